@@ -1,0 +1,6 @@
+export * from './blocker-messages';
+export * from './blockers';
+export * from './machine-graph';
+export * from './project-snapshot';
+export * from './project.machine';
+export * from './project.types';

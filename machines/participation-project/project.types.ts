@@ -1,0 +1,86 @@
+/** The vocabulary of a participation project: what it is, and what can happen to it. */
+
+export type Origin = 'municipality' | 'initiative';
+export type PoliticalSensitivity = 'low' | 'high';
+/** College van B&W (the executive) or gemeenteraad (the council). */
+export type GoverningBody = 'college' | 'raad';
+export type DecisionOutcome = 'approved' | 'rejected';
+
+export const ORIGINS: readonly Origin[] = ['municipality', 'initiative'];
+export const POLITICAL_SENSITIVITIES: readonly PoliticalSensitivity[] = ['low', 'high'];
+export const GOVERNING_BODIES: readonly GoverningBody[] = ['college', 'raad'];
+export const DECISION_OUTCOMES: readonly DecisionOutcome[] = ['approved', 'rejected'];
+
+/** Every event that needs a green light of the college or the raad (§2.4). */
+export const GATED_EVENTS = [
+  'START_INTERACTIVE',
+  'DECIDE_NON_INTERACTIVE',
+  'COMMIT',
+  'ADOPT_PLAN',
+  'PROBLEM_DEFINED',
+  'SOLUTIONS_CHOSEN',
+  'ADVICE_SUBMITTED',
+  'DECISION_TAKEN',
+  'EXECUTION_COMPLETED',
+  'START_NEW_CYCLE',
+  'CLOSE',
+  'STOP',
+] as const;
+export type GatedEventType = (typeof GATED_EVENTS)[number];
+
+export const EVENT_TYPES = ['FORMALLY_SUBMITTED', ...GATED_EVENTS] as const;
+export type ProjectEventType = (typeof EVENT_TYPES)[number];
+
+export function isGatedEvent(type: string): type is GatedEventType {
+  return (GATED_EVENTS as readonly string[]).includes(type);
+}
+
+/** A recorded decision of a governing body about one gate in one cycle. */
+export interface GreenLight {
+  id: string;
+  gate: GatedEventType;
+  cycle: number;
+  body: GoverningBody;
+  outcome: DecisionOutcome;
+  /** The date of the decision, YYYY-MM-DD. */
+  decidedOn: string;
+  /** When it was recorded, ISO-8601; orders decisions taken on the same day. */
+  recordedAt: string;
+}
+
+/** The formal submission that lets a third-party initiative out of intake (§1 intro). */
+export interface Submission {
+  submittedOn: string;
+  reference: string;
+}
+
+export interface ProjectContext {
+  origin: Origin;
+  politicalSensitivity: PoliticalSensitivity;
+  /** The policy cycle the project is in; starts at 1, +1 for every new cycle. */
+  cycle: number;
+  /** Per-gate override of the body whose green light is required. */
+  gateBodies: Partial<Record<GatedEventType, GoverningBody>>;
+  submission: Submission | null;
+}
+
+export interface ProjectInput {
+  origin: Origin;
+  politicalSensitivity: PoliticalSensitivity;
+  gateBodies?: Partial<Record<GatedEventType, GoverningBody>>;
+}
+
+/**
+ * A gated event carries the not yet consumed decisions recorded for its gate in
+ * the current cycle: the machine stays pure and the guard can still judge them.
+ */
+export interface GatedEvent {
+  type: GatedEventType;
+  decisions: readonly GreenLight[];
+}
+
+export interface FormallySubmittedEvent extends Partial<Submission> {
+  type: 'FORMALLY_SUBMITTED';
+}
+
+export type ProjectEvent = GatedEvent | FormallySubmittedEvent;
