@@ -1,0 +1,17 @@
+import type { GoverningBody } from '../../machines/participation-project';
+
+export const ROLES = ['process-manager', 'college-secretary', 'council-clerk', 'auditor', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ANY_ROLE: readonly Role[] = ROLES;
+
+/** Only the college's secretary records college decisions; only the griffie records the raad's. */
+export const RECORDER_OF: Record<GoverningBody, Role> = { college: 'college-secretary', raad: 'council-clerk' };
+
+/** Who is acting, as it goes into every audit entry. */
+export interface Actor {
+  name: string;
+  /** The role under which this request was allowed. */
+  role: Role;
+  roles: Role[];
+}

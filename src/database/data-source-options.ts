@@ -1,0 +1,32 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { DataSourceOptions } from 'typeorm';
+import type { AppConfig } from '../config/app-config';
+import { AuditEntryEntity } from './audit-entry.entity';
+import { DecisionEntity } from './decision.entity';
+import { InitialSchema1764320000000 } from './migrations/1764320000000-initial-schema';
+import { ProjectEntity } from './project.entity';
+
+export const ENTITIES = [ProjectEntity, DecisionEntity, AuditEntryEntity];
+export const MIGRATIONS = [InitialSchema1764320000000];
+
+/** One place that turns configuration into TypeORM options; the schema changes only through migrations. */
+export function dataSourceOptions(database: AppConfig['database']): DataSourceOptions {
+  const common = { entities: ENTITIES, migrations: MIGRATIONS, synchronize: false, migrationsRun: true } as const;
+  if (database.kind === 'postgres') {
+    return { ...common, type: 'postgres', url: database.url };
+  }
+  if (database.path !== ':memory:') mkdirSync(dirname(database.path), { recursive: true });
+  return {
+    ...common,
+    type: 'better-sqlite3',
+    database: database.path,
+    // WAL with synchronous=FULL: a green light answered with 2xx survives a power cut.
+    enableWAL: true,
+    prepareDatabase: (db: { pragma(source: string): unknown }) => {
+      db.pragma(`synchronous = ${database.synchronous}`);
+      db.pragma('busy_timeout = 5000');
+      db.pragma('foreign_keys = ON');
+    },
+  };
+}

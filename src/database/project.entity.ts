@@ -1,0 +1,54 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+
+/** A project's current state: the machine snapshot plus what lists and filters need. */
+@Entity('projects')
+export class ProjectEntity {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id!: string;
+
+  @Column({ type: 'varchar', length: 200 })
+  title!: string;
+
+  @Column({ type: 'text', nullable: true })
+  description!: string | null;
+
+  @Column({ type: 'varchar', length: 20 })
+  origin!: string;
+
+  @Column({ name: 'political_sensitivity', type: 'varchar', length: 10 })
+  politicalSensitivity!: string;
+
+  /** Dotted state path, e.g. `policyCycle.preparation.advice`; derived from the snapshot, kept for filtering. */
+  @Index()
+  @Column({ type: 'varchar', length: 100 })
+  state!: string;
+
+  @Column({ type: 'integer' })
+  cycle!: number;
+
+  /** JSON of the stored machine snapshot. */
+  @Column({ type: 'text' })
+  snapshot!: string;
+
+  /** +1 on every state change; a transition only commits when it still matches. */
+  @Column({ type: 'integer' })
+  version!: number;
+
+  /** Head of the audit chain, so the next entry needs no extra read. */
+  @Column({ name: 'audit_seq', type: 'integer' })
+  auditSeq!: number;
+
+  @Column({ name: 'audit_hash', type: 'varchar', length: 64 })
+  auditHash!: string;
+
+  @Column({ name: 'created_by', type: 'varchar', length: 200 })
+  createdBy!: string;
+
+  // Times are ISO-8601 UTC text: identical on SQLite and PostgreSQL, and hashed as stored.
+  @Index()
+  @Column({ name: 'created_at', type: 'varchar', length: 30 })
+  createdAt!: string;
+
+  @Column({ name: 'updated_at', type: 'varchar', length: 30 })
+  updatedAt!: string;
+}

@@ -1,0 +1,57 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { Repository } from 'typeorm';
+import { RECORDER_OF, type Actor } from '../auth/roles';
+import { ApiError } from '../common/api-error';
+import { DecisionEntity } from '../database/decision.entity';
+import { ProjectsService } from '../projects/projects.service';
+import { WorkflowService } from '../workflow/workflow.service';
+import type { RecordDecisionDto } from './dto/record-decision.dto';
+
+export interface DecisionView {
+  id: string;
+  event: string;
+  cycle: number;
+  body: string;
+  outcome: string;
+  decidedOn: string;
+  reference: string;
+  documentUrl: string | null;
+  note: string | null;
+  recordedBy: string;
+  recordedByRole: string;
+  recordedAt: string;
+  consumed: boolean;
+  consumedAt: string | null;
+  consumedByAuditSeq: number | null;
+}
+
+const toView = ({ gate, projectId: _projectId, ...d }: DecisionEntity): DecisionView => ({ ...d, event: gate, consumed: d.consumedAt !== null });
+
+@Injectable()
+export class DecisionsService {
+  constructor(
+    @InjectRepository(DecisionEntity) private readonly decisions: Repository<DecisionEntity>,
+    private readonly projects: ProjectsService,
+    private readonly workflow: WorkflowService,
+  ) {}
+
+  async record(projectId: string, dto: RecordDecisionDto, actor: Actor, now = new Date()): Promise<DecisionView> {
+    const recorder = RECORDER_OF[dto.body];
+    if (!actor.roles.includes(recorder)) {
+      throw new ApiError(403, 'wrong-role-for-body', `A decision of the ${dto.body} can only be recorded by a ${recorder}.`);
+    }
+    if (dto.decidedOn > now.toISOString().slice(0, 10)) {
+      throw new ApiError(422, 'decision-date-in-future', `decidedOn ${dto.decidedOn} lies in the future; record a decision once it has been taken.`);
+    }
+    const { event, ...rest } = dto;
+    return toView(await this.workflow.recordDecision(projectId, { gate: event, ...rest }, { ...actor, role: recorder }, now));
+  }
+
+  /** Every decision of the project, oldest first: green lights, rejections, used and unused. */
+  async list(projectId: string): Promise<DecisionView[]> {
+    await this.projects.find(projectId);
+    const rows = await this.decisions.find({ where: { projectId }, order: { recordedAt: 'ASC', id: 'ASC' } });
+    return rows.map(toView);
+  }
+}

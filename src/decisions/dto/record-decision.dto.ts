@@ -1,0 +1,40 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUrl, Length, MaxLength } from 'class-validator';
+import { DECISION_OUTCOMES, GATED_EVENTS, GOVERNING_BODIES, type DecisionOutcome, type GatedEventType, type GoverningBody } from '../../../machines/participation-project';
+
+export class RecordDecisionDto {
+  @ApiProperty({ enum: GATED_EVENTS, description: 'The gate (event) this decision is for, in the current cycle' })
+  @IsIn(GATED_EVENTS)
+  event!: GatedEventType;
+
+  @ApiProperty({ enum: GOVERNING_BODIES })
+  @IsIn(GOVERNING_BODIES)
+  body!: GoverningBody;
+
+  @ApiProperty({ enum: DECISION_OUTCOMES })
+  @IsIn(DECISION_OUTCOMES)
+  outcome!: DecisionOutcome;
+
+  @ApiProperty({ example: '2026-11-24', description: 'Date of the decision (YYYY-MM-DD), not in the future' })
+  @IsISO8601({ strict: true })
+  @Length(10, 10, { message: 'decidedOn must be a date as YYYY-MM-DD' })
+  decidedOn!: string;
+
+  @ApiProperty({ example: 'B&W 2026/412', description: 'The decision number' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  reference!: string;
+
+  @ApiPropertyOptional({ example: 'https://raad.example.nl/besluiten/2026-412.pdf' })
+  @IsOptional()
+  @IsUrl({ protocols: ['http', 'https'], require_protocol: true })
+  @MaxLength(2000)
+  documentUrl?: string;
+
+  @ApiPropertyOptional({ maxLength: 5000 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(5000)
+  note?: string;
+}

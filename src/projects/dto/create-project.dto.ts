@@ -1,0 +1,41 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsNotEmpty, IsObject, IsOptional, IsString, MaxLength, Validate, type ValidationArguments, ValidatorConstraint, type ValidatorConstraintInterface } from 'class-validator';
+import { GATED_EVENTS, GOVERNING_BODIES, ORIGINS, POLITICAL_SENSITIVITIES, type GatedEventType, type GoverningBody, type Origin, type PoliticalSensitivity } from '../../../machines/participation-project';
+
+@ValidatorConstraint({ name: 'gateBodies' })
+class GateBodiesConstraint implements ValidatorConstraintInterface {
+  validate(value: unknown): boolean {
+    return typeof value === 'object' && value !== null && Object.entries(value).every(([gate, body]) => (GATED_EVENTS as readonly string[]).includes(gate) && (GOVERNING_BODIES as readonly unknown[]).includes(body));
+  }
+  defaultMessage(args: ValidationArguments): string {
+    return `${args.property} maps gated events (${GATED_EVENTS.join(', ')}) to college or raad`;
+  }
+}
+
+export class CreateProjectDto {
+  @ApiProperty({ example: 'Herinrichting Dorpsplein Elst', maxLength: 200 })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  title!: string;
+
+  @ApiPropertyOptional({ maxLength: 5000 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(5000)
+  description?: string;
+
+  @ApiProperty({ enum: ORIGINS, description: 'municipality: starts in quickScan; initiative (of residents or a developer): starts in intake until formally submitted' })
+  @IsIn(ORIGINS)
+  origin!: Origin;
+
+  @ApiProperty({ enum: POLITICAL_SENSITIVITIES, description: 'low: gates need the college; high: gates need the raad' })
+  @IsIn(POLITICAL_SENSITIVITIES)
+  politicalSensitivity!: PoliticalSensitivity;
+
+  @ApiPropertyOptional({ description: 'Per-gate override of the body whose green light is required', example: { ADOPT_PLAN: 'raad' } })
+  @IsOptional()
+  @IsObject()
+  @Validate(GateBodiesConstraint)
+  gateBodies?: Partial<Record<GatedEventType, GoverningBody>>;
+}

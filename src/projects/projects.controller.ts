@@ -1,0 +1,49 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { AllowRoles, CurrentActor } from '../auth/auth.decorators';
+import { ANY_ROLE, type Actor } from '../auth/roles';
+import { CreateProjectDto } from './dto/create-project.dto';
+import { ListProjectsQuery } from './dto/list-projects.query';
+import { ProjectEventDto } from './dto/project-event.dto';
+import { ProjectsService } from './projects.service';
+
+@ApiTags('projects')
+@ApiBearerAuth()
+@Controller('projects')
+export class ProjectsController {
+  constructor(private readonly projects: ProjectsService) {}
+
+  @Post()
+  @AllowRoles('process-manager', 'admin')
+  @ApiOperation({ summary: 'Start a participation project' })
+  @ApiResponse({ status: 201, description: 'The project, in quickScan (municipality) or intake (initiative)' })
+  create(@Body() body: CreateProjectDto, @CurrentActor() actor: Actor) {
+    return this.projects.create(body, actor);
+  }
+
+  @Get()
+  @AllowRoles(...ANY_ROLE)
+  @ApiOperation({ summary: 'List projects, newest first, optionally in one state (or its substates)' })
+  list(@Query() query: ListProjectsQuery) {
+    return this.projects.list(query);
+  }
+
+  @Get(':id')
+  @AllowRoles(...ANY_ROLE)
+  @ApiOperation({ summary: 'A project: its state, cycle, version and next steps with their blockers' })
+  @ApiResponse({ status: 404, description: 'project-not-found' })
+  get(@Param('id') id: string) {
+    return this.projects.get(id);
+  }
+
+  @Post(':id/events')
+  @HttpCode(200)
+  @AllowRoles('process-manager', 'admin')
+  @ApiOperation({ summary: 'Move the project: send an event of the lifecycle' })
+  @ApiResponse({ status: 200, description: 'The project after the transition' })
+  @ApiResponse({ status: 409, description: 'blocked (with blockers) or version-conflict' })
+  @ApiResponse({ status: 422, description: 'event-not-possible in the current state' })
+  applyEvent(@Param('id') id: string, @Body() body: ProjectEventDto, @CurrentActor() actor: Actor) {
+    return this.projects.applyEvent(id, body, actor);
+  }
+}

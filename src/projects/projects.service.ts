@@ -1,0 +1,57 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { In, IsNull, Like, type FindOptionsWhere, type Repository } from 'typeorm';
+import type { Actor } from '../auth/roles';
+import { ApiError } from '../common/api-error';
+import { DecisionEntity } from '../database/decision.entity';
+import { ProjectEntity } from '../database/project.entity';
+import { toGreenLight, WorkflowService, type EventRequest, type NewProject } from '../workflow/workflow.service';
+import type { ListProjectsQuery } from './dto/list-projects.query';
+import { toProjectView, type ProjectView } from './project.view';
+
+export interface ProjectPage {
+  items: ProjectView[];
+  total: number;
+  limit: number;
+  offset: number;
+}
+
+@Injectable()
+export class ProjectsService {
+  constructor(
+    @InjectRepository(ProjectEntity) private readonly projects: Repository<ProjectEntity>,
+    @InjectRepository(DecisionEntity) private readonly decisions: Repository<DecisionEntity>,
+    private readonly workflow: WorkflowService,
+  ) {}
+
+  async create(input: NewProject, actor: Actor): Promise<ProjectView> {
+    return (await this.views([await this.workflow.createProject(input, actor)]))[0];
+  }
+
+  async applyEvent(id: string, request: EventRequest, actor: Actor): Promise<ProjectView> {
+    return (await this.views([await this.workflow.applyEvent(id, request, actor)]))[0];
+  }
+
+  async get(id: string): Promise<ProjectView> {
+    return (await this.views([await this.find(id)]))[0];
+  }
+
+  async find(id: string): Promise<ProjectEntity> {
+    const project = await this.projects.findOneBy({ id });
+    if (!project) throw ApiError.notFound('project', id);
+    return project;
+  }
+
+  async list(query: ListProjectsQuery): Promise<ProjectPage> {
+    const where: FindOptionsWhere<ProjectEntity>[] | undefined = query.state ? [{ state: query.state }, { state: Like(`${query.state}.%`) }] : undefined;
+    const [rows, total] = await this.projects.findAndCount({ where, order: { createdAt: 'DESC', id: 'ASC' }, take: query.limit, skip: query.offset });
+    return { items: await this.views(rows), total, limit: query.limit, offset: query.offset };
+  }
+
+  /** Views for many projects with one query for their open decisions (no N+1). */
+  private async views(rows: ProjectEntity[]): Promise<ProjectView[]> {
+    if (rows.length === 0) return [];
+    const open = await this.decisions.find({ where: { projectId: In(rows.map((r) => r.id)), consumedAt: IsNull() } });
+    return rows.map((row) => toProjectView(row, open.filter((d) => d.projectId === row.id && d.cycle === row.cycle).map(toGreenLight)));
+  }
+}

@@ -1,0 +1,51 @@
+import { createHash } from 'node:crypto';
+import canonicalize from 'canonicalize';
+import type { EntityManager } from 'typeorm';
+import { AuditEntryEntity } from '../database/audit-entry.entity';
+import type { ProjectEntity } from '../database/project.entity';
+import type { Actor } from '../auth/roles';
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+export type AuditType = 'project-created' | 'submission-recorded' | 'decision-recorded' | 'transition';
+
+export interface AuditLink {
+  projectId: string;
+  seq: number;
+  occurredAt: string;
+  actorName: string;
+  actorRole: string;
+  type: string;
+  payload: string;
+}
+
+/** SHA-256 over the previous hash and this entry's canonical JSON: any edit or deletion breaks the chain. */
+export function auditHash(prevHash: string, link: AuditLink): string {
+  const canonical = canonicalize({ ...link, payload: JSON.parse(link.payload) as unknown });
+  return createHash('sha256').update(prevHash).update(canonical ?? '').digest('hex');
+}
+
+/**
+ * Appends the next entry to the project's chain inside the caller's transaction and
+ * advances the chain head on the project object; the caller persists the project.
+ */
+export async function appendAudit(
+  manager: EntityManager,
+  project: ProjectEntity,
+  entry: { type: AuditType; actor: Actor; at: string; payload: Record<string, unknown> },
+): Promise<AuditEntryEntity> {
+  const link: AuditLink = {
+    projectId: project.id,
+    seq: project.auditSeq + 1,
+    occurredAt: entry.at,
+    actorName: entry.actor.name,
+    actorRole: entry.actor.role,
+    type: entry.type,
+    payload: canonicalize(entry.payload) ?? '{}',
+  };
+  const hash = auditHash(project.auditHash, link);
+  const saved = await manager.getRepository(AuditEntryEntity).save({ ...link, prevHash: project.auditHash, hash });
+  project.auditSeq = link.seq;
+  project.auditHash = hash;
+  return saved;
+}

@@ -1,0 +1,14 @@
+import { Module, type OnModuleInit } from '@nestjs/common';
+import { assertMachineGraph } from '../../machines/participation-project';
+import { WorkflowService } from './workflow.service';
+
+@Module({
+  providers: [WorkflowService],
+  exports: [WorkflowService],
+})
+export class WorkflowModule implements OnModuleInit {
+  /** A broken machine graph fails the boot, not a user. */
+  onModuleInit(): void {
+    assertMachineGraph();
+  }
+}
