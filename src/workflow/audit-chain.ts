@@ -21,7 +21,8 @@ export interface AuditLink {
 
 /** SHA-256 over the previous hash and this entry's canonical JSON: any edit or deletion breaks the chain. */
 export function auditHash(prevHash: string, link: AuditLink): string {
-  const canonical = canonicalize({ ...link, payload: JSON.parse(link.payload) as unknown });
+  const { projectId, seq, occurredAt, actorName, actorRole, type, payload } = link;
+  const canonical = canonicalize({ projectId, seq, occurredAt, actorName, actorRole, type, payload: JSON.parse(payload) as unknown });
   return createHash('sha256').update(prevHash).update(canonical ?? '').digest('hex');
 }
 

@@ -1,0 +1,70 @@
+import { sqliteDatabase, type TestDatabase } from './support/databases';
+import { ProjectClient } from './support/project-client';
+import { signToken, startTestApp, type TestApp } from './support/test-app';
+
+describe('identity and roles', () => {
+  let database: TestDatabase;
+  let t: TestApp;
+  let api: ProjectClient;
+  let projectId: string;
+
+  beforeAll(async () => {
+    database = sqliteDatabase();
+    t = await startTestApp(database);
+    api = await ProjectClient.for(t);
+    projectId = (await api.create({ title: 'Rollen', origin: 'municipality', politicalSensitivity: 'low' })).body.id;
+  });
+  afterAll(async () => {
+    await t?.close();
+    await database?.drop();
+  });
+
+  it('needs no token for health and docs', async () => {
+    expect((await t.http().get('/health')).body).toEqual({ status: 'ok' });
+    expect((await t.http().get('/health/ready')).body).toMatchObject({ status: 'ok', checks: { database: { status: 'up' } } });
+    const docs = await t.http().get('/api/docs-json');
+    expect(docs.status).toBe(200);
+    expect(Object.keys(docs.body.paths)).toEqual(expect.arrayContaining(['/api/projects', '/api/projects/{id}/events', '/api/projects/{id}/decisions', '/api/machine']));
+  });
+
+  it('answers 401 without a token, with a malformed, forged or expired one', async () => {
+    const forged = await signToken({ name: 'Mallory', roles: ['admin'] }, 'a-different-secret-that-is-long-enough!!');
+    const expired = await signToken({ name: 'Late', roles: ['admin'] }, undefined, '-1m');
+    for (const header of [undefined, 'Bearer', 'Bearer not.a.jwt', `Basic ${forged}`, `Bearer ${forged}`, `Bearer ${expired}`]) {
+      const req = t.http().get('/api/projects');
+      const response = header ? await req.set('authorization', header) : await req;
+      expect(response.status).toBe(401);
+      expect(['unauthenticated', 'invalid-token']).toContain(response.body.code);
+    }
+  });
+
+  it('answers 403 without the role, and lets only the right secretary record a body’s decision', async () => {
+    const auditor = await t.token('auditor');
+    const create = await t.http().post('/api/projects').set('authorization', `Bearer ${auditor}`).send({ title: 'x', origin: 'municipality', politicalSensitivity: 'low' });
+    expect(create.status).toBe(403);
+    expect((await t.http().get(`/api/projects/${projectId}`).set('authorization', `Bearer ${auditor}`)).status).toBe(200);
+
+    const asManager = await t.http().post(`/api/projects/${projectId}/decisions`).set('authorization', `Bearer ${api.manager}`).send({ event: 'COMMIT', body: 'college', outcome: 'approved', decidedOn: '2026-11-01', reference: 'x' });
+    expect(asManager.status).toBe(403);
+    const clerkForCollege = await t
+      .http()
+      .post(`/api/projects/${projectId}/decisions`)
+      .set('authorization', `Bearer ${api.councilClerk}`)
+      .send({ event: 'COMMIT', body: 'college', outcome: 'approved', decidedOn: '2026-11-01', reference: 'x' });
+    expect(clerkForCollege.status).toBe(403);
+    expect(clerkForCollege.body.code).toBe('wrong-role-for-body');
+    expect((await api.decide(projectId, 'STOP', 'raad')).status).toBe(201);
+  });
+
+  it('writes the actor’s name and role into every audit entry', async () => {
+    await api.decide(projectId, 'START_INTERACTIVE', 'college');
+    await api.event(projectId, { type: 'START_INTERACTIVE' });
+    const actors = (await api.audit(projectId)).body.map((e: { type: string; actor: unknown }) => [e.type, e.actor]);
+    expect(actors).toEqual([
+      ['project-created', { name: 'P. Manager', role: 'process-manager' }],
+      ['decision-recorded', { name: 'G. Griffier', role: 'council-clerk' }],
+      ['decision-recorded', { name: 'S. Secretaris', role: 'college-secretary' }],
+      ['transition', { name: 'P. Manager', role: 'process-manager' }],
+    ]);
+  });
+});

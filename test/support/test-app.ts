@@ -1,0 +1,74 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { join } from 'node:path';
+import { SignJWT } from 'jose';
+import request from 'supertest';
+import type { Role } from '../../src/auth/roles';
+import type { TestDatabase } from './databases';
+
+export const TEST_SECRET = 'test-secret-that-is-long-enough-for-hs256-signing';
+const MAIN = join(__dirname, '../../dist/src/main.js');
+
+export interface TestApp {
+  url: string;
+  http: () => ReturnType<typeof request>;
+  token(role: Role | Role[], name?: string): Promise<string>;
+  /** Everything the service wrote to stdout and stderr so far. */
+  output(): string;
+  close(): Promise<void>;
+}
+
+export function databaseEnv(database: TestDatabase): NodeJS.ProcessEnv {
+  return database.config.kind === 'postgres'
+    ? { DATABASE_URL: database.config.url }
+    : { SQLITE_PATH: database.config.path, SQLITE_SYNCHRONOUS: database.config.synchronous };
+}
+
+/**
+ * The built service (`npm run build`) in a process of its own on a free port: the same
+ * code, start-up and shutdown a user runs, tested over a real socket.
+ */
+export async function startTestApp(database: TestDatabase, env: NodeJS.ProcessEnv = {}): Promise<TestApp> {
+  const child = spawn(process.execPath, [MAIN], {
+    env: { PATH: process.env.PATH, NO_COLOR: '1', HOST: '127.0.0.1', PORT: '0', AUTH_SECRET: TEST_SECRET, ...databaseEnv(database), ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (chunk) => (output += chunk));
+  child.stderr!.on('data', (chunk) => (output += chunk));
+  const url = await listeningUrl(child, () => output);
+  return {
+    url,
+    http: () => request(url),
+    token: (role, name = `Test ${Array.isArray(role) ? role.join('+') : role}`) => signToken({ name, roles: Array.isArray(role) ? role : [role] }),
+    output: () => output,
+    close: async () => {
+      if (child.exitCode !== null) return;
+      child.kill('SIGTERM');
+      await once(child, 'exit');
+    },
+  };
+}
+
+function listeningUrl(child: ChildProcess, output: () => string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => fail(new Error('the service did not start within 20 s')), 20_000);
+    const fail = (error: Error) => {
+      clearTimeout(timer);
+      child.kill('SIGKILL');
+      reject(new Error(`${error.message}\n${output()}`));
+    };
+    child.stdout!.on('data', () => {
+      const match = /Listening on (http:\/\/[^\s]+)/.exec(output());
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    });
+    child.on('exit', (code) => fail(new Error(`the service exited with code ${code} before listening`)));
+  });
+}
+
+export function signToken(claims: Record<string, unknown>, secret = TEST_SECRET, expiresIn = '1h'): Promise<string> {
+  return new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).setIssuedAt().setExpirationTime(expiresIn).sign(new TextEncoder().encode(secret));
+}
