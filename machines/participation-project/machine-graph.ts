@@ -3,7 +3,7 @@ import type { AnyStateNode } from 'xstate';
 import { requiredBody } from './blockers';
 import { participationProjectMachine } from './project.machine';
 import { availableEvents, startProject, stateIdOf, type ProjectSnapshot } from './project-snapshot';
-import { EVENT_TYPES, GATED_EVENTS, ORIGINS, type ProjectEvent, type ProjectEventType, type ProjectInput } from './project.types';
+import { EVENT_TYPES, GATED_EVENTS, ORIGINS, type ProjectEvent, type ProjectEventType } from './project.types';
 
 export interface MachineStateDescription {
   id: string;

@@ -26,7 +26,23 @@ export interface DecisionView {
   consumedByAuditSeq: number | null;
 }
 
-const toView = ({ gate, projectId: _projectId, ...d }: DecisionEntity): DecisionView => ({ ...d, event: gate, consumed: d.consumedAt !== null });
+const toView = (d: DecisionEntity): DecisionView => ({
+  id: d.id,
+  event: d.gate,
+  cycle: d.cycle,
+  body: d.body,
+  outcome: d.outcome,
+  decidedOn: d.decidedOn,
+  reference: d.reference,
+  documentUrl: d.documentUrl,
+  note: d.note,
+  recordedBy: d.recordedBy,
+  recordedByRole: d.recordedByRole,
+  recordedAt: d.recordedAt,
+  consumed: d.consumedAt !== null,
+  consumedAt: d.consumedAt,
+  consumedByAuditSeq: d.consumedByAuditSeq,
+});
 
 @Injectable()
 export class DecisionsService {
