@@ -1,0 +1,137 @@
+/**
+ * bench/transitions: 500 projects walked through their whole lifecycle over HTTP by 16
+ * concurrent clients, against the raw limit of the same disk measured in the same run.
+ *
+ *   npm run bench:transitions [-- --projects 500 --clients 16]
+ */
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, statSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import Database from 'better-sqlite3';
+import { SignJWT } from 'jose';
+
+const { values } = parseArgs({ options: { projects: { type: 'string', default: '500' }, clients: { type: 'string', default: '16' }, seconds: { type: 'string', default: '3' } } });
+const PROJECTS = Number(values.projects);
+const CLIENTS = Number(values.clients);
+const RAW_SECONDS = Number(values.seconds);
+const SECRET = 'bench-secret-that-is-long-enough-for-hs256';
+const GATES = ['START_INTERACTIVE', 'COMMIT', 'ADOPT_PLAN', 'PROBLEM_DEFINED', 'SOLUTIONS_CHOSEN', 'ADVICE_SUBMITTED', 'DECISION_TAKEN', 'EXECUTION_COMPLETED', 'START_NEW_CYCLE',
+  'PROBLEM_DEFINED', 'SOLUTIONS_CHOSEN', 'ADVICE_SUBMITTED', 'DECISION_TAKEN', 'EXECUTION_COMPLETED', 'CLOSE'];
+
+type Synchronous = 'FULL' | 'NORMAL';
+
+/** What one transition must do at the least: read the row, append the hashed audit entry, versioned update; one transaction. */
+function rawLimit(dir: string, synchronous: Synchronous): number {
+  const db = new Database(join(dir, `raw-${synchronous}.sqlite`));
+  db.pragma('journal_mode = WAL');
+  db.pragma(`synchronous = ${synchronous}`);
+  db.exec(`CREATE TABLE projects (id TEXT PRIMARY KEY, snapshot TEXT NOT NULL, version INTEGER NOT NULL, audit_seq INTEGER NOT NULL, audit_hash TEXT NOT NULL);
+           CREATE TABLE audit_entries (id INTEGER PRIMARY KEY, project_id TEXT NOT NULL, seq INTEGER NOT NULL, payload TEXT NOT NULL, prev_hash TEXT NOT NULL, hash TEXT NOT NULL, UNIQUE (project_id, seq));`);
+  const insertProject = db.prepare('INSERT INTO projects VALUES (?, ?, 1, 0, ?)');
+  for (let i = 0; i < PROJECTS; i++) insertProject.run(`p${i}`, JSON.stringify({ value: 'quickScan', context: { cycle: 1 } }), '0'.repeat(64));
+  const read = db.prepare('SELECT * FROM projects WHERE id = ?');
+  const append = db.prepare('INSERT INTO audit_entries (project_id, seq, payload, prev_hash, hash) VALUES (?, ?, ?, ?, ?)');
+  const update = db.prepare('UPDATE projects SET snapshot = ?, version = version + 1, audit_seq = ?, audit_hash = ? WHERE id = ? AND version = ?');
+  const transition = db.transaction((id: string) => {
+    const row = read.get(id) as { snapshot: string; version: number; audit_seq: number; audit_hash: string };
+    const payload = JSON.stringify({ event: 'COMMIT', from: 'formalCommitment', to: 'planOfApproach', cycle: 1 });
+    const hash = createHash('sha256').update(row.audit_hash).update(payload).digest('hex');
+    append.run(id, row.audit_seq + 1, payload, row.audit_hash, hash);
+    if (update.run(row.snapshot, row.audit_seq + 1, hash, id, row.version).changes !== 1) throw new Error('lost update');
+  });
+  let count = 0;
+  const end = Date.now() + RAW_SECONDS * 1000;
+  while (Date.now() < end) transition(`p${count++ % PROJECTS}`);
+  db.close();
+  return count / RAW_SECONDS;
+}
+
+async function startService(dir: string, synchronous: Synchronous) {
+  const path = join(dir, `service-${synchronous}.sqlite`);
+  const child = spawn(process.execPath, [join(__dirname, '../src/main.js')], {
+    env: { PATH: process.env.PATH, NO_COLOR: '1', HOST: '127.0.0.1', PORT: '0', AUTH_SECRET: SECRET, SQLITE_PATH: path, SQLITE_SYNCHRONOUS: synchronous },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let output = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    child.stdout!.on('data', (chunk) => {
+      output += chunk;
+      const match = /Listening on (http:\/\/\S+)/.exec(output);
+      if (match) resolve(match[1]);
+    });
+    child.on('exit', (code) => reject(new Error(`service exited with ${code}: ${output}`)));
+  });
+  const peakRssMb = () => Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))![1]) / 1024;
+  const sizeMb = () => [path, `${path}-wal`].filter(existsSync).reduce((sum, f) => sum + statSync(f).size, 0) / 1024 / 1024;
+  return { url, peakRssMb, sizeMb, stop: () => new Promise((resolve) => { child.on('exit', resolve); child.kill('SIGTERM'); }) };
+}
+
+const token = (name: string, role: string) =>
+  new SignJWT({ name, roles: [role] }).setProtectedHeader({ alg: 'HS256' }).setExpirationTime('2h').sign(new TextEncoder().encode(SECRET));
+
+async function call(url: string, bearer: string, body: unknown, expected: number): Promise<unknown> {
+  const response = await fetch(url, { method: 'POST', headers: { authorization: `Bearer ${bearer}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const json = await response.json();
+  if (response.status !== expected) throw new Error(`${url}: ${response.status} ${JSON.stringify(json)}`);
+  return json;
+}
+
+async function walkOverHttp(dir: string, synchronous: Synchronous) {
+  const service = await startService(dir, synchronous);
+  const [manager, secretary] = await Promise.all([token('Bench Manager', 'process-manager'), token('Bench Secretaris', 'college-secretary')]);
+  const latencies: number[] = [];
+  let next = 0;
+  const started = performance.now();
+  const client = async () => {
+    while (next < PROJECTS) {
+      next++;
+      const project = (await call(`${service.url}/api/projects`, manager, { title: `Bench ${next}`, origin: 'municipality', politicalSensitivity: 'low' }, 201)) as { id: string };
+      for (const gate of GATES) {
+        await call(`${service.url}/api/projects/${project.id}/decisions`, secretary, { event: gate, body: 'college', outcome: 'approved', decidedOn: '2026-11-01', reference: `B&W ${gate}` }, 201);
+        const t0 = performance.now();
+        await call(`${service.url}/api/projects/${project.id}/events`, manager, { type: gate }, 200);
+        latencies.push(performance.now() - t0);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: CLIENTS }, client));
+  const seconds = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))];
+  const result = {
+    transitionsPerSecond: latencies.length / seconds,
+    writeRequestsPerSecond: (latencies.length * 2 + PROJECTS) / seconds,
+    p50: pct(50),
+    p99: pct(99),
+    peakRssMb: service.peakRssMb(),
+    databaseMb: service.sizeMb(),
+    transitions: latencies.length,
+    seconds,
+  };
+  await service.stop();
+  return result;
+}
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'iw-bench-'));
+  console.log(`bench/transitions: ${PROJECTS} projects x ${GATES.length} gated transitions (2 cycles), ${CLIENTS} concurrent clients, Node ${process.version}`);
+  try {
+    for (const synchronous of ['FULL', 'NORMAL'] as const) {
+      const raw = rawLimit(dir, synchronous);
+      const http = await walkOverHttp(dir, synchronous);
+      console.log(`\nsynchronous=${synchronous}${synchronous === 'FULL' ? ' (the durable default)' : ''}`);
+      console.log(`  raw limit (better-sqlite3, one transaction per transition): ${raw.toFixed(0)} tx/s`);
+      console.log(`  gated transitions over HTTP: ${http.transitionsPerSecond.toFixed(0)}/s (${http.transitions} in ${http.seconds.toFixed(1)} s; with decisions and creates ${http.writeRequestsPerSecond.toFixed(0)} writes/s)`);
+      console.log(`  ratio to the raw limit: ${((100 * http.transitionsPerSecond) / raw).toFixed(1)}%  (target >= 30% with FULL)`);
+      console.log(`  transition latency: p50 ${http.p50.toFixed(2)} ms, p99 ${http.p99.toFixed(2)} ms  (target p99 < 50 ms)`);
+      console.log(`  service peak RSS: ${http.peakRssMb.toFixed(0)} MB; database size: ${http.databaseMb.toFixed(1)} MB`);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+void main();
