@@ -7,6 +7,7 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, statSync, existsSync } from 'node:fs';
+import { Agent, request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -51,7 +52,9 @@ function rawLimit(dir: string, synchronous: Synchronous): number {
 
 async function startService(dir: string, synchronous: Synchronous) {
   const path = join(dir, `service-${synchronous}.sqlite`);
-  const child = spawn(process.execPath, [join(__dirname, '../src/main.js')], {
+  // BENCH_NODE_ARGS reach the service only, e.g. "--cpu-prof" to profile it under this load.
+  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, join(__dirname, '../src/main.js')], {
     env: { PATH: process.env.PATH, NO_COLOR: '1', HOST: '127.0.0.1', PORT: '0', AUTH_SECRET: SECRET, SQLITE_PATH: path, SQLITE_SYNCHRONOUS: synchronous },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -72,11 +75,21 @@ async function startService(dir: string, synchronous: Synchronous) {
 const token = (name: string, role: string) =>
   new SignJWT({ name, roles: [role] }).setProtectedHeader({ alg: 'HS256' }).setExpirationTime('2h').sign(new TextEncoder().encode(SECRET));
 
-async function call(url: string, bearer: string, body: unknown, expected: number): Promise<unknown> {
-  const response = await fetch(url, { method: 'POST', headers: { authorization: `Bearer ${bearer}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  const json = await response.json();
-  if (response.status !== expected) throw new Error(`${url}: ${response.status} ${JSON.stringify(json)}`);
-  return json;
+// node:http with keep-alive: on 2 shared cores, fetch costs the client twice as much CPU per request.
+const agent = new Agent({ keepAlive: true, maxSockets: CLIENTS });
+
+function call(url: string, bearer: string, body: unknown, expected: number): Promise<unknown> {
+  const payload = JSON.stringify(body);
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(url, { method: 'POST', agent, headers: { authorization: `Bearer ${bearer}`, 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } }, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk) => (text += chunk));
+      res.on('end', () => (res.statusCode === expected ? resolve(JSON.parse(text)) : reject(new Error(`${url}: ${res.statusCode} ${text}`))));
+    });
+    req.on('error', reject);
+    req.end(payload);
+  });
 }
 
 async function walkOverHttp(dir: string, synchronous: Synchronous) {

@@ -1,4 +1,4 @@
-import { initialTransition, transition, type SnapshotFrom, type StateValue } from 'xstate';
+import { createActor, initialTransition, type ActorScope, type SnapshotFrom, type StateValue } from 'xstate';
 import { participationProjectMachine } from './project.machine';
 import type { ProjectContext, ProjectEvent, ProjectEventType, ProjectInput } from './project.types';
 
@@ -23,9 +23,24 @@ export function storeProject(snapshot: ProjectSnapshot): StoredSnapshot {
   return { value: snapshot.value, context: snapshot.context };
 }
 
+/**
+ * XState's pure `transition()` builds a throw-away actor for every call, which costs more
+ * than the transition itself. The machine has no side effects to run (only `assign`), so
+ * one inert scope serves every call and the result is the same.
+ */
+let inertScope: ActorScope<ProjectSnapshot, ProjectEvent> | undefined;
+
+function scope(): ActorScope<ProjectSnapshot, ProjectEvent> {
+  if (!inertScope) {
+    const self = createActor(participationProjectMachine, { input: { origin: 'municipality', politicalSensitivity: 'low' } });
+    const nothing = () => undefined;
+    inertScope = { self, system: self.system, id: '', sessionId: '', logger: nothing, defer: nothing, emit: nothing, stopChild: nothing, actionExecutor: nothing } as unknown as ActorScope<ProjectSnapshot, ProjectEvent>;
+  }
+  return inertScope;
+}
+
 export function applyProjectEvent(snapshot: ProjectSnapshot, event: ProjectEvent): ProjectSnapshot {
-  const [next] = transition(participationProjectMachine, snapshot, event);
-  return next;
+  return participationProjectMachine.transition(snapshot, event, scope());
 }
 
 /** The state as a dotted path, e.g. `policyCycle.preparation.advice`. */

@@ -8,10 +8,14 @@ export interface VerifiedUser {
   roles: Role[];
 }
 
+/** Verified tokens are remembered until they expire (at most this many), so a client's every request is not a new signature check. */
+const CACHE_SIZE = 10_000;
+
 /** Verifies bearer tokens: HS256 with AUTH_SECRET, or an identity provider's keys from AUTH_JWKS_URL. */
 @Injectable()
 export class TokenVerifier {
   private readonly key: Uint8Array | JWTVerifyGetKey;
+  private readonly verified = new Map<string, { user: VerifiedUser; expiresAt: number }>();
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
     const { jwksUrl, secret } = config.auth;
@@ -19,16 +23,27 @@ export class TokenVerifier {
   }
 
   /** Resolves to the user, or null when the token is missing, malformed, expired or not ours. */
-  async verify(token: string): Promise<VerifiedUser | null> {
+  async verify(token: string, now = Date.now()): Promise<VerifiedUser | null> {
+    const known = this.verified.get(token);
+    if (known && known.expiresAt > now) return known.user;
+    this.verified.delete(token);
     try {
       const { issuer, audience, jwksUrl } = this.config.auth;
       const options = { issuer, audience, algorithms: jwksUrl ? undefined : ['HS256'] };
       const { payload } =
         typeof this.key === 'function' ? await jwtVerify(token, this.key, options) : await jwtVerify(token, this.key, options);
-      return userFrom(payload);
+      const user = userFrom(payload);
+      if (user && payload.exp !== undefined) this.remember(token, user, payload.exp * 1000);
+      return user;
     } catch {
       return null;
     }
+  }
+
+  private remember(token: string, user: VerifiedUser, expiresAt: number): void {
+    // Map keeps insertion order: the oldest entry goes first.
+    if (this.verified.size >= CACHE_SIZE) this.verified.delete(this.verified.keys().next().value!);
+    this.verified.set(token, { user, expiresAt });
   }
 }
 

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { ConfigModule } from '../config/config.module';
 import { dataSourceOptions } from './data-source-options';
+import { ProjectStore } from './project-store';
 import { TransactionRunner } from './transaction-runner';
 
 @Global()
@@ -14,7 +15,7 @@ import { TransactionRunner } from './transaction-runner';
       useFactory: (config: AppConfig) => dataSourceOptions(config.database),
     }),
   ],
-  providers: [TransactionRunner],
-  exports: [TransactionRunner],
+  providers: [TransactionRunner, ProjectStore],
+  exports: [TransactionRunner, ProjectStore],
 })
 export class DatabaseModule {}

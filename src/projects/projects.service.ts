@@ -25,11 +25,13 @@ export class ProjectsService {
   ) {}
 
   async create(input: NewProject, actor: Actor): Promise<ProjectView> {
-    return (await this.views([await this.workflow.createProject(input, actor)]))[0];
+    const { project, openDecisions } = await this.workflow.createProject(input, actor);
+    return toProjectView(project, openDecisions);
   }
 
   async applyEvent(id: string, request: EventRequest, actor: Actor): Promise<ProjectView> {
-    return (await this.views([await this.workflow.applyEvent(id, request, actor)]))[0];
+    const { project, openDecisions } = await this.workflow.applyEvent(id, request, actor);
+    return toProjectView(project, openDecisions);
   }
 
   async get(id: string): Promise<ProjectView> {

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import canonicalize from 'canonicalize';
-import type { EntityManager } from 'typeorm';
-import { AuditEntryEntity } from '../database/audit-entry.entity';
+import type { AuditEntryEntity } from '../database/audit-entry.entity';
 import type { ProjectEntity } from '../database/project.entity';
 import type { Actor } from '../auth/roles';
 
@@ -27,14 +26,13 @@ export function auditHash(prevHash: string, link: AuditLink): string {
 }
 
 /**
- * Appends the next entry to the project's chain inside the caller's transaction and
- * advances the chain head on the project object; the caller persists the project.
+ * The next entry of the project's chain, and the project's chain head moved onto it;
+ * the caller writes both in its transaction.
  */
-export async function appendAudit(
-  manager: EntityManager,
+export function nextAuditEntry(
   project: ProjectEntity,
   entry: { type: AuditType; actor: Actor; at: string; payload: Record<string, unknown> },
-): Promise<AuditEntryEntity> {
+): Omit<AuditEntryEntity, 'id'> {
   const link: AuditLink = {
     projectId: project.id,
     seq: project.auditSeq + 1,
@@ -45,8 +43,8 @@ export async function appendAudit(
     payload: canonicalize(entry.payload) ?? '{}',
   };
   const hash = auditHash(project.auditHash, link);
-  const saved = await manager.getRepository(AuditEntryEntity).save({ ...link, prevHash: project.auditHash, hash });
+  const row = { ...link, prevHash: project.auditHash, hash };
   project.auditSeq = link.seq;
   project.auditHash = hash;
-  return saved;
+  return row;
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { IsNull, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import {
   applyProjectEvent,
   availableEvents,
@@ -11,9 +11,9 @@ import {
   startProject,
   stateIdOf,
   storeProject,
+  type DecisionOutcome,
   type GatedEventType,
   type GoverningBody,
-  type DecisionOutcome,
   type GreenLight,
   type ProjectEvent,
   type ProjectEventType,
@@ -22,10 +22,11 @@ import {
 } from '../../machines/participation-project';
 import type { Actor } from '../auth/roles';
 import { ApiError, toBlockerView } from '../common/api-error';
-import { DecisionEntity } from '../database/decision.entity';
-import { ProjectEntity } from '../database/project.entity';
+import type { DecisionEntity } from '../database/decision.entity';
+import type { ProjectEntity } from '../database/project.entity';
+import { ProjectStore } from '../database/project-store';
 import { TransactionRunner } from '../database/transaction-runner';
-import { appendAudit, GENESIS_HASH } from './audit-chain';
+import { GENESIS_HASH, nextAuditEntry, type AuditType } from './audit-chain';
 
 export interface NewProject extends ProjectInput {
   title: string;
@@ -49,6 +50,12 @@ export interface NewDecision {
   note?: string;
 }
 
+/** A project as it stands after a write, with the decisions still open in its current cycle. */
+export interface ProjectState {
+  project: ProjectEntity;
+  openDecisions: GreenLight[];
+}
+
 export function toGreenLight(decision: DecisionEntity): GreenLight {
   return {
     id: decision.id,
@@ -66,19 +73,22 @@ export function snapshotOf(project: ProjectEntity): ProjectSnapshot {
 }
 
 /**
- * The one place where a project changes: load, transition with the pure machine,
- * and persist the new snapshot, the consumed green light and the audit entry in
- * one database transaction.
+ * The one place where a project changes: load, transition with the pure machine, and
+ * persist the new snapshot, the consumed green light and the audit entry in one
+ * database transaction.
  */
 @Injectable()
 export class WorkflowService {
-  constructor(private readonly transactions: TransactionRunner) {}
+  constructor(
+    private readonly transactions: TransactionRunner,
+    private readonly store: ProjectStore,
+  ) {}
 
-  createProject(input: NewProject, actor: Actor, now = new Date()): Promise<ProjectEntity> {
+  createProject(input: NewProject, actor: Actor, now = new Date()): Promise<ProjectState> {
     return this.transactions.run(async (manager) => {
       const snapshot = startProject({ origin: input.origin, politicalSensitivity: input.politicalSensitivity, gateBodies: input.gateBodies });
       const at = now.toISOString();
-      const project = manager.getRepository(ProjectEntity).create({
+      const project: ProjectEntity = {
         id: randomUUID(),
         title: input.title,
         description: input.description ?? null,
@@ -93,33 +103,32 @@ export class WorkflowService {
         createdBy: actor.name,
         createdAt: at,
         updatedAt: at,
-      });
-      await manager.getRepository(ProjectEntity).insert(project);
-      await appendAudit(manager, project, {
+      };
+      const audit = nextAuditEntry(project, {
         type: 'project-created',
         actor,
         at,
         payload: { title: input.title, origin: input.origin, politicalSensitivity: input.politicalSensitivity, gateBodies: snapshot.context.gateBodies, state: project.state },
       });
-      await this.saveChainHead(manager, project);
-      return project;
+      await this.store.insertProject(manager, project);
+      await this.store.insertAuditEntry(manager, audit);
+      return { project, openDecisions: [] };
     });
   }
 
-  applyEvent(projectId: string, request: EventRequest, actor: Actor, now = new Date()): Promise<ProjectEntity> {
+  applyEvent(projectId: string, request: EventRequest, actor: Actor, now = new Date()): Promise<ProjectState> {
     return this.transactions.run(async (manager) => {
       const project = await this.lockProject(manager, projectId);
-      if (request.expectedVersion !== undefined && request.expectedVersion !== project.version) {
-        throw versionConflict(project.version);
-      }
+      if (request.expectedVersion !== undefined && request.expectedVersion !== project.version) throw versionConflict(project.version);
       const snapshot = snapshotOf(project);
       const from = stateIdOf(snapshot);
       if (!availableEvents(snapshot).includes(request.type)) {
         throw new ApiError(422, 'event-not-possible', `${request.type} is not possible in state ${from}.`, { state: from });
       }
-      const openDecisions = isGatedEvent(request.type) ? await this.openDecisions(manager, project.id, snapshot.context.cycle, request.type) : [];
+
+      const open = await this.store.openDecisions(manager, project.id, snapshot.context.cycle);
       const event: ProjectEvent = isGatedEvent(request.type)
-        ? { type: request.type, decisions: openDecisions.map(toGreenLight) }
+        ? { type: request.type, decisions: open.filter((d) => d.gate === request.type).map(toGreenLight) }
         : { type: 'FORMALLY_SUBMITTED', submittedOn: request.submittedOn, reference: request.reference };
       const found = blockers(snapshot.context, event);
       if (found.length > 0) {
@@ -128,10 +137,10 @@ export class WorkflowService {
 
       const next = applyProjectEvent(snapshot, event);
       const greenLight = event.type === 'FORMALLY_SUBMITTED' ? undefined : decisiveDecision(snapshot.context, event.type, event.decisions);
-      const consumed = openDecisions.find((d) => d.id === greenLight?.id);
+      const consumed = open.find((d) => d.id === greenLight?.id);
       const at = now.toISOString();
-      const audit = await appendAudit(manager, project, {
-        type: request.type === 'FORMALLY_SUBMITTED' ? 'submission-recorded' : 'transition',
+      const audit = nextAuditEntry(project, {
+        type: (request.type === 'FORMALLY_SUBMITTED' ? 'submission-recorded' : 'transition') satisfies AuditType,
         actor,
         at,
         payload: {
@@ -140,27 +149,19 @@ export class WorkflowService {
           to: stateIdOf(next),
           cycle: snapshot.context.cycle,
           ...(next.context.cycle !== snapshot.context.cycle && { nextCycle: next.context.cycle }),
-          ...(consumed && { greenLight: greenLightSummary(consumed) }),
+          ...(consumed && { greenLight: decisionSummary(consumed) }),
           ...(next.context.submission && !snapshot.context.submission && { submission: next.context.submission }),
         },
       });
-      const previousVersion = project.version;
-      Object.assign(project, {
-        state: stateIdOf(next),
-        cycle: next.context.cycle,
-        snapshot: JSON.stringify(storeProject(next)),
-        version: previousVersion + 1,
-        updatedAt: at,
-      });
-      const { affected } = await manager
-        .getRepository(ProjectEntity)
-        .update({ id: project.id, version: previousVersion }, { state: project.state, cycle: project.cycle, snapshot: project.snapshot, version: project.version, updatedAt: at, auditSeq: project.auditSeq, auditHash: project.auditHash });
-      // Unreachable while writes are serialised or the row is locked; kept as the last line of defence.
-      if (affected !== 1) throw versionConflict(previousVersion);
-      if (consumed) {
-        await manager.getRepository(DecisionEntity).update({ id: consumed.id }, { consumedAt: at, consumedByAuditSeq: audit.seq });
-      }
-      return project;
+      const readVersion = project.version;
+      Object.assign(project, { state: stateIdOf(next), cycle: next.context.cycle, snapshot: JSON.stringify(storeProject(next)), version: readVersion + 1, updatedAt: at });
+      // Cannot fail while writes are serialised (SQLite) or the row is locked (PostgreSQL); the last line of defence.
+      if (!(await this.store.updateProject(manager, project, readVersion))) throw versionConflict(readVersion);
+      await this.store.insertAuditEntry(manager, audit);
+      if (consumed) await this.store.consumeDecision(manager, consumed.id, at, audit.seq);
+
+      const stillOpen = next.context.cycle === snapshot.context.cycle ? open.filter((d) => d !== consumed).map(toGreenLight) : [];
+      return { project, openDecisions: stillOpen };
     });
   }
 
@@ -175,7 +176,7 @@ export class WorkflowService {
         throw new ApiError(409, 'initiative-not-submitted', 'Until the initiative is formally submitted the municipality only advises; the only decision it can take is STOP.');
       }
       const at = now.toISOString();
-      const entity = manager.getRepository(DecisionEntity).create({
+      const entity: DecisionEntity = {
         id: randomUUID(),
         projectId: project.id,
         gate: decision.gate,
@@ -191,30 +192,19 @@ export class WorkflowService {
         recordedAt: at,
         consumedAt: null,
         consumedByAuditSeq: null,
-      });
-      await manager.getRepository(DecisionEntity).insert(entity);
-      await appendAudit(manager, project, { type: 'decision-recorded', actor, at, payload: greenLightSummary(entity) });
-      await this.saveChainHead(manager, project);
+      };
+      const audit = nextAuditEntry(project, { type: 'decision-recorded', actor, at, payload: decisionSummary(entity) });
+      await this.store.insertDecision(manager, entity);
+      await this.store.insertAuditEntry(manager, audit);
+      await this.store.updateChainHead(manager, project);
       return entity;
     });
   }
 
-  /** The project row, locked against concurrent writers where the database has row locks. */
   private async lockProject(manager: EntityManager, id: string): Promise<ProjectEntity> {
-    const project = await manager.getRepository(ProjectEntity).findOne({
-      where: { id },
-      ...(this.transactions.locksRows && { lock: { mode: 'pessimistic_write' as const } }),
-    });
+    const project = await this.store.lockProject(manager, id);
     if (!project) throw ApiError.notFound('project', id);
     return project;
-  }
-
-  private openDecisions(manager: EntityManager, projectId: string, cycle: number, gate: GatedEventType): Promise<DecisionEntity[]> {
-    return manager.getRepository(DecisionEntity).find({ where: { projectId, cycle, gate, consumedAt: IsNull() } });
-  }
-
-  private async saveChainHead(manager: EntityManager, project: ProjectEntity): Promise<void> {
-    await manager.getRepository(ProjectEntity).update({ id: project.id }, { auditSeq: project.auditSeq, auditHash: project.auditHash });
   }
 }
 
@@ -222,6 +212,6 @@ function versionConflict(current: number): ApiError {
   return new ApiError(409, 'version-conflict', 'The project was changed by someone else first; reload it and try again.', { currentVersion: current });
 }
 
-function greenLightSummary(d: DecisionEntity) {
+function decisionSummary(d: DecisionEntity) {
   return { decisionId: d.id, gate: d.gate, cycle: d.cycle, body: d.body, outcome: d.outcome, decidedOn: d.decidedOn, reference: d.reference, documentUrl: d.documentUrl, note: d.note };
 }
