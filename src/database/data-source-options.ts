@@ -26,6 +26,7 @@ export function dataSourceOptions(database: AppConfig['database']): DataSourceOp
     prepareDatabase: (db: { pragma(source: string): unknown }) => {
       db.pragma(`synchronous = ${database.synchronous}`);
       db.pragma('busy_timeout = 5000');
+      db.pragma('wal_autocheckpoint = 10000');
       db.pragma('foreign_keys = ON');
     },
   };

@@ -4,6 +4,16 @@ import type { AuditEntryEntity } from './audit-entry.entity';
 import type { DecisionEntity } from './decision.entity';
 import type { ProjectEntity } from './project.entity';
 
+/** The parts of a better-sqlite3 connection used here. */
+interface SqliteStatement {
+  reader: boolean;
+  all(...parameters: unknown[]): unknown[];
+  run(...parameters: unknown[]): { changes: number };
+}
+interface SqliteConnection {
+  prepare(sql: string): SqliteStatement;
+}
+
 const PROJECT_COLUMNS = `id, title, description, origin, political_sensitivity AS "politicalSensitivity", state, cycle, snapshot, version,
   audit_seq AS "auditSeq", audit_hash AS "auditHash", created_by AS "createdBy", created_at AS "createdAt", updated_at AS "updatedAt"`;
 const DECISION_COLUMNS = `id, project_id AS "projectId", gate, cycle, body, outcome, decided_on AS "decidedOn", reference, document_url AS "documentUrl", note,
@@ -11,16 +21,21 @@ const DECISION_COLUMNS = `id, project_id AS "projectId", gate, cycle, body, outc
 
 /**
  * The write path of the workflow engine, as plain SQL that SQLite and PostgreSQL both
- * speak. A transition is on the hot path: prepared statements (cached by the driver)
- * cost a fraction of building the same queries through TypeORM's query builder.
+ * speak. A transition is on the hot path: prepared statements cost a fraction of building
+ * the same queries through TypeORM's query builder. Every call runs inside the caller's
+ * transaction (TransactionRunner): on SQLite that is the one shared connection.
  */
 @Injectable()
 export class ProjectStore {
   private readonly postgres: boolean;
   private readonly statements = new Map<string, string>();
+  /** On SQLite: the connection itself, whose prepared statements run without TypeORM's per-query events. */
+  private readonly sqlite: SqliteConnection | undefined;
+  private readonly prepared = new Map<string, SqliteStatement>();
 
   constructor(dataSource: DataSource) {
     this.postgres = dataSource.options.type === 'postgres';
+    this.sqlite = this.postgres ? undefined : (dataSource.driver as unknown as { databaseConnection: SqliteConnection }).databaseConnection;
   }
 
   /** The project row; on PostgreSQL locked until the transaction ends (SQLite writes are serialised anyway). */
@@ -62,12 +77,12 @@ export class ProjectStore {
 
   /** Writes the new state only if the version is still the one read; false when someone else won. */
   async updateProject(manager: EntityManager, p: ProjectEntity, readVersion: number): Promise<boolean> {
-    const result = await manager.queryRunner!.query(
-      this.statement('UPDATE projects SET state = ?, cycle = ?, snapshot = ?, version = ?, audit_seq = ?, audit_hash = ?, updated_at = ? WHERE id = ? AND version = ?'),
+    const affected = await this.change(
+      manager,
+      'UPDATE projects SET state = ?, cycle = ?, snapshot = ?, version = ?, audit_seq = ?, audit_hash = ?, updated_at = ? WHERE id = ? AND version = ?',
       [p.state, p.cycle, p.snapshot, p.version, p.auditSeq, p.auditHash, p.updatedAt, p.id, readVersion],
-      true,
     );
-    return result.affected === 1;
+    return affected === 1;
   }
 
   async updateChainHead(manager: EntityManager, p: ProjectEntity): Promise<void> {
@@ -78,8 +93,29 @@ export class ProjectStore {
     await this.run(manager, 'UPDATE decisions SET consumed_at = ?, consumed_by_audit_seq = ? WHERE id = ?', [at, auditSeq, id]);
   }
 
-  private run<Row = never>(manager: EntityManager, sql: string, parameters: unknown[]): Promise<Row[]> {
+  private async run<Row = never>(manager: EntityManager, sql: string, parameters: unknown[]): Promise<Row[]> {
+    if (this.sqlite) {
+      const statement = this.prepare(sql);
+      if (statement.reader) return statement.all(...parameters) as Row[];
+      statement.run(...parameters);
+      return [];
+    }
     return manager.query(this.statement(sql), parameters);
+  }
+
+  /** Runs a write and tells how many rows it changed. */
+  private async change(manager: EntityManager, sql: string, parameters: unknown[]): Promise<number> {
+    if (this.sqlite) return this.prepare(sql).run(...parameters).changes;
+    return (await manager.queryRunner!.query(this.statement(sql), parameters, true)).affected ?? 0;
+  }
+
+  private prepare(sql: string): SqliteStatement {
+    let statement = this.prepared.get(sql);
+    if (!statement) {
+      statement = this.sqlite!.prepare(sql);
+      this.prepared.set(sql, statement);
+    }
+    return statement;
   }
 
   /** `?` placeholders as SQLite wants them, or `$1, $2, ...` for PostgreSQL; converted once per statement. */

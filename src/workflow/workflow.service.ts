@@ -168,11 +168,11 @@ export class WorkflowService {
   recordDecision(projectId: string, decision: NewDecision, actor: Actor, now = new Date()): Promise<DecisionEntity> {
     return this.transactions.run(async (manager) => {
       const project = await this.lockProject(manager, projectId);
-      const snapshot = snapshotOf(project);
-      if (snapshot.status === 'done') {
-        throw new ApiError(409, 'project-ended', `The project is ${stateIdOf(snapshot)}; it takes no more decisions.`);
+      // The stored state and cycle say enough here; no need to restore the machine.
+      if (ENDED_STATES.includes(project.state)) {
+        throw new ApiError(409, 'project-ended', `The project is ${project.state}; it takes no more decisions.`);
       }
-      if (stateIdOf(snapshot) === 'intake' && decision.gate !== 'STOP') {
+      if (project.state === 'intake' && decision.gate !== 'STOP') {
         throw new ApiError(409, 'initiative-not-submitted', 'Until the initiative is formally submitted the municipality only advises; the only decision it can take is STOP.');
       }
       const at = now.toISOString();
@@ -180,7 +180,7 @@ export class WorkflowService {
         id: randomUUID(),
         projectId: project.id,
         gate: decision.gate,
-        cycle: snapshot.context.cycle,
+        cycle: project.cycle,
         body: decision.body,
         outcome: decision.outcome,
         decidedOn: decision.decidedOn,
@@ -207,6 +207,8 @@ export class WorkflowService {
     return project;
   }
 }
+
+const ENDED_STATES = ['closed', 'stopped'];
 
 function versionConflict(current: number): ApiError {
   return new ApiError(409, 'version-conflict', 'The project was changed by someone else first; reload it and try again.', { currentVersion: current });
