@@ -1,31 +1,18 @@
-import { describeEachDatabase, type TestDatabase } from './support/databases';
-import { ProjectClient } from './support/project-client';
-import { startTestApp, type TestApp } from './support/test-app';
+import { describeEachDatabase } from './support/databases';
+import { useRunningService } from './support/project-client';
 
 describeEachDatabase('concurrent transitions', (createDatabase) => {
-  let database: TestDatabase;
-  let t: TestApp;
-  let api: ProjectClient;
-
-  beforeAll(async () => {
-    database = await createDatabase();
-    t = await startTestApp(database);
-    api = await ProjectClient.for(t);
-  });
-  afterAll(async () => {
-    await t?.close();
-    await database?.drop();
-  });
+  const service = useRunningService(createDatabase);
 
   it.each([
     ['without expectedVersion', false],
     ['with expectedVersion', true],
   ])('lets exactly one of 20 simultaneous requests for the same transition win (%s)', async (_name, withVersion) => {
-    const { body: project } = await api.create({ title: 'Druk', origin: 'municipality', politicalSensitivity: 'low' });
-    await api.decide(project.id, 'START_INTERACTIVE', 'college');
+    const { body: project } = await service.api.create({ title: 'Druk', origin: 'municipality', politicalSensitivity: 'low' });
+    await service.api.decide(project.id, 'START_INTERACTIVE', 'college');
 
     const responses = await Promise.all(
-      Array.from({ length: 20 }, () => api.event(project.id, withVersion ? { type: 'START_INTERACTIVE', expectedVersion: 1 } : { type: 'START_INTERACTIVE' })),
+      Array.from({ length: 20 }, () => service.api.event(project.id, withVersion ? { type: 'START_INTERACTIVE', expectedVersion: 1 } : { type: 'START_INTERACTIVE' })),
     );
     const statuses = responses.map((r) => r.status);
     expect(statuses.filter((s) => s === 200)).toHaveLength(1);
@@ -34,19 +21,19 @@ describeEachDatabase('concurrent transitions', (createDatabase) => {
       expect(['version-conflict', 'event-not-possible']).toContain(loser.body.code);
     }
 
-    const audit = (await api.audit(project.id)).body;
+    const audit = (await service.api.audit(project.id)).body;
     expect(audit.filter((e: { type: string }) => e.type === 'transition')).toHaveLength(1);
-    expect((await api.get(project.id)).body).toMatchObject({ state: 'formalCommitment', version: 2 });
+    expect((await service.api.get(project.id)).body).toMatchObject({ state: 'formalCommitment', version: 2 });
   });
 
   it('keeps the audit chain whole when decisions and transitions on one project interleave', async () => {
-    const { body: project } = await api.create({ title: 'Door elkaar', origin: 'municipality', politicalSensitivity: 'low' });
-    await api.decide(project.id, 'START_INTERACTIVE', 'college');
+    const { body: project } = await service.api.create({ title: 'Door elkaar', origin: 'municipality', politicalSensitivity: 'low' });
+    await service.api.decide(project.id, 'START_INTERACTIVE', 'college');
     await Promise.all([
-      api.event(project.id, { type: 'START_INTERACTIVE' }),
-      ...Array.from({ length: 10 }, (_, i) => api.decide(project.id, 'COMMIT', 'college', { reference: `parallel-${i}` })),
+      service.api.event(project.id, { type: 'START_INTERACTIVE' }),
+      ...Array.from({ length: 10 }, (_, i) => service.api.decide(project.id, 'COMMIT', 'college', { reference: `parallel-${i}` })),
     ]);
-    const verify = await t.http().get(`/api/projects/${project.id}/audit/verify`).set('authorization', `Bearer ${api.manager}`);
+    const verify = await service.t.http().get(`/api/projects/${project.id}/audit/verify`).set('authorization', `Bearer ${service.api.manager}`);
     expect(verify.body).toEqual({ valid: true, entries: 13, brokenAtSeq: null });
   });
 });

@@ -28,7 +28,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (jwksUrl !== undefined && !isHttpUrl(jwksUrl)) problems.push(`AUTH_JWKS_URL must be an http(s) URL, not "${jwksUrl}"`);
   const secret = env.AUTH_SECRET || (production || jwksUrl ? undefined : DEFAULT_DEVELOPMENT_SECRET);
   if (secret === undefined && jwksUrl === undefined) problems.push('set AUTH_SECRET or AUTH_JWKS_URL: production never uses the development secret');
-  if (env.AUTH_SECRET !== undefined && env.AUTH_SECRET.length < 32) problems.push('AUTH_SECRET must be at least 32 characters');
+  if (env.AUTH_SECRET && env.AUTH_SECRET.length < 32) problems.push('AUTH_SECRET must be at least 32 characters');
 
   if (problems.length > 0) throw new ConfigError(`Invalid configuration:\n- ${problems.join('\n- ')}`);
 

@@ -1,4 +1,5 @@
-import type { TestApp } from './test-app';
+import type { TestDatabase } from './databases';
+import { startTestApp, type TestApp } from './test-app';
 
 /** Speaks the API the way a process manager and the two secretaries would. */
 export class ProjectClient {
@@ -46,4 +47,23 @@ export class ProjectClient {
     if (moved.status !== 200) throw new Error(`event ${event}: ${moved.status} ${JSON.stringify(moved.body)}`);
     return moved.body;
   }
+}
+
+/**
+ * Registers beforeAll/afterAll for a suite: a fresh database, the service on it and a
+ * client; everything is stopped and dropped afterwards. Read the fields inside tests.
+ */
+export function useRunningService(createDatabase: () => Promise<TestDatabase> | TestDatabase): { t: TestApp; api: ProjectClient } {
+  const context = {} as { t: TestApp; api: ProjectClient };
+  let database: TestDatabase | undefined;
+  beforeAll(async () => {
+    database = await createDatabase();
+    context.t = await startTestApp(database);
+    context.api = await ProjectClient.for(context.t);
+  });
+  afterAll(async () => {
+    await context.t?.close();
+    await database?.drop();
+  });
+  return context;
 }
