@@ -8,13 +8,31 @@ import { DecisionsModule } from './decisions/decisions.module';
 import { HealthModule } from './health/health.module';
 import { LifecycleModule } from './lifecycle/lifecycle.module';
 import { ProjectsModule } from './projects/projects.module';
+import { RemindersModule } from './reminders/reminders.module';
+import { CommunicationsModule } from './communications/communications.module';
 
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule, AuthModule, ProjectsModule, DecisionsModule, AuditModule, LifecycleModule, HealthModule],
+      imports: [
+        ConfigModule.forRoot(config),
+        DatabaseModule,
+        AuthModule,
+        RemindersModule.forRoot(config, { api: true, workers: config.reminders.workers }),
+        ProjectsModule,
+        DecisionsModule,
+        CommunicationsModule,
+        AuditModule,
+        LifecycleModule,
+        HealthModule,
+      ],
     };
+  }
+
+  /** `npm run worker`: the queue workers (and the outbox relay and reconciler) without HTTP. */
+  static worker(config: AppConfig): DynamicModule {
+    return { module: AppModule, imports: [ConfigModule.forRoot(config), DatabaseModule, RemindersModule.forRoot(config, { api: false, workers: true })] };
   }
 }

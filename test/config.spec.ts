@@ -8,6 +8,20 @@ describe('configuration', () => {
       production: false,
       database: { kind: 'sqlite', path: './data/interactiewijzer.sqlite', synchronous: 'FULL' },
       auth: { secret: DEFAULT_DEVELOPMENT_SECRET, jwksUrl: undefined, issuer: undefined, audience: undefined },
+      reminders: {
+        redisUrl: 'redis://127.0.0.1:6379',
+        queuePrefix: 'interactiewijzer',
+        workers: true,
+        dayMs: 86_400_000,
+        reconcileIntervalMs: 300_000,
+        attempts: 5,
+        backoffMs: 30_000,
+        smtpUrl: undefined,
+        mailFrom: 'interactiewijzer <noreply@interactiewijzer.local>',
+        webhookUrl: undefined,
+        webhookSecret: undefined,
+        publicUrl: 'http://localhost:3000',
+      },
     });
   });
 
@@ -19,6 +33,13 @@ describe('configuration', () => {
     const load = () => loadConfig({ PORT: 'eighty', SQLITE_SYNCHRONOUS: 'OFF', DATABASE_URL: 'mysql://x', AUTH_SECRET: 'short', AUTH_JWKS_URL: 'ftp://x' });
     expect(load).toThrow(ConfigError);
     expect(load).toThrow(/PORT[\s\S]*SQLITE_SYNCHRONOUS[\s\S]*DATABASE_URL[\s\S]*AUTH_JWKS_URL[\s\S]*AUTH_SECRET/);
+  });
+
+  it('checks the reminder settings', () => {
+    expect(() => loadConfig({ WORKERS: 'maybe', DAY_LENGTH_MS: '0', REDIS_URL: 'http://x', SMTP_URL: 'mail.example', REMINDER_WEBHOOK_URL: 'https://chat.example/hook' })).toThrow(
+      /DAY_LENGTH_MS[\s\S]*WORKERS[\s\S]*REDIS_URL[\s\S]*SMTP_URL[\s\S]*REMINDER_WEBHOOK_SECRET/,
+    );
+    expect(loadConfig({ WORKERS: 'off', DAY_LENGTH_MS: '1000', PUBLIC_URL: 'https://iw.gemeente.example/' }).reminders).toMatchObject({ workers: false, dayMs: 1000, publicUrl: 'https://iw.gemeente.example' });
   });
 
   it('never uses the development secret in production', () => {

@@ -5,6 +5,23 @@ export interface AppConfig {
   production: boolean;
   database: { kind: 'sqlite'; path: string; synchronous: 'FULL' | 'NORMAL' } | { kind: 'postgres'; url: string };
   auth: { secret: string | undefined; jwksUrl: string | undefined; issuer: string | undefined; audience: string | undefined };
+  reminders: {
+    redisUrl: string;
+    /** Prefix of every BullMQ key, so several installations (or test runs) can share one Redis. */
+    queuePrefix: string;
+    /** Whether this process runs the queue workers. */
+    workers: boolean;
+    /** The length of a "day" in silence windows and milestone leads: shortened in tests, never in use. */
+    dayMs: number;
+    reconcileIntervalMs: number;
+    attempts: number;
+    backoffMs: number;
+    smtpUrl: string | undefined;
+    mailFrom: string;
+    webhookUrl: string | undefined;
+    webhookSecret: string | undefined;
+    publicUrl: string;
+  };
 }
 
 export const DEFAULT_DEVELOPMENT_SECRET = 'interactiewijzer-development-secret-do-not-use-in-production';
@@ -30,6 +47,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (secret === undefined && jwksUrl === undefined) problems.push('set AUTH_SECRET or AUTH_JWKS_URL: production never uses the development secret');
   if (env.AUTH_SECRET && env.AUTH_SECRET.length < 32) problems.push('AUTH_SECRET must be at least 32 characters');
 
+  const positive = (name: string, fallback: number): number => {
+    const value = Number(env[name] ?? fallback);
+    if (!Number.isInteger(value) || value <= 0) problems.push(`${name} must be a positive whole number, not "${env[name]}"`);
+    return value;
+  };
+  const dayMs = positive('DAY_LENGTH_MS', 86_400_000);
+  const reconcileIntervalMs = positive('RECONCILE_INTERVAL_MS', 300_000);
+  const attempts = positive('REMINDER_ATTEMPTS', 5);
+  const backoffMs = positive('REMINDER_BACKOFF_MS', 30_000);
+  const workers = (env.WORKERS ?? 'on').toLowerCase();
+  if (workers !== 'on' && workers !== 'off') problems.push(`WORKERS must be on or off, not "${env.WORKERS}"`);
+  const redisUrl = env.REDIS_URL || 'redis://127.0.0.1:6379';
+  if (!/^rediss?:\/\//.test(redisUrl)) problems.push(`REDIS_URL must be a redis:// URL, not "${redisUrl}"`);
+  const smtpUrl = env.SMTP_URL || undefined;
+  if (smtpUrl !== undefined && !/^smtps?:\/\//.test(smtpUrl)) problems.push(`SMTP_URL must be an smtp:// or smtps:// URL, not "${smtpUrl}"`);
+  const webhookUrl = env.REMINDER_WEBHOOK_URL || undefined;
+  if (webhookUrl !== undefined && !isHttpUrl(webhookUrl)) problems.push(`REMINDER_WEBHOOK_URL must be an http(s) URL, not "${webhookUrl}"`);
+  if (webhookUrl !== undefined && !env.REMINDER_WEBHOOK_SECRET) problems.push('REMINDER_WEBHOOK_URL needs REMINDER_WEBHOOK_SECRET to sign its requests');
+
   if (problems.length > 0) throw new ConfigError(`Invalid configuration:\n- ${problems.join('\n- ')}`);
 
   return {
@@ -40,6 +76,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       ? { kind: 'postgres', url }
       : { kind: 'sqlite', path: env.SQLITE_PATH ?? './data/interactiewijzer.sqlite', synchronous: synchronous as 'FULL' | 'NORMAL' },
     auth: { secret, jwksUrl, issuer: env.AUTH_ISSUER || undefined, audience: env.AUTH_AUDIENCE || undefined },
+    reminders: {
+      redisUrl,
+      queuePrefix: env.QUEUE_PREFIX || 'interactiewijzer',
+      workers: workers === 'on',
+      dayMs,
+      reconcileIntervalMs,
+      attempts,
+      backoffMs,
+      smtpUrl,
+      mailFrom: env.MAIL_FROM || 'interactiewijzer <noreply@interactiewijzer.local>',
+      webhookUrl,
+      webhookSecret: env.REMINDER_WEBHOOK_SECRET || undefined,
+      publicUrl: (env.PUBLIC_URL || `http://localhost:${port}`).replace(/\/$/, ''),
+    },
   };
 }
 

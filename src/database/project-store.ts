@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { AuditEntryEntity } from './audit-entry.entity';
+import type { CommunicationEntity } from './communication.entity';
+import type { ReminderEntity } from './reminder.entity';
 import type { DecisionEntity } from './decision.entity';
 import type { ProjectEntity } from './project.entity';
 
@@ -15,7 +17,11 @@ interface SqliteConnection {
 }
 
 const PROJECT_COLUMNS = `id, title, description, origin, political_sensitivity AS "politicalSensitivity", state, cycle, snapshot, version,
-  audit_seq AS "auditSeq", audit_hash AS "auditHash", created_by AS "createdBy", created_at AS "createdAt", updated_at AS "updatedAt"`;
+  audit_seq AS "auditSeq", audit_hash AS "auditHash", silence_window_days AS "silenceWindowDays", silence_since AS "silenceSince",
+  silence_level AS "silenceLevel", silence_deadline AS "silenceDeadline", last_communication_at AS "lastCommunicationAt",
+  owner_email AS "ownerEmail", administrator_email AS "administratorEmail", created_by AS "createdBy", created_at AS "createdAt", updated_at AS "updatedAt"`;
+const REMINDER_COLUMNS = `"key", project_id AS "projectId", kind, due_at AS "dueAt", level, status, recipients, attempts, last_error AS "lastError",
+  created_at AS "createdAt", finished_at AS "finishedAt"`;
 const DECISION_COLUMNS = `id, project_id AS "projectId", gate, cycle, body, outcome, decided_on AS "decidedOn", reference, document_url AS "documentUrl", note,
   recorded_by AS "recordedBy", recorded_by_role AS "recordedByRole", recorded_at AS "recordedAt", consumed_at AS "consumedAt", consumed_by_audit_seq AS "consumedByAuditSeq"`;
 
@@ -52,9 +58,13 @@ export class ProjectStore {
   async insertProject(manager: EntityManager, p: ProjectEntity): Promise<void> {
     await this.run(
       manager,
-      `INSERT INTO projects (id, title, description, origin, political_sensitivity, state, cycle, snapshot, version, audit_seq, audit_hash, created_by, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      [p.id, p.title, p.description, p.origin, p.politicalSensitivity, p.state, p.cycle, p.snapshot, p.version, p.auditSeq, p.auditHash, p.createdBy, p.createdAt, p.updatedAt],
+      `INSERT INTO projects (id, title, description, origin, political_sensitivity, state, cycle, snapshot, version, audit_seq, audit_hash,
+         silence_window_days, silence_since, silence_level, silence_deadline, last_communication_at, owner_email, administrator_email, created_by, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      [
+        p.id, p.title, p.description, p.origin, p.politicalSensitivity, p.state, p.cycle, p.snapshot, p.version, p.auditSeq, p.auditHash,
+        p.silenceWindowDays, p.silenceSince, p.silenceLevel, p.silenceDeadline, p.lastCommunicationAt, p.ownerEmail, p.administratorEmail, p.createdBy, p.createdAt, p.updatedAt,
+      ],
     );
   }
 
@@ -79,14 +89,56 @@ export class ProjectStore {
   async updateProject(manager: EntityManager, p: ProjectEntity, readVersion: number): Promise<boolean> {
     const affected = await this.change(
       manager,
-      'UPDATE projects SET state = ?, cycle = ?, snapshot = ?, version = ?, audit_seq = ?, audit_hash = ?, updated_at = ? WHERE id = ? AND version = ?',
-      [p.state, p.cycle, p.snapshot, p.version, p.auditSeq, p.auditHash, p.updatedAt, p.id, readVersion],
+      `UPDATE projects SET state = ?, cycle = ?, snapshot = ?, version = ?, audit_seq = ?, audit_hash = ?, updated_at = ?,
+         silence_since = ?, silence_level = ?, silence_deadline = ? WHERE id = ? AND version = ?`,
+      [p.state, p.cycle, p.snapshot, p.version, p.auditSeq, p.auditHash, p.updatedAt, p.silenceSince, p.silenceLevel, p.silenceDeadline, p.id, readVersion],
     );
     return affected === 1;
   }
 
   async updateChainHead(manager: EntityManager, p: ProjectEntity): Promise<void> {
     await this.run(manager, 'UPDATE projects SET audit_seq = ?, audit_hash = ? WHERE id = ?', [p.auditSeq, p.auditHash, p.id]);
+  }
+
+  /** Everything about a project but its state: settings, silence clock, audit chain head. */
+  async updateProjectDetails(manager: EntityManager, p: ProjectEntity): Promise<void> {
+    await this.run(
+      manager,
+      `UPDATE projects SET audit_seq = ?, audit_hash = ?, silence_window_days = ?, silence_since = ?, silence_level = ?, silence_deadline = ?,
+         last_communication_at = ?, owner_email = ?, administrator_email = ?, updated_at = ? WHERE id = ?`,
+      [p.auditSeq, p.auditHash, p.silenceWindowDays, p.silenceSince, p.silenceLevel, p.silenceDeadline, p.lastCommunicationAt, p.ownerEmail, p.administratorEmail, p.updatedAt, p.id],
+    );
+  }
+
+  async insertCommunication(manager: EntityManager, c: CommunicationEntity): Promise<void> {
+    await this.run(
+      manager,
+      'INSERT INTO communications (id, project_id, occurred_at, channel, audience, summary, recorded_by, recorded_by_role, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      [c.id, c.projectId, c.occurredAt, c.channel, c.audience, c.summary, c.recordedBy, c.recordedByRole, c.recordedAt],
+    );
+  }
+
+  async insertOutbox(manager: EntityManager, topic: string, payload: unknown, at: string): Promise<void> {
+    await this.run(manager, 'INSERT INTO outbox (topic, payload, created_at) VALUES (?, ?, ?)', [topic, JSON.stringify(payload), at]);
+  }
+
+  async findReminder(manager: EntityManager, key: string): Promise<ReminderEntity | undefined> {
+    const [row] = await this.run<ReminderEntity>(manager, `SELECT ${REMINDER_COLUMNS} FROM reminders WHERE "key" = ?`, [key]);
+    return row;
+  }
+
+  async saveReminder(manager: EntityManager, r: ReminderEntity, exists: boolean): Promise<void> {
+    if (exists) {
+      await this.run(manager, 'UPDATE reminders SET status = ?, recipients = ?, attempts = ?, last_error = ?, finished_at = ? WHERE "key" = ?', [
+        r.status, r.recipients, r.attempts, r.lastError, r.finishedAt, r.key,
+      ]);
+      return;
+    }
+    await this.run(
+      manager,
+      'INSERT INTO reminders ("key", project_id, kind, due_at, level, status, recipients, attempts, last_error, created_at, finished_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      [r.key, r.projectId, r.kind, r.dueAt, r.level, r.status, r.recipients, r.attempts, r.lastError, r.createdAt, r.finishedAt],
+    );
   }
 
   async consumeDecision(manager: EntityManager, id: string, at: string, auditSeq: number): Promise<void> {

@@ -41,6 +41,31 @@ export class ProjectEntity {
   @Column({ name: 'audit_hash', type: 'varchar', length: 64 })
   auditHash!: string;
 
+  /** Days without communication before a reminder; 0 switches reminders off. */
+  @Column({ name: 'silence_window_days', type: 'integer', default: 14 })
+  silenceWindowDays!: number;
+
+  /** The silence clock (see machines/silence): since when, reminders sent, next deadline. */
+  @Column({ name: 'silence_since', type: 'varchar', length: 30, nullable: true })
+  silenceSince!: string | null;
+
+  @Column({ name: 'silence_level', type: 'integer', default: 0 })
+  silenceLevel!: number;
+
+  @Index()
+  @Column({ name: 'silence_deadline', type: 'varchar', length: 30, nullable: true })
+  silenceDeadline!: string | null;
+
+  @Column({ name: 'last_communication_at', type: 'varchar', length: 30, nullable: true })
+  lastCommunicationAt!: string | null;
+
+  /** Who gets the reminders: the process manager, and on escalation also the commissioning administrator. */
+  @Column({ name: 'owner_email', type: 'varchar', length: 320, nullable: true })
+  ownerEmail!: string | null;
+
+  @Column({ name: 'administrator_email', type: 'varchar', length: 320, nullable: true })
+  administratorEmail!: string | null;
+
   @Column({ name: 'created_by', type: 'varchar', length: 200 })
   createdBy!: string;
 

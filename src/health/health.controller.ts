@@ -3,12 +3,16 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
 import { Public } from '../auth/auth.decorators';
+import { RedisHealth } from '../reminders/redis-health';
 
 @ApiTags('health')
 @Public()
 @Controller('health')
 export class HealthController {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly redis: RedisHealth,
+  ) {}
 
   @Get()
   @HttpCode(200)
@@ -18,14 +22,19 @@ export class HealthController {
   }
 
   @Get('ready')
-  @ApiOperation({ summary: 'Readiness: the database answers (503 when it does not)' })
+  @ApiOperation({
+    summary: 'Readiness: 503 when the database does not answer. Redis down is reported (status degraded) but still 200: requests keep working and reminders catch up.',
+  })
   async ready(@Res({ passthrough: true }) reply: FastifyReply) {
-    const database = await this.dataSource.query('SELECT 1').then(
-      () => ({ status: 'up' as const }),
-      (error: Error) => ({ status: 'down' as const, error: error.message }),
-    );
+    const [database, redis] = await Promise.all([
+      this.dataSource.query('SELECT 1').then(
+        () => ({ status: 'up' as const }),
+        (error: Error) => ({ status: 'down' as const, error: error.message }),
+      ),
+      this.redis.check(),
+    ]);
     const ok = database.status === 'up';
     void reply.status(ok ? 200 : 503);
-    return { status: ok ? 'ok' : 'unavailable', checks: { database } };
+    return { status: !ok ? 'unavailable' : redis.status === 'up' ? 'ok' : 'degraded', checks: { database, redis } };
   }
 }

@@ -1,4 +1,5 @@
 import { nextSteps, stateIdOf, type GreenLight } from '../../machines/participation-project';
+import { silenceStatus, type SilenceStatus } from '../../machines/silence/silence.rules';
 import { toBlockerView, type BlockerView } from '../common/api-error';
 import type { ProjectEntity } from '../database/project.entity';
 import { snapshotOf } from '../workflow/workflow.service';
@@ -22,6 +23,17 @@ export interface ProjectView {
   version: number;
   gateBodies: Record<string, string>;
   submission: { submittedOn: string; reference: string } | null;
+  silence: {
+    windowDays: number;
+    lastCommunicationAt: string | null;
+    /** When the next reminder is due; null when silence is not counted (or reminders are off). */
+    deadline: string | null;
+    status: SilenceStatus;
+    /** Reminders sent since the last communication. */
+    remindersSent: number;
+  };
+  ownerEmail: string | null;
+  administratorEmail: string | null;
   createdBy: string;
   createdAt: string;
   updatedAt: string;
@@ -29,7 +41,7 @@ export interface ProjectView {
 }
 
 /** The project as clients see it: the stored row plus what the machine says can happen next. */
-export function toProjectView(project: ProjectEntity, openDecisions: readonly GreenLight[]): ProjectView {
+export function toProjectView(project: ProjectEntity, openDecisions: readonly GreenLight[], clock: { now: Date; dayMs: number }): ProjectView {
   const snapshot = snapshotOf(project);
   return {
     id: project.id,
@@ -43,6 +55,15 @@ export function toProjectView(project: ProjectEntity, openDecisions: readonly Gr
     version: project.version,
     gateBodies: snapshot.context.gateBodies,
     submission: snapshot.context.submission,
+    silence: {
+      windowDays: project.silenceWindowDays,
+      lastCommunicationAt: project.lastCommunicationAt,
+      deadline: project.silenceDeadline,
+      status: silenceStatus(project.silenceDeadline, clock.now, clock.dayMs),
+      remindersSent: project.silenceLevel,
+    },
+    ownerEmail: project.ownerEmail,
+    administratorEmail: project.administratorEmail,
     createdBy: project.createdBy,
     createdAt: project.createdAt,
     updatedAt: project.updatedAt,

@@ -1,10 +1,11 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { AllowRoles, CurrentActor } from '../auth/auth.decorators';
 import { ANY_ROLE, type Actor } from '../auth/roles';
 import { CreateProjectDto } from './dto/create-project.dto';
 import { ListProjectsQuery } from './dto/list-projects.query';
 import { ProjectEventDto } from './dto/project-event.dto';
+import { ProjectSettingsDto } from './dto/project-settings.dto';
 import { ProjectsService } from './projects.service';
 
 @ApiTags('projects')
@@ -34,6 +35,13 @@ export class ProjectsController {
   @ApiResponse({ status: 404, description: 'project-not-found' })
   get(@Param('id') id: string) {
     return this.projects.get(id);
+  }
+
+  @Patch(':id')
+  @AllowRoles('process-manager', 'admin')
+  @ApiOperation({ summary: 'Change the silence window and who receives reminders; a new window moves the pending deadline' })
+  updateSettings(@Param('id') id: string, @Body() body: ProjectSettingsDto, @CurrentActor() actor: Actor) {
+    return this.projects.updateSettings(id, body, actor);
   }
 
   @Post(':id/events')

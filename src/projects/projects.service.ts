@@ -1,13 +1,15 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, IsNull, Like, type FindOptionsWhere, type Repository } from 'typeorm';
 import type { Actor } from '../auth/roles';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { ApiError } from '../common/api-error';
 import { DecisionEntity } from '../database/decision.entity';
 import { ProjectEntity } from '../database/project.entity';
-import { toGreenLight, WorkflowService, type EventRequest, type NewProject } from '../workflow/workflow.service';
+import { toGreenLight, WorkflowService, type EventRequest, type NewProject, type ProjectSettings } from '../workflow/workflow.service';
 import type { ListProjectsQuery } from './dto/list-projects.query';
 import { toProjectView, type ProjectView } from './project.view';
+import type { GreenLight } from '../../machines/participation-project';
 
 export interface ProjectPage {
   items: ProjectView[];
@@ -22,16 +24,26 @@ export class ProjectsService {
     @InjectRepository(ProjectEntity) private readonly projects: Repository<ProjectEntity>,
     @InjectRepository(DecisionEntity) private readonly decisions: Repository<DecisionEntity>,
     private readonly workflow: WorkflowService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  private view(project: ProjectEntity, openDecisions: GreenLight[]): ProjectView {
+    return toProjectView(project, openDecisions, { now: new Date(), dayMs: this.config.reminders.dayMs });
+  }
 
   async create(input: NewProject, actor: Actor): Promise<ProjectView> {
     const { project, openDecisions } = await this.workflow.createProject(input, actor);
-    return toProjectView(project, openDecisions);
+    return this.view(project, openDecisions);
+  }
+
+  async updateSettings(id: string, settings: ProjectSettings, actor: Actor): Promise<ProjectView> {
+    const { project, openDecisions } = await this.workflow.updateSettings(id, settings, actor);
+    return this.view(project, openDecisions);
   }
 
   async applyEvent(id: string, request: EventRequest, actor: Actor): Promise<ProjectView> {
     const { project, openDecisions } = await this.workflow.applyEvent(id, request, actor);
-    return toProjectView(project, openDecisions);
+    return this.view(project, openDecisions);
   }
 
   async get(id: string): Promise<ProjectView> {
@@ -54,6 +66,6 @@ export class ProjectsService {
   private async views(rows: ProjectEntity[]): Promise<ProjectView[]> {
     if (rows.length === 0) return [];
     const open = await this.decisions.find({ where: { projectId: In(rows.map((r) => r.id)), consumedAt: IsNull() } });
-    return rows.map((row) => toProjectView(row, open.filter((d) => d.projectId === row.id && d.cycle === row.cycle).map(toGreenLight)));
+    return rows.map((row) => this.view(row, open.filter((d) => d.projectId === row.id && d.cycle === row.cycle).map(toGreenLight)));
   }
 }

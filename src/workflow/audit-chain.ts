@@ -6,7 +6,16 @@ import type { Actor } from '../auth/roles';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
-export type AuditType = 'project-created' | 'submission-recorded' | 'decision-recorded' | 'transition';
+export type AuditType =
+  | 'project-created'
+  | 'submission-recorded'
+  | 'decision-recorded'
+  | 'transition'
+  | 'communication-recorded'
+  | 'settings-changed'
+  | 'reminder-sent'
+  | 'reminder-skipped'
+  | 'reminder-failed';
 
 export interface AuditLink {
   projectId: string;

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import {
   applyProjectEvent,
@@ -20,17 +20,33 @@ import {
   type ProjectInput,
   type ProjectSnapshot,
 } from '../../machines/participation-project';
+import { restartSilence, silenceCounted, silenceDeadline, type SilenceClock } from '../../machines/silence/silence.rules';
 import type { Actor } from '../auth/roles';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { ApiError, toBlockerView } from '../common/api-error';
+import type { CommunicationEntity } from '../database/communication.entity';
 import type { DecisionEntity } from '../database/decision.entity';
 import type { ProjectEntity } from '../database/project.entity';
 import { ProjectStore } from '../database/project-store';
 import { TransactionRunner } from '../database/transaction-runner';
 import { GENESIS_HASH, nextAuditEntry, type AuditType } from './audit-chain';
 
-export interface NewProject extends ProjectInput {
+export interface ProjectSettings {
+  silenceWindowDays?: number;
+  ownerEmail?: string | null;
+  administratorEmail?: string | null;
+}
+
+export interface NewProject extends ProjectInput, ProjectSettings {
   title: string;
   description?: string;
+}
+
+export interface NewCommunication {
+  occurredAt?: string;
+  channel: string;
+  audience: string;
+  summary: string;
 }
 
 export interface EventRequest {
@@ -79,10 +95,15 @@ export function snapshotOf(project: ProjectEntity): ProjectSnapshot {
  */
 @Injectable()
 export class WorkflowService {
+  private readonly dayMs: number;
+
   constructor(
     private readonly transactions: TransactionRunner,
     private readonly store: ProjectStore,
-  ) {}
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.dayMs = config.reminders.dayMs;
+  }
 
   createProject(input: NewProject, actor: Actor, now = new Date()): Promise<ProjectState> {
     return this.transactions.run(async (manager) => {
@@ -100,6 +121,13 @@ export class WorkflowService {
         version: 1,
         auditSeq: 0,
         auditHash: GENESIS_HASH,
+        silenceWindowDays: input.silenceWindowDays ?? 14,
+        silenceSince: null,
+        silenceLevel: 0,
+        silenceDeadline: null,
+        lastCommunicationAt: null,
+        ownerEmail: input.ownerEmail ?? null,
+        administratorEmail: input.administratorEmail ?? null,
         createdBy: actor.name,
         createdAt: at,
         updatedAt: at,
@@ -108,7 +136,14 @@ export class WorkflowService {
         type: 'project-created',
         actor,
         at,
-        payload: { title: input.title, origin: input.origin, politicalSensitivity: input.politicalSensitivity, gateBodies: snapshot.context.gateBodies, state: project.state },
+        payload: {
+          title: input.title,
+          origin: input.origin,
+          politicalSensitivity: input.politicalSensitivity,
+          gateBodies: snapshot.context.gateBodies,
+          state: project.state,
+          silenceWindowDays: project.silenceWindowDays,
+        },
       });
       await this.store.insertProject(manager, project);
       await this.store.insertAuditEntry(manager, audit);
@@ -154,11 +189,16 @@ export class WorkflowService {
         },
       });
       const readVersion = project.version;
-      Object.assign(project, { state: stateIdOf(next), cycle: next.context.cycle, snapshot: JSON.stringify(storeProject(next)), version: readVersion + 1, updatedAt: at });
+      const to = stateIdOf(next);
+      // The silence clock starts on entering the counted phases and stops on leaving them.
+      const clockChanges = silenceCounted(from) !== silenceCounted(to);
+      Object.assign(project, { state: to, cycle: next.context.cycle, snapshot: JSON.stringify(storeProject(next)), version: readVersion + 1, updatedAt: at });
+      if (clockChanges) this.setClock(project, restartSilence(to, at, project.silenceWindowDays, this.dayMs));
       // Cannot fail while writes are serialised (SQLite) or the row is locked (PostgreSQL); the last line of defence.
       if (!(await this.store.updateProject(manager, project, readVersion))) throw versionConflict(readVersion);
       await this.store.insertAuditEntry(manager, audit);
       if (consumed) await this.store.consumeDecision(manager, consumed.id, at, audit.seq);
+      if (clockChanges) await this.scheduleSilence(manager, project, at);
 
       const stillOpen = next.context.cycle === snapshot.context.cycle ? open.filter((d) => d !== consumed).map(toGreenLight) : [];
       return { project, openDecisions: stillOpen };
@@ -201,6 +241,72 @@ export class WorkflowService {
     });
   }
 
+  /** A contact with participants: it ends the current silence and moves the deadline. */
+  recordCommunication(projectId: string, input: NewCommunication, actor: Actor, now = new Date()): Promise<CommunicationEntity> {
+    return this.transactions.run(async (manager) => {
+      const project = await this.lockProject(manager, projectId);
+      const at = now.toISOString();
+      const occurredAt = input.occurredAt ?? at;
+      if (occurredAt > at) throw new ApiError(422, 'communication-in-future', `occurredAt ${occurredAt} lies in the future; record a communication once it took place.`);
+      const communication: CommunicationEntity = {
+        id: randomUUID(),
+        projectId: project.id,
+        occurredAt,
+        channel: input.channel,
+        audience: input.audience,
+        summary: input.summary,
+        recordedBy: actor.name,
+        recordedByRole: actor.role,
+        recordedAt: at,
+      };
+      const ended = project.silenceSince !== null && occurredAt > project.silenceSince;
+      if (project.lastCommunicationAt === null || occurredAt > project.lastCommunicationAt) project.lastCommunicationAt = occurredAt;
+      if (ended) this.setClock(project, restartSilence(project.state, occurredAt, project.silenceWindowDays, this.dayMs));
+      const audit = nextAuditEntry(project, {
+        type: 'communication-recorded',
+        actor,
+        at,
+        payload: { communicationId: communication.id, occurredAt, channel: input.channel, audience: input.audience, silenceDeadline: project.silenceDeadline },
+      });
+      project.updatedAt = at;
+      await this.store.insertCommunication(manager, communication);
+      await this.store.insertAuditEntry(manager, audit);
+      await this.store.updateProjectDetails(manager, project);
+      if (ended) await this.scheduleSilence(manager, project, at);
+      return communication;
+    });
+  }
+
+  /** Silence window and reminder recipients; a new window moves the pending deadline. */
+  updateSettings(projectId: string, settings: ProjectSettings, actor: Actor, now = new Date()): Promise<ProjectState> {
+    return this.transactions.run(async (manager) => {
+      const project = await this.lockProject(manager, projectId);
+      const at = now.toISOString();
+      const before = { silenceWindowDays: project.silenceWindowDays, ownerEmail: project.ownerEmail, administratorEmail: project.administratorEmail };
+      Object.assign(project, Object.fromEntries(Object.entries(settings).filter(([, value]) => value !== undefined)));
+      const windowChanged = project.silenceWindowDays !== before.silenceWindowDays && project.silenceSince !== null;
+      if (windowChanged) project.silenceDeadline = silenceDeadline(project.silenceSince!, project.silenceLevel, project.silenceWindowDays, this.dayMs);
+      const audit = nextAuditEntry(project, { type: 'settings-changed', actor, at, payload: { before, after: settings, silenceDeadline: project.silenceDeadline } });
+      project.updatedAt = at;
+      await this.store.insertAuditEntry(manager, audit);
+      await this.store.updateProjectDetails(manager, project);
+      if (windowChanged) await this.scheduleSilence(manager, project, at);
+      const open = await this.store.openDecisions(manager, project.id, project.cycle);
+      return { project, openDecisions: open.map(toGreenLight) };
+    });
+  }
+
+  private setClock(project: ProjectEntity, clock: SilenceClock): void {
+    project.silenceSince = clock.since;
+    project.silenceLevel = clock.level;
+    project.silenceDeadline = clock.deadline;
+  }
+
+  /** Redis hears of the new deadline after commit, through the outbox; a stale job finds the deadline moved and is skipped. */
+  private async scheduleSilence(manager: EntityManager, project: ProjectEntity, at: string): Promise<void> {
+    if (project.silenceDeadline !== null) await this.store.insertOutbox(manager, SILENCE_TOPIC, { projectId: project.id, dueAt: project.silenceDeadline }, at);
+  }
+
   private async lockProject(manager: EntityManager, id: string): Promise<ProjectEntity> {
     const project = await this.store.lockProject(manager, id);
     if (!project) throw ApiError.notFound('project', id);
@@ -209,6 +315,9 @@ export class WorkflowService {
 }
 
 const ENDED_STATES = ['closed', 'stopped'];
+
+/** Outbox topic: a silence deadline to put on the queue. */
+export const SILENCE_TOPIC = 'silence-deadline';
 
 function versionConflict(current: number): ApiError {
   return new ApiError(409, 'version-conflict', 'The project was changed by someone else first; reload it and try again.', { currentVersion: current });

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import { join } from 'node:path';
 import { SignJWT } from 'jose';
@@ -28,9 +29,11 @@ export function databaseEnv(database: TestDatabase): NodeJS.ProcessEnv {
  * The built service (`npm run build`) in a process of its own on a free port: the same
  * code, start-up and shutdown a user runs, tested over a real socket.
  */
-export async function startTestApp(database: TestDatabase, env: NodeJS.ProcessEnv = {}): Promise<TestApp> {
-  const child = spawn(process.execPath, [MAIN], {
-    env: { PATH: process.env.PATH, NO_COLOR: '1', HOST: '127.0.0.1', PORT: '0', AUTH_SECRET: TEST_SECRET, ...databaseEnv(database), ...env },
+export async function startTestApp(database: TestDatabase, env: NodeJS.ProcessEnv = {}, entry = MAIN): Promise<TestApp> {
+  // Each service gets its own queue keys in the shared Redis unless a test says otherwise.
+  const queuePrefix = env.QUEUE_PREFIX ?? `iw-test-${randomUUID().slice(0, 8)}`;
+  const child = spawn(process.execPath, [entry], {
+    env: { PATH: process.env.PATH, NO_COLOR: '1', HOST: '127.0.0.1', PORT: '0', AUTH_SECRET: TEST_SECRET, QUEUE_PREFIX: queuePrefix, ...databaseEnv(database), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

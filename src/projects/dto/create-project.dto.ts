@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsObject, IsOptional, IsString, MaxLength, Validate, type ValidationArguments, ValidatorConstraint, type ValidatorConstraintInterface } from 'class-validator';
+import { ProjectSettingsDto } from './project-settings.dto';
 import { GATED_EVENTS, GOVERNING_BODIES, ORIGINS, POLITICAL_SENSITIVITIES, type GatedEventType, type GoverningBody, type Origin, type PoliticalSensitivity } from '../../../machines/participation-project';
 
 @ValidatorConstraint({ name: 'gateBodies' })
@@ -12,7 +13,7 @@ class GateBodiesConstraint implements ValidatorConstraintInterface {
   }
 }
 
-export class CreateProjectDto {
+export class CreateProjectDto extends ProjectSettingsDto {
   @ApiProperty({ example: 'Herinrichting Dorpsplein Elst', maxLength: 200 })
   @IsString()
   @IsNotEmpty()

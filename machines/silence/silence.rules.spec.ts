@@ -1,0 +1,37 @@
+import { daysSilent, escalate, NO_SILENCE, restartSilence, silenceCounted, silenceDeadline, silenceStatus } from './silence.rules';
+
+const DAY = 86_400_000;
+
+describe('silence rules', () => {
+  it('counts silence from formal commitment through the policy cycle only', () => {
+    expect(['intake', 'quickScan', 'closed', 'stopped'].map(silenceCounted)).toEqual([false, false, false, false]);
+    expect(['formalCommitment', 'planOfApproach', 'policyCycle.preparation.advice', 'policyCycle.evaluation'].map(silenceCounted)).toEqual([true, true, true, true]);
+  });
+
+  it('puts the first deadline one window after the silence began, and each escalation a window later', () => {
+    const clock = restartSilence('planOfApproach', '2026-03-01T09:00:00.000Z', 14, DAY);
+    expect(clock).toEqual({ since: '2026-03-01T09:00:00.000Z', level: 0, deadline: '2026-03-15T09:00:00.000Z' });
+    const second = escalate(clock, 14, DAY);
+    expect(second).toEqual({ since: clock.since, level: 1, deadline: '2026-03-29T09:00:00.000Z' });
+    expect(escalate(second, 14, DAY).deadline).toBe('2026-04-12T09:00:00.000Z');
+  });
+
+  it('has no deadline with a window of 0 or outside the counted states', () => {
+    expect(silenceDeadline('2026-03-01T00:00:00.000Z', 0, 0, DAY)).toBeNull();
+    expect(restartSilence('policyCycle.execution', '2026-03-01T00:00:00.000Z', 0, DAY).deadline).toBeNull();
+    expect(restartSilence('closed', '2026-03-01T00:00:00.000Z', 14, DAY)).toEqual(NO_SILENCE);
+    expect(escalate(NO_SILENCE, 14, DAY)).toEqual(NO_SILENCE);
+  });
+
+  it('reports ok, due-soon within three days, and overdue past the deadline', () => {
+    const deadline = '2026-03-15T09:00:00.000Z';
+    expect(silenceStatus(deadline, new Date('2026-03-11T09:00:00.000Z'), DAY)).toBe('ok');
+    expect(silenceStatus(deadline, new Date('2026-03-12T09:00:00.000Z'), DAY)).toBe('due-soon');
+    expect(silenceStatus(deadline, new Date('2026-03-15T09:00:00.000Z'), DAY)).toBe('overdue');
+    expect(silenceStatus(null, new Date('2026-03-15T09:00:00.000Z'), DAY)).toBe('ok');
+  });
+
+  it('counts whole days of silence', () => {
+    expect(daysSilent('2026-03-01T09:00:00.000Z', new Date('2026-03-15T10:00:00.000Z'), DAY)).toBe(14);
+  });
+});

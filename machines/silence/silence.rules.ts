@@ -1,0 +1,54 @@
+/**
+ * Radio silence (§2.4: "voorkom radiostilte en blijf communiceren met de participanten,
+ * ook als er 'niets' te melden is"). Pure rules: the time always comes in as input.
+ */
+
+/** While a project is here, its silence towards participants is counted. */
+export function silenceCounted(state: string): boolean {
+  return state === 'formalCommitment' || state === 'planOfApproach' || state.startsWith('policyCycle');
+}
+
+export interface SilenceClock {
+  /** Start of the current silence: the last communication, or the moment counting began. */
+  since: string | null;
+  /** Reminders already sent for this silence: 0 none, 1 the first, 2+ escalations. */
+  level: number;
+  /** Next moment a reminder is due, or null when none is. */
+  deadline: string | null;
+}
+
+export const NO_SILENCE: SilenceClock = { since: null, level: 0, deadline: null };
+
+/** The deadline of reminder number `level + 1`: one window after the previous one. */
+export function silenceDeadline(since: string, level: number, windowDays: number, dayMs: number): string | null {
+  if (windowDays <= 0) return null;
+  return new Date(Date.parse(since) + (level + 1) * windowDays * dayMs).toISOString();
+}
+
+/** The clock after something happened: a transition, a communication, a new window. */
+export function restartSilence(state: string, since: string, windowDays: number, dayMs: number): SilenceClock {
+  if (!silenceCounted(state)) return NO_SILENCE;
+  return { since, level: 0, deadline: silenceDeadline(since, 0, windowDays, dayMs) };
+}
+
+/** After a reminder went out (or failed for good): the next one is due one window later. */
+export function escalate(clock: SilenceClock, windowDays: number, dayMs: number): SilenceClock {
+  if (clock.since === null) return NO_SILENCE;
+  const level = clock.level + 1;
+  return { since: clock.since, level, deadline: silenceDeadline(clock.since, level, windowDays, dayMs) };
+}
+
+export type SilenceStatus = 'ok' | 'due-soon' | 'overdue';
+
+/** For the dashboard: overdue past the deadline, due soon within three days of it. */
+export function silenceStatus(deadline: string | null, now: Date, dayMs: number): SilenceStatus {
+  if (deadline === null) return 'ok';
+  const left = Date.parse(deadline) - now.getTime();
+  if (left <= 0) return 'overdue';
+  return left <= 3 * dayMs ? 'due-soon' : 'ok';
+}
+
+/** Whole days of silence at a moment, for the reminder's text. */
+export function daysSilent(since: string, at: Date, dayMs: number): number {
+  return Math.floor((at.getTime() - Date.parse(since)) / dayMs);
+}

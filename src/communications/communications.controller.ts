@@ -1,0 +1,29 @@
+import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { AllowRoles, CurrentActor } from '../auth/auth.decorators';
+import { ANY_ROLE, type Actor } from '../auth/roles';
+import { CommunicationsService } from './communications.service';
+import { RecordCommunicationDto } from './dto/record-communication.dto';
+
+@ApiTags('communications')
+@ApiBearerAuth()
+@Controller('projects/:id/communications')
+export class CommunicationsController {
+  constructor(private readonly communications: CommunicationsService) {}
+
+  @Post()
+  @AllowRoles('process-manager', 'admin')
+  @ApiOperation({ summary: 'Record a contact with participants; it ends the silence and moves the reminder deadline' })
+  @ApiResponse({ status: 201, description: 'The recorded communication' })
+  @ApiResponse({ status: 422, description: 'communication-in-future' })
+  record(@Param('id') id: string, @Body() body: RecordCommunicationDto, @CurrentActor() actor: Actor) {
+    return this.communications.record(id, body, actor);
+  }
+
+  @Get()
+  @AllowRoles(...ANY_ROLE)
+  @ApiOperation({ summary: "The project's communications with participants, newest first" })
+  list(@Param('id') id: string) {
+    return this.communications.list(id);
+  }
+}

@@ -1,0 +1,27 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsISO8601, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+
+export class RecordCommunicationDto {
+  @ApiPropertyOptional({ description: 'When it took place (ISO-8601); default now; not in the future', example: '2026-11-27T19:30:00Z' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  occurredAt?: string;
+
+  @ApiProperty({ example: 'nieuwsbrief', description: 'newsletter, meeting, letter, site update, e-mail, ...' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(40)
+  channel!: string;
+
+  @ApiProperty({ example: 'alle deelnemers', description: 'A named target group, or all participants' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  audience!: string;
+
+  @ApiProperty({ example: 'Stand van zaken na de tweede bewonersavond' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(5000)
+  summary!: string;
+}

@@ -1,0 +1,33 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+
+/** A contact with participants: newsletter, meeting, letter, site update, e-mail ... */
+@Entity('communications')
+@Index(['projectId', 'occurredAt'])
+export class CommunicationEntity {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id!: string;
+
+  @Column({ name: 'project_id', type: 'varchar', length: 36 })
+  projectId!: string;
+
+  @Column({ name: 'occurred_at', type: 'varchar', length: 30 })
+  occurredAt!: string;
+
+  @Column({ type: 'varchar', length: 40 })
+  channel!: string;
+
+  @Column({ type: 'varchar', length: 200 })
+  audience!: string;
+
+  @Column({ type: 'text' })
+  summary!: string;
+
+  @Column({ name: 'recorded_by', type: 'varchar', length: 200 })
+  recordedBy!: string;
+
+  @Column({ name: 'recorded_by_role', type: 'varchar', length: 40 })
+  recordedByRole!: string;
+
+  @Column({ name: 'recorded_at', type: 'varchar', length: 30 })
+  recordedAt!: string;
+}

@@ -1,0 +1,24 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsEmail, IsInt, IsOptional, Max, Min, ValidateIf } from 'class-validator';
+
+/** Settings a process manager may change at any time; each change is in the audit trail. */
+export class ProjectSettingsDto {
+  @ApiPropertyOptional({ default: 14, minimum: 0, maximum: 365, description: 'Days without communication before a reminder; 0 switches reminders off (e.g. level "none")' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(365)
+  silenceWindowDays?: number;
+
+  @ApiPropertyOptional({ nullable: true, example: 'projectleider@gemeente.example', description: 'The process manager, who receives every reminder' })
+  @IsOptional()
+  @ValidateIf((_, value) => value !== null)
+  @IsEmail()
+  ownerEmail?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, example: 'wethouder@gemeente.example', description: 'The commissioning administrator, who also receives escalations' })
+  @IsOptional()
+  @ValidateIf((_, value) => value !== null)
+  @IsEmail()
+  administratorEmail?: string | null;
+}

@@ -1,0 +1,51 @@
+import { createHmac } from 'node:crypto';
+import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { createTransport, type Transporter } from 'nodemailer';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import type { SilenceReminder } from '../workflow/silence-workflow.service';
+import { silenceReminderMessage } from './reminder-text';
+
+export const SIGNATURE_HEADER = 'x-interactiewijzer-signature';
+
+/** Sends a reminder through every configured channel; throws when one fails, so the job is retried. */
+@Injectable()
+export class ReminderDelivery implements OnModuleInit {
+  private readonly logger = new Logger('ReminderDelivery');
+  private readonly mailer: Transporter | undefined;
+
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
+    this.mailer = config.reminders.smtpUrl ? createTransport(config.reminders.smtpUrl) : undefined;
+  }
+
+  onModuleInit(): void {
+    if (!this.mailer) this.logger.warn('SMTP_URL is not set: e-mail is off. Reminders are still recorded and shown in the app.');
+  }
+
+  /** The channels the reminder went out on ('app' always: it is in the audit trail and the dashboard). */
+  async deliver(reminder: SilenceReminder): Promise<string[]> {
+    const url = `${this.config.reminders.publicUrl}/projects/${reminder.projectId}`;
+    const channels = ['app'];
+    if (this.mailer && reminder.recipients.length > 0) {
+      const { subject, text } = silenceReminderMessage(reminder, url);
+      await this.mailer.sendMail({ from: this.config.reminders.mailFrom, to: reminder.recipients, subject, text });
+      channels.push('email');
+    }
+    if (this.config.reminders.webhookUrl) {
+      await this.postWebhook({ type: 'silence-reminder', ...reminder, url });
+      channels.push('webhook');
+    }
+    return channels;
+  }
+
+  private async postWebhook(payload: unknown): Promise<void> {
+    const body = JSON.stringify(payload);
+    const signature = createHmac('sha256', this.config.reminders.webhookSecret!).update(body).digest('hex');
+    const response = await fetch(this.config.reminders.webhookUrl!, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [SIGNATURE_HEADER]: `sha256=${signature}` },
+      body,
+      signal: AbortSignal.timeout(10_000),
+    });
+    if (!response.ok) throw new Error(`webhook answered ${response.status}`);
+  }
+}

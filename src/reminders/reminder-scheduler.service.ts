@@ -1,0 +1,106 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { JobsOptions, Queue } from 'bullmq';
+import { In, IsNull, Not, type Repository } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { OutboxEntity } from '../database/outbox.entity';
+import { ProjectEntity } from '../database/project.entity';
+import { TransactionRunner } from '../database/transaction-runner';
+import { silenceJobId } from '../workflow/silence-workflow.service';
+import { SILENCE_TOPIC } from '../workflow/workflow.service';
+import { REMINDER_QUEUE, ReminderJob, type SilenceJobData } from './reminder-queue';
+
+const RELAY_INTERVAL_MS = 200;
+const RELAY_BATCH = 1000;
+
+/**
+ * Puts deadlines on the queue. The database is the source of truth; Redis only holds a
+ * delayed job per deadline (deterministic job id, so adding twice adds once):
+ * - the relay hands over outbox rows after their transaction committed;
+ * - the reconciler, at start and every few minutes, re-adds the job of every pending
+ *   deadline, so a flushed or restarted Redis loses no reminder.
+ * While Redis is down both wait (nothing is lost: the rows stay) and catch up when it returns.
+ */
+@Injectable()
+export class ReminderScheduler implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger('ReminderScheduler');
+  private timers: NodeJS.Timeout[] = [];
+  private relaying = false;
+  private reconciling = false;
+
+  constructor(
+    @InjectQueue(REMINDER_QUEUE) private readonly queue: Queue,
+    @InjectRepository(OutboxEntity) private readonly outbox: Repository<OutboxEntity>,
+    @InjectRepository(ProjectEntity) private readonly projects: Repository<ProjectEntity>,
+    private readonly transactions: TransactionRunner,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    void this.reconcile();
+    this.timers = [
+      setInterval(() => void this.relay(), RELAY_INTERVAL_MS),
+      setInterval(() => void this.reconcile(), this.config.reminders.reconcileIntervalMs),
+    ];
+  }
+
+  onModuleDestroy(): void {
+    this.timers.forEach(clearInterval);
+  }
+
+  /** Hands committed outbox rows to BullMQ; returns how many. */
+  async relay(): Promise<number> {
+    if (this.relaying) return 0;
+    this.relaying = true;
+    try {
+      const rows = await this.outbox.find({ where: { relayedAt: IsNull() }, order: { id: 'ASC' }, take: RELAY_BATCH });
+      if (rows.length === 0) return 0;
+      const deadlines = rows.filter((row) => row.topic === SILENCE_TOPIC).map((row) => JSON.parse(row.payload) as SilenceJobData);
+      await this.enqueue(deadlines);
+      const relayedAt = new Date().toISOString();
+      await this.transactions.run((manager) => manager.update(OutboxEntity, { id: In(rows.map((r) => r.id)) }, { relayedAt }));
+      return rows.length;
+    } catch (error) {
+      this.logger.warn(`Outbox relay will retry: ${(error as Error).message}`);
+      return 0;
+    } finally {
+      this.relaying = false;
+    }
+  }
+
+  /** Re-creates the job of every pending deadline that Redis does not hold; returns how many deadlines it checked. */
+  async reconcile(): Promise<number> {
+    if (this.reconciling) return 0;
+    this.reconciling = true;
+    try {
+      const pending = await this.projects.find({ select: { id: true, silenceDeadline: true }, where: { silenceDeadline: Not(IsNull()) } });
+      await this.enqueue(pending.map((p) => ({ projectId: p.id, dueAt: p.silenceDeadline! })));
+      return pending.length;
+    } catch (error) {
+      this.logger.warn(`Reconciling reminders will retry: ${(error as Error).message}`);
+      return 0;
+    } finally {
+      this.reconciling = false;
+    }
+  }
+
+  private async enqueue(deadlines: SilenceJobData[]): Promise<void> {
+    if (deadlines.length === 0) return;
+    const now = Date.now();
+    await this.queue.addBulk(
+      deadlines.map((data) => ({ name: ReminderJob.Silence, data, opts: { ...this.jobOptions(), jobId: silenceJobId(data.projectId, data.dueAt), delay: Math.max(0, Date.parse(data.dueAt) - now) } })),
+    );
+  }
+
+  private jobOptions(): JobsOptions {
+    const { attempts, backoffMs } = this.config.reminders;
+    return {
+      attempts,
+      backoff: { type: 'exponential', delay: backoffMs },
+      // Kept a while, so that re-adding a finished job is a no-op; the database decides anyway.
+      removeOnComplete: { age: 7 * 24 * 3600 },
+      removeOnFail: { age: 30 * 24 * 3600 },
+    };
+  }
+}

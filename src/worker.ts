@@ -1,0 +1,18 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { AppModule } from './app.module';
+import { ConfigError, loadConfig } from './config/app-config';
+
+/** Reminder workers alone, for scale-out: run the API with WORKERS=off and as many of these as needed. */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const app = await NestFactory.createApplicationContext(AppModule.worker(config), { logger: ['log', 'warn', 'error'] });
+  app.enableShutdownHooks();
+  Logger.log(`Reminder workers running against ${config.reminders.redisUrl} (prefix ${config.reminders.queuePrefix})`, 'interactiewijzer');
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof ConfigError ? error.message : error);
+  process.exit(1);
+});
