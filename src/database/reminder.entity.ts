@@ -6,7 +6,7 @@ export type ReminderStatus = 'pending' | 'sent' | 'failed' | 'skipped';
 @Entity('reminders')
 @Index(['projectId', 'dueAt'])
 export class ReminderEntity {
-  /** `silence:<project>:<due>`; a job that runs twice finds its reminder already settled. */
+  /** The BullMQ job id, `silence-<project>-<due in epoch ms>`: a job that runs twice finds its reminder already settled. */
   @PrimaryColumn({ type: 'varchar', length: 120 })
   key!: string;
 

@@ -24,7 +24,8 @@ export interface SilenceReminder {
 
 export type Claim = { action: 'deliver'; reminder: SilenceReminder } | { action: 'none'; reason: string };
 
-export const silenceJobId = (projectId: string, dueAt: string) => `silence:${projectId}:${dueAt}`;
+// BullMQ job ids may not contain ":", so the deadline goes in as epoch milliseconds.
+export const silenceJobId = (projectId: string, dueAt: string) => `silence-${projectId}-${Date.parse(dueAt)}`;
 
 /**
  * What a due silence job may do, decided against the database (the source of truth):

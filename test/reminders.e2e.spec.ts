@@ -1,0 +1,173 @@
+import { createHmac } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { sqliteDatabase, type TestDatabase } from './support/databases';
+import { startMailCatcher, waitFor } from './support/mail-catcher';
+import { ProjectClient } from './support/project-client';
+import { startRedis } from './support/redis-server';
+import { startTestApp } from './support/test-app';
+
+// A "day" lasts 500 ms here: a window of 2 days is one second of real time.
+const DAY_MS = 500;
+const WEBHOOK_SECRET = 'webhook-secret-for-tests';
+
+describe('reminders against radio silence (real Redis, real SMTP)', () => {
+  let redis: Awaited<ReturnType<typeof startRedis>>;
+  let mail: Awaited<ReturnType<typeof startMailCatcher>>;
+  let webhook: Server;
+  const hooks: Array<{ body: Record<string, unknown>; valid: boolean }> = [];
+  const cleanup: Array<() => Promise<unknown>> = [];
+
+  const env = (extra: NodeJS.ProcessEnv = {}) => ({
+    REDIS_URL: redis.url,
+    SMTP_URL: mail.url,
+    DAY_LENGTH_MS: String(DAY_MS),
+    RECONCILE_INTERVAL_MS: '500',
+    REMINDER_BACKOFF_MS: '100',
+    REMINDER_WEBHOOK_URL: `http://127.0.0.1:${(webhook.address() as AddressInfo).port}/hook`,
+    REMINDER_WEBHOOK_SECRET: WEBHOOK_SECRET,
+    ...extra,
+  });
+
+  async function service(database: TestDatabase, extra: NodeJS.ProcessEnv = {}) {
+    const t = await startTestApp(database, env(extra));
+    cleanup.push(() => t.close());
+    return { t, api: await ProjectClient.for(t) };
+  }
+
+  /** A project whose silence is counted from now on: it is moved into formal commitment. */
+  async function silentProject(api: ProjectClient, title: string, windowDays = 2) {
+    const { body } = await api.create({ title, origin: 'municipality', politicalSensitivity: 'low', silenceWindowDays: windowDays, ownerEmail: 'pl@gemeente.example', administratorEmail: 'wethouder@gemeente.example' });
+    await api.step(body.id, 'START_INTERACTIVE', 'college');
+    return body.id as string;
+  }
+
+  const mailsFor = (title: string) => mail.mails.filter((m) => m.subject.includes(`"${title}"`));
+
+  beforeAll(async () => {
+    redis = await startRedis();
+    mail = await startMailCatcher();
+    webhook = createServer((req, res) => {
+      let body = '';
+      req.on('data', (c) => (body += c));
+      req.on('end', () => {
+        const expected = `sha256=${createHmac('sha256', WEBHOOK_SECRET).update(body).digest('hex')}`;
+        hooks.push({ body: JSON.parse(body), valid: req.headers['x-interactiewijzer-signature'] === expected });
+        res.writeHead(204).end();
+      });
+    });
+    await new Promise<void>((resolve) => webhook.listen(0, '127.0.0.1', resolve));
+  });
+  afterEach(async () => {
+    while (cleanup.length > 0) await cleanup.pop()!();
+  });
+  afterAll(async () => {
+    await redis?.stop();
+    await mail?.close();
+    webhook?.closeAllConnections();
+    webhook?.close();
+  });
+
+  it('reminds after a window of silence, escalates after the next, stops when someone communicates, and records it all', async () => {
+    const database = sqliteDatabase();
+    cleanup.push(() => database.drop());
+    const { t, api } = await service(database);
+    const id = await silentProject(api, 'Dorpsplein');
+
+    const [first] = await waitFor('the first reminder', () => mailsFor('Dorpsplein').length >= 1 && mailsFor('Dorpsplein'));
+    expect(first.to).toEqual(['pl@gemeente.example']);
+    expect(first.raw.replace(/=\r?\n/g, '')).toContain(`/projects/${id}`); // quoted-printable: soft line breaks removed
+    const second = await waitFor('the escalation', () => mailsFor('Dorpsplein')[1]);
+    expect(second.subject).toMatch(/^Escalatie: radiostilte/);
+    expect(second.to.sort()).toEqual(['pl@gemeente.example', 'wethouder@gemeente.example']);
+    expect(second.at - first.at).toBeGreaterThanOrEqual(2 * DAY_MS - 100);
+
+    const dashboard = (await t.http().get('/api/projects').set('authorization', `Bearer ${api.manager}`)).body.items[0];
+    expect(dashboard.silence).toMatchObject({ status: 'due-soon', remindersSent: 2, lastCommunicationAt: null });
+
+    const communication = await t.http().post(`/api/projects/${id}/communications`).set('authorization', `Bearer ${api.manager}`).send({ channel: 'nieuwsbrief', audience: 'alle deelnemers', summary: 'Stand van zaken' });
+    expect(communication.status).toBe(201);
+    await api.step(id, 'STOP', 'college');
+    const mailsBefore = mailsFor('Dorpsplein').length;
+    await new Promise((resolve) => setTimeout(resolve, 5 * DAY_MS));
+    expect(mailsFor('Dorpsplein')).toHaveLength(mailsBefore);
+
+    const audit = (await api.audit(id)).body as Array<{ type: string; payload: Record<string, unknown> }>;
+    const reminders = audit.filter((e) => e.type.startsWith('reminder-'));
+    expect(reminders.slice(0, 2).map((e) => [e.type, e.payload.level])).toEqual([
+      ['reminder-sent', 1],
+      ['reminder-sent', 2],
+    ]);
+    expect(reminders.slice(2).every((e) => e.type === 'reminder-skipped')).toBe(true);
+    expect(reminders.length).toBeGreaterThanOrEqual(3);
+    expect(audit.find((e) => e.type === 'communication-recorded')!.payload).toMatchObject({ channel: 'nieuwsbrief' });
+    expect(hooks.filter((h) => h.body.projectId === id).every((h) => h.valid)).toBe(true);
+    expect(hooks.filter((h) => h.body.projectId === id).map((h) => h.body.level)).toEqual([1, 2]);
+  });
+
+  it('skips a job whose deadline moved because someone communicated a moment before', async () => {
+    const database = sqliteDatabase();
+    cleanup.push(() => database.drop());
+    const { api, t } = await service(database);
+    const id = await silentProject(api, 'Net op tijd', 4); // due 2 s from now
+    await new Promise((resolve) => setTimeout(resolve, 4 * DAY_MS - 300));
+    await t.http().post(`/api/projects/${id}/communications`).set('authorization', `Bearer ${api.manager}`).send({ channel: 'brief', audience: 'omwonenden', summary: 'Planning' }).expect(201);
+    // The old job still fires at the old deadline, finds the deadline moved, and is skipped.
+    const reminders = await waitFor('the stale job to be skipped', async () => {
+      const list = (await t.http().get(`/api/projects/${id}/reminders`).set('authorization', `Bearer ${api.manager}`)).body;
+      return list.length > 0 && list;
+    });
+    await api.step(id, 'STOP', 'college');
+    expect(reminders).toEqual([expect.objectContaining({ status: 'skipped', kind: 'silence' })]);
+    expect(mailsFor('Net op tijd')).toHaveLength(0);
+    const audit = (await api.audit(id)).body as Array<{ type: string; payload: Record<string, unknown> }>;
+    expect(audit.find((e) => e.type === 'reminder-skipped')!.payload).toMatchObject({ reason: 'deadline-moved' });
+  });
+
+  it('loses no reminder when Redis is flushed: 50 pending deadlines, 50 reminders, once each', async () => {
+    const database = sqliteDatabase();
+    cleanup.push(() => database.drop());
+    const { api } = await service(database);
+    const ids = await Promise.all(Array.from({ length: 50 }, (_, i) => silentProject(api, `Flush ${i}`, 8)));
+    await new Promise((resolve) => setTimeout(resolve, 300)); // the relay has put the jobs on the queue
+    await redis.flushAll();
+    await waitFor('50 reminders', () => ids.every((_, i) => mailsFor(`Flush ${i}`).length >= 1), 20_000);
+    expect(ids.map((_, i) => mailsFor(`Flush ${i}`).length)).toEqual(ids.map(() => 1));
+  });
+
+  it('sends each reminder exactly once with two app instances on one database and one Redis', async () => {
+    const database = sqliteDatabase();
+    cleanup.push(() => database.drop());
+    const shared = { QUEUE_PREFIX: `iw-two-${Date.now()}` };
+    const one = await service(database, shared);
+    await service(database, shared);
+    const ids = await Promise.all(Array.from({ length: 20 }, (_, i) => silentProject(one.api, `Twee ${i}`, 2)));
+    await waitFor('20 first reminders', () => ids.every((_, i) => mailsFor(`Twee ${i}`).length >= 1));
+    await Promise.all(ids.map((id) => one.api.step(id, 'STOP', 'college')));
+    await new Promise((resolve) => setTimeout(resolve, 3 * DAY_MS));
+    expect(ids.map((_, i) => mailsFor(`Twee ${i}`).length)).toEqual(ids.map(() => 1));
+  });
+
+  it('keeps answering while Redis is down, says so in health, and catches up when Redis is back', async () => {
+    const database = sqliteDatabase();
+    cleanup.push(() => database.drop());
+    const { api, t } = await service(database);
+    const before = await silentProject(api, 'Voor de storing', 4);
+    await redis.stop();
+    try {
+      const during = await silentProject(api, 'Tijdens de storing', 4); // creates, decisions and transitions all answer 2xx
+      await t.http().post(`/api/projects/${before}/communications`).set('authorization', `Bearer ${api.manager}`).send({ channel: 'website', audience: 'alle deelnemers', summary: 'Update' }).expect(201);
+      const health = await t.http().get('/health/ready');
+      expect(health.status).toBe(200);
+      expect(health.body).toMatchObject({ status: 'degraded', checks: { database: { status: 'up' }, redis: { status: 'down' } } });
+      await new Promise((resolve) => setTimeout(resolve, 5 * DAY_MS)); // both deadlines pass while Redis is down
+      expect(mailsFor('Tijdens de storing')).toHaveLength(0);
+      await redis.start();
+      await waitFor('the reminders after Redis returned', () => mailsFor('Voor de storing').length >= 1 && mailsFor('Tijdens de storing').length >= 1, 20_000);
+      expect((await t.http().get('/health/ready')).body.checks.redis.status).toBe('up');
+      expect(during).toBeDefined();
+    } finally {
+      await redis.start(); // for the suites after this one, whatever happened above
+    }
+  });
+});
