@@ -7,6 +7,7 @@ import { DatabaseModule } from './database/database.module';
 import { DecisionsModule } from './decisions/decisions.module';
 import { HealthModule } from './health/health.module';
 import { LifecycleModule } from './lifecycle/lifecycle.module';
+import { MilestonesModule } from './milestones/milestones.module';
 import { ProjectsModule } from './projects/projects.module';
 import { RemindersModule } from './reminders/reminders.module';
 import { CommunicationsModule } from './communications/communications.module';
@@ -24,6 +25,7 @@ export class AppModule {
         ProjectsModule,
         DecisionsModule,
         CommunicationsModule,
+        MilestonesModule,
         AuditModule,
         LifecycleModule,
         HealthModule,

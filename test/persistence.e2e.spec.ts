@@ -68,7 +68,7 @@ describe('SQLite durability settings', () => {
     await t.close();
     const db = new Database(database.config.kind === 'sqlite' ? database.config.path : '');
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(db.prepare('SELECT name FROM migrations ORDER BY id').all()).toEqual([{ name: 'InitialSchema1764320000000' }, { name: 'Reminders1764330000000' }]);
+    expect(db.prepare('SELECT name FROM migrations ORDER BY id').all()).toEqual([{ name: 'InitialSchema1764320000000' }, { name: 'Reminders1764330000000' }, { name: 'Milestones1764340000000' }]);
     db.close();
     expect(t.output()).toContain(`synchronous=${synchronous}`);
     await database.drop();

@@ -148,6 +148,43 @@ describe('reminders against radio silence (real Redis, real SMTP)', () => {
     expect(ids.map((_, i) => mailsFor(`Twee ${i}`).length)).toEqual(ids.map(() => 1));
   });
 
+  it('reminds the owner of a milestone the chosen number of days ahead', async () => {
+    const database = sqliteDatabase();
+    cleanup.push(() => database.drop());
+    const { api, t } = await service(database);
+    const { body: project } = await api.create({ title: 'Raadsavond', origin: 'municipality', politicalSensitivity: 'low', silenceWindowDays: 0, ownerEmail: 'pl@gemeente.example' });
+    const dueAt = new Date(Date.now() + 6 * DAY_MS).toISOString();
+    const added = await t.http().post(`/api/projects/${project.id}/milestones`).set('authorization', `Bearer ${api.manager}`).send({ title: 'Raadsinformatieavond', dueAt, remindDaysBefore: 2 });
+    expect(added.status).toBe(201);
+    expect(Date.parse(added.body.remindAt)).toBe(Date.parse(dueAt) - 2 * DAY_MS);
+    const [reminder] = await waitFor('the milestone reminder', () => mail.mails.filter((m) => m.subject.includes('"Raadsinformatieavond"')).length > 0 && mail.mails.filter((m) => m.subject.includes('"Raadsinformatieavond"')));
+    expect(reminder.to).toEqual(['pl@gemeente.example']);
+    expect(reminder.at).toBeGreaterThanOrEqual(Date.parse(added.body.remindAt) - 50);
+    expect(reminder.at).toBeLessThan(Date.parse(dueAt));
+    const listed = (await t.http().get(`/api/projects/${project.id}/milestones`).set('authorization', `Bearer ${api.manager}`)).body;
+    await waitFor('the milestone to be marked', async () => (await t.http().get(`/api/projects/${project.id}/milestones`).set('authorization', `Bearer ${api.manager}`)).body[0].remindedAt);
+    expect(listed).toHaveLength(1);
+    const types = ((await api.audit(project.id)).body as Array<{ type: string }>).map((e) => e.type);
+    expect(types).toEqual(['project-created', 'milestone-added', 'reminder-sent']);
+  });
+
+  it('retries a failing delivery with backoff and records a reminder that failed for good, visibly', async () => {
+    const database = sqliteDatabase();
+    cleanup.push(() => database.drop());
+    // Nothing listens on port 9 (discard): every delivery attempt fails.
+    const { api, t } = await service(database, { SMTP_URL: 'smtp://127.0.0.1:9', REMINDER_ATTEMPTS: '3', REMINDER_BACKOFF_MS: '50' });
+    const id = await silentProject(api, 'Onbezorgbaar', 2);
+    const failed = await waitFor('the reminder to fail for good', async () => {
+      const list = (await t.http().get(`/api/projects/${id}/reminders`).set('authorization', `Bearer ${api.manager}`)).body;
+      return list.find((r: { status: string }) => r.status === 'failed');
+    });
+    expect(failed).toMatchObject({ level: 1, attempts: 3, recipients: ['pl@gemeente.example'] });
+    expect(failed.lastError).toMatch(/ECONNREFUSED|connect/i);
+    const audit = (await api.audit(id)).body as Array<{ type: string; payload: Record<string, unknown> }>;
+    expect(audit.find((e) => e.type === 'reminder-failed')!.payload).toMatchObject({ level: 1, attempts: 3 });
+    await api.step(id, 'STOP', 'college');
+  });
+
   it('keeps answering while Redis is down, says so in health, and catches up when Redis is back', async () => {
     const database = sqliteDatabase();
     cleanup.push(() => database.drop());

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { AuditEntryEntity } from './audit-entry.entity';
 import type { CommunicationEntity } from './communication.entity';
+import type { MilestoneEntity } from './milestone.entity';
 import type { ReminderEntity } from './reminder.entity';
 import type { DecisionEntity } from './decision.entity';
 import type { ProjectEntity } from './project.entity';
@@ -120,6 +121,28 @@ export class ProjectStore {
 
   async insertOutbox(manager: EntityManager, topic: string, payload: unknown, at: string): Promise<void> {
     await this.run(manager, 'INSERT INTO outbox (topic, payload, created_at) VALUES (?, ?, ?)', [topic, JSON.stringify(payload), at]);
+  }
+
+  async insertMilestone(manager: EntityManager, m: MilestoneEntity): Promise<void> {
+    await this.run(
+      manager,
+      'INSERT INTO milestones (id, project_id, title, due_at, remind_days_before, remind_at, reminded_at, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      [m.id, m.projectId, m.title, m.dueAt, m.remindDaysBefore, m.remindAt, m.remindedAt, m.createdBy, m.createdAt],
+    );
+  }
+
+  async findMilestone(manager: EntityManager, id: string): Promise<MilestoneEntity | undefined> {
+    const [row] = await this.run<MilestoneEntity>(
+      manager,
+      `SELECT id, project_id AS "projectId", title, due_at AS "dueAt", remind_days_before AS "remindDaysBefore", remind_at AS "remindAt",
+         reminded_at AS "remindedAt", created_by AS "createdBy", created_at AS "createdAt" FROM milestones WHERE id = ?`,
+      [id],
+    );
+    return row;
+  }
+
+  async markMilestoneReminded(manager: EntityManager, id: string, at: string): Promise<void> {
+    await this.run(manager, 'UPDATE milestones SET reminded_at = ? WHERE id = ?', [at, id]);
   }
 
   async findReminder(manager: EntityManager, key: string): Promise<ReminderEntity | undefined> {

@@ -2,8 +2,8 @@ import { createHmac } from 'node:crypto';
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { createTransport, type Transporter } from 'nodemailer';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import type { SilenceReminder } from '../workflow/silence-workflow.service';
-import { silenceReminderMessage } from './reminder-text';
+import type { DueReminder } from '../workflow/reminder-workflow.service';
+import { reminderMessage } from './reminder-text';
 
 export const SIGNATURE_HEADER = 'x-interactiewijzer-signature';
 
@@ -22,16 +22,16 @@ export class ReminderDelivery implements OnModuleInit {
   }
 
   /** The channels the reminder went out on ('app' always: it is in the audit trail and the dashboard). */
-  async deliver(reminder: SilenceReminder): Promise<string[]> {
+  async deliver(reminder: DueReminder): Promise<string[]> {
     const url = `${this.config.reminders.publicUrl}/projects/${reminder.projectId}`;
     const channels = ['app'];
     if (this.mailer && reminder.recipients.length > 0) {
-      const { subject, text } = silenceReminderMessage(reminder, url);
+      const { subject, text } = reminderMessage(reminder, url);
       await this.mailer.sendMail({ from: this.config.reminders.mailFrom, to: reminder.recipients, subject, text });
       channels.push('email');
     }
     if (this.config.reminders.webhookUrl) {
-      await this.postWebhook({ type: 'silence-reminder', ...reminder, url });
+      await this.postWebhook({ type: `${reminder.kind}-reminder`, ...reminder, url });
       channels.push('webhook');
     }
     return channels;

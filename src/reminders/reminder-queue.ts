@@ -6,12 +6,18 @@ export const REMINDER_QUEUE = 'reminders';
 /** Job names, one per kind of deadline; start-up fails if one has no handler. */
 export enum ReminderJob {
   Silence = 'silence',
+  Milestone = 'milestone',
 }
 
 /** Payloads carry ids only: the processor reads everything else from the database. */
 export interface SilenceJobData {
   projectId: string;
   dueAt: string;
+}
+
+export interface MilestoneJobData {
+  milestoneId: string;
+  remindAt: string;
 }
 
 /** ioredis options from REDIS_URL. Commands wait while Redis is away (workers need that), they are not lost. */

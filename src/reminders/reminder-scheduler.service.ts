@@ -7,9 +7,10 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { OutboxEntity } from '../database/outbox.entity';
 import { ProjectEntity } from '../database/project.entity';
 import { TransactionRunner } from '../database/transaction-runner';
-import { silenceJobId } from '../workflow/silence-workflow.service';
-import { SILENCE_TOPIC } from '../workflow/workflow.service';
-import { REMINDER_QUEUE, ReminderJob, type SilenceJobData } from './reminder-queue';
+import { MilestoneEntity } from '../database/milestone.entity';
+import { milestoneJobId, silenceJobId } from '../workflow/reminder-workflow.service';
+import { MILESTONE_TOPIC, SILENCE_TOPIC } from '../workflow/workflow.service';
+import { REMINDER_QUEUE, ReminderJob, type MilestoneJobData, type SilenceJobData } from './reminder-queue';
 
 const RELAY_INTERVAL_MS = 200;
 const RELAY_BATCH = 1000;
@@ -33,6 +34,7 @@ export class ReminderScheduler implements OnApplicationBootstrap, OnModuleDestro
     @InjectQueue(REMINDER_QUEUE) private readonly queue: Queue,
     @InjectRepository(OutboxEntity) private readonly outbox: Repository<OutboxEntity>,
     @InjectRepository(ProjectEntity) private readonly projects: Repository<ProjectEntity>,
+    @InjectRepository(MilestoneEntity) private readonly milestones: Repository<MilestoneEntity>,
     private readonly transactions: TransactionRunner,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -56,8 +58,8 @@ export class ReminderScheduler implements OnApplicationBootstrap, OnModuleDestro
     try {
       const rows = await this.outbox.find({ where: { relayedAt: IsNull() }, order: { id: 'ASC' }, take: RELAY_BATCH });
       if (rows.length === 0) return 0;
-      const deadlines = rows.filter((row) => row.topic === SILENCE_TOPIC).map((row) => JSON.parse(row.payload) as SilenceJobData);
-      await this.enqueue(deadlines);
+      const of = <T>(topic: string) => rows.filter((row) => row.topic === topic).map((row) => JSON.parse(row.payload) as T);
+      await this.enqueue(of<SilenceJobData>(SILENCE_TOPIC), of<MilestoneJobData>(MILESTONE_TOPIC));
       const relayedAt = new Date().toISOString();
       await this.transactions.run((manager) => manager.update(OutboxEntity, { id: In(rows.map((r) => r.id)) }, { relayedAt }));
       return rows.length;
@@ -74,9 +76,13 @@ export class ReminderScheduler implements OnApplicationBootstrap, OnModuleDestro
     if (this.reconciling) return 0;
     this.reconciling = true;
     try {
-      const pending = await this.projects.find({ select: { id: true, silenceDeadline: true }, where: { silenceDeadline: Not(IsNull()) } });
-      await this.enqueue(pending.map((p) => ({ projectId: p.id, dueAt: p.silenceDeadline! })));
-      return pending.length;
+      const silent = await this.projects.find({ select: { id: true, silenceDeadline: true }, where: { silenceDeadline: Not(IsNull()) } });
+      const milestones = await this.milestones.find({ select: { id: true, remindAt: true }, where: { remindedAt: IsNull() } });
+      await this.enqueue(
+        silent.map((p) => ({ projectId: p.id, dueAt: p.silenceDeadline! })),
+        milestones.map((m) => ({ milestoneId: m.id, remindAt: m.remindAt })),
+      );
+      return silent.length + milestones.length;
     } catch (error) {
       this.logger.warn(`Reconciling reminders will retry: ${(error as Error).message}`);
       return 0;
@@ -85,12 +91,14 @@ export class ReminderScheduler implements OnApplicationBootstrap, OnModuleDestro
     }
   }
 
-  private async enqueue(deadlines: SilenceJobData[]): Promise<void> {
-    if (deadlines.length === 0) return;
+  private async enqueue(silences: SilenceJobData[], milestones: MilestoneJobData[]): Promise<void> {
+    if (silences.length + milestones.length === 0) return;
     const now = Date.now();
-    await this.queue.addBulk(
-      deadlines.map((data) => ({ name: ReminderJob.Silence, data, opts: { ...this.jobOptions(), jobId: silenceJobId(data.projectId, data.dueAt), delay: Math.max(0, Date.parse(data.dueAt) - now) } })),
-    );
+    const job = (jobId: string, at: string) => ({ ...this.jobOptions(), jobId, delay: Math.max(0, Date.parse(at) - now) });
+    await this.queue.addBulk([
+      ...silences.map((data) => ({ name: ReminderJob.Silence, data, opts: job(silenceJobId(data.projectId, data.dueAt), data.dueAt) })),
+      ...milestones.map((data) => ({ name: ReminderJob.Milestone, data, opts: job(milestoneJobId(data.milestoneId, data.remindAt), data.remindAt) })),
+    ]);
   }
 
   private jobOptions(): JobsOptions {

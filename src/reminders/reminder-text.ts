@@ -1,4 +1,4 @@
-import type { SilenceReminder } from '../workflow/silence-workflow.service';
+import type { DueReminder } from '../workflow/reminder-workflow.service';
 
 export interface ReminderMessage {
   subject: string;
@@ -6,7 +6,11 @@ export interface ReminderMessage {
 }
 
 /** The mail a process manager (and on escalation the commissioning administrator) receives, in Dutch. */
-export function silenceReminderMessage(reminder: SilenceReminder, projectUrl: string): ReminderMessage {
+export function reminderMessage(reminder: DueReminder, projectUrl: string): ReminderMessage {
+  return reminder.kind === 'milestone' ? milestoneMessage(reminder, projectUrl) : silenceMessage(reminder, projectUrl);
+}
+
+function silenceMessage(reminder: DueReminder, projectUrl: string): ReminderMessage {
   const escalation = reminder.level > 1;
   const subject = `${escalation ? 'Escalatie: ' : ''}radiostilte in project "${reminder.title}" (${reminder.daysSilent} dagen)`;
   const text = [
@@ -26,4 +30,25 @@ export function silenceReminderMessage(reminder: SilenceReminder, projectUrl: st
     'interactiewijzer',
   ].join('\n');
   return { subject, text };
+}
+
+const DUTCH_DATE = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'full', timeStyle: 'short', timeZone: 'Europe/Amsterdam' });
+
+function milestoneMessage(reminder: DueReminder, projectUrl: string): ReminderMessage {
+  const milestone = reminder.milestone!;
+  const when = DUTCH_DATE.format(new Date(milestone.dueAt));
+  return {
+    subject: `Mijlpaal "${milestone.title}" in project "${reminder.title}" op ${when}`,
+    text: [
+      'Beste projectleider,',
+      '',
+      `In het project "${reminder.title}" staat de mijlpaal "${milestone.title}" gepland op ${when}.`,
+      'Denk aan de voorbereiding, en aan terugkoppeling naar de raad en de participanten (Interactiewijzer §2.4).',
+      '',
+      `Bekijk het project: ${projectUrl}`,
+      '',
+      'Met vriendelijke groet,',
+      'interactiewijzer',
+    ].join('\n'),
+  };
 }

@@ -2,6 +2,7 @@ import { BullModule } from '@nestjs/bullmq';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { AppConfig } from '../config/app-config';
+import { MilestoneEntity } from '../database/milestone.entity';
 import { OutboxEntity } from '../database/outbox.entity';
 import { ProjectEntity } from '../database/project.entity';
 import { ReminderEntity } from '../database/reminder.entity';
@@ -12,7 +13,7 @@ import { ReminderDelivery } from './reminder-delivery.service';
 import { REMINDER_QUEUE, redisConnection } from './reminder-queue';
 import { RedisHealth } from './redis-health';
 import { ReminderScheduler } from './reminder-scheduler.service';
-import { SilenceProcessor } from './silence.processor';
+import { ReminderProcessor } from './reminder.processor';
 
 /** Deadlines on BullMQ. Workers run here unless WORKERS=off (then `npm run worker` runs them). */
 @Module({})
@@ -25,12 +26,12 @@ export class RemindersModule {
       imports: [
         BullModule.forRoot({ connection: redisConnection(config), prefix: config.reminders.queuePrefix }),
         BullModule.registerQueue({ name: REMINDER_QUEUE }),
-        TypeOrmModule.forFeature([OutboxEntity, ProjectEntity, ReminderEntity]),
+        TypeOrmModule.forFeature([OutboxEntity, ProjectEntity, ReminderEntity, MilestoneEntity]),
         WorkflowModule,
         ProjectsModule,
       ],
       controllers: options.api ? [RemindersController] : [],
-      providers: [RedisHealth, ReminderScheduler, ...(options.workers ? [ReminderDelivery, SilenceProcessor] : [])],
+      providers: [RedisHealth, ReminderScheduler, ...(options.workers ? [ReminderDelivery, ReminderProcessor] : [])],
       exports: [RedisHealth],
     };
   }

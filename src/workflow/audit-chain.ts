@@ -13,6 +13,7 @@ export type AuditType =
   | 'transition'
   | 'communication-recorded'
   | 'settings-changed'
+  | 'milestone-added'
   | 'reminder-sent'
   | 'reminder-skipped'
   | 'reminder-failed';

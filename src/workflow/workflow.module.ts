@@ -1,11 +1,11 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { assertMachineGraph } from '../../machines/participation-project';
-import { SilenceWorkflow } from './silence-workflow.service';
+import { ReminderWorkflow } from './reminder-workflow.service';
 import { WorkflowService } from './workflow.service';
 
 @Module({
-  providers: [WorkflowService, SilenceWorkflow],
-  exports: [WorkflowService, SilenceWorkflow],
+  providers: [WorkflowService, ReminderWorkflow],
+  exports: [WorkflowService, ReminderWorkflow],
 })
 export class WorkflowModule implements OnModuleInit {
   /** A broken machine graph fails the boot, not a user. */

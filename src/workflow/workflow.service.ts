@@ -26,6 +26,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { ApiError, toBlockerView } from '../common/api-error';
 import type { CommunicationEntity } from '../database/communication.entity';
 import type { DecisionEntity } from '../database/decision.entity';
+import type { MilestoneEntity } from '../database/milestone.entity';
 import type { ProjectEntity } from '../database/project.entity';
 import { ProjectStore } from '../database/project-store';
 import { TransactionRunner } from '../database/transaction-runner';
@@ -40,6 +41,12 @@ export interface ProjectSettings {
 export interface NewProject extends ProjectInput, ProjectSettings {
   title: string;
   description?: string;
+}
+
+export interface NewMilestone {
+  title: string;
+  dueAt: string;
+  remindDaysBefore?: number;
 }
 
 export interface NewCommunication {
@@ -277,6 +284,33 @@ export class WorkflowService {
     });
   }
 
+  /** A dated milestone; its owner is reminded `remindDaysBefore` days ahead (default 7). */
+  addMilestone(projectId: string, input: NewMilestone, actor: Actor, now = new Date()): Promise<MilestoneEntity> {
+    return this.transactions.run(async (manager) => {
+      const project = await this.lockProject(manager, projectId);
+      if (ENDED_STATES.includes(project.state)) throw new ApiError(409, 'project-ended', `The project is ${project.state}; it takes no more milestones.`);
+      const at = now.toISOString();
+      const remindDaysBefore = input.remindDaysBefore ?? 7;
+      const milestone: MilestoneEntity = {
+        id: randomUUID(),
+        projectId: project.id,
+        title: input.title,
+        dueAt: input.dueAt,
+        remindDaysBefore,
+        remindAt: new Date(Date.parse(input.dueAt) - remindDaysBefore * this.dayMs).toISOString(),
+        remindedAt: null,
+        createdBy: actor.name,
+        createdAt: at,
+      };
+      const audit = nextAuditEntry(project, { type: 'milestone-added', actor, at, payload: { milestoneId: milestone.id, title: milestone.title, dueAt: milestone.dueAt, remindAt: milestone.remindAt } });
+      await this.store.insertMilestone(manager, milestone);
+      await this.store.insertAuditEntry(manager, audit);
+      await this.store.updateChainHead(manager, project);
+      await this.store.insertOutbox(manager, MILESTONE_TOPIC, { milestoneId: milestone.id, remindAt: milestone.remindAt }, at);
+      return milestone;
+    });
+  }
+
   /** Silence window and reminder recipients; a new window moves the pending deadline. */
   updateSettings(projectId: string, settings: ProjectSettings, actor: Actor, now = new Date()): Promise<ProjectState> {
     return this.transactions.run(async (manager) => {
@@ -318,6 +352,8 @@ const ENDED_STATES = ['closed', 'stopped'];
 
 /** Outbox topic: a silence deadline to put on the queue. */
 export const SILENCE_TOPIC = 'silence-deadline';
+/** Outbox topic: a milestone reminder to put on the queue. */
+export const MILESTONE_TOPIC = 'milestone-reminder';
 
 function versionConflict(current: number): ApiError {
   return new ApiError(409, 'version-conflict', 'The project was changed by someone else first; reload it and try again.', { currentVersion: current });
