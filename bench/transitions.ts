@@ -4,20 +4,21 @@
  *
  *   npm run bench:transitions [-- --projects 500 --clients 16]
  */
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, statSync, existsSync } from 'node:fs';
-import { Agent, request as httpRequest } from 'node:http';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import { SignJWT } from 'jose';
+import { jsonClient, percentile } from './support/http-client';
+import { startService } from './support/service';
 
 const { values } = parseArgs({ options: { projects: { type: 'string', default: '500' }, clients: { type: 'string', default: '16' }, seconds: { type: 'string', default: '3' } } });
 const PROJECTS = Number(values.projects);
 const CLIENTS = Number(values.clients);
 const RAW_SECONDS = Number(values.seconds);
+const post = jsonClient(CLIENTS);
 const SECRET = 'bench-secret-that-is-long-enough-for-hs256';
 const GATES = ['START_INTERACTIVE', 'COMMIT', 'ADOPT_PLAN', 'PROBLEM_DEFINED', 'SOLUTIONS_CHOSEN', 'ADVICE_SUBMITTED', 'DECISION_TAKEN', 'EXECUTION_COMPLETED', 'START_NEW_CYCLE',
   'PROBLEM_DEFINED', 'SOLUTIONS_CHOSEN', 'ADVICE_SUBMITTED', 'DECISION_TAKEN', 'EXECUTION_COMPLETED', 'CLOSE'];
@@ -51,54 +52,13 @@ function rawLimit(dir: string, synchronous: Synchronous, run: string): number {
   return count / RAW_SECONDS;
 }
 
-async function startService(dir: string, synchronous: Synchronous) {
-  const path = join(dir, `service-${synchronous}.sqlite`);
-  // BENCH_NODE_ARGS reach the service only, e.g. "--cpu-prof" to profile it under this load.
-  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, join(__dirname, '../src/main.js')], {
-    env: { PATH: process.env.PATH, NO_COLOR: '1', HOST: '127.0.0.1', PORT: '0', AUTH_SECRET: SECRET, SQLITE_PATH: path, SQLITE_SYNCHRONOUS: synchronous },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  let output = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    child.stdout!.on('data', (chunk) => {
-      output += chunk;
-      const match = /Listening on (http:\/\/\S+)/.exec(output);
-      if (match) resolve(match[1]);
-    });
-    child.on('exit', (code) => reject(new Error(`service exited with ${code}: ${output}`)));
-  });
-  const cpuSeconds = () => {
-    const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100; // utime + stime, in clock ticks of 10 ms
-  };
-  const peakRssMb = () => Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))![1]) / 1024;
-  const sizeMb = () => [path, `${path}-wal`].filter(existsSync).reduce((sum, f) => sum + statSync(f).size, 0) / 1024 / 1024;
-  return { url, cpuSeconds, peakRssMb, sizeMb, stop: () => new Promise((resolve) => { child.on('exit', resolve); child.kill('SIGTERM'); }) };
-}
-
 const token = (name: string, role: string) =>
   new SignJWT({ name, roles: [role] }).setProtectedHeader({ alg: 'HS256' }).setExpirationTime('2h').sign(new TextEncoder().encode(SECRET));
 
-// node:http with keep-alive: on 2 shared cores, fetch costs the client twice as much CPU per request.
-const agent = new Agent({ keepAlive: true, maxSockets: CLIENTS });
-
-function call(url: string, bearer: string, body: unknown, expected: number): Promise<unknown> {
-  const payload = JSON.stringify(body);
-  return new Promise((resolve, reject) => {
-    const req = httpRequest(url, { method: 'POST', agent, headers: { authorization: `Bearer ${bearer}`, 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk) => (text += chunk));
-      res.on('end', () => (res.statusCode === expected ? resolve(JSON.parse(text)) : reject(new Error(`${url}: ${res.statusCode} ${text}`))));
-    });
-    req.on('error', reject);
-    req.end(payload);
-  });
-}
+const call = (url: string, bearer: string, body: unknown, expected: number) => post('POST', url, bearer, body, expected);
 
 async function walkOverHttp(dir: string, synchronous: Synchronous) {
-  const service = await startService(dir, synchronous);
+  const service = await startService({ AUTH_SECRET: SECRET, SQLITE_PATH: join(dir, `service-${synchronous}.sqlite`), SQLITE_SYNCHRONOUS: synchronous });
   const [manager, secretary] = await Promise.all([token('Bench Manager', 'process-manager'), token('Bench Secretaris', 'college-secretary')]);
   const latencies: number[] = [];
   let next = 0;
@@ -120,7 +80,7 @@ async function walkOverHttp(dir: string, synchronous: Synchronous) {
   const seconds = (performance.now() - started) / 1000;
   const serviceCpu = service.cpuSeconds() - cpuBefore;
   latencies.sort((a, b) => a - b);
-  const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))];
+  const pct = (p: number) => percentile(latencies, p);
   const result = {
     transitionsPerSecond: latencies.length / seconds,
     writeRequestsPerSecond: (latencies.length * 2 + PROJECTS) / seconds,

@@ -5,6 +5,13 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import type { DueReminder } from '../workflow/reminder-workflow.service';
 import { reminderMessage } from './reminder-text';
 
+function pooled(smtpUrl: string): string {
+  const url = new URL(smtpUrl);
+  if (!url.searchParams.has('pool')) url.searchParams.set('pool', 'true');
+  if (!url.searchParams.has('maxConnections')) url.searchParams.set('maxConnections', '10');
+  return url.toString();
+}
+
 export const SIGNATURE_HEADER = 'x-interactiewijzer-signature';
 
 /** Sends a reminder through every configured channel; throws when one fails, so the job is retried. */
@@ -14,7 +21,8 @@ export class ReminderDelivery implements OnModuleInit {
   private readonly mailer: Transporter | undefined;
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
-    this.mailer = config.reminders.smtpUrl ? createTransport(config.reminders.smtpUrl) : undefined;
+    // A pool keeps SMTP connections open: a burst of due reminders does not pay a handshake per mail.
+    this.mailer = config.reminders.smtpUrl ? createTransport(pooled(config.reminders.smtpUrl)) : undefined;
   }
 
   onModuleInit(): void {

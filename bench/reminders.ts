@@ -1,0 +1,170 @@
+/**
+ * bench/reminders: silence deadlines for 10,000 projects scheduled through the service's
+ * own path (transition -> database row + outbox -> relay -> BullMQ), 2,000 of them falling
+ * due within a few seconds and mailed to a real SMTP server, and a full reconcile after
+ * FLUSHALL. Uses a Redis server of its own on a free port (it flushes it).
+ *
+ *   npm run bench:reminders [-- --projects 10000 --due 2000]
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { Queue } from 'bullmq';
+import Redis from 'ioredis';
+import { SignJWT } from 'jose';
+import { SMTPServer } from 'smtp-server';
+import { inParallel, jsonClient, percentile } from './support/http-client';
+import { startService } from './support/service';
+
+const { values } = parseArgs({ options: { projects: { type: 'string', default: '10000' }, due: { type: 'string', default: '2000' }, clients: { type: 'string', default: '16' } } });
+const PROJECTS = Number(values.projects);
+const DUE = Number(values.due);
+const CLIENTS = Number(values.clients);
+const SECRET = 'bench-secret-that-is-long-enough-for-hs256';
+const DAY_MS = 1000; // a "day" is a second here
+const SHORT_WINDOW_DAYS = 6; // the 2,000 fall due 6 s after they enter formal commitment
+const PREFIX = 'iw-bench';
+const call = jsonClient(CLIENTS);
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+async function startRedis() {
+  const port = await freePort();
+  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+  const redis = new Redis({ port, host: '127.0.0.1', retryStrategy: () => 50 });
+  await redis.ping();
+  return { url: `redis://127.0.0.1:${port}`, port, redis, stop: () => (redis.disconnect(), child.kill('SIGTERM')) };
+}
+
+async function startMailCatcher() {
+  const accepted: Array<{ subject: string; at: number }> = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    logger: false,
+    onData(stream, _session, callback) {
+      let raw = '';
+      stream.on('data', (c: Buffer) => (raw += c.toString('latin1')));
+      stream.on('end', () => {
+        accepted.push({ subject: /^Subject: (.*(?:\r?\n[ \t].*)*)/m.exec(raw)?.[1].replace(/\r?\n[ \t]/g, '') ?? '', at: Date.now() });
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}`, accepted, close: () => server.close() };
+}
+
+async function jobsHeld(queue: Queue): Promise<number> {
+  const counts = await queue.getJobCounts('delayed', 'waiting', 'active', 'completed', 'failed', 'prioritized');
+  return Object.values(counts).reduce((a, b) => a + b, 0);
+}
+
+async function until(what: string, check: () => Promise<boolean> | boolean, timeoutMs = 120_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error(`timed out: ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'iw-bench-reminders-'));
+  const redis = await startRedis();
+  const mail = await startMailCatcher();
+  const connection = { host: '127.0.0.1', port: redis.port };
+  console.log(`bench/reminders: ${PROJECTS} projects, ${DUE} of them due within seconds, Node ${process.version}`);
+  try {
+    // Raw baseline: BullMQ addBulk of the same number of delayed jobs, same Redis.
+    const raw = new Queue('raw-baseline', { connection, prefix: 'raw' });
+    const rawStart = performance.now();
+    for (let i = 0; i < PROJECTS; i += 1000) {
+      await raw.addBulk(Array.from({ length: Math.min(1000, PROJECTS - i) }, (_, j) => ({ name: 'silence', data: { projectId: `p${i + j}` }, opts: { jobId: `raw-${i + j}`, delay: 3_600_000 } })));
+    }
+    const rawRate = PROJECTS / ((performance.now() - rawStart) / 1000);
+    await raw.obliterate({ force: true });
+    await raw.close();
+
+    const service = await startService({
+      AUTH_SECRET: SECRET,
+      SQLITE_PATH: join(dir, 'bench.sqlite'),
+      REDIS_URL: redis.url,
+      QUEUE_PREFIX: PREFIX,
+      SMTP_URL: mail.url,
+      DAY_LENGTH_MS: String(DAY_MS),
+      RECONCILE_INTERVAL_MS: '1000',
+    });
+    const sign = (role: string) => new SignJWT({ name: `Bench ${role}`, roles: [role] }).setProtectedHeader({ alg: 'HS256' }).setExpirationTime('2h').sign(new TextEncoder().encode(SECRET));
+    const [manager, secretary] = await Promise.all([sign('process-manager'), sign('college-secretary')]);
+
+    // Set-up (not timed): projects in the quick scan, each with its green light for START_INTERACTIVE.
+    const ids: string[] = new Array(PROJECTS);
+    await inParallel(ids, CLIENTS, async (_, i) => {
+      const windowDays = i < DUE ? SHORT_WINDOW_DAYS : 365;
+      const project = await call<{ id: string }>('POST', `${service.url}/api/projects`, manager, { title: `Bench ${i}`, origin: 'municipality', politicalSensitivity: 'low', silenceWindowDays: windowDays, ownerEmail: `pl${i}@gemeente.example` }, 201);
+      ids[i] = project.id;
+      await call('POST', `${service.url}/api/projects/${project.id}/decisions`, secretary, { event: 'START_INTERACTIVE', body: 'college', outcome: 'approved', decidedOn: '2026-11-01', reference: 'bench' }, 201);
+    });
+
+    // Scheduling: START_INTERACTIVE starts each project's silence clock; timed until BullMQ holds every job.
+    const queue = new Queue('reminders', { connection, prefix: PREFIX });
+    const dueAt = new Map<number, number>();
+    const scheduleStart = performance.now();
+    await inParallel(ids, CLIENTS, async (id, i) => {
+      const project = await call<{ silence: { deadline: string } }>('POST', `${service.url}/api/projects/${id}/events`, manager, { type: 'START_INTERACTIVE' }, 200);
+      if (i < DUE) dueAt.set(i, Date.parse(project.silence.deadline));
+    });
+    const requestsDone = performance.now();
+    await until('every deadline on the queue', async () => (await jobsHeld(queue)) >= PROJECTS);
+    const scheduleSeconds = (performance.now() - scheduleStart) / 1000;
+    const scheduleRate = PROJECTS / scheduleSeconds;
+
+    // Firing: the first reminders of the short-window projects, from due time to the mail accepted.
+    await until(`${DUE} reminders mailed`, () => mail.accepted.filter((m) => !m.subject.includes('Escalatie')).length >= DUE);
+    const firstMails = mail.accepted.filter((m) => !m.subject.includes('Escalatie'));
+    const perProject = new Map<number, number[]>();
+    for (const m of firstMails) {
+      const index = Number(/Bench_?(\d+)/.exec(m.subject.replace(/=22/g, '"'))?.[1] ?? /Bench (\d+)/.exec(m.subject)?.[1]);
+      perProject.set(index, [...(perProject.get(index) ?? []), m.at]);
+    }
+    const lateness = [...perProject.entries()].map(([i, ats]) => ats[0] - dueAt.get(i)!).sort((a, b) => a - b);
+    const doubled = [...perProject.values()].filter((ats) => ats.length > 1).length;
+    const missing = DUE - perProject.size;
+
+    // Reconcile: wipe Redis, then time until every pending deadline is back on the queue.
+    const pending = PROJECTS;
+    await redis.redis.flushall();
+    const flushed = performance.now();
+    await until('reconcile after FLUSHALL', async () => (await jobsHeld(queue)) >= pending - 0);
+    const reconcileSeconds = (performance.now() - flushed) / 1000;
+    await queue.close();
+    await service.stop();
+
+    console.log(`\nscheduling ${PROJECTS} silence deadlines through the service (HTTP transition -> row + outbox -> relay -> BullMQ):`);
+    console.log(`  ${scheduleRate.toFixed(0)} deadlines/s (${scheduleSeconds.toFixed(2)} s; requests answered after ${((requestsDone - scheduleStart) / 1000).toFixed(2)} s)`);
+    console.log(`  raw BullMQ addBulk, same Redis: ${rawRate.toFixed(0)} jobs/s`);
+    console.log(`  ratio: ${((100 * scheduleRate) / rawRate).toFixed(1)}%  (target >= 25%)`);
+    console.log(`firing ${DUE} reminders due within seconds (due time -> mail accepted by the SMTP server):`);
+    console.log(`  lateness p50 ${percentile(lateness, 50)} ms, p99 ${percentile(lateness, 99)} ms, max ${lateness.at(-1)} ms  (target p99 < 500 ms)`);
+    console.log(`  missing: ${missing}, doubled: ${doubled}  (target 0 and 0)`);
+    console.log(`reconcile after FLUSHALL: all ${pending} deadlines back on the queue in ${reconcileSeconds.toFixed(2)} s, reconcile interval 1 s included  (target < 5 s)`);
+  } finally {
+    redis.stop();
+    mail.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+void main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

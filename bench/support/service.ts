@@ -1,0 +1,39 @@
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** The built service in a process of its own on a free port, with figures read from /proc. */
+export async function startService(env: NodeJS.ProcessEnv) {
+  // BENCH_NODE_ARGS reach the service only, e.g. "--cpu-prof" to profile it under this load.
+  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, join(__dirname, '../../src/main.js')], {
+    env: { PATH: process.env.PATH, NO_COLOR: '1', HOST: '127.0.0.1', PORT: '0', ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let output = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    child.stdout!.on('data', (chunk) => {
+      output += chunk;
+      const match = /Listening on (http:\/\/\S+)/.exec(output);
+      if (match) resolve(match[1]);
+    });
+    child.on('exit', (code) => reject(new Error(`service exited with ${code}: ${output}`)));
+  });
+  const proc = (file: string) => readFileSync(`/proc/${child.pid}/${file}`, 'utf8');
+  const path = env.SQLITE_PATH;
+  return {
+    url,
+    /** utime + stime, in clock ticks of 10 ms. */
+    cpuSeconds: () => {
+      const fields = proc('stat').split(') ')[1].split(' ');
+      return (Number(fields[11]) + Number(fields[12])) / 100;
+    },
+    peakRssMb: () => Number(/VmHWM:\s+(\d+)/.exec(proc('status'))![1]) / 1024,
+    sizeMb: () => (path ? [path, `${path}-wal`].filter(existsSync).reduce((sum, f) => sum + statSync(f).size, 0) / 1024 / 1024 : 0),
+    stop: () =>
+      new Promise((resolve) => {
+        child.on('exit', resolve);
+        child.kill('SIGTERM');
+      }),
+  };
+}
