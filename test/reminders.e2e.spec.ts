@@ -80,7 +80,6 @@ describe('reminders against radio silence (real Redis, real SMTP)', () => {
     const second = await waitFor('the escalation', () => mailsFor('Dorpsplein')[1]);
     expect(second.subject).toMatch(/^Escalatie: radiostilte/);
     expect(second.to.sort()).toEqual(['pl@gemeente.example', 'wethouder@gemeente.example']);
-    expect(second.at - first.at).toBeGreaterThanOrEqual(2 * DAY_MS - 100);
 
     const dashboard = (await t.http().get('/api/projects').set('authorization', `Bearer ${api.manager}`)).body.items[0];
     expect(dashboard.silence).toMatchObject({ status: 'due-soon', remindersSent: 2, lastCommunicationAt: null });
@@ -98,6 +97,8 @@ describe('reminders against radio silence (real Redis, real SMTP)', () => {
       ['reminder-sent', 1],
       ['reminder-sent', 2],
     ]);
+    // The escalation was due exactly one window after the first reminder.
+    expect(Date.parse(reminders[1].payload.dueAt as string) - Date.parse(reminders[0].payload.dueAt as string)).toBe(2 * DAY_MS);
     expect(reminders.slice(2).every((e) => e.type === 'reminder-skipped')).toBe(true);
     expect(reminders.length).toBeGreaterThanOrEqual(3);
     expect(audit.find((e) => e.type === 'communication-recorded')!.payload).toMatchObject({ channel: 'nieuwsbrief' });
