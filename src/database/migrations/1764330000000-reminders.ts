@@ -16,7 +16,7 @@ export class Reminders1764330000000 implements MigrationInterface {
       new TableColumn(text('owner_email', 320, true)),
       new TableColumn(text('administrator_email', 320, true)),
     ]);
-    await queryRunner.createIndex('projects', new TableIndex({ columnNames: ['silence_deadline'] }));
+    await queryRunner.createIndex('projects', new TableIndex({ name: 'IDX_projects_silence_deadline', columnNames: ['silence_deadline'] }));
     await queryRunner.createTable(
       new Table({
         name: 'communications',
