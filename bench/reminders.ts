@@ -6,17 +6,16 @@
  *
  *   npm run bench:reminders [-- --projects 10000 --due 2000]
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Queue } from 'bullmq';
-import Redis from 'ioredis';
 import { SignJWT } from 'jose';
 import { SMTPServer } from 'smtp-server';
 import { inParallel, jsonClient, percentile } from './support/http-client';
+import { startRedis } from './support/redis-server';
 import { startService } from './support/service';
 
 const { values } = parseArgs({ options: { projects: { type: 'string', default: '10000' }, due: { type: 'string', default: '2000' }, clients: { type: 'string', default: '16' } } });
@@ -28,22 +27,6 @@ const DAY_MS = 1000; // a "day" is a second here
 const SHORT_WINDOW_DAYS = 6; // the 2,000 fall due 6 s after they enter formal commitment
 const PREFIX = 'iw-bench';
 const call = jsonClient(CLIENTS);
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-async function startRedis() {
-  const port = await freePort();
-  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
-  const redis = new Redis({ port, host: '127.0.0.1', retryStrategy: () => 50 });
-  await redis.ping();
-  return { url: `redis://127.0.0.1:${port}`, port, redis, stop: () => (redis.disconnect(), child.kill('SIGTERM')) };
-}
 
 async function startMailCatcher() {
   const accepted: Array<{ subject: string; at: number }> = [];
@@ -142,7 +125,7 @@ async function main(): Promise<void> {
 
     // Reconcile: wipe Redis, then time until every pending deadline is back on the queue.
     const pending = PROJECTS;
-    await redis.redis.flushall();
+    await redis.flushAll();
     const flushed = performance.now();
     await until('reconcile after FLUSHALL', async () => (await jobsHeld(queue)) >= pending - 0);
     const reconcileSeconds = (performance.now() - flushed) / 1000;
@@ -158,7 +141,7 @@ async function main(): Promise<void> {
     console.log(`  missing: ${missing}, doubled: ${doubled}  (target 0 and 0)`);
     console.log(`reconcile after FLUSHALL: all ${pending} deadlines back on the queue in ${reconcileSeconds.toFixed(2)} s, reconcile interval 1 s included  (target < 5 s)`);
   } finally {
-    redis.stop();
+    await redis.stop();
     mail.close();
     rmSync(dir, { recursive: true, force: true });
   }

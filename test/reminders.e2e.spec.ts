@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { sqliteDatabase, type TestDatabase } from './support/databases';
 import { startMailCatcher, waitFor } from './support/mail-catcher';
 import { ProjectClient } from './support/project-client';
-import { startRedis } from './support/redis-server';
+import { startRedis } from '../bench/support/redis-server';
 import { startTestApp } from './support/test-app';
 
 // A "day" lasts 500 ms here: a window of 2 days is one second of real time.

@@ -43,6 +43,15 @@ export function applyProjectEvent(snapshot: ProjectSnapshot, event: ProjectEvent
   return participationProjectMachine.transition(snapshot, event, scope());
 }
 
+/** The final states (closed, stopped), read off the machine: a project there has ended. */
+const ENDED_STATES: readonly string[] = Object.values(participationProjectMachine.root.states)
+  .filter((node) => node.type === 'final')
+  .map((node) => node.key);
+
+export function isEndedState(stateId: string): boolean {
+  return ENDED_STATES.includes(stateId);
+}
+
 /** The state as a dotted path, e.g. `policyCycle.preparation.advice`. */
 export function stateIdOf(snapshot: Pick<ProjectSnapshot, 'value'>): string {
   const parts: string[] = [];

@@ -2,7 +2,7 @@ import { adjacencyMapToArray, getAdjacencyMap, getShortestPaths } from '@xstate/
 import { blockers, requiredBody } from './blockers';
 import { describeMachine, machineGraphProblems, satisfiedEvent } from './machine-graph';
 import { participationProjectMachine } from './project.machine';
-import { applyProjectEvent, availableEvents, restoreProject, startProject, stateIdOf, storeProject, type ProjectSnapshot } from './project-snapshot';
+import { applyProjectEvent, availableEvents, isEndedState, restoreProject, startProject, stateIdOf, storeProject, type ProjectSnapshot } from './project-snapshot';
 import { EVENT_TYPES, ORIGINS, type GreenLight, type ProjectEventType } from './project.types';
 
 /** The lifecycle as the issue states it, written independently of the machine. */
@@ -110,6 +110,10 @@ describe('the participation-project machine, from its graph', () => {
         expect(next.context).toEqual(snapshot.context);
       }
     });
+  });
+
+  it('knows its ended states from its final states', () => {
+    expect(Object.keys(EXPECTED).filter(isEndedState)).toEqual(['closed', 'stopped']);
   });
 
   it('ignores every event once closed or stopped', () => {

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { createRemoteJWKSet, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import { createRemoteJWKSet, jwtVerify, type JWTPayload } from 'jose';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { ROLES, type Role } from './roles';
 
@@ -14,12 +14,19 @@ const CACHE_SIZE = 10_000;
 /** Verifies bearer tokens: HS256 with AUTH_SECRET, or an identity provider's keys from AUTH_JWKS_URL. */
 @Injectable()
 export class TokenVerifier {
-  private readonly key: Uint8Array | JWTVerifyGetKey;
+  /** Checks signature, expiry, issuer and audience; built once, from AUTH_JWKS_URL or AUTH_SECRET. */
+  private readonly check: (token: string) => Promise<JWTPayload>;
   private readonly verified = new Map<string, { user: VerifiedUser; expiresAt: number }>();
 
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
-    const { jwksUrl, secret } = config.auth;
-    this.key = jwksUrl ? createRemoteJWKSet(new URL(jwksUrl)) : new TextEncoder().encode(secret);
+  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+    const { jwksUrl, secret, issuer, audience } = config.auth;
+    if (jwksUrl) {
+      const keys = createRemoteJWKSet(new URL(jwksUrl));
+      this.check = async (token) => (await jwtVerify(token, keys, { issuer, audience })).payload;
+    } else {
+      const key = new TextEncoder().encode(secret);
+      this.check = async (token) => (await jwtVerify(token, key, { issuer, audience, algorithms: ['HS256'] })).payload;
+    }
   }
 
   /** Resolves to the user, or null when the token is missing, malformed, expired or not ours. */
@@ -28,10 +35,7 @@ export class TokenVerifier {
     if (known && known.expiresAt > now) return known.user;
     this.verified.delete(token);
     try {
-      const { issuer, audience, jwksUrl } = this.config.auth;
-      const options = { issuer, audience, algorithms: jwksUrl ? undefined : ['HS256'] };
-      const { payload } =
-        typeof this.key === 'function' ? await jwtVerify(token, this.key, options) : await jwtVerify(token, this.key, options);
+      const payload = await this.check(token);
       const user = userFrom(payload);
       if (user && payload.exp !== undefined) this.remember(token, user, payload.exp * 1000);
       return user;

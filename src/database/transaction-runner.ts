@@ -50,10 +50,6 @@ export class TransactionRunner {
     }
   }
 
-  get locksRows(): boolean {
-    return !this.serialised;
-  }
-
   run<T>(work: Work<T>): Promise<T> {
     if (!this.serialised) return this.dataSource.transaction(work);
     return new Promise<T>((resolve, reject) => {

@@ -28,7 +28,7 @@ export class RemindersModule {
         BullModule.registerQueue({ name: REMINDER_QUEUE }),
         TypeOrmModule.forFeature([OutboxEntity, ProjectEntity, ReminderEntity, MilestoneEntity]),
         WorkflowModule,
-        ProjectsModule,
+        ...(options.api ? [ProjectsModule] : []),
       ],
       controllers: options.api ? [RemindersController] : [],
       providers: [RedisHealth, ReminderScheduler, ...(options.workers ? [ReminderDelivery, ReminderProcessor] : [])],

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { isEndedState } from '../../machines/participation-project';
 import { daysSilent, escalate, silenceCounted } from '../../machines/silence/silence.rules';
 import type { Actor } from '../auth/roles';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
@@ -78,7 +79,7 @@ export class ReminderWorkflow {
       const key = milestoneJobId(milestoneId, remindAt);
       const existing = await this.store.findReminder(manager, key);
       if (existing && existing.status !== 'pending') return { action: 'none', reason: `already-${existing.status}` };
-      if (milestone.remindAt !== remindAt || ['closed', 'stopped'].includes(project.state)) {
+      if (milestone.remindAt !== remindAt || isEndedState(project.state)) {
         const reason = milestone.remindAt !== remindAt ? 'milestone-moved' : 'project-ended';
         await this.skip(manager, project, { key, kind: 'milestone', dueAt: remindAt }, now, { reason, milestoneId });
         return { action: 'none', reason };

@@ -6,6 +6,7 @@ import {
   availableEvents,
   blockers,
   decisiveDecision,
+  isEndedState,
   isGatedEvent,
   restoreProject,
   startProject,
@@ -216,7 +217,7 @@ export class WorkflowService {
     return this.transactions.run(async (manager) => {
       const project = await this.lockProject(manager, projectId);
       // The stored state and cycle say enough here; no need to restore the machine.
-      if (ENDED_STATES.includes(project.state)) {
+      if (isEndedState(project.state)) {
         throw new ApiError(409, 'project-ended', `The project is ${project.state}; it takes no more decisions.`);
       }
       if (project.state === 'intake' && decision.gate !== 'STOP') {
@@ -288,7 +289,7 @@ export class WorkflowService {
   addMilestone(projectId: string, input: NewMilestone, actor: Actor, now = new Date()): Promise<MilestoneEntity> {
     return this.transactions.run(async (manager) => {
       const project = await this.lockProject(manager, projectId);
-      if (ENDED_STATES.includes(project.state)) throw new ApiError(409, 'project-ended', `The project is ${project.state}; it takes no more milestones.`);
+      if (isEndedState(project.state)) throw new ApiError(409, 'project-ended', `The project is ${project.state}; it takes no more milestones.`);
       const at = now.toISOString();
       const remindDaysBefore = input.remindDaysBefore ?? 7;
       const milestone: MilestoneEntity = {
@@ -347,8 +348,6 @@ export class WorkflowService {
     return project;
   }
 }
-
-const ENDED_STATES = ['closed', 'stopped'];
 
 /** Outbox topic: a silence deadline to put on the queue. */
 export const SILENCE_TOPIC = 'silence-deadline';

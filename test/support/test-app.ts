@@ -29,10 +29,10 @@ export function databaseEnv(database: TestDatabase): NodeJS.ProcessEnv {
  * The built service (`npm run build`) in a process of its own on a free port: the same
  * code, start-up and shutdown a user runs, tested over a real socket.
  */
-export async function startTestApp(database: TestDatabase, env: NodeJS.ProcessEnv = {}, entry = MAIN): Promise<TestApp> {
+export async function startTestApp(database: TestDatabase, env: NodeJS.ProcessEnv = {}): Promise<TestApp> {
   // Each service gets its own queue keys in the shared Redis unless a test says otherwise.
   const queuePrefix = env.QUEUE_PREFIX ?? `iw-test-${randomUUID().slice(0, 8)}`;
-  const child = spawn(process.execPath, [entry], {
+  const child = spawn(process.execPath, [MAIN], {
     env: { PATH: process.env.PATH, NO_COLOR: '1', HOST: '127.0.0.1', PORT: '0', AUTH_SECRET: TEST_SECRET, QUEUE_PREFIX: queuePrefix, ...databaseEnv(database), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import Redis from 'ioredis';
 
-/** A Redis server of the test's own, on a free port, so a test may flush or stop it without touching anyone else's. */
+/** A Redis server of one's own on a free port, so a test or benchmark may flush or stop it without touching anyone else's. */
 export async function startRedis() {
   const port = await freePort();
   let child: ChildProcess | undefined;
@@ -30,7 +30,7 @@ export async function startRedis() {
     }
   };
   await start();
-  return { url: `redis://127.0.0.1:${port}`, start, stop, flushAll: () => command('FLUSHALL') };
+  return { url: `redis://127.0.0.1:${port}`, port, start, stop, flushAll: () => command('FLUSHALL') };
 }
 
 async function freePort(): Promise<number> {
