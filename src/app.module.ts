@@ -8,6 +8,7 @@ import { DecisionsModule } from './decisions/decisions.module';
 import { HealthModule } from './health/health.module';
 import { LifecycleModule } from './lifecycle/lifecycle.module';
 import { MilestonesModule } from './milestones/milestones.module';
+import { QueueBoardModule } from './queue-board/queue-board.module';
 import { ProjectsModule } from './projects/projects.module';
 import { RemindersModule } from './reminders/reminders.module';
 import { CommunicationsModule } from './communications/communications.module';
@@ -29,6 +30,7 @@ export class AppModule {
         AuditModule,
         LifecycleModule,
         HealthModule,
+        QueueBoardModule,
       ],
     };
   }

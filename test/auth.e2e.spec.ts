@@ -67,4 +67,20 @@ describe('identity and roles', () => {
       ['transition', { name: 'P. Manager', role: 'process-manager' }],
     ]);
   });
+
+  it('shows the queue board to admins only, also through the browser’s own sign-in prompt', async () => {
+    const anonymous = await t.http().get('/admin/queues');
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.headers['www-authenticate']).toMatch(/^Basic realm=/);
+    expect(anonymous.body.code).toBe('unauthenticated');
+    expect((await t.http().get('/admin/queues/api/queues').set('authorization', `Bearer ${api.manager}`)).status).toBe(403);
+    expect((await t.http().get('/admin/queues').auth('ada', 'not.a.jwt')).body.code).toBe('invalid-token');
+
+    const admin = await t.token('admin');
+    const page = await t.http().get('/admin/queues').auth('ada', admin);
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('<title>interactiewijzer');
+    const queues = await t.http().get('/admin/queues/api/queues').set('authorization', `Bearer ${admin}`);
+    expect(queues.body.queues.map((q: { name: string }) => q.name)).toEqual(['reminders']);
+  });
 });

@@ -1,6 +1,7 @@
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { ApiError } from '../common/api-error';
+import { tokenFromHeader } from './bearer-token';
 import { ALLOWED_ROLES, PUBLIC_ROUTE } from './auth.decorators';
 import type { Role } from './roles';
 import { TokenVerifier } from './token-verifier';
@@ -18,8 +19,8 @@ export class AuthGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
 
     const request = context.switchToHttp().getRequest();
-    const [scheme, token] = String(request.headers.authorization ?? '').split(' ');
-    if (scheme?.toLowerCase() !== 'bearer' || !token) throw new ApiError(401, 'unauthenticated', 'Send a bearer token in the Authorization header.');
+    const token = tokenFromHeader(request.headers.authorization);
+    if (!token) throw new ApiError(401, 'unauthenticated', 'Send a bearer token in the Authorization header.');
     const user = await this.verifier.verify(token);
     if (!user) throw new ApiError(401, 'invalid-token', 'The bearer token is invalid or has expired.');
 

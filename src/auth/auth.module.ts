@@ -5,5 +5,6 @@ import { TokenVerifier } from './token-verifier';
 
 @Module({
   providers: [TokenVerifier, { provide: APP_GUARD, useClass: AuthGuard }],
+  exports: [TokenVerifier],
 })
 export class AuthModule {}

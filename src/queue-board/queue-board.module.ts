@@ -1,0 +1,52 @@
+import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
+import { FastifyAdapter } from '@bull-board/fastify';
+import { BullBoardModule } from '@bull-board/nestjs';
+import { Module, type OnModuleInit } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { AuthModule } from '../auth/auth.module';
+import { tokenFromHeader } from '../auth/bearer-token';
+import { TokenVerifier } from '../auth/token-verifier';
+import { REMINDER_QUEUE } from '../reminders/reminder-queue';
+
+export const QUEUE_BOARD_ROUTE = '/admin/queues';
+
+/**
+ * Bull Board over the reminder queue, for `admin` only. Its routes are a Fastify plugin,
+ * outside Nest's guards, so a request hook checks the token in front of them. A browser
+ * asks for it with its own sign-in prompt: any user name, the token as password.
+ */
+@Module({
+  imports: [
+    AuthModule,
+    BullBoardModule.forRoot({ route: QUEUE_BOARD_ROUTE, adapter: FastifyAdapter, boardOptions: { uiConfig: { boardTitle: 'interactiewijzer' } } }),
+    BullBoardModule.forFeature({ name: REMINDER_QUEUE, adapter: BullMQAdapter }),
+  ],
+})
+export class QueueBoardModule implements OnModuleInit {
+  constructor(
+    private readonly adapterHost: HttpAdapterHost,
+    private readonly verifier: TokenVerifier,
+  ) {}
+
+  onModuleInit(): void {
+    const fastify = this.adapterHost.httpAdapter.getInstance<FastifyInstance>();
+    fastify.addHook('onRequest', (request, reply) => this.admitAdmin(request, reply));
+  }
+
+  private async admitAdmin(request: FastifyRequest, reply: FastifyReply): Promise<void> {
+    const path = request.url.split('?')[0];
+    if (path !== QUEUE_BOARD_ROUTE && !path.startsWith(`${QUEUE_BOARD_ROUTE}/`)) return;
+    const token = tokenFromHeader(request.headers.authorization, { basic: true });
+    const user = token ? await this.verifier.verify(token) : null;
+    if (!user) {
+      return reply
+        .code(401)
+        .header('www-authenticate', 'Basic realm="interactiewijzer queues", charset="UTF-8"')
+        .send({ statusCode: 401, code: token ? 'invalid-token' : 'unauthenticated', message: 'Sign in with an admin token (as bearer token, or as the password).' });
+    }
+    if (!user.roles.includes('admin')) {
+      return reply.code(403).send({ statusCode: 403, code: 'forbidden', message: 'The queue board needs the role: admin.' });
+    }
+  }
+}
