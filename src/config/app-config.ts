@@ -14,6 +14,8 @@ export interface AppConfig {
     /** The length of a "day" in silence windows and milestone leads: shortened in tests, never in use. */
     dayMs: number;
     reconcileIntervalMs: number;
+    /** Reminder jobs one worker process runs at once. */
+    concurrency: number;
     attempts: number;
     backoffMs: number;
     smtpUrl: string | undefined;
@@ -54,6 +56,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   };
   const dayMs = positive('DAY_LENGTH_MS', 86_400_000);
   const reconcileIntervalMs = positive('RECONCILE_INTERVAL_MS', 300_000);
+  const concurrency = positive('REMINDER_CONCURRENCY', 50);
   const attempts = positive('REMINDER_ATTEMPTS', 5);
   const backoffMs = positive('REMINDER_BACKOFF_MS', 30_000);
   const workers = (env.WORKERS ?? 'on').toLowerCase();
@@ -82,6 +85,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       workers: workers === 'on',
       dayMs,
       reconcileIntervalMs,
+      concurrency,
       attempts,
       backoffMs,
       smtpUrl,

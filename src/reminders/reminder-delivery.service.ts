@@ -5,10 +5,11 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import type { DueReminder } from '../workflow/reminder-workflow.service';
 import { reminderMessage } from './reminder-text';
 
-function pooled(smtpUrl: string): string {
+/** Pooled SMTP: as many open connections as jobs run at once, each kept for many mails. The URL's own settings win. */
+function pooled(smtpUrl: string, connections: number): string {
   const url = new URL(smtpUrl);
-  if (!url.searchParams.has('pool')) url.searchParams.set('pool', 'true');
-  if (!url.searchParams.has('maxConnections')) url.searchParams.set('maxConnections', '10');
+  const defaults = { pool: 'true', maxConnections: String(connections), maxMessages: '1000' };
+  for (const [key, value] of Object.entries(defaults)) if (!url.searchParams.has(key)) url.searchParams.set(key, value);
   return url.toString();
 }
 
@@ -22,7 +23,7 @@ export class ReminderDelivery implements OnModuleInit {
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
     // A pool keeps SMTP connections open: a burst of due reminders does not pay a handshake per mail.
-    this.mailer = config.reminders.smtpUrl ? createTransport(pooled(config.reminders.smtpUrl)) : undefined;
+    this.mailer = config.reminders.smtpUrl ? createTransport(pooled(config.reminders.smtpUrl, config.reminders.concurrency)) : undefined;
   }
 
   onModuleInit(): void {

@@ -51,24 +51,28 @@ export class ReminderScheduler implements OnApplicationBootstrap, OnModuleDestro
     this.timers.forEach(clearInterval);
   }
 
-  /** Hands committed outbox rows to BullMQ; returns how many. */
+  /** Hands committed outbox rows to BullMQ, batch after batch until none are left; returns how many. */
   async relay(): Promise<number> {
     if (this.relaying) return 0;
     this.relaying = true;
+    let relayed = 0;
     try {
-      const rows = await this.outbox.find({ where: { relayedAt: IsNull() }, order: { id: 'ASC' }, take: RELAY_BATCH });
-      if (rows.length === 0) return 0;
-      const of = <T>(topic: string) => rows.filter((row) => row.topic === topic).map((row) => JSON.parse(row.payload) as T);
-      await this.enqueue(of<SilenceJobData>(SILENCE_TOPIC), of<MilestoneJobData>(MILESTONE_TOPIC));
-      const relayedAt = new Date().toISOString();
-      await this.transactions.run((manager) => manager.update(OutboxEntity, { id: In(rows.map((r) => r.id)) }, { relayedAt }));
-      return rows.length;
+      for (let full = true; full; ) {
+        const rows = await this.outbox.find({ where: { relayedAt: IsNull() }, order: { id: 'ASC' }, take: RELAY_BATCH });
+        if (rows.length === 0) break;
+        const of = <T>(topic: string) => rows.filter((row) => row.topic === topic).map((row) => JSON.parse(row.payload) as T);
+        await this.enqueue(of<SilenceJobData>(SILENCE_TOPIC), of<MilestoneJobData>(MILESTONE_TOPIC));
+        const relayedAt = new Date().toISOString();
+        await this.transactions.run((manager) => manager.update(OutboxEntity, { id: In(rows.map((r) => r.id)) }, { relayedAt }));
+        relayed += rows.length;
+        full = rows.length === RELAY_BATCH;
+      }
     } catch (error) {
       this.logger.warn(`Outbox relay will retry: ${(error as Error).message}`);
-      return 0;
     } finally {
       this.relaying = false;
     }
+    return relayed;
   }
 
   /** Re-creates the job of every pending deadline that Redis does not hold; returns how many deadlines it checked. */

@@ -1,13 +1,14 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
-import { Logger, type OnModuleInit } from '@nestjs/common';
+import { Inject, Logger, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
 import type { Job } from 'bullmq';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { ReminderWorkflow, type Claim } from '../workflow/reminder-workflow.service';
 import { ReminderDelivery } from './reminder-delivery.service';
 import { REMINDER_QUEUE, ReminderJob, type MilestoneJobData, type SilenceJobData } from './reminder-queue';
 
 /** Runs due reminder jobs: claim in the database, deliver, settle in the database. */
-@Processor(REMINDER_QUEUE, { concurrency: 20 })
-export class ReminderProcessor extends WorkerHost implements OnModuleInit {
+@Processor(REMINDER_QUEUE)
+export class ReminderProcessor extends WorkerHost implements OnModuleInit, OnApplicationBootstrap {
   private readonly logger = new Logger('ReminderProcessor');
   private readonly claims: Record<ReminderJob, (job: Job) => Promise<Claim>> = {
     [ReminderJob.Silence]: ({ data }: Job<SilenceJobData>) => this.workflow.claimSilence(data.projectId, data.dueAt),
@@ -17,8 +18,14 @@ export class ReminderProcessor extends WorkerHost implements OnModuleInit {
   constructor(
     private readonly workflow: ReminderWorkflow,
     private readonly delivery: ReminderDelivery,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     super();
+  }
+
+  onApplicationBootstrap(): void {
+    // Most of a job's time is spent waiting (database commit, SMTP), so many run at once.
+    this.worker.concurrency = this.config.reminders.concurrency;
   }
 
   /** Every job name has a handler, or the process does not start. */
