@@ -23,6 +23,7 @@ import { OutboxEntity } from '../src/database/outbox.entity';
 import { ProjectEntity } from '../src/database/project.entity';
 import { TransactionRunner } from '../src/database/transaction-runner';
 import { ReminderScheduler } from '../src/reminders/reminder-scheduler.service';
+import { EXAMPLE_QUICK_SCAN } from './support/example-file';
 import { inParallel, jsonClient, percentile } from './support/http-client';
 import { startRedis } from './support/redis-server';
 import { startService } from './support/service';
@@ -115,6 +116,7 @@ async function main(): Promise<void> {
       const windowDays = short(i) ? SHORT_WINDOW_DAYS : 365;
       const project = await call<{ id: string }>('POST', `${service.url}/api/projects`, manager, { title: `Bench ${i}`, origin: 'municipality', politicalSensitivity: 'low', silenceWindowDays: windowDays, ownerEmail: `pl${i}@gemeente.example` }, 201);
       ids[i] = project.id;
+      await call('PUT', `${service.url}/api/projects/${project.id}/quick-scan`, manager, EXAMPLE_QUICK_SCAN, 200);
       await call('POST', `${service.url}/api/projects/${project.id}/decisions`, secretary, { event: 'START_INTERACTIVE', body: 'college', outcome: 'approved', decidedOn: '2026-11-01', reference: 'bench' }, 201);
     });
 

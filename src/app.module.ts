@@ -10,6 +10,8 @@ import { LifecycleModule } from './lifecycle/lifecycle.module';
 import { MilestonesModule } from './milestones/milestones.module';
 import { QueueBoardModule } from './queue-board/queue-board.module';
 import { ProjectsModule } from './projects/projects.module';
+import { ProjectFileModule } from './project-file/project-file.module';
+import { CatalogueModule } from './catalogue/catalogue.module';
 import { RemindersModule } from './reminders/reminders.module';
 import { CommunicationsModule } from './communications/communications.module';
 
@@ -27,6 +29,8 @@ export class AppModule {
         DecisionsModule,
         CommunicationsModule,
         MilestonesModule,
+        ProjectFileModule,
+        CatalogueModule,
         AuditModule,
         LifecycleModule,
         HealthModule,

@@ -64,6 +64,7 @@ describe('identity and roles', () => {
       ['project-created', { name: 'P. Manager', role: 'process-manager' }],
       ['decision-recorded', { name: 'G. Griffier', role: 'council-clerk' }],
       ['decision-recorded', { name: 'S. Secretaris', role: 'college-secretary' }],
+      ['quick-scan-recorded', { name: 'P. Manager', role: 'process-manager' }],
       ['transition', { name: 'P. Manager', role: 'process-manager' }],
     ]);
   });

@@ -14,6 +14,7 @@ describe('configuration', () => {
         workers: true,
         dayMs: 86_400_000,
         reconcileIntervalMs: 300_000,
+        concurrency: 50,
         attempts: 5,
         backoffMs: 30_000,
         smtpUrl: undefined,

@@ -64,7 +64,7 @@ describeEachDatabase('the lifecycle over HTTP', (createDatabase) => {
     expect(stopped).toMatchObject({ state: 'stopped', status: 'done' });
 
     const types = (await service.api.audit(project.id)).body.map((e: { type: string }) => e.type);
-    expect(types).toEqual(['project-created', 'submission-recorded', 'decision-recorded', 'transition', 'decision-recorded', 'transition']);
+    expect(types).toEqual(['project-created', 'submission-recorded', 'decision-recorded', 'quick-scan-recorded', 'transition', 'decision-recorded', 'transition']);
   });
 
   it('refuses a green light of the wrong body, and keeps a rejection without letting it allow anything', async () => {

@@ -49,10 +49,11 @@ describeEachDatabase('persistence', (createDatabase) => {
     const { body: project } = await api.create({ title: 'Manipulatie', origin: 'municipality', politicalSensitivity: 'low' });
     await api.step(project.id, 'START_INTERACTIVE', 'college');
     const verify = () => t.http().get(`/api/projects/${project.id}/audit/verify`).set('authorization', `Bearer ${api.manager}`);
-    expect((await verify()).body).toMatchObject({ valid: true, entries: 3 });
+    // project-created, decision-recorded, quick-scan-recorded, transition
+    expect((await verify()).body).toMatchObject({ valid: true, entries: 4 });
 
     await tamper(database, `UPDATE audit_entries SET actor_name = 'Iemand anders' WHERE project_id = '${project.id}' AND seq = 2`);
-    expect((await verify()).body).toEqual({ valid: false, entries: 3, brokenAtSeq: 2 });
+    expect((await verify()).body).toEqual({ valid: false, entries: 4, brokenAtSeq: 2 });
 
     await tamper(database, `DELETE FROM audit_entries WHERE project_id = '${project.id}' AND seq >= 2`);
     expect((await verify()).body).toEqual({ valid: false, entries: 1, brokenAtSeq: 2 });
@@ -68,7 +69,7 @@ describe('SQLite durability settings', () => {
     await t.close();
     const db = new Database(database.config.kind === 'sqlite' ? database.config.path : '');
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(db.prepare('SELECT name FROM migrations ORDER BY id').all()).toEqual([{ name: 'InitialSchema1764320000000' }, { name: 'Reminders1764330000000' }, { name: 'Milestones1764340000000' }]);
+    expect(db.prepare('SELECT name FROM migrations ORDER BY id').all()).toEqual([{ name: 'InitialSchema1764320000000' }, { name: 'Reminders1764330000000' }, { name: 'Milestones1764340000000' }, { name: 'InteractionRules1764350000000' }]);
     db.close();
     expect(t.output()).toContain(`synchronous=${synchronous}`);
     await database.drop();

@@ -1,3 +1,4 @@
+import { PHASE_NAMES, describeLevel, type Level, type Phase } from '../interaction/catalogue';
 import type { GoverningBody } from './project.types';
 
 /** Stable reason codes: clients may depend on them, so they never change meaning. */
@@ -5,7 +6,15 @@ export type BlockerCode =
   | 'green-light-missing'
   | 'green-light-wrong-body'
   | 'green-light-rejected'
-  | 'submission-incomplete';
+  | 'submission-incomplete'
+  | 'quick-scan-incomplete'
+  | 'justification-required'
+  | 'commitment-incomplete'
+  | 'plan-incomplete'
+  | 'level-not-communicated'
+  | 'inspection-missing'
+  | 'inspection-term-running'
+  | 'reactions-unanswered';
 
 export interface LocalisedText {
   nl: string;
@@ -15,6 +24,8 @@ export interface LocalisedText {
 export interface Blocker {
   code: BlockerCode;
   message: LocalisedText;
+  /** What the user has to supply: missing parts or fields, where the code alone does not say. */
+  missing?: string[];
 }
 
 const BODY_NAMES: Record<GoverningBody, LocalisedText> = {
@@ -39,6 +50,38 @@ export const BLOCKER_MESSAGES = {
   'submission-incomplete': (): LocalisedText => ({
     nl: 'Een formele indiening vraagt een datum van indiening en een kenmerk.',
     en: 'A formal submission needs the date it was submitted and a reference.',
+  }),
+  'quick-scan-incomplete': (missing: string[]): LocalisedText => ({
+    nl: `De quick scan is nog niet volledig ingevuld (ontbreekt: ${missing.join(', ')}).`,
+    en: `The quick scan is not complete yet (missing: ${missing.join(', ')}).`,
+  }),
+  'justification-required': (): LocalisedText => ({
+    nl: 'De quick scan adviseert geen interactieve aanpak; het besluit om toch interactief te werken vraagt een schriftelijke onderbouwing.',
+    en: 'The quick scan advises against an interactive approach; a decision to go ahead needs a written justification.',
+  }),
+  'commitment-incomplete': (missing: string[]): LocalisedText => ({
+    nl: `Het formeel commitment is nog niet vastgelegd: waar de aanpak is beschreven (projectplan, plan van aanpak of B&W-voorstel, met kenmerk) en de procesafspraken met de actoren (ontbreekt: ${missing.join(', ')}).`,
+    en: `The formal commitment is not recorded: where the approach is laid down (project plan, plan of approach or B&W proposal, with reference) and the process agreements with the actors (missing: ${missing.join(', ')}).`,
+  }),
+  'plan-incomplete': (missing: string[]): LocalisedText => ({
+    nl: `Het plan van aanpak is nog niet compleet; ontbrekende onderdelen: ${missing.join(', ')}.`,
+    en: `The plan of approach is incomplete; missing parts: ${missing.join(', ')}.`,
+  }),
+  'level-not-communicated': (phase: Phase, level: Level): LocalisedText => ({
+    nl: `De deelnemers zijn nog niet gewezen op het interactieniveau van de fase ${PHASE_NAMES[phase].nl} (${describeLevel(level).name.nl}) en wat dat betekent.`,
+    en: `Participants have not been told the interaction level of the ${PHASE_NAMES[phase].en} phase (${describeLevel(level).name.en}) and what it means.`,
+  }),
+  'inspection-missing': (): LocalisedText => ({
+    nl: 'De gekozen inspraakvorm volgt afdeling 3.4 Awb: het ontwerpbesluit moet eerst ter inzage hebben gelegen.',
+    en: 'The chosen form of inspraak follows afdeling 3.4 Awb: the draft decision must first lie open for inspection.',
+  }),
+  'inspection-term-running': (endsOn: string): LocalisedText => ({
+    nl: `De termijn voor zienswijzen loopt nog, tot en met ${endsOn}.`,
+    en: `The term for reactions is still running, until and including ${endsOn}.`,
+  }),
+  'reactions-unanswered': (count: number): LocalisedText => ({
+    nl: `${count} zienswijze(n) zijn nog niet beantwoord.`,
+    en: `${count} reaction(s) have not been answered yet.`,
   }),
 } satisfies Record<BlockerCode, (...args: never[]) => LocalisedText>;
 

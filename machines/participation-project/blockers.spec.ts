@@ -1,4 +1,5 @@
 import { blockers, decisiveDecision, requiredBody } from './blockers';
+import { completeDossier } from './machine-graph';
 import type { GreenLight, ProjectContext } from './project.types';
 
 const context = (overrides: Partial<ProjectContext> = {}): ProjectContext => ({
@@ -21,7 +22,7 @@ const decision = (overrides: Partial<GreenLight> = {}): GreenLight => ({
   ...overrides,
 });
 
-const codes = (ctx: ProjectContext, decisions: GreenLight[]) => blockers(ctx, { type: 'COMMIT', decisions }).map((b) => b.code);
+const codes = (ctx: ProjectContext, decisions: GreenLight[]) => blockers(ctx, { type: 'COMMIT', decisions, dossier: completeDossier() }).map((b) => b.code);
 
 describe('requiredBody', () => {
   it('follows political sensitivity: low needs the college, high the raad', () => {
@@ -37,7 +38,7 @@ describe('requiredBody', () => {
 
 describe('blockers of a gated event', () => {
   it('names the missing green light when nothing was decided', () => {
-    const [blocker] = blockers(context(), { type: 'COMMIT', decisions: [] });
+    const [blocker] = blockers(context(), { type: 'COMMIT', decisions: [], dossier: completeDossier() });
     expect(blocker.code).toBe('green-light-missing');
     expect(blocker.message.nl).toContain('college van B&W');
     expect(blocker.message.en).toContain('COMMIT');

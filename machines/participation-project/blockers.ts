@@ -1,5 +1,8 @@
-import { BLOCKER_MESSAGES, type Blocker } from './blocker-messages';
-import type { GatedEventType, GoverningBody, GreenLight, ProjectContext, ProjectEvent } from './project.types';
+import { needsAnnouncement, type Phase } from '../interaction/catalogue';
+import { commitmentMissing, planMissingParts, requiresInspection } from '../interaction/plan';
+import { assessQuickScan } from '../interaction/quick-scan';
+import { BLOCKER_MESSAGES, type Blocker, type BlockerCode } from './blocker-messages';
+import type { Dossier, GatedEvent, GatedEventType, GoverningBody, GreenLight, ProjectContext, ProjectEvent } from './project.types';
 
 /** The body whose green light a gate needs: a per-gate override, else the political sensitivity. */
 export function requiredBody(context: ProjectContext, gate: GatedEventType): GoverningBody {
@@ -21,14 +24,28 @@ function isLater(a: GreenLight, b: GreenLight): boolean {
   return a.decidedOn !== b.decidedOn ? a.decidedOn > b.decidedOn : a.recordedAt > b.recordedAt;
 }
 
+/** The policy-cycle phase a step enters, where participants must know its level first (§1.3). */
+export const ENTERS_PHASE: Partial<Record<GatedEventType, Phase>> = {
+  ADOPT_PLAN: 'preparation',
+  ADVICE_SUBMITTED: 'decisionMaking',
+  DECISION_TAKEN: 'execution',
+  EXECUTION_COMPLETED: 'evaluation',
+  START_NEW_CYCLE: 'preparation',
+};
+
 /**
- * Why an event may not happen yet, as stable codes with Dutch and English sentences.
- * The machine's guard is `blockers(...).length === 0`, so the two never disagree.
+ * Why an event may not happen yet, as stable codes with Dutch and English sentences: the
+ * green light (§2.4) and the guide's rules for the step. The machine's guard is
+ * `blockers(...).length === 0`, so the two never disagree.
  */
 export function blockers(context: ProjectContext, event: ProjectEvent): Blocker[] {
   if (event.type === 'FORMALLY_SUBMITTED') {
     return event.submittedOn && event.reference ? [] : [{ code: 'submission-incomplete', message: BLOCKER_MESSAGES['submission-incomplete']() }];
   }
+  return [...greenLightBlockers(context, event), ...ruleBlockers(event, decisiveDecision(context, event.type, event.decisions))];
+}
+
+function greenLightBlockers(context: ProjectContext, event: GatedEvent): Blocker[] {
   const gate = event.type;
   const body = requiredBody(context, gate);
   const decisive = decisiveDecision(context, gate, event.decisions);
@@ -39,4 +56,44 @@ export function blockers(context: ProjectContext, event: ProjectEvent): Blocker[
   const approvedByOtherBody = event.decisions.some((d) => d.gate === gate && d.cycle === context.cycle && d.outcome === 'approved');
   const code = approvedByOtherBody ? 'green-light-wrong-body' : 'green-light-missing';
   return [{ code, message: BLOCKER_MESSAGES[code](body, gate) }];
+}
+
+const blocker = (code: BlockerCode, message: Blocker['message'], missing?: string[]): Blocker => ({ code, message, ...(missing && { missing }) });
+
+/** The guide's conditions for each step, judged on the project's file. */
+function ruleBlockers({ type, dossier }: GatedEvent, decisive: GreenLight | undefined): Blocker[] {
+  const found: Blocker[] = [];
+  if (type === 'START_INTERACTIVE' || type === 'DECIDE_NON_INTERACTIVE') {
+    const scan = assessQuickScan(dossier.quickScan);
+    if (!scan.complete) found.push(blocker('quick-scan-incomplete', BLOCKER_MESSAGES['quick-scan-incomplete'](scan.missing), scan.missing));
+    // Going against the advice is legitimate (§1.6), but the decision must say why.
+    if (type === 'START_INTERACTIVE' && scan.advice === 'not-interactive' && decisive?.outcome === 'approved' && !decisive.justification?.trim()) {
+      found.push(blocker('justification-required', BLOCKER_MESSAGES['justification-required']()));
+    }
+  }
+  if (type === 'COMMIT') {
+    const missing = commitmentMissing(dossier.commitment);
+    if (missing.length > 0) found.push(blocker('commitment-incomplete', BLOCKER_MESSAGES['commitment-incomplete'](missing), missing));
+  }
+  if (type === 'ADOPT_PLAN') {
+    const missing = planMissingParts(dossier.plan);
+    if (missing.length > 0) found.push(blocker('plan-incomplete', BLOCKER_MESSAGES['plan-incomplete'](missing), missing));
+  }
+  if (type === 'ADVICE_SUBMITTED') found.push(...inspectionBlockers(dossier));
+  const phase = ENTERS_PHASE[type];
+  const level = phase && dossier.plan?.levels?.[phase];
+  if (phase && level && needsAnnouncement(level) && !dossier.announcements.some((a) => a.phase === phase && a.level === level)) {
+    found.push(blocker('level-not-communicated', BLOCKER_MESSAGES['level-not-communicated'](phase, level)));
+  }
+  return found;
+}
+
+/** §1.4 forms (c) and (e): the draft lay open for six weeks and every reaction has its answer. */
+function inspectionBlockers(dossier: Dossier): Blocker[] {
+  if (!requiresInspection(dossier.plan)) return [];
+  if (!dossier.inspection) return [blocker('inspection-missing', BLOCKER_MESSAGES['inspection-missing']())];
+  const found: Blocker[] = [];
+  if (dossier.today <= dossier.inspection.endsOn) found.push(blocker('inspection-term-running', BLOCKER_MESSAGES['inspection-term-running'](dossier.inspection.endsOn)));
+  if (dossier.unansweredReactions > 0) found.push(blocker('reactions-unanswered', BLOCKER_MESSAGES['reactions-unanswered'](dossier.unansweredReactions)));
+  return found;
 }

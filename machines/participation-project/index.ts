@@ -5,3 +5,7 @@ export * from './next-steps';
 export * from './project-snapshot';
 export * from './project.machine';
 export * from './project.types';
+export * from '../interaction/catalogue';
+export * from '../interaction/legal-terms';
+export * from '../interaction/plan';
+export * from '../interaction/quick-scan';

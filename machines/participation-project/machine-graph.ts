@@ -3,7 +3,10 @@ import type { AnyStateNode } from 'xstate';
 import { requiredBody } from './blockers';
 import { participationProjectMachine } from './project.machine';
 import { availableEvents, startProject, stateIdOf, type ProjectSnapshot } from './project-snapshot';
-import { EVENT_TYPES, GATED_EVENTS, ORIGINS, type ProjectEvent, type ProjectEventType } from './project.types';
+import { PHASES } from '../interaction/catalogue';
+import type { Plan } from '../interaction/plan';
+import type { QuickScan } from '../interaction/quick-scan';
+import { EVENT_TYPES, GATED_EVENTS, ORIGINS, type Dossier, type ProjectEvent, type ProjectEventType } from './project.types';
 
 export interface MachineStateDescription {
   id: string;
@@ -60,13 +63,58 @@ export function describeMachine(): MachineDescription {
   };
 }
 
-/** An event that satisfies its gate: an approval by the required body for the current cycle. */
-export function satisfiedEvent(snapshot: ProjectSnapshot, type: ProjectEventType): ProjectEvent {
+const COMPLETE_SCAN: QuickScan = {
+  participants: [{ role: 'project-leader', name: 'graph check' }],
+  scores: {
+    roomForInfluence: 'much',
+    'commitment.administrative': 'much',
+    'commitment.political': 'fairly',
+    willingness: 'fairly',
+    addedValue: 'much',
+    'organisation.money': 'fairly',
+    'organisation.capacity': 'fairly',
+    'organisation.expertise': 'fairly',
+    'organisation.time': 'fairly',
+  },
+  influenceAspects: { political: 'fairly', legal: 'fairly', policy: 'fairly', societal: 'much' },
+  greenLights: ['a'],
+};
+
+/** A plan with every part, at an interactive level throughout, under the Awb 3.4 procedure (form c): every rule applies. */
+const COMPLETE_PLAN: Plan = {
+  targetGroups: [{ name: 'Residents', why: 'They live there.' }],
+  goals: { standard: ['support-for-policy'] },
+  levels: Object.fromEntries(PHASES.map((phase) => [phase, 'co-decide'])),
+  scope: { inScope: 'The design.', outOfScope: 'The budget.', offTopicHandling: 'Passed on to the right department.' },
+  opportunitiesAndThreats: { opportunities: ['Local knowledge.'], threats: [{ threat: 'Low turnout.', mitigation: 'Go door to door.' }] },
+  approach: { workForms: ['workshop'], planning: 'Spring.', tasks: 'The project team.', feedback: 'A newsletter after each meeting.' },
+  process: { timeline: [{ title: 'Council meeting', date: '2026-06-01' }], decisionMaking: 'The college decides each step.' },
+  adviceWeight: 'decisive',
+  frames: [{ description: 'The budget is fixed.', kind: 'hard' }],
+  inspraak: { legallyRequired: false, form: 'c' },
+};
+
+/** A file in which every rule of every step is met: the graph is checked on the green light alone. */
+export function completeDossier(): Dossier {
+  return {
+    quickScan: COMPLETE_SCAN,
+    commitment: { laidDownIn: 'bw-proposal', reference: 'graph-check', processAgreements: [{ party: 'residents', agreement: 'meet monthly' }] },
+    plan: COMPLETE_PLAN,
+    announcements: PHASES.map((phase) => ({ phase, level: 'co-decide' as const })),
+    inspection: { endsOn: '2026-02-12' },
+    unansweredReactions: 0,
+    today: '2026-03-01',
+  };
+}
+
+/** An event that satisfies its gate: an approval by the required body for the current cycle, on a complete file. */
+export function satisfiedEvent(snapshot: ProjectSnapshot, type: ProjectEventType, dossier: Dossier = completeDossier()): ProjectEvent {
   if (type === 'FORMALLY_SUBMITTED') return { type, submittedOn: '2026-01-01', reference: 'graph-check' };
   const { context } = snapshot;
   return {
     type,
     decisions: [{ id: `approval-${type}`, gate: type, cycle: context.cycle, body: requiredBody(context, type), outcome: 'approved', decidedOn: '2026-01-01', recordedAt: '2026-01-01T00:00:00.000Z' }],
+    dossier,
   };
 }
 

@@ -1,7 +1,7 @@
 import type { Blocker } from './blocker-messages';
 import { blockers, requiredBody } from './blockers';
 import { availableEvents, type ProjectSnapshot } from './project-snapshot';
-import type { GoverningBody, GreenLight, ProjectEventType } from './project.types';
+import type { Dossier, GoverningBody, GreenLight, ProjectEventType } from './project.types';
 
 export interface NextStep {
   event: ProjectEventType;
@@ -12,10 +12,10 @@ export interface NextStep {
 }
 
 /** For every event possible from here: may it happen now, and if not, why not. */
-export function nextSteps(snapshot: ProjectSnapshot, openDecisions: readonly GreenLight[]): NextStep[] {
+export function nextSteps(snapshot: ProjectSnapshot, openDecisions: readonly GreenLight[], dossier: Dossier): NextStep[] {
   return availableEvents(snapshot).map((event) => {
     if (event === 'FORMALLY_SUBMITTED') return { event, requiredBody: null, allowed: true, blockers: [] };
-    const found = blockers(snapshot.context, { type: event, decisions: openDecisions });
+    const found = blockers(snapshot.context, { type: event, decisions: openDecisions, dossier });
     return { event, requiredBody: requiredBody(snapshot.context, event), allowed: found.length === 0, blockers: found };
   });
 }

@@ -1,9 +1,9 @@
 import { adjacencyMapToArray, getAdjacencyMap, getShortestPaths } from '@xstate/graph';
 import { blockers, requiredBody } from './blockers';
-import { describeMachine, machineGraphProblems, satisfiedEvent } from './machine-graph';
+import { completeDossier, describeMachine, machineGraphProblems, satisfiedEvent } from './machine-graph';
 import { participationProjectMachine } from './project.machine';
 import { applyProjectEvent, availableEvents, isEndedState, restoreProject, startProject, stateIdOf, storeProject, type ProjectSnapshot } from './project-snapshot';
-import { EVENT_TYPES, ORIGINS, type GreenLight, type ProjectEventType } from './project.types';
+import { EVENT_TYPES, GATED_EVENTS, ORIGINS, type Dossier, type GatedEventType, type GreenLight, type ProjectEventType } from './project.types';
 
 /** The lifecycle as the issue states it, written independently of the machine. */
 const EXPECTED: Record<string, Partial<Record<ProjectEventType, string>>> = {
@@ -19,6 +19,32 @@ const EXPECTED: Record<string, Partial<Record<ProjectEventType, string>>> = {
   'policyCycle.evaluation': { START_NEW_CYCLE: 'policyCycle.preparation.problemDefinition', CLOSE: 'closed', STOP: 'stopped' },
   closed: {},
   stopped: {},
+};
+
+/**
+ * The guide's rules per step, each as a way to break a complete file and the blocker that
+ * must follow (written from the issue, not from blockers.ts). Steps not listed have no rule
+ * beyond the green light.
+ */
+type Breach = { code: string; dossier: (complete: Dossier) => Dossier; justification?: string };
+const unannounced: Breach = { code: 'level-not-communicated', dossier: (d) => ({ ...d, announcements: [] }) };
+const RULES: Partial<Record<GatedEventType, Breach[]>> = {
+  START_INTERACTIVE: [
+    { code: 'quick-scan-incomplete', dossier: (d) => ({ ...d, quickScan: { ...d.quickScan, influenceAspects: {} } }) },
+    { code: 'justification-required', dossier: (d) => ({ ...d, quickScan: { ...d.quickScan, scores: { ...d.quickScan!.scores, willingness: 'none' } } }) },
+  ],
+  DECIDE_NON_INTERACTIVE: [{ code: 'quick-scan-incomplete', dossier: (d) => ({ ...d, quickScan: null }) }],
+  COMMIT: [{ code: 'commitment-incomplete', dossier: (d) => ({ ...d, commitment: { ...d.commitment, processAgreements: [] } }) }],
+  ADOPT_PLAN: [{ code: 'plan-incomplete', dossier: (d) => ({ ...d, plan: { ...d.plan, frames: [] } }) }, unannounced],
+  ADVICE_SUBMITTED: [
+    { code: 'inspection-missing', dossier: (d) => ({ ...d, inspection: null }) },
+    { code: 'inspection-term-running', dossier: (d) => ({ ...d, today: d.inspection!.endsOn }) },
+    { code: 'reactions-unanswered', dossier: (d) => ({ ...d, unansweredReactions: 1 }) },
+    unannounced,
+  ],
+  DECISION_TAKEN: [unannounced],
+  EXECUTION_COMPLETED: [unannounced],
+  START_NEW_CYCLE: [unannounced],
 };
 
 const traversal = (origin: (typeof ORIGINS)[number]) => ({
@@ -103,13 +129,46 @@ describe('the participation-project machine, from its graph', () => {
         [[{ ...base, cycle: snapshot.context.cycle + 1 }], 'green-light-missing'],
       ];
       for (const [decisions, code] of refusals) {
-        const event = { type: gate, decisions };
+        const event = { type: gate, decisions, dossier: completeDossier() };
         expect(blockers(snapshot.context, event).map((b) => b.code)).toEqual([code]);
         const next = applyProjectEvent(snapshot, event);
         expect(stateIdOf(next)).toBe(stateIdOf(snapshot));
         expect(next.context).toEqual(snapshot.context);
       }
     });
+
+    it('is refused for each rule of its step, and passes once the rule is met', () => {
+      const snapshot = replay();
+      const gate = edge.event as GatedEventType;
+      const satisfied = satisfiedEvent(snapshot, gate) as Extract<ReturnType<typeof satisfiedEvent>, { dossier: Dossier }>;
+      for (const breach of RULES[gate] ?? []) {
+        const event = { ...satisfied, dossier: breach.dossier(completeDossier()) };
+        expect(blockers(snapshot.context, event).map((b) => b.code)).toEqual([breach.code]);
+        expect(stateIdOf(applyProjectEvent(snapshot, event))).toBe(stateIdOf(snapshot));
+      }
+      if (gate === 'START_INTERACTIVE') {
+        // Against a not-interactive advice, a justified decision lets the step through.
+        const event = { ...satisfied, dossier: RULES.START_INTERACTIVE![1].dossier(completeDossier()), decisions: satisfied.decisions.map((d) => ({ ...d, justification: 'The college wants to try.' })) };
+        expect(stateIdOf(applyProjectEvent(snapshot, event))).toBe(EXPECTED[stateIdOf(snapshot)][gate]);
+      }
+      if (!RULES[gate]) {
+        const empty: Dossier = { quickScan: null, commitment: null, plan: null, announcements: [], inspection: null, unansweredReactions: 0, today: '2026-01-01' };
+        expect(blockers(snapshot.context, { ...satisfied, dossier: empty })).toEqual([]);
+      }
+    });
+  });
+
+  it('has a rule table for gated steps only', () => {
+    expect(Object.keys(RULES).every((gate) => (GATED_EVENTS as readonly string[]).includes(gate))).toBe(true);
+  });
+
+  it('takes the gate bodies of the adopted plan', () => {
+    const edge = edges.find((e) => e.event === 'ADOPT_PLAN')!;
+    const dossier = completeDossier();
+    dossier.plan = { ...dossier.plan, process: { ...dossier.plan!.process, gateBodies: { DECISION_TAKEN: 'raad' } } };
+    const next = applyProjectEvent(edge.from, satisfiedEvent(edge.from, 'ADOPT_PLAN', dossier));
+    expect(next.context.gateBodies.DECISION_TAKEN).toBe('raad');
+    expect(requiredBody(next.context, 'DECISION_TAKEN')).toBe('raad');
   });
 
   it('knows its ended states from its final states', () => {

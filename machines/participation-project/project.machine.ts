@@ -27,6 +27,10 @@ export const participationProjectMachine = setup({
           : null,
     }),
     startNextCycle: assign({ cycle: ({ context }) => context.cycle + 1 }),
+    // §2.3 part 7: the adopted plan says which body gives the green light per gate.
+    adoptGateBodies: assign({
+      gateBodies: ({ context, event }) => ({ ...context.gateBodies, ...(event.type === 'ADOPT_PLAN' ? event.dossier.plan?.process?.gateBodies : undefined) }),
+    }),
   },
 }).createMachine({
   id: 'participationProject',
@@ -58,7 +62,7 @@ export const participationProjectMachine = setup({
       on: { COMMIT: { target: 'planOfApproach', guard: 'hasNoBlockers' }, STOP: stop },
     },
     planOfApproach: {
-      on: { ADOPT_PLAN: { target: '#participationProject.policyCycle.preparation.problemDefinition', guard: 'hasNoBlockers' }, STOP: stop },
+      on: { ADOPT_PLAN: { target: '#participationProject.policyCycle.preparation.problemDefinition', guard: 'hasNoBlockers', actions: 'adoptGateBodies' }, STOP: stop },
     },
     policyCycle: {
       initial: 'preparation',

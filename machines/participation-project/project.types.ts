@@ -1,3 +1,7 @@
+import type { Level, Phase } from '../interaction/catalogue';
+import type { Commitment, Plan } from '../interaction/plan';
+import type { QuickScan } from '../interaction/quick-scan';
+
 /** The vocabulary of a participation project: what it is, and what can happen to it. */
 
 export type Origin = 'municipality' | 'initiative';
@@ -46,6 +50,26 @@ export interface GreenLight {
   decidedOn: string;
   /** When it was recorded, ISO-8601; orders decisions taken on the same day. */
   recordedAt: string;
+  /** Why the body went ahead against the quick scan's advice, where it did. */
+  justification?: string | null;
+}
+
+/**
+ * What the project's file holds when a gate is judged: the facts the guide's rules need,
+ * read from the database by the caller, so the machine stays pure.
+ */
+export interface Dossier {
+  quickScan: QuickScan | null;
+  commitment: Commitment | null;
+  /** The plan of approach as it now stands (its latest version). */
+  plan: Plan | null;
+  /** Communications that told participants the level of a phase (§1.3). */
+  announcements: ReadonlyArray<{ phase: Phase; level: Level }>;
+  /** The inspection of the draft (afdeling 3.4 Awb) in this cycle. */
+  inspection: { endsOn: string } | null;
+  unansweredReactions: number;
+  /** The calendar day in the Netherlands, YYYY-MM-DD. */
+  today: string;
 }
 
 /** The formal submission that lets a third-party initiative out of intake (§1 intro). */
@@ -77,6 +101,7 @@ export interface ProjectInput {
 export interface GatedEvent {
   type: GatedEventType;
   decisions: readonly GreenLight[];
+  dossier: Dossier;
 }
 
 export interface FormallySubmittedEvent extends Partial<Submission> {

@@ -23,6 +23,8 @@ export interface BlockerView {
   code: string;
   message: string;
   messageNl: string;
+  /** The parts or fields still missing, where the blocker is about an incomplete document. */
+  missing?: string[];
 }
 
-export const toBlockerView = (blocker: Blocker): BlockerView => ({ code: blocker.code, message: blocker.message.en, messageNl: blocker.message.nl });
+export const toBlockerView = (blocker: Blocker): BlockerView => ({ code: blocker.code, message: blocker.message.en, messageNl: blocker.message.nl, ...(blocker.missing && { missing: blocker.missing }) });

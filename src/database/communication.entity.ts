@@ -22,6 +22,13 @@ export class CommunicationEntity {
   @Column({ type: 'text' })
   summary!: string;
 
+  /** Set when this communication told participants the level of a phase (§1.3). */
+  @Column({ name: 'announces_phase', type: 'varchar', length: 20, nullable: true })
+  announcesPhase!: string | null;
+
+  @Column({ name: 'announces_level', type: 'varchar', length: 20, nullable: true })
+  announcesLevel!: string | null;
+
   @Column({ name: 'recorded_by', type: 'varchar', length: 200 })
   recordedBy!: string;
 

@@ -8,13 +8,15 @@ import { CommunicationEntity } from './communication.entity';
 import { InitialSchema1764320000000 } from './migrations/1764320000000-initial-schema';
 import { Reminders1764330000000 } from './migrations/1764330000000-reminders';
 import { Milestones1764340000000 } from './migrations/1764340000000-milestones';
+import { InteractionRules1764350000000 } from './migrations/1764350000000-interaction-rules';
+import { InspectionEntity, ProjectDocumentEntity, ReactionEntity, StakeholderEntity } from './interaction.entities';
 import { MilestoneEntity } from './milestone.entity';
 import { OutboxEntity } from './outbox.entity';
 import { ProjectEntity } from './project.entity';
 import { ReminderEntity } from './reminder.entity';
 
-export const ENTITIES = [ProjectEntity, DecisionEntity, AuditEntryEntity, CommunicationEntity, ReminderEntity, OutboxEntity, MilestoneEntity];
-export const MIGRATIONS = [InitialSchema1764320000000, Reminders1764330000000, Milestones1764340000000];
+export const ENTITIES = [ProjectEntity, DecisionEntity, AuditEntryEntity, CommunicationEntity, ReminderEntity, OutboxEntity, MilestoneEntity, ProjectDocumentEntity, StakeholderEntity, InspectionEntity, ReactionEntity];
+export const MIGRATIONS = [InitialSchema1764320000000, Reminders1764330000000, Milestones1764340000000, InteractionRules1764350000000];
 
 /** One place that turns configuration into TypeORM options; the schema changes only through migrations. */
 export function dataSourceOptions(database: AppConfig['database']): DataSourceOptions {

@@ -45,6 +45,10 @@ export class DecisionEntity {
   recordedAt!: string;
 
   /** Set when a transition used this approval; a green light opens its gate once. */
+  /** Why the body went ahead against the quick scan's advice, where it did. */
+  @Column({ type: 'text', nullable: true })
+  justification!: string | null;
+
   @Column({ name: 'consumed_at', type: 'varchar', length: 30, nullable: true })
   consumedAt!: string | null;
 

@@ -1,7 +1,8 @@
-import { nextSteps, stateIdOf, type GreenLight } from '../../machines/participation-project';
+import { assessQuickScan, describeLevel, PHASES, nextSteps, stateIdOf, type GreenLight, type Phase, type QuickScanAdvice } from '../../machines/participation-project';
 import { silenceStatus, type SilenceStatus } from '../../machines/silence/silence.rules';
 import { toBlockerView, type BlockerView } from '../common/api-error';
 import type { ProjectEntity } from '../database/project.entity';
+import type { ProjectFile } from '../workflow/dossier';
 import { snapshotOf } from '../workflow/workflow.service';
 
 export interface NextStepView {
@@ -37,11 +38,15 @@ export interface ProjectView {
   createdBy: string;
   createdAt: string;
   updatedAt: string;
+  /** The quick scan's advice, once the scan is complete. */
+  quickScanAdvice: QuickScanAdvice | null;
+  /** The plan's level per phase, with its derived governance style (§1.2, §1.3). */
+  levels: Array<{ phase: Phase; level: string | null; style: string | null; styleNl: string | null; category: string | null }>;
   nextSteps: NextStepView[];
 }
 
 /** The project as clients see it: the stored row plus what the machine says can happen next. */
-export function toProjectView(project: ProjectEntity, openDecisions: readonly GreenLight[], clock: { now: Date; dayMs: number }): ProjectView {
+export function toProjectView(project: ProjectEntity, openDecisions: readonly GreenLight[], file: ProjectFile, clock: { now: Date; dayMs: number }): ProjectView {
   const snapshot = snapshotOf(project);
   return {
     id: project.id,
@@ -67,6 +72,12 @@ export function toProjectView(project: ProjectEntity, openDecisions: readonly Gr
     createdBy: project.createdBy,
     createdAt: project.createdAt,
     updatedAt: project.updatedAt,
-    nextSteps: nextSteps(snapshot, openDecisions).map((step) => ({ ...step, blockers: step.blockers.map(toBlockerView) })),
+    quickScanAdvice: assessQuickScan(file.dossier.quickScan).advice,
+    levels: PHASES.map((phase) => {
+      const level = file.dossier.plan?.levels?.[phase];
+      const described = level ? describeLevel(level) : null;
+      return { phase, level: level ?? null, style: described?.style.key ?? null, styleNl: described?.style.nl ?? null, category: described?.category ?? null };
+    }),
+    nextSteps: nextSteps(snapshot, openDecisions, file.dossier).map((step) => ({ ...step, blockers: step.blockers.map(toBlockerView) })),
   };
 }

@@ -6,6 +6,8 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { ApiError } from '../common/api-error';
 import { DecisionEntity } from '../database/decision.entity';
 import { ProjectEntity } from '../database/project.entity';
+import { ProjectStore } from '../database/project-store';
+import { loadProjectFiles } from '../workflow/dossier';
 import { toGreenLight, WorkflowService, type EventRequest, type NewProject, type ProjectSettings } from '../workflow/workflow.service';
 import type { ListProjectsQuery } from './dto/list-projects.query';
 import { toProjectView, type ProjectView } from './project.view';
@@ -24,26 +26,26 @@ export class ProjectsService {
     @InjectRepository(ProjectEntity) private readonly projects: Repository<ProjectEntity>,
     @InjectRepository(DecisionEntity) private readonly decisions: Repository<DecisionEntity>,
     private readonly workflow: WorkflowService,
+    private readonly store: ProjectStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  private view(project: ProjectEntity, openDecisions: GreenLight[]): ProjectView {
-    return toProjectView(project, openDecisions, { now: new Date(), dayMs: this.config.reminders.dayMs });
-  }
-
   async create(input: NewProject, actor: Actor): Promise<ProjectView> {
-    const { project, openDecisions } = await this.workflow.createProject(input, actor);
-    return this.view(project, openDecisions);
+    return this.viewAfterWrite(await this.workflow.createProject(input, actor));
   }
 
   async updateSettings(id: string, settings: ProjectSettings, actor: Actor): Promise<ProjectView> {
-    const { project, openDecisions } = await this.workflow.updateSettings(id, settings, actor);
-    return this.view(project, openDecisions);
+    return this.viewAfterWrite(await this.workflow.updateSettings(id, settings, actor));
   }
 
   async applyEvent(id: string, request: EventRequest, actor: Actor): Promise<ProjectView> {
-    const { project, openDecisions } = await this.workflow.applyEvent(id, request, actor);
-    return this.view(project, openDecisions);
+    return this.viewAfterWrite(await this.workflow.applyEvent(id, request, actor));
+  }
+
+  private async viewAfterWrite({ project, openDecisions }: { project: ProjectEntity; openDecisions: GreenLight[] }): Promise<ProjectView> {
+    const now = new Date();
+    const files = await loadProjectFiles(this.store, this.projects.manager, [project], now);
+    return toProjectView(project, openDecisions, files.get(project.id)!, { now, dayMs: this.config.reminders.dayMs });
   }
 
   async get(id: string): Promise<ProjectView> {
@@ -62,10 +64,15 @@ export class ProjectsService {
     return { items: await this.views(rows), total, limit: query.limit, offset: query.offset };
   }
 
-  /** Views for many projects with one query for their open decisions (no N+1). */
+  /** Views for many projects with a fixed number of queries for their open decisions and files (no N+1). */
   private async views(rows: ProjectEntity[]): Promise<ProjectView[]> {
     if (rows.length === 0) return [];
-    const open = await this.decisions.find({ where: { projectId: In(rows.map((r) => r.id)), consumedAt: IsNull() } });
-    return rows.map((row) => this.view(row, open.filter((d) => d.projectId === row.id && d.cycle === row.cycle).map(toGreenLight)));
+    const now = new Date();
+    const [open, files] = await Promise.all([
+      this.decisions.find({ where: { projectId: In(rows.map((r) => r.id)), consumedAt: IsNull() } }),
+      loadProjectFiles(this.store, this.projects.manager, rows, now),
+    ]);
+    const clock = { now, dayMs: this.config.reminders.dayMs };
+    return rows.map((row) => toProjectView(row, open.filter((d) => d.projectId === row.id && d.cycle === row.cycle).map(toGreenLight), files.get(row.id)!, clock));
   }
 }

@@ -16,7 +16,14 @@ export type AuditType =
   | 'milestone-added'
   | 'reminder-sent'
   | 'reminder-skipped'
-  | 'reminder-failed';
+  | 'reminder-failed'
+  | 'quick-scan-recorded'
+  | 'commitment-recorded'
+  | 'plan-saved'
+  | 'stakeholder-added'
+  | 'inspection-opened'
+  | 'reaction-received'
+  | 'reaction-answered';
 
 export interface AuditLink {
   projectId: string;

@@ -1,11 +1,12 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { assertMachineGraph } from '../../machines/participation-project';
 import { ReminderWorkflow } from './reminder-workflow.service';
+import { FileWorkflow } from './file-workflow.service';
 import { WorkflowService } from './workflow.service';
 
 @Module({
-  providers: [WorkflowService, ReminderWorkflow],
-  exports: [WorkflowService, ReminderWorkflow],
+  providers: [WorkflowService, ReminderWorkflow, FileWorkflow],
+  exports: [WorkflowService, ReminderWorkflow, FileWorkflow],
 })
 export class WorkflowModule implements OnModuleInit {
   /** A broken machine graph fails the boot, not a user. */

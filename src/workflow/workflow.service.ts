@@ -8,11 +8,14 @@ import {
   decisiveDecision,
   isEndedState,
   isGatedEvent,
+  levelWarnings,
+  PHASES,
   restoreProject,
   startProject,
   stateIdOf,
   storeProject,
   type DecisionOutcome,
+  type Phase,
   type GatedEventType,
   type GoverningBody,
   type GreenLight,
@@ -32,6 +35,7 @@ import type { ProjectEntity } from '../database/project.entity';
 import { ProjectStore } from '../database/project-store';
 import { TransactionRunner } from '../database/transaction-runner';
 import { GENESIS_HASH, nextAuditEntry, type AuditType } from './audit-chain';
+import { loadProjectFiles } from './dossier';
 
 export interface ProjectSettings {
   silenceWindowDays?: number;
@@ -55,6 +59,8 @@ export interface NewCommunication {
   channel: string;
   audience: string;
   summary: string;
+  /** This communication told participants the (planned) level of this phase and what it means (§1.3). */
+  announcesLevelOf?: Phase;
 }
 
 export interface EventRequest {
@@ -72,6 +78,7 @@ export interface NewDecision {
   reference: string;
   documentUrl?: string;
   note?: string;
+  justification?: string;
 }
 
 /** A project as it stands after a write, with the decisions still open in its current cycle. */
@@ -89,6 +96,7 @@ export function toGreenLight(decision: DecisionEntity): GreenLight {
     outcome: decision.outcome as DecisionOutcome,
     decidedOn: decision.decidedOn,
     recordedAt: decision.recordedAt,
+    justification: decision.justification,
   };
 }
 
@@ -170,8 +178,9 @@ export class WorkflowService {
       }
 
       const open = await this.store.openDecisions(manager, project.id, snapshot.context.cycle);
+      const file = isGatedEvent(request.type) ? (await loadProjectFiles(this.store, manager, [project], now)).get(project.id)! : undefined;
       const event: ProjectEvent = isGatedEvent(request.type)
-        ? { type: request.type, decisions: open.filter((d) => d.gate === request.type).map(toGreenLight) }
+        ? { type: request.type, decisions: open.filter((d) => d.gate === request.type).map(toGreenLight), dossier: file!.dossier }
         : { type: 'FORMALLY_SUBMITTED', submittedOn: request.submittedOn, reference: request.reference };
       const found = blockers(snapshot.context, event);
       if (found.length > 0) {
@@ -181,6 +190,7 @@ export class WorkflowService {
       const next = applyProjectEvent(snapshot, event);
       const greenLight = event.type === 'FORMALLY_SUBMITTED' ? undefined : decisiveDecision(snapshot.context, event.type, event.decisions);
       const consumed = open.find((d) => d.id === greenLight?.id);
+      const adoptedPlan = request.type === 'ADOPT_PLAN' ? file!.documents.plan : undefined;
       const at = now.toISOString();
       const audit = nextAuditEntry(project, {
         type: (request.type === 'FORMALLY_SUBMITTED' ? 'submission-recorded' : 'transition') satisfies AuditType,
@@ -194,6 +204,7 @@ export class WorkflowService {
           ...(next.context.cycle !== snapshot.context.cycle && { nextCycle: next.context.cycle }),
           ...(consumed && { greenLight: decisionSummary(consumed) }),
           ...(next.context.submission && !snapshot.context.submission && { submission: next.context.submission }),
+          ...(adoptedPlan && { planVersion: adoptedPlan.version, levels: file!.dossier.plan?.levels, warnings: levelWarnings(file!.dossier.plan?.levels).map((w) => w.code) }),
         },
       });
       const readVersion = project.version;
@@ -206,6 +217,7 @@ export class WorkflowService {
       if (!(await this.store.updateProject(manager, project, readVersion))) throw versionConflict(readVersion);
       await this.store.insertAuditEntry(manager, audit);
       if (consumed) await this.store.consumeDecision(manager, consumed.id, at, audit.seq);
+      if (adoptedPlan) await this.store.markDocumentAdopted(manager, project.id, 'plan', adoptedPlan.version, at);
       if (clockChanges) await this.scheduleSilence(manager, project, at);
 
       const stillOpen = next.context.cycle === snapshot.context.cycle ? open.filter((d) => d !== consumed).map(toGreenLight) : [];
@@ -235,6 +247,7 @@ export class WorkflowService {
         reference: decision.reference,
         documentUrl: decision.documentUrl ?? null,
         note: decision.note ?? null,
+        justification: decision.justification ?? null,
         recordedBy: actor.name,
         recordedByRole: actor.role,
         recordedAt: at,
@@ -256,6 +269,7 @@ export class WorkflowService {
       const at = now.toISOString();
       const occurredAt = input.occurredAt ?? at;
       if (occurredAt > at) throw new ApiError(422, 'communication-in-future', `occurredAt ${occurredAt} lies in the future; record a communication once it took place.`);
+      const announcedLevel = input.announcesLevelOf ? await this.plannedLevel(manager, project, input.announcesLevelOf) : null;
       const communication: CommunicationEntity = {
         id: randomUUID(),
         projectId: project.id,
@@ -263,6 +277,8 @@ export class WorkflowService {
         channel: input.channel,
         audience: input.audience,
         summary: input.summary,
+        announcesPhase: input.announcesLevelOf ?? null,
+        announcesLevel: announcedLevel,
         recordedBy: actor.name,
         recordedByRole: actor.role,
         recordedAt: at,
@@ -274,7 +290,14 @@ export class WorkflowService {
         type: 'communication-recorded',
         actor,
         at,
-        payload: { communicationId: communication.id, occurredAt, channel: input.channel, audience: input.audience, silenceDeadline: project.silenceDeadline },
+        payload: {
+          communicationId: communication.id,
+          occurredAt,
+          channel: input.channel,
+          audience: input.audience,
+          silenceDeadline: project.silenceDeadline,
+          ...(announcedLevel && { announcesLevel: { phase: input.announcesLevelOf, level: announcedLevel } }),
+        },
       });
       project.updatedAt = at;
       await this.store.insertCommunication(manager, communication);
@@ -290,24 +313,8 @@ export class WorkflowService {
     return this.transactions.run(async (manager) => {
       const project = await this.lockProject(manager, projectId);
       if (isEndedState(project.state)) throw new ApiError(409, 'project-ended', `The project is ${project.state}; it takes no more milestones.`);
-      const at = now.toISOString();
-      const remindDaysBefore = input.remindDaysBefore ?? 7;
-      const milestone: MilestoneEntity = {
-        id: randomUUID(),
-        projectId: project.id,
-        title: input.title,
-        dueAt: input.dueAt,
-        remindDaysBefore,
-        remindAt: new Date(Date.parse(input.dueAt) - remindDaysBefore * this.dayMs).toISOString(),
-        remindedAt: null,
-        createdBy: actor.name,
-        createdAt: at,
-      };
-      const audit = nextAuditEntry(project, { type: 'milestone-added', actor, at, payload: { milestoneId: milestone.id, title: milestone.title, dueAt: milestone.dueAt, remindAt: milestone.remindAt } });
-      await this.store.insertMilestone(manager, milestone);
-      await this.store.insertAuditEntry(manager, audit);
+      const milestone = await addMilestoneTo(this.store, manager, project, input, actor, now.toISOString(), this.dayMs);
       await this.store.updateChainHead(manager, project);
-      await this.store.insertOutbox(manager, MILESTONE_TOPIC, { milestoneId: milestone.id, remindAt: milestone.remindAt }, at);
       return milestone;
     });
   }
@@ -329,6 +336,14 @@ export class WorkflowService {
       const open = await this.store.openDecisions(manager, project.id, project.cycle);
       return { project, openDecisions: open.map(toGreenLight) };
     });
+  }
+
+  /** The level the current plan gives a phase; announcing a level the plan does not hold is an error. */
+  private async plannedLevel(manager: EntityManager, project: ProjectEntity, phase: Phase): Promise<string> {
+    const plan = (await loadProjectFiles(this.store, manager, [project], new Date())).get(project.id)!.dossier.plan;
+    const level = plan?.levels?.[phase];
+    if (!level) throw new ApiError(422, 'level-not-planned', `The plan of approach sets no level for the ${phase} phase yet; set it before announcing it.`, { phases: PHASES });
+    return level;
   }
 
   private setClock(project: ProjectEntity, clock: SilenceClock): void {
@@ -353,6 +368,27 @@ export class WorkflowService {
 export const SILENCE_TOPIC = 'silence-deadline';
 /** Outbox topic: a milestone reminder to put on the queue. */
 export const MILESTONE_TOPIC = 'milestone-reminder';
+
+/** A milestone, its audit entry and its reminder (through the outbox), inside the caller's transaction; the caller saves the chain head. */
+export async function addMilestoneTo(store: ProjectStore, manager: EntityManager, project: ProjectEntity, input: NewMilestone, actor: Actor, at: string, dayMs: number): Promise<MilestoneEntity> {
+  const remindDaysBefore = input.remindDaysBefore ?? 7;
+  const milestone: MilestoneEntity = {
+    id: randomUUID(),
+    projectId: project.id,
+    title: input.title,
+    dueAt: input.dueAt,
+    remindDaysBefore,
+    remindAt: new Date(Date.parse(input.dueAt) - remindDaysBefore * dayMs).toISOString(),
+    remindedAt: null,
+    createdBy: actor.name,
+    createdAt: at,
+  };
+  const audit = nextAuditEntry(project, { type: 'milestone-added', actor, at, payload: { milestoneId: milestone.id, title: milestone.title, dueAt: milestone.dueAt, remindAt: milestone.remindAt } });
+  await store.insertMilestone(manager, milestone);
+  await store.insertAuditEntry(manager, audit);
+  await store.insertOutbox(manager, MILESTONE_TOPIC, { milestoneId: milestone.id, remindAt: milestone.remindAt }, at);
+  return milestone;
+}
 
 function versionConflict(current: number): ApiError {
   return new ApiError(409, 'version-conflict', 'The project was changed by someone else first; reload it and try again.', { currentVersion: current });

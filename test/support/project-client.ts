@@ -1,8 +1,11 @@
+import { FILE_BEFORE } from '../../bench/support/example-file';
 import type { TestDatabase } from './databases';
 import { startTestApp, type TestApp } from './test-app';
 
 /** Speaks the API the way a process manager and the two secretaries would. */
 export class ProjectClient {
+  private readonly filed = new Map<string, Promise<number>>();
+
   private constructor(
     private readonly t: TestApp,
     readonly manager: string,
@@ -22,7 +25,19 @@ export class ProjectClient {
     return this.t.http().get(`/api/projects/${id}`).set('authorization', `Bearer ${this.manager}`);
   }
 
-  event(id: string, body: Record<string, unknown>) {
+  /**
+   * Sends an event. First it completes the document of the file the step needs (quick scan,
+   * commitment, plan), once per project: the lifecycle suites judge the green light; the
+   * file's own rules have their suite (project-file.e2e.spec.ts). `{ fileAsIs: true }` skips it.
+   */
+  async event(id: string, body: Record<string, unknown>, options: { fileAsIs?: boolean } = {}) {
+    const needed = FILE_BEFORE[String(body.type)];
+    if (needed && !options.fileAsIs) {
+      const key = `${id}/${needed.path}`;
+      if (!this.filed.has(key)) this.filed.set(key, this.putFile(id, needed.path, needed.body).then((r) => r.status));
+      // A refusal here (unknown or ended project, initiative in intake) shows again in the event's own answer.
+      await this.filed.get(key);
+    }
     return this.t.http().post(`/api/projects/${id}/events`).set('authorization', `Bearer ${this.manager}`).send(body);
   }
 
@@ -35,11 +50,16 @@ export class ProjectClient {
       .send({ event, body, outcome: 'approved', decidedOn: '2026-11-02', reference: `${body}-${event}`, ...overrides });
   }
 
+  /** PUT a document of the project's file (quick-scan, commitment, plan). */
+  putFile(id: string, path: string, body: unknown) {
+    return this.t.http().put(`/api/projects/${id}/${path}`).set('authorization', `Bearer ${this.manager}`).send(body as object);
+  }
+
   audit(id: string) {
     return this.t.http().get(`/api/projects/${id}/audit`).set('authorization', `Bearer ${this.manager}`);
   }
 
-  /** Records the green light of the right body and takes the step; fails the test if either is refused. */
+  /** Records the green light of the right body and takes the step; fails the test if anything is refused. */
   async step(id: string, event: string, body: 'college' | 'raad') {
     const decision = await this.decide(id, event, body);
     if (decision.status !== 201) throw new Error(`decision ${event}: ${decision.status} ${JSON.stringify(decision.body)}`);

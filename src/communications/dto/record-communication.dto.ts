@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsISO8601, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { PHASES, type Phase } from '../../../machines/participation-project';
 
 export class RecordCommunicationDto {
   @ApiPropertyOptional({ description: 'When it took place (ISO-8601); default now; not in the future', example: '2026-11-27T19:30:00Z' })
@@ -24,4 +25,9 @@ export class RecordCommunicationDto {
   @IsNotEmpty()
   @MaxLength(5000)
   summary!: string;
+
+  @ApiPropertyOptional({ enum: PHASES, description: 'Set when this communication told participants the level the plan gives this phase, and what it means (§1.3); the level is taken from the plan' })
+  @IsOptional()
+  @IsIn(PHASES)
+  announcesLevelOf?: Phase;
 }

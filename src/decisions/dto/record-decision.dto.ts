@@ -37,4 +37,10 @@ export class RecordDecisionDto {
   @IsString()
   @MaxLength(5000)
   note?: string;
+
+  @ApiPropertyOptional({ description: 'Why the body goes ahead against the quick scan’s advice; required to START_INTERACTIVE when the advice is not-interactive' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(5000)
+  justification?: string;
 }

@@ -1,0 +1,40 @@
+import { addDays, inspectionTermEnd, isNonWorkingDay, nextWorkingDay } from './legal-terms';
+
+/** Laid open on the day that makes the nominal six-week term end on `lastDay`. */
+const laidOpenFor = (lastDay: string) => addDays(lastDay, -41);
+
+describe('the six-week inspection term (art. 3:16 Awb) and the Algemene termijnenwet', () => {
+  it('runs six weeks from the day the draft is laid open, that day included', () => {
+    // Thursday 5 March 2026 -> Wednesday 15 April 2026, a working day.
+    expect(inspectionTermEnd('2026-03-05')).toEqual({ nominalEnd: '2026-04-15', endsOn: '2026-04-15', extended: false });
+  });
+
+  it.each([
+    ['a Saturday', '2026-05-16', '2026-05-18'],
+    ['a Sunday', '2026-05-17', '2026-05-18'],
+    ['New Year’s Day', '2026-01-01', '2026-01-02'],
+    ['Good Friday (2025), running over Easter to the Tuesday', '2025-04-18', '2025-04-22'],
+    ['Easter Monday', '2026-04-06', '2026-04-07'],
+    ['King’s Day on the 27th', '2026-04-27', '2026-04-28'],
+    ['King’s Day on the 26th, when the 27th is a Sunday (2025)', '2025-04-26', '2025-04-28'],
+    ['King’s Day on the 26th in 2031, a Saturday', '2031-04-26', '2031-04-28'],
+    ['the 27th of April 2031, a Sunday and not King’s Day', '2031-04-27', '2031-04-28'],
+    ['Liberation Day, 5 May, in a year that is not a lustrum (2026)', '2026-05-05', '2026-05-06'],
+    ['Liberation Day 2031', '2031-05-05', '2031-05-06'],
+    ['Ascension Day', '2026-05-14', '2026-05-15'],
+    ['Whit Monday', '2026-05-25', '2026-05-26'],
+    ['Christmas Day, running over Boxing Day and the weekend (2026)', '2026-12-25', '2026-12-28'],
+    ['Boxing Day (2025)', '2025-12-26', '2025-12-29'],
+    ['Good Friday 2031', '2031-04-11', '2031-04-15'],
+  ])('extends a term ending on %s to the next working day', (_name, lastDay, endsOn) => {
+    expect(inspectionTermEnd(laidOpenFor(lastDay))).toEqual({ nominalEnd: lastDay, endsOn, extended: true });
+  });
+
+  it('does not extend on days the law does not name: Remembrance Day, Sinterklaas, New Year’s Eve', () => {
+    for (const day of ['2026-05-04', '2025-12-05', '2025-12-31']) expect(isNonWorkingDay(day)).toBe(false);
+  });
+
+  it('leaves a working day as it is', () => {
+    expect(nextWorkingDay('2026-04-28')).toBe('2026-04-28');
+  });
+});

@@ -1,0 +1,40 @@
+import { completeDossier } from '../participation-project/machine-graph';
+import { changedLevels, commitmentMissing, inspraakFormAllowed, levelWarnings, planMissingParts, PLAN_PARTS, requiresInspection } from './plan';
+
+const complete = completeDossier().plan!;
+
+describe('the plan of approach (§2.3, §2.4, §1.4)', () => {
+  it('is complete with every part, and names each part that is missing', () => {
+    expect(planMissingParts(complete)).toEqual([]);
+    expect(planMissingParts(null)).toEqual([...PLAN_PARTS]);
+    expect(planMissingParts({ ...complete, levels: { preparation: 'inform' }, scope: { inScope: 'x', outOfScope: ' ' } })).toEqual(['levels', 'scope']);
+    expect(planMissingParts({ ...complete, opportunitiesAndThreats: { opportunities: ['x'], threats: [{ threat: 'y', mitigation: '' }] } })).toEqual(['opportunitiesAndThreats']);
+  });
+
+  it('offers forms a–d when inspraak is not legally required, e–f when it is', () => {
+    expect(['a', 'b', 'c', 'd'].map((form) => inspraakFormAllowed({ legallyRequired: false, form: form as 'a' }))).toEqual([true, true, true, true]);
+    expect(['e', 'f'].map((form) => inspraakFormAllowed({ legallyRequired: false, form: form as 'e' }))).toEqual([false, false]);
+    expect(['a', 'b', 'c', 'd', 'e', 'f'].map((form) => inspraakFormAllowed({ legallyRequired: true, form: form as 'a' }))).toEqual([false, false, false, false, true, true]);
+  });
+
+  it('asks for an inspection under forms c and e only', () => {
+    expect(['a', 'b', 'c', 'd', 'e', 'f'].map((form) => requiresInspection({ inspraak: { legallyRequired: form > 'd', form: form as 'a' } }))).toEqual([false, false, true, false, true, false]);
+  });
+
+  it('warns of resistance or of less support when preparation and execution differ (§1.3)', () => {
+    expect(levelWarnings({ preparation: 'co-decide', execution: 'inform' }).map((w) => w.code)).toEqual(['resistance-risk']);
+    expect(levelWarnings({ preparation: 'inform', execution: 'collaborate' }).map((w) => w.code)).toEqual(['less-support-risk']);
+    expect(levelWarnings({ preparation: 'inform', execution: 'inform' })).toEqual([]);
+    expect(levelWarnings({ preparation: 'inform' })).toEqual([]);
+  });
+
+  it('names the phases whose level changed', () => {
+    expect(changedLevels(complete, { ...complete, levels: { ...complete.levels, execution: 'inform' } })).toEqual(['execution']);
+    expect(changedLevels(null, complete)).toEqual(['preparation', 'decisionMaking', 'execution', 'evaluation']);
+  });
+
+  it('needs the document, its reference and process agreements for the formal commitment (§2.2)', () => {
+    expect(commitmentMissing(null)).toEqual(['laidDownIn', 'reference', 'processAgreements']);
+    expect(commitmentMissing({ laidDownIn: 'bw-proposal', reference: 'B&W 2026/12', processAgreements: [{ party: 'dorpsraad', agreement: 'maandelijks overleg' }] })).toEqual([]);
+  });
+});

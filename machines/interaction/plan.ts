@@ -1,0 +1,85 @@
+import type { GatedEventType, GoverningBody } from '../participation-project/project.types';
+import { describeInspraakForm, describeLevel, PHASES, type AdviceWeight, type CommitmentDocument, type Goal, type InspraakForm, type Level, type Phase, type Text } from './catalogue';
+
+/** §2.2: where the interactive approach is laid down, and the process agreements made with the actors. */
+export interface Commitment {
+  laidDownIn?: CommitmentDocument;
+  reference?: string;
+  processAgreements?: Array<{ party: string; agreement: string }>;
+}
+
+export function commitmentMissing(commitment: Commitment | null): string[] {
+  return [
+    ...(commitment?.laidDownIn ? [] : ['laidDownIn']),
+    ...(commitment?.reference ? [] : ['reference']),
+    ...(commitment?.processAgreements?.length ? [] : ['processAgreements']),
+  ];
+}
+
+/** §2.3 (seven parts) and §2.4 (advice weight, frames), and §1.4 (inspraak). May be saved while incomplete. */
+export interface Plan {
+  targetGroups?: Array<{ stakeholderId?: string; name: string; why: string }>;
+  goals?: { standard?: Goal[]; own?: string[] };
+  levels?: Partial<Record<Phase, Level>>;
+  scope?: { inScope?: string; outOfScope?: string; offTopicHandling?: string };
+  opportunitiesAndThreats?: { opportunities?: string[]; threats?: Array<{ threat: string; mitigation: string }> };
+  approach?: { workForms?: string[]; planning?: string; tasks?: string; feedback?: string };
+  process?: { timeline?: Array<{ title: string; date: string }>; decisionMaking?: string; gateBodies?: Partial<Record<GatedEventType, GoverningBody>> };
+  adviceWeight?: AdviceWeight;
+  frames?: Array<{ description: string; kind: 'hard' | 'soft' }>;
+  inspraak?: { legallyRequired: boolean; form: InspraakForm };
+}
+
+export const PLAN_PARTS = ['targetGroups', 'goals', 'levels', 'scope', 'opportunitiesAndThreats', 'approach', 'process', 'adviceWeight', 'frames', 'inspraak'] as const;
+export type PlanPart = (typeof PLAN_PARTS)[number];
+
+const filled = (text: string | undefined) => !!text && text.trim().length > 0;
+
+const PART_COMPLETE: Record<PlanPart, (plan: Plan) => boolean> = {
+  targetGroups: (p) => !!p.targetGroups?.length,
+  goals: (p) => (p.goals?.standard?.length ?? 0) + (p.goals?.own?.length ?? 0) > 0,
+  levels: (p) => PHASES.every((phase) => !!p.levels?.[phase]),
+  scope: (p) => filled(p.scope?.inScope) && filled(p.scope?.outOfScope) && filled(p.scope?.offTopicHandling),
+  opportunitiesAndThreats: (p) => !!p.opportunitiesAndThreats?.opportunities?.length && !!p.opportunitiesAndThreats?.threats?.length && p.opportunitiesAndThreats.threats.every((t) => filled(t.mitigation)),
+  approach: (p) => !!p.approach?.workForms?.length && filled(p.approach.planning) && filled(p.approach.tasks) && filled(p.approach.feedback),
+  process: (p) => !!p.process?.timeline?.length && filled(p.process.decisionMaking),
+  adviceWeight: (p) => !!p.adviceWeight,
+  frames: (p) => !!p.frames?.length,
+  inspraak: (p) => !!p.inspraak,
+};
+
+/** The parts still missing or incomplete; empty when the plan can be adopted. */
+export function planMissingParts(plan: Plan | null): PlanPart[] {
+  return PLAN_PARTS.filter((part) => !plan || !PART_COMPLETE[part](plan));
+}
+
+/** §1.4: the forms on offer depend on whether inspraak is legally required. */
+export function inspraakFormAllowed(inspraak: { legallyRequired: boolean; form: InspraakForm }): boolean {
+  return describeInspraakForm(inspraak.form).legallyRequired === inspraak.legallyRequired;
+}
+
+/** Forms (c) and (e): the draft decision lies open for inspection (afdeling 3.4 Awb). */
+export function requiresInspection(plan: Plan | null): boolean {
+  return !!plan?.inspraak && describeInspraakForm(plan.inspraak.form).awb34;
+}
+
+export interface LevelWarning {
+  code: 'resistance-risk' | 'less-support-risk';
+  text: Text;
+}
+
+/** §1.3: different levels in preparation and execution carry risks; warnings, not blockers. */
+export function levelWarnings(levels: Partial<Record<Phase, Level>> | undefined): LevelWarning[] {
+  const preparation = levels?.preparation;
+  const execution = levels?.execution;
+  if (!preparation || !execution || preparation === execution) return [];
+  // A lower rank is more influence.
+  return describeLevel(preparation).rank < describeLevel(execution).rank
+    ? [{ code: 'resistance-risk', text: { nl: 'Meer invloed in de voorbereiding dan in de uitvoering kan weerstand oproepen.', en: 'More influence in preparation than in execution may cause resistance.' } }]
+    : [{ code: 'less-support-risk', text: { nl: 'Minder invloed in de voorbereiding dan in de uitvoering kan het draagvlak voor wat al besloten is verkleinen.', en: 'Less influence in preparation than in execution may weaken support for what was already decided.' } }];
+}
+
+/** The phases whose level differs between two versions of the plan. */
+export function changedLevels(before: Plan | null, after: Plan): Phase[] {
+  return PHASES.filter((phase) => (before?.levels?.[phase] ?? null) !== (after.levels?.[phase] ?? null));
+}

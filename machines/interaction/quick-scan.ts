@@ -1,0 +1,82 @@
+import { CRITERIA, INFLUENCE_ASPECTS, QUICK_SCAN_ITEMS, type Criterion, type InfluenceAspect, type QuickScanItem, type ScanRole, type Score, type Text, QUICK_SCAN_ITEM_NAMES, SCORE_NAMES, GREEN_LIGHTS, RED_LIGHTS } from './catalogue';
+
+/** §2.1 "invulschema interactieve aanpak": may be saved while incomplete. */
+export interface QuickScan {
+  subject?: string;
+  participants?: Array<{ role: ScanRole; name: string }>;
+  scores?: Partial<Record<QuickScanItem, Score>>;
+  /** The four aspects that make up the room for influence, each scored. */
+  influenceAspects?: Partial<Record<InfluenceAspect, Score>>;
+  greenLights?: Criterion[];
+  redLights?: Criterion[];
+  notes?: string;
+}
+
+export type QuickScanAdvice = 'interactive' | 'doubtful' | 'not-interactive';
+
+export interface AdviceReason {
+  code: 'precondition-none' | 'precondition-hardly' | 'red-light' | 'only-red-lights' | 'no-green-light' | 'green-light' | 'preconditions-met';
+  /** The item or criterion the reason is about. */
+  subject?: string;
+  text: Text;
+}
+
+export interface QuickScanAssessment {
+  complete: boolean;
+  /** What still has to be filled in: item keys, `influenceAspects.<aspect>`, `participants`. */
+  missing: string[];
+  /** Null while incomplete: no advice on half a scan. */
+  advice: QuickScanAdvice | null;
+  reasons: AdviceReason[];
+}
+
+/**
+ * The advice, explained (README "Quick scan advice"). Every scored item is judged on its own;
+ * nothing is added up:
+ * - not-interactive: a precondition scored "none", or red lights without any green light;
+ * - doubtful: a precondition scored "hardly", any red light, or no green light at all;
+ * - interactive: otherwise.
+ */
+export function assessQuickScan(scan: QuickScan | null): QuickScanAssessment {
+  const scores = scan?.scores ?? {};
+  const missing: string[] = [
+    ...QUICK_SCAN_ITEMS.filter((item) => !scores[item]),
+    ...INFLUENCE_ASPECTS.filter((aspect) => !scan?.influenceAspects?.[aspect]).map((aspect) => `influenceAspects.${aspect}`),
+    ...(scan?.participants?.length ? [] : ['participants']),
+  ];
+  if (!scan || missing.length > 0) return { complete: false, missing, advice: null, reasons: [] };
+
+  const green = unique(scan.greenLights ?? []);
+  const red = unique(scan.redLights ?? []);
+  const reasons: AdviceReason[] = [];
+  const scored = (score: Score) => QUICK_SCAN_ITEMS.filter((item) => scores[item] === score);
+  for (const item of scored('none')) reasons.push(itemReason('precondition-none', item, 'none'));
+  for (const item of scored('hardly')) reasons.push(itemReason('precondition-hardly', item, 'hardly'));
+  for (const c of red) reasons.push({ code: 'red-light', subject: c, text: { nl: `Rood licht ${c}: ${RED_LIGHTS[c].nl}`, en: `Red light ${c}: ${RED_LIGHTS[c].en}` } });
+  if (green.length === 0) {
+    reasons.push(
+      red.length > 0
+        ? { code: 'only-red-lights', text: { nl: 'Er zijn rode lichten en geen enkel groen licht.', en: 'There are red lights and no green light at all.' } }
+        : { code: 'no-green-light', text: { nl: 'Geen enkel groen licht is van toepassing.', en: 'No green light applies.' } },
+    );
+  }
+  for (const c of green) reasons.push({ code: 'green-light', subject: c, text: { nl: `Groen licht ${c}: ${GREEN_LIGHTS[c].nl}`, en: `Green light ${c}: ${GREEN_LIGHTS[c].en}` } });
+
+  const has = (code: AdviceReason['code']) => reasons.some((r) => r.code === code);
+  const advice: QuickScanAdvice =
+    has('precondition-none') || has('only-red-lights') ? 'not-interactive' : has('precondition-hardly') || has('red-light') || has('no-green-light') ? 'doubtful' : 'interactive';
+  if (advice === 'interactive') reasons.unshift({ code: 'preconditions-met', text: { nl: 'Alle randvoorwaarden zijn minstens een beetje aanwezig.', en: 'Every precondition is met at least a little.' } });
+  return { complete: true, missing: [], advice, reasons };
+}
+
+function itemReason(code: 'precondition-none' | 'precondition-hardly', item: QuickScanItem, score: Score): AdviceReason {
+  return {
+    code,
+    subject: item,
+    text: { nl: `${QUICK_SCAN_ITEM_NAMES[item].nl} — ${SCORE_NAMES[score].nl}.`, en: `${QUICK_SCAN_ITEM_NAMES[item].en} — ${SCORE_NAMES[score].en}.` },
+  };
+}
+
+function unique(criteria: Criterion[]): Criterion[] {
+  return CRITERIA.filter((c) => criteria.includes(c));
+}

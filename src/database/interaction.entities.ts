@@ -1,0 +1,132 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+/** One version of a document in a project's file: the quick scan, the commitment or the plan of approach (JSON). */
+@Entity('project_documents')
+export class ProjectDocumentEntity {
+  @PrimaryColumn({ name: 'project_id', type: 'varchar', length: 36 })
+  projectId!: string;
+
+  @PrimaryColumn({ type: 'varchar', length: 20 })
+  kind!: DocumentKind;
+
+  @PrimaryColumn({ type: 'integer' })
+  version!: number;
+
+  @Column({ type: 'text' })
+  data!: string;
+
+  @Column({ name: 'change_reason', type: 'varchar', length: 2000, nullable: true })
+  changeReason!: string | null;
+
+  /** Set on the plan version that ADOPT_PLAN adopted. */
+  @Column({ name: 'adopted_at', type: 'varchar', length: 30, nullable: true })
+  adoptedAt!: string | null;
+
+  @Column({ name: 'created_by', type: 'varchar', length: 200 })
+  createdBy!: string;
+
+  @Column({ name: 'created_at', type: 'varchar', length: 30 })
+  createdAt!: string;
+}
+
+export type DocumentKind = 'quick-scan' | 'commitment' | 'plan';
+
+/** A stakeholder group (§1.5). */
+@Entity('stakeholders')
+export class StakeholderEntity {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id!: string;
+
+  @Column({ name: 'project_id', type: 'varchar', length: 36 })
+  projectId!: string;
+
+  @Column({ type: 'varchar', length: 200 })
+  name!: string;
+
+  @Column({ type: 'varchar', length: 20 })
+  domain!: string;
+
+  @Column({ type: 'varchar', length: 40 })
+  kind!: string;
+
+  @Column({ name: 'own_kind', type: 'varchar', length: 200, nullable: true })
+  ownKind!: string | null;
+
+  @Column({ type: 'text' })
+  approach!: string;
+
+  @Column({ name: 'created_by', type: 'varchar', length: 200 })
+  createdBy!: string;
+
+  @Column({ name: 'created_at', type: 'varchar', length: 30 })
+  createdAt!: string;
+}
+
+/** The draft decision laid open for inspection (afdeling 3.4 Awb), once per cycle. */
+@Entity('inspections')
+export class InspectionEntity {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id!: string;
+
+  @Column({ name: 'project_id', type: 'varchar', length: 36 })
+  projectId!: string;
+
+  @Column({ type: 'integer' })
+  cycle!: number;
+
+  @Column({ name: 'laid_open_on', type: 'varchar', length: 10 })
+  laidOpenOn!: string;
+
+  @Column({ name: 'nominal_end', type: 'varchar', length: 10 })
+  nominalEnd!: string;
+
+  @Column({ name: 'ends_on', type: 'varchar', length: 10 })
+  endsOn!: string;
+
+  @Column({ name: 'published_in', type: 'varchar', length: 500 })
+  publishedIn!: string;
+
+  @Column({ name: 'created_by', type: 'varchar', length: 200 })
+  createdBy!: string;
+
+  @Column({ name: 'created_at', type: 'varchar', length: 30 })
+  createdAt!: string;
+}
+
+/** A reaction (zienswijze) on the draft, and the municipality's answer. */
+@Entity('reactions')
+export class ReactionEntity {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id!: string;
+
+  @Column({ name: 'inspection_id', type: 'varchar', length: 36 })
+  inspectionId!: string;
+
+  @Column({ name: 'project_id', type: 'varchar', length: 36 })
+  projectId!: string;
+
+  @Column({ name: 'received_on', type: 'varchar', length: 10 })
+  receivedOn!: string;
+
+  @Column({ type: 'varchar', length: 200 })
+  sender!: string;
+
+  @Column({ type: 'text' })
+  summary!: string;
+
+  /** Received after the term ended: registered, not refused. */
+  @Column({ type: 'boolean' })
+  late!: boolean;
+
+  @Column({ type: 'text', nullable: true })
+  answer!: string | null;
+
+  @Column({ name: 'answered_on', type: 'varchar', length: 10, nullable: true })
+  answeredOn!: string | null;
+
+  @Column({ name: 'created_by', type: 'varchar', length: 200 })
+  createdBy!: string;
+
+  @Column({ name: 'created_at', type: 'varchar', length: 30 })
+  createdAt!: string;
+}

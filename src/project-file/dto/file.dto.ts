@@ -1,0 +1,161 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
+import {
+  ADVICE_WEIGHTS,
+  COMMITMENT_DOCUMENTS,
+  CRITERIA,
+  GATED_EVENTS,
+  GOALS,
+  GOVERNING_BODIES,
+  INFLUENCE_ASPECTS,
+  INSPRAAK_FORMS,
+  LEVELS,
+  PHASES,
+  QUICK_SCAN_ITEMS,
+  SCAN_ROLES,
+  SCORES,
+  STAKEHOLDER_DOMAINS,
+  STAKEHOLDER_KINDS,
+  type AdviceWeight,
+  type CommitmentDocument,
+  type Criterion,
+  type Goal,
+  type InfluenceAspect,
+  type InspraakForm,
+  type Level,
+  type Phase,
+  type QuickScanItem,
+  type ScanRole,
+  type Score,
+  type StakeholderDomain,
+  type StakeholderKind,
+} from '../../../machines/participation-project';
+import { RecordOf } from './record-of';
+
+const Text = (max = 5000) => [IsString(), IsNotEmpty(), MaxLength(max)];
+function Apply(...decorators: PropertyDecorator[]): PropertyDecorator {
+  return (target, key) => decorators.forEach((d) => d(target, key));
+}
+
+class ScanParticipantDto {
+  @ApiProperty({ enum: SCAN_ROLES }) @IsIn(SCAN_ROLES) role!: ScanRole;
+  @ApiProperty({ example: 'J. Jansen' }) @Apply(...Text(200)) name!: string;
+}
+
+export class QuickScanDto {
+  @ApiPropertyOptional({ example: 'Herinrichting Marktplein' }) @IsOptional() @Apply(...Text(200)) subject?: string;
+  @ApiPropertyOptional({ type: [ScanParticipantDto], description: 'Who took part (§2.1)' })
+  @IsOptional() @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => ScanParticipantDto)
+  participants?: ScanParticipantDto[];
+  @ApiPropertyOptional({ description: `Each of ${QUICK_SCAN_ITEMS.join(', ')} scored ${SCORES.join(' | ')}`, example: { roomForInfluence: 'fairly', willingness: 'much' } })
+  @IsOptional() @RecordOf(QUICK_SCAN_ITEMS, SCORES)
+  scores?: Partial<Record<QuickScanItem, Score>>;
+  @ApiPropertyOptional({ description: `The four aspects of room for influence (${INFLUENCE_ASPECTS.join(', ')}), each scored`, example: { political: 'fairly', legal: 'a-little', policy: 'fairly', societal: 'much' } })
+  @IsOptional() @RecordOf(INFLUENCE_ASPECTS, SCORES)
+  influenceAspects?: Partial<Record<InfluenceAspect, Score>>;
+  @ApiPropertyOptional({ enum: CRITERIA, isArray: true, description: 'Green-light criteria that apply (§1.7 a–f)' }) @IsOptional() @IsIn(CRITERIA, { each: true }) greenLights?: Criterion[];
+  @ApiPropertyOptional({ enum: CRITERIA, isArray: true, description: 'Red-light criteria that apply (§1.7 a–f)' }) @IsOptional() @IsIn(CRITERIA, { each: true }) redLights?: Criterion[];
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(10000) notes?: string;
+}
+
+class ProcessAgreementDto {
+  @ApiProperty({ example: 'Dorpsraad' }) @Apply(...Text(200)) party!: string;
+  @ApiProperty({ example: 'Elke maand een overleg; verslag binnen een week' }) @Apply(...Text()) agreement!: string;
+}
+
+export class CommitmentDto {
+  @ApiPropertyOptional({ enum: COMMITMENT_DOCUMENTS, description: 'Where the approach is laid down (§2.2)' }) @IsOptional() @IsIn(COMMITMENT_DOCUMENTS) laidDownIn?: CommitmentDocument;
+  @ApiPropertyOptional({ example: 'B&W-besluit 2026/123' }) @IsOptional() @Apply(...Text(200)) reference?: string;
+  @ApiPropertyOptional({ type: [ProcessAgreementDto] }) @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => ProcessAgreementDto) processAgreements?: ProcessAgreementDto[];
+}
+
+class TargetGroupDto {
+  @ApiPropertyOptional({ description: 'The stakeholder group this target group is' }) @IsOptional() @IsUUID() stakeholderId?: string;
+  @ApiProperty() @Apply(...Text(200)) name!: string;
+  @ApiProperty({ description: 'Why this group' }) @Apply(...Text()) why!: string;
+}
+class GoalsDto {
+  @ApiPropertyOptional({ enum: GOALS, isArray: true }) @IsOptional() @IsIn(GOALS, { each: true }) standard?: Goal[];
+  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @IsString({ each: true }) @IsNotEmpty({ each: true }) own?: string[];
+}
+class ScopeDto {
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(5000) inScope?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(5000) outOfScope?: string;
+  @ApiPropertyOptional({ description: 'How input on subjects outside the scope is handled' }) @IsOptional() @IsString() @MaxLength(5000) offTopicHandling?: string;
+}
+class ThreatDto {
+  @ApiProperty() @Apply(...Text()) threat!: string;
+  @ApiProperty() @IsString() @MaxLength(5000) mitigation!: string;
+}
+class OpportunitiesAndThreatsDto {
+  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @IsString({ each: true }) @IsNotEmpty({ each: true }) opportunities?: string[];
+  @ApiPropertyOptional({ type: [ThreatDto] }) @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => ThreatDto) threats?: ThreatDto[];
+}
+class ApproachDto {
+  @ApiPropertyOptional({ type: [String], example: ['bewonersavond', 'enquête'] }) @IsOptional() @IsArray() @IsString({ each: true }) @IsNotEmpty({ each: true }) workForms?: string[];
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(5000) planning?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(5000) tasks?: string;
+  @ApiPropertyOptional({ description: 'How results are fed back to participants' }) @IsOptional() @IsString() @MaxLength(5000) feedback?: string;
+}
+class TimelineItemDto {
+  @ApiProperty() @Apply(...Text(200)) title!: string;
+  @ApiProperty({ example: '2026-06-01' }) @IsISO8601({ strict: true }) date!: string;
+}
+class ProcessDto {
+  @ApiPropertyOptional({ type: [TimelineItemDto] }) @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => TimelineItemDto) timeline?: TimelineItemDto[];
+  @ApiPropertyOptional({ description: 'How decisions are taken along the way' }) @IsOptional() @IsString() @MaxLength(5000) decisionMaking?: string;
+  @ApiPropertyOptional({ description: 'Which body gives the green light per gate; overrides the default from political sensitivity once the plan is adopted', example: { DECISION_TAKEN: 'raad' } })
+  @IsOptional() @RecordOf(GATED_EVENTS, GOVERNING_BODIES)
+  gateBodies?: Record<string, 'college' | 'raad'>;
+}
+class FrameDto {
+  @ApiProperty() @Apply(...Text()) description!: string;
+  @ApiProperty({ enum: ['hard', 'soft'] }) @IsIn(['hard', 'soft']) kind!: 'hard' | 'soft';
+}
+class InspraakDto {
+  @ApiProperty() @IsBoolean() legallyRequired!: boolean;
+  @ApiProperty({ enum: INSPRAAK_FORMS, description: '§1.4: a–d when not legally required, e–f when it is' }) @IsIn(INSPRAAK_FORMS) form!: InspraakForm;
+}
+
+export class PlanDto {
+  @ApiPropertyOptional({ type: [TargetGroupDto] }) @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => TargetGroupDto) targetGroups?: TargetGroupDto[];
+  @ApiPropertyOptional({ type: GoalsDto }) @IsOptional() @ValidateNested() @Type(() => GoalsDto) goals?: GoalsDto;
+  @ApiPropertyOptional({ description: `The interaction level per phase (${PHASES.join(', ')}): ${LEVELS.join(' | ')}`, example: { preparation: 'co-decide', decisionMaking: 'inform', execution: 'co-decide', evaluation: 'advise-late' } })
+  @IsOptional() @RecordOf(PHASES, LEVELS)
+  levels?: Partial<Record<Phase, Level>>;
+  @ApiPropertyOptional({ type: ScopeDto }) @IsOptional() @ValidateNested() @Type(() => ScopeDto) scope?: ScopeDto;
+  @ApiPropertyOptional({ type: OpportunitiesAndThreatsDto }) @IsOptional() @ValidateNested() @Type(() => OpportunitiesAndThreatsDto) opportunitiesAndThreats?: OpportunitiesAndThreatsDto;
+  @ApiPropertyOptional({ type: ApproachDto }) @IsOptional() @ValidateNested() @Type(() => ApproachDto) approach?: ApproachDto;
+  @ApiPropertyOptional({ type: ProcessDto }) @IsOptional() @ValidateNested() @Type(() => ProcessDto) process?: ProcessDto;
+  @ApiPropertyOptional({ enum: ADVICE_WEIGHTS, description: 'How the participants’ advice weighs (§2.4)' }) @IsOptional() @IsIn(ADVICE_WEIGHTS) adviceWeight?: AdviceWeight;
+  @ApiPropertyOptional({ type: [FrameDto] }) @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => FrameDto) frames?: FrameDto[];
+  @ApiPropertyOptional({ type: InspraakDto }) @IsOptional() @ValidateNested() @Type(() => InspraakDto) inspraak?: InspraakDto;
+  @ApiPropertyOptional({ description: 'Required when an adopted plan changes the level of a phase' }) @IsOptional() @IsString() @MaxLength(5000) changeReason?: string;
+}
+
+export class StakeholderDto {
+  @ApiProperty({ example: 'Omwonenden Marktplein' }) @Apply(...Text(200)) name!: string;
+  @ApiProperty({ enum: STAKEHOLDER_DOMAINS }) @IsIn(STAKEHOLDER_DOMAINS) domain!: StakeholderDomain;
+  @ApiProperty({ enum: STAKEHOLDER_KINDS }) @IsIn(STAKEHOLDER_KINDS) kind!: StakeholderKind;
+  @ApiPropertyOptional({ description: 'The kind in your own words, for kind "other"' }) @IsOptional() @Apply(...Text(200)) ownKind?: string;
+  @ApiProperty({ description: 'How this group is approached' }) @Apply(...Text()) approach!: string;
+}
+
+export class InspectionDto {
+  @ApiProperty({ example: '2026-03-05', description: 'The day the draft is laid open (the notice’s publication date)' }) @IsISO8601({ strict: true }) laidOpenOn!: string;
+  @ApiProperty({ example: 'Gemeenteblad 2026, 45678' }) @Apply(...Text(500)) publishedIn!: string;
+}
+
+export class ReactionDto {
+  @ApiProperty({ example: '2026-03-20' }) @IsISO8601({ strict: true }) receivedOn!: string;
+  @ApiProperty({ example: 'Vereniging Oud-Elst' }) @Apply(...Text(200)) sender!: string;
+  @ApiProperty() @Apply(...Text()) summary!: string;
+}
+
+export class AnswerDto {
+  @ApiProperty() @Apply(...Text()) answer!: string;
+  @ApiProperty({ example: '2026-04-20' }) @IsISO8601({ strict: true }) answeredOn!: string;
+}
+
+

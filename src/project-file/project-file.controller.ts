@@ -1,0 +1,113 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { Commitment, Plan, QuickScan } from '../../machines/participation-project';
+import { AllowRoles, CurrentActor } from '../auth/auth.decorators';
+import { ANY_ROLE, type Actor } from '../auth/roles';
+import { FileWorkflow } from '../workflow/file-workflow.service';
+import { AnswerDto, CommitmentDto, InspectionDto, PlanDto, QuickScanDto, ReactionDto, StakeholderDto } from './dto/file.dto';
+import { ProjectFileService } from './project-file.service';
+
+const WRITERS = ['process-manager', 'admin'] as const;
+
+@ApiTags('project file')
+@ApiBearerAuth()
+@Controller('projects/:id')
+export class ProjectFileController {
+  constructor(
+    private readonly workflow: FileWorkflow,
+    private readonly file: ProjectFileService,
+  ) {}
+
+  @Put('quick-scan')
+  @AllowRoles(...WRITERS)
+  @ApiOperation({ summary: 'Record the quick scan (§2.1); answers its explained advice: interactive, doubtful or not-interactive' })
+  @ApiResponse({ status: 409, description: 'initiative-not-submitted, project-ended' })
+  saveQuickScan(@Param('id') id: string, @Body() body: QuickScanDto, @CurrentActor() actor: Actor) {
+    return this.workflow.saveQuickScan(id, body as QuickScan, actor);
+  }
+
+  @Get('quick-scan')
+  @AllowRoles(...ANY_ROLE)
+  @ApiOperation({ summary: 'The latest quick scan and its advice' })
+  quickScan(@Param('id') id: string) {
+    return this.file.quickScan(id);
+  }
+
+  @Put('commitment')
+  @AllowRoles(...WRITERS)
+  @ApiOperation({ summary: 'Record the formal commitment (§2.2): where the approach is laid down, and the process agreements' })
+  saveCommitment(@Param('id') id: string, @Body() body: CommitmentDto, @CurrentActor() actor: Actor) {
+    return this.workflow.saveCommitment(id, body as Commitment, actor);
+  }
+
+  @Get('commitment')
+  @AllowRoles(...ANY_ROLE)
+  commitment(@Param('id') id: string) {
+    return this.file.commitment(id);
+  }
+
+  @Put('plan')
+  @AllowRoles(...WRITERS)
+  @ApiOperation({ summary: 'Save a new version of the plan of approach (§2.3, §2.4, §1.4); answers the missing parts and the level warnings' })
+  @ApiResponse({ status: 422, description: 'inspraak-form-not-allowed, unknown-stakeholder, change-reason-required' })
+  savePlan(@Param('id') id: string, @Body() { changeReason, ...plan }: PlanDto, @CurrentActor() actor: Actor) {
+    return this.workflow.savePlan(id, plan as Plan, changeReason, actor);
+  }
+
+  @Get('plan')
+  @AllowRoles(...ANY_ROLE)
+  @ApiOperation({ summary: 'The plan as it stands, its missing parts, level warnings and the adopted version' })
+  plan(@Param('id') id: string) {
+    return this.file.plan(id);
+  }
+
+  @Get('plan/versions')
+  @AllowRoles(...ANY_ROLE)
+  @ApiOperation({ summary: 'Every version of the plan, newest first; the adopted one has adoptedAt' })
+  planVersions(@Param('id') id: string) {
+    return this.file.versions(id, 'plan');
+  }
+
+  @Post('stakeholders')
+  @AllowRoles(...WRITERS)
+  @ApiOperation({ summary: 'Add a stakeholder group (§1.5)' })
+  addStakeholder(@Param('id') id: string, @Body() body: StakeholderDto, @CurrentActor() actor: Actor) {
+    return this.workflow.addStakeholder(id, body, actor);
+  }
+
+  @Get('stakeholders')
+  @AllowRoles(...ANY_ROLE)
+  stakeholders(@Param('id') id: string) {
+    return this.file.stakeholderList(id);
+  }
+
+  @Post('inspection')
+  @AllowRoles(...WRITERS)
+  @ApiOperation({ summary: 'Lay the draft decision open for inspection (afdeling 3.4 Awb); answers the end of the six-week term, extended past weekends and holidays' })
+  @ApiResponse({ status: 409, description: 'inspection-not-applicable, inspection-outside-preparation, inspection-exists' })
+  openInspection(@Param('id') id: string, @Body() body: InspectionDto, @CurrentActor() actor: Actor) {
+    return this.workflow.openInspection(id, body, actor);
+  }
+
+  @Get('inspection')
+  @AllowRoles(...ANY_ROLE)
+  @ApiOperation({ summary: 'The inspection of the current cycle, with its reactions' })
+  inspection(@Param('id') id: string) {
+    return this.file.inspection(id);
+  }
+
+  @Post('inspection/reactions')
+  @AllowRoles(...WRITERS)
+  @ApiOperation({ summary: 'Register a reaction (zienswijze); one received after the term is marked late' })
+  recordReaction(@Param('id') id: string, @Body() body: ReactionDto, @CurrentActor() actor: Actor) {
+    return this.workflow.recordReaction(id, body, actor);
+  }
+
+  @Post('inspection/reactions/:reactionId/answer')
+  @HttpCode(204)
+  @AllowRoles(...WRITERS)
+  @ApiOperation({ summary: 'Record the answer to a reaction' })
+  answerReaction(@Param('id') id: string, @Param('reactionId', new ParseUUIDPipe()) reactionId: string, @Body() body: AnswerDto, @CurrentActor() actor: Actor) {
+    return this.workflow.answerReaction(id, reactionId, body, actor);
+  }
+}

@@ -1,0 +1,244 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import {
+  addDays,
+  assessQuickScan,
+  changedLevels,
+  commitmentMissing,
+  inspectionTermEnd,
+  inspraakFormAllowed,
+  isEndedState,
+  levelWarnings,
+  planMissingParts,
+  requiresInspection,
+  type Commitment,
+  type LevelWarning,
+  type Plan,
+  type PlanPart,
+  type QuickScan,
+  type QuickScanAssessment,
+  type StakeholderDomain,
+  type StakeholderKind,
+} from '../../machines/participation-project';
+import type { Actor } from '../auth/roles';
+import { ApiError } from '../common/api-error';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import type { DocumentKind, InspectionEntity, ReactionEntity, StakeholderEntity } from '../database/interaction.entities';
+import type { ProjectEntity } from '../database/project.entity';
+import { ProjectStore } from '../database/project-store';
+import { TransactionRunner } from '../database/transaction-runner';
+import { nextAuditEntry, type AuditType } from './audit-chain';
+import { dutchDay, loadProjectFiles, type ProjectFile } from './dossier';
+import { addMilestoneTo } from './workflow.service';
+
+export interface NewStakeholder {
+  name: string;
+  domain: StakeholderDomain;
+  kind: StakeholderKind;
+  ownKind?: string;
+  approach: string;
+}
+
+export interface NewInspection {
+  /** The day the draft is laid open, as the notice says. */
+  laidOpenOn: string;
+  /** Where the notice was published, e.g. "Gemeenteblad 2026, 12345". */
+  publishedIn: string;
+}
+
+export interface NewReaction {
+  receivedOn: string;
+  sender: string;
+  summary: string;
+}
+
+export interface SavedPlan {
+  version: number;
+  missingParts: PlanPart[];
+  warnings: LevelWarning[];
+}
+
+/**
+ * The project's file (§1.5, §2.1–§2.4, §1.4): quick scan, commitment, plan of approach,
+ * stakeholders, inspection and reactions. Each write and its audit entry commit together;
+ * the documents are versioned, nothing is overwritten.
+ */
+@Injectable()
+export class FileWorkflow {
+  private readonly dayMs: number;
+
+  constructor(
+    private readonly transactions: TransactionRunner,
+    private readonly store: ProjectStore,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.dayMs = config.reminders.dayMs;
+  }
+
+  saveQuickScan(projectId: string, scan: QuickScan, actor: Actor, now = new Date()): Promise<QuickScanAssessment> {
+    return this.write(projectId, actor, now, async ({ manager, project, file, at, audit }) => {
+      const assessment = assessQuickScan(scan);
+      const version = await this.saveDocument(manager, project, file, 'quick-scan', scan, actor, at, null);
+      await audit('quick-scan-recorded', { version, complete: assessment.complete, advice: assessment.advice, missing: assessment.missing, scan });
+      return assessment;
+    });
+  }
+
+  saveCommitment(projectId: string, commitment: Commitment, actor: Actor, now = new Date()): Promise<{ version: number; missing: string[] }> {
+    return this.write(projectId, actor, now, async ({ manager, project, file, at, audit }) => {
+      const version = await this.saveDocument(manager, project, file, 'commitment', commitment, actor, at, null);
+      const missing = commitmentMissing(commitment);
+      await audit('commitment-recorded', { version, missing, commitment });
+      return { version, missing };
+    });
+  }
+
+  /** A new version of the plan. Once a plan was adopted, changing a phase's level needs a reason. */
+  savePlan(projectId: string, plan: Plan, changeReason: string | undefined, actor: Actor, now = new Date()): Promise<SavedPlan> {
+    return this.write(projectId, actor, now, async ({ manager, project, file, at, audit }) => {
+      if (plan.inspraak && !inspraakFormAllowed(plan.inspraak)) {
+        throw new ApiError(422, 'inspraak-form-not-allowed', `Form ${plan.inspraak.form} is not on offer when inspraak is ${plan.inspraak.legallyRequired ? '' : 'not '}legally required (§1.4: a–d when it is not, e–f when it is).`);
+      }
+      const known = new Set(await this.store.stakeholderIds(manager, project.id));
+      const unknown = (plan.targetGroups ?? []).map((g) => g.stakeholderId).filter((id): id is string => !!id && !known.has(id));
+      if (unknown.length > 0) throw new ApiError(422, 'unknown-stakeholder', `No stakeholder group ${unknown.join(', ')} in this project.`, { stakeholderIds: unknown });
+
+      const changed = changedLevels(file.dossier.plan, plan);
+      const adopted = await this.store.documentAdopted(manager, project.id, 'plan');
+      if (adopted && changed.length > 0 && !changeReason?.trim()) {
+        throw new ApiError(422, 'change-reason-required', `The plan was adopted; changing the level of ${changed.join(', ')} needs a reason (changeReason).`, { phases: changed });
+      }
+      const version = await this.saveDocument(manager, project, file, 'plan', plan, actor, at, changeReason?.trim() || null);
+      const missingParts = planMissingParts(plan);
+      const warnings = levelWarnings(plan.levels);
+      await audit('plan-saved', {
+        version,
+        missingParts,
+        warnings: warnings.map((w) => w.code),
+        ...(adopted && changed.length > 0 && { levelChange: { phases: changed, from: file.dossier.plan?.levels ?? null, to: plan.levels, reason: changeReason } }),
+      });
+      return { version, missingParts, warnings };
+    });
+  }
+
+  addStakeholder(projectId: string, input: NewStakeholder, actor: Actor, now = new Date()): Promise<StakeholderEntity> {
+    return this.write(projectId, actor, now, async ({ manager, project, at, audit }) => {
+      const stakeholder: StakeholderEntity = { id: randomUUID(), projectId: project.id, name: input.name, domain: input.domain, kind: input.kind, ownKind: input.ownKind ?? null, approach: input.approach, createdBy: actor.name, createdAt: at };
+      await this.store.insertStakeholder(manager, stakeholder);
+      await audit('stakeholder-added', { stakeholderId: stakeholder.id, name: input.name, domain: input.domain, kind: input.kind });
+      return stakeholder;
+    }, { initiativeAllowed: true });
+  }
+
+  /** Afdeling 3.4 Awb: the draft lies open for six weeks (art. 3:16), extended by the Algemene termijnenwet; the owner is reminded when it ends. */
+  openInspection(projectId: string, input: NewInspection, actor: Actor, now = new Date()): Promise<InspectionEntity> {
+    return this.write(projectId, actor, now, async ({ manager, project, file, at, audit }) => {
+      if (!requiresInspection(file.dossier.plan)) {
+        throw new ApiError(409, 'inspection-not-applicable', 'The plan of approach chooses no form of inspraak under afdeling 3.4 Awb (forms c and e), so nothing is laid open for inspection.');
+      }
+      if (!project.state.startsWith('policyCycle.preparation')) {
+        throw new ApiError(409, 'inspection-outside-preparation', `A draft decision is laid open during preparation; the project is in ${project.state}.`);
+      }
+      if (file.dossier.inspection) throw new ApiError(409, 'inspection-exists', 'The draft was already laid open in this cycle.');
+      const term = inspectionTermEnd(input.laidOpenOn);
+      const inspection: InspectionEntity = {
+        id: randomUUID(),
+        projectId: project.id,
+        cycle: project.cycle,
+        laidOpenOn: input.laidOpenOn,
+        nominalEnd: term.nominalEnd,
+        endsOn: term.endsOn,
+        publishedIn: input.publishedIn,
+        createdBy: actor.name,
+        createdAt: at,
+      };
+      await this.store.insertInspection(manager, inspection);
+      await audit('inspection-opened', { inspectionId: inspection.id, laidOpenOn: input.laidOpenOn, publishedIn: input.publishedIn, nominalEnd: term.nominalEnd, endsOn: term.endsOn, extended: term.extended });
+      // The owner hears when the term is over: a milestone at the start of the day after its last day.
+      await addMilestoneTo(this.store, manager, project, { title: `Einde termijn zienswijzen (art. 3:16 Awb), ${term.endsOn}`, dueAt: `${addDays(term.endsOn, 1)}T00:00:00.000Z`, remindDaysBefore: 0 }, actor, at, this.dayMs);
+      return inspection;
+    });
+  }
+
+  /** A reaction (zienswijze) on the draft; one received after the term is marked late, not refused. */
+  recordReaction(projectId: string, input: NewReaction, actor: Actor, now = new Date()): Promise<ReactionEntity> {
+    return this.write(projectId, actor, now, async ({ manager, project, at, audit }) => {
+      const inspection = await this.currentInspection(manager, project);
+      if (input.receivedOn > dutchDay(now)) throw new ApiError(422, 'reaction-in-future', `receivedOn ${input.receivedOn} lies in the future.`);
+      const reaction: ReactionEntity = {
+        id: randomUUID(),
+        inspectionId: inspection.id,
+        projectId: project.id,
+        receivedOn: input.receivedOn,
+        sender: input.sender,
+        summary: input.summary,
+        late: input.receivedOn > inspection.endsOn,
+        answer: null,
+        answeredOn: null,
+        createdBy: actor.name,
+        createdAt: at,
+      };
+      await this.store.insertReaction(manager, reaction);
+      await audit('reaction-received', { reactionId: reaction.id, receivedOn: input.receivedOn, sender: input.sender, late: reaction.late });
+      return reaction;
+    });
+  }
+
+  answerReaction(projectId: string, reactionId: string, answer: { answer: string; answeredOn: string }, actor: Actor, now = new Date()): Promise<void> {
+    return this.write(projectId, actor, now, async ({ manager, project, audit }) => {
+      const reaction = await this.store.findReaction(manager, project.id, reactionId);
+      if (!reaction) throw ApiError.notFound('reaction', reactionId);
+      if (reaction.answer !== null) throw new ApiError(409, 'reaction-already-answered', 'This reaction has its answer already.');
+      await this.store.answerReaction(manager, reactionId, answer.answer, answer.answeredOn);
+      await audit('reaction-answered', { reactionId, answeredOn: answer.answeredOn });
+    });
+  }
+
+  private async currentInspection(manager: EntityManager, project: ProjectEntity) {
+    const inspection = (await this.store.inspections(manager, [project.id])).find((i) => i.cycle === project.cycle);
+    if (!inspection) throw new ApiError(409, 'no-inspection', 'Nothing lies open for inspection in this cycle.');
+    return inspection;
+  }
+
+  private async saveDocument(manager: EntityManager, project: ProjectEntity, file: ProjectFile, kind: DocumentKind, data: unknown, actor: Actor, at: string, changeReason: string | null): Promise<number> {
+    const version = (file.documents[kind]?.version ?? 0) + 1;
+    await this.store.insertDocument(manager, { projectId: project.id, kind, version, data: JSON.stringify(data), changeReason, adoptedAt: null, createdBy: actor.name, createdAt: at });
+    return version;
+  }
+
+  /**
+   * One write to the file: the project locked, still running and (for an initiative) formally
+   * submitted, its file loaded, and the audit entry appended in the same transaction.
+   */
+  private write<T>(
+    projectId: string,
+    actor: Actor,
+    now: Date,
+    work: (w: { manager: EntityManager; project: ProjectEntity; file: ProjectFile; at: string; audit: (type: AuditType, payload: Record<string, unknown>) => Promise<void> }) => Promise<T>,
+    options: { initiativeAllowed?: boolean } = {},
+  ): Promise<T> {
+    return this.transactions.run(async (manager) => {
+      const project = await this.store.lockProject(manager, projectId);
+      if (!project) throw ApiError.notFound('project', projectId);
+      if (isEndedState(project.state)) throw new ApiError(409, 'project-ended', `The project is ${project.state}; its file is closed.`);
+      if (project.state === 'intake' && !options.initiativeAllowed) {
+        throw new ApiError(409, 'initiative-not-submitted', 'Until the initiative is formally submitted the municipality only advises: it sets no level, scan or plan for it yet.');
+      }
+      const file = (await loadProjectFiles(this.store, manager, [project], now)).get(project.id)!;
+      const at = now.toISOString();
+      const result = await work({
+        manager,
+        project,
+        file,
+        at,
+        audit: async (type, payload) => {
+          await this.store.insertAuditEntry(manager, nextAuditEntry(project, { type, actor, at, payload }));
+        },
+      });
+      project.updatedAt = at;
+      await this.store.updateProjectDetails(manager, project);
+      return result;
+    });
+  }
+}

@@ -1,0 +1,157 @@
+import { EXAMPLE_COMMITMENT, EXAMPLE_PLAN, EXAMPLE_QUICK_SCAN } from '../bench/support/example-file';
+import { sqliteDatabase } from './support/databases';
+import { useRunningService } from './support/project-client';
+
+type Blocker = { code: string; missing?: string[] };
+const codes = (body: { blockers?: Blocker[] }) => (body.blockers ?? []).map((b) => b.code);
+
+/** Four of the guide's own examples (§1.1), end to end over HTTP, with the rules of §1.3–§2.4 enforced on the gates. */
+describe('the Interactiewijzer’s rules over HTTP', () => {
+  const service = useRunningService(() => sqliteDatabase());
+  const http = () => service.t.http();
+  const as = (token: string) => ({
+    put: (path: string, body: unknown) => http().put(path).set('authorization', `Bearer ${token}`).send(body as object),
+    post: (path: string, body: unknown) => http().post(path).set('authorization', `Bearer ${token}`).send(body as object),
+    get: (path: string) => http().get(path).set('authorization', `Bearer ${token}`),
+  });
+  const manager = () => as(service.api.manager);
+  const decideAndMove = async (id: string, event: string, overrides: Record<string, unknown> = {}) => {
+    expect((await service.api.decide(id, event, 'college', overrides)).status).toBe(201);
+    return service.api.event(id, { type: event }, { fileAsIs: true });
+  };
+
+  it('serves the catalogue: seven levels with derived style, IAP2 and Arnstein lookups, twelve goals, forms a–f', async () => {
+    const { body } = await manager().get('/api/catalogue/levels');
+    expect(body.levels.map((l: { level: string }) => l.level)).toEqual(['initiate', 'collaborate', 'co-decide', 'advise-early', 'advise-late', 'inform', 'none']);
+    expect(body.levels[2]).toMatchObject({ name: { nl: 'Meebeslissen' }, style: { key: 'delegate', nl: 'Delegeren' }, category: 'interactive-policy', iap2: 'empower', arnstein: { rung: 7 } });
+    expect(body.goals).toHaveLength(12);
+    expect(body.inspraakForms.filter((f: { legallyRequired: boolean }) => f.legallyRequired).map((f: { form: string }) => f.form)).toEqual(['e', 'f']);
+    expect(body.quickScan.scores.map((s: { nl: string }) => s.nl)).toEqual(['geen', 'nauwelijks', 'beetje', 'redelijk', 'veel']);
+  });
+
+  it('a traffic decision (inform): the scan advises against interaction; going ahead needs a justification; not doing it is fine', async () => {
+    const { body: project } = await service.api.create({ title: '30 km/u in de Bloemenwijk', origin: 'municipality', politicalSensitivity: 'low' });
+    const early = await decideAndMove(project.id, 'DECIDE_NON_INTERACTIVE');
+    expect(early.status).toBe(409);
+    expect(codes(early.body)).toEqual(['quick-scan-incomplete']);
+
+    const scan = { ...EXAMPLE_QUICK_SCAN, scores: { ...EXAMPLE_QUICK_SCAN.scores, roomForInfluence: 'none' }, greenLights: [], redLights: ['b'] };
+    const advice = await manager().put(`/api/projects/${project.id}/quick-scan`, scan);
+    expect(advice.status).toBe(200);
+    expect(advice.body).toMatchObject({ complete: true, advice: 'not-interactive' });
+    expect(advice.body.reasons.map((r: { code: string; subject?: string }) => `${r.code}:${r.subject ?? ''}`)).toEqual(['precondition-none:roomForInfluence', 'red-light:b', 'only-red-lights:']);
+
+    const unjustified = await decideAndMove(project.id, 'START_INTERACTIVE');
+    expect(codes(unjustified.body)).toEqual(['justification-required']);
+    const moved = await decideAndMove(project.id, 'DECIDE_NON_INTERACTIVE');
+    expect(moved.body).toMatchObject({ state: 'policyCycle.preparation.problemDefinition', quickScanAdvice: 'not-interactive' });
+  });
+
+  it('a square’s redesign (co-decide): commitment, stakeholders, a complete plan, the level told to participants, warnings and a recorded level change', async () => {
+    const { body: project } = await service.api.create({ title: 'Herinrichting Marktplein', origin: 'municipality', politicalSensitivity: 'low' });
+    const id = project.id;
+    expect((await manager().put(`/api/projects/${id}/quick-scan`, EXAMPLE_QUICK_SCAN)).body.advice).toBe('interactive');
+    expect((await decideAndMove(id, 'START_INTERACTIVE')).body.state).toBe('formalCommitment');
+
+    const noAgreements = await decideAndMove(id, 'COMMIT');
+    expect(codes(noAgreements.body)).toEqual(['commitment-incomplete']);
+    expect((await manager().put(`/api/projects/${id}/commitment`, EXAMPLE_COMMITMENT)).body.missing).toEqual([]);
+    expect((await service.api.event(id, { type: 'COMMIT' }, { fileAsIs: true })).body.state).toBe('planOfApproach');
+
+    const neighbours = await manager().post(`/api/projects/${id}/stakeholders`, { name: 'Omwonenden Marktplein', domain: 'public', kind: 'neighbours', approach: 'Huis-aan-huisbrief en een avond op het plein' });
+    expect(neighbours.status).toBe(201);
+    expect((await manager().put(`/api/projects/${id}/plan`, { targetGroups: [{ stakeholderId: '7d3f1c1e-0000-4000-8000-000000000000', name: 'x', why: 'y' }] })).body.code).toBe('unknown-stakeholder');
+
+    const draft = await manager().put(`/api/projects/${id}/plan`, { targetGroups: [{ stakeholderId: neighbours.body.id, name: 'Omwonenden', why: 'Het is hun plein.' }] });
+    expect(draft.body.missingParts).toEqual(['goals', 'levels', 'scope', 'opportunitiesAndThreats', 'approach', 'process', 'adviceWeight', 'frames', 'inspraak']);
+    expect((await decideAndMove(id, 'ADOPT_PLAN')).body.blockers.find((b: Blocker) => b.code === 'plan-incomplete').missing).toContain('frames');
+
+    const levels = { preparation: 'co-decide', decisionMaking: 'inform', execution: 'inform', evaluation: 'advise-late' };
+    const plan = { ...EXAMPLE_PLAN, targetGroups: [{ stakeholderId: neighbours.body.id, name: 'Omwonenden', why: 'Het is hun plein.' }], levels, inspraak: { legallyRequired: false, form: 'a' } };
+    const saved = await manager().put(`/api/projects/${id}/plan`, plan);
+    expect(saved.body).toMatchObject({ version: 2, missingParts: [] });
+    expect(saved.body.warnings.map((w: { code: string }) => w.code)).toEqual(['resistance-risk']);
+
+    const untold = await service.api.event(id, { type: 'ADOPT_PLAN' }, { fileAsIs: true });
+    expect(codes(untold.body)).toEqual(['level-not-communicated']);
+    const told = await manager().post(`/api/projects/${id}/communications`, { channel: 'bewonersavond', audience: 'alle deelnemers', summary: 'U beslist mee over de inrichting, binnen het budget.', announcesLevelOf: 'preparation' });
+    expect(told.body).toMatchObject({ announcesPhase: 'preparation', announcesLevel: 'co-decide' });
+    const adopted = await service.api.event(id, { type: 'ADOPT_PLAN' }, { fileAsIs: true });
+    expect(adopted.body.state).toBe('policyCycle.preparation.problemDefinition');
+    expect(adopted.body.levels[0]).toMatchObject({ phase: 'preparation', level: 'co-decide', style: 'delegate', styleNl: 'Delegeren' });
+
+    const audit = (await service.api.audit(id)).body;
+    expect(audit.find((e: { type: string; payload: { event?: string } }) => e.type === 'transition' && e.payload.event === 'ADOPT_PLAN').payload).toMatchObject({ planVersion: 2, warnings: ['resistance-risk'] });
+
+    const unexplained = await manager().put(`/api/projects/${id}/plan`, { ...plan, levels: { ...levels, execution: 'co-decide' } });
+    expect(unexplained.body).toMatchObject({ code: 'change-reason-required', phases: ['execution'] });
+    const changed = await manager().put(`/api/projects/${id}/plan`, { ...plan, levels: { ...levels, execution: 'co-decide' }, changeReason: 'Bewoners onderhouden het plein zelf.' });
+    expect(changed.body).toMatchObject({ version: 3, warnings: [] });
+    const versions = (await manager().get(`/api/projects/${id}/plan/versions`)).body;
+    expect(versions.map((v: { version: number; adoptedAt: string | null }) => [v.version, v.adoptedAt !== null])).toEqual([[3, false], [2, true], [1, false]]);
+    expect(versions[0].changeReason).toBe('Bewoners onderhouden het plein zelf.');
+  });
+
+  it('a draft culture memorandum (advise-late, Awb 3.4): the six-week term past King’s Day, a late reaction, and every reaction answered', async () => {
+    const { body: project } = await service.api.create({ title: 'Concept-cultuurnota', origin: 'municipality', politicalSensitivity: 'low' });
+    const id = project.id;
+    const plan = { ...EXAMPLE_PLAN, levels: { preparation: 'advise-late', decisionMaking: 'inform', execution: 'inform', evaluation: 'inform' } };
+    expect((await manager().put(`/api/projects/${id}/quick-scan`, EXAMPLE_QUICK_SCAN)).status).toBe(200);
+    expect((await manager().put(`/api/projects/${id}/plan`, { ...plan, inspraak: { legallyRequired: false, form: 'e' } })).body.code).toBe('inspraak-form-not-allowed');
+    expect((await manager().put(`/api/projects/${id}/plan`, { ...plan, inspraak: { legallyRequired: false, form: 'c' } })).status).toBe(200);
+    expect((await manager().post(`/api/projects/${id}/inspection`, { laidOpenOn: '2026-03-17', publishedIn: 'Gemeenteblad 2026, 45678' })).body.code).toBe('inspection-outside-preparation');
+
+    await service.api.step(id, 'START_INTERACTIVE', 'college');
+    await service.api.step(id, 'COMMIT', 'college');
+    await manager().post(`/api/projects/${id}/communications`, { channel: 'website', audience: 'alle inwoners', summary: 'U kunt reageren op de conceptnota.', announcesLevelOf: 'preparation' });
+    expect((await decideAndMove(id, 'ADOPT_PLAN')).body.state).toBe('policyCycle.preparation.problemDefinition');
+    await service.api.step(id, 'PROBLEM_DEFINED', 'college');
+    await service.api.step(id, 'SOLUTIONS_CHOSEN', 'college');
+
+    const notYet = await decideAndMove(id, 'ADVICE_SUBMITTED');
+    expect(codes(notYet.body)).toEqual(['inspection-missing']);
+    // Laid open on Tuesday 17 March 2026: six weeks end on Monday 27 April, King's Day, so the term runs to the 28th.
+    const inspection = await manager().post(`/api/projects/${id}/inspection`, { laidOpenOn: '2026-03-17', publishedIn: 'Gemeenteblad 2026, 45678' });
+    expect(inspection.body).toMatchObject({ nominalEnd: '2026-04-27', endsOn: '2026-04-28' });
+    expect((await manager().post(`/api/projects/${id}/inspection`, { laidOpenOn: '2026-03-18', publishedIn: 'x' })).body.code).toBe('inspection-exists');
+    const milestones = (await manager().get(`/api/projects/${id}/milestones`)).body;
+    expect(milestones.map((m: { title: string }) => m.title)).toEqual(['Einde termijn zienswijzen (art. 3:16 Awb), 2026-04-28']);
+
+    const inTime = await manager().post(`/api/projects/${id}/inspection/reactions`, { receivedOn: '2026-04-28', sender: 'Stichting Podium', summary: 'Meer geld voor het poppodium.' });
+    const late = await manager().post(`/api/projects/${id}/inspection/reactions`, { receivedOn: '2026-04-29', sender: 'Bibliotheek', summary: 'De bibliotheek ontbreekt.' });
+    expect([inTime.body.late, late.body.late]).toEqual([false, true]);
+
+    const unanswered = await service.api.event(id, { type: 'ADVICE_SUBMITTED' }, { fileAsIs: true });
+    expect(unanswered.body.blockers).toEqual([expect.objectContaining({ code: 'reactions-unanswered', messageNl: '2 zienswijze(n) zijn nog niet beantwoord.' })]);
+    for (const reaction of [inTime.body, late.body]) {
+      expect((await manager().post(`/api/projects/${id}/inspection/reactions/${reaction.id}/answer`, { answer: 'Meegenomen in de nota.', answeredOn: '2026-05-06' })).status).toBe(204);
+    }
+    expect((await manager().post(`/api/projects/${id}/inspection/reactions/${late.body.id}/answer`, { answer: 'Nogmaals.', answeredOn: '2026-05-07' })).body.code).toBe('reaction-already-answered');
+    expect((await service.api.event(id, { type: 'ADVICE_SUBMITTED' }, { fileAsIs: true })).body.state).toBe('policyCycle.decisionMaking');
+    const view = (await manager().get(`/api/projects/${id}/inspection`)).body;
+    expect(view.reactions.map((r: { late: boolean; answeredOn: string }) => [r.late, r.answeredOn])).toEqual([[false, '2026-05-06'], [true, '2026-05-06']]);
+  });
+
+  it('a residents’ initiative for a shopping centre (initiate): no scan, level or plan before it is formally submitted', async () => {
+    const { body: project } = await service.api.create({ title: 'Winkelcentrum in eigen beheer', origin: 'initiative', politicalSensitivity: 'low' });
+    const id = project.id;
+    for (const [path, body] of [['plan', { levels: { preparation: 'initiate' } }], ['quick-scan', EXAMPLE_QUICK_SCAN], ['commitment', EXAMPLE_COMMITMENT]] as const) {
+      const refused = await manager().put(`/api/projects/${id}/${path}`, body);
+      expect([path, refused.status, refused.body.code]).toEqual([path, 409, 'initiative-not-submitted']);
+    }
+    expect((await manager().post(`/api/projects/${id}/stakeholders`, { name: 'Winkeliersvereniging', domain: 'public', kind: 'organisations', approach: 'Maandelijks overleg' })).status).toBe(201);
+    expect((await service.api.event(id, { type: 'FORMALLY_SUBMITTED', submittedOn: '2026-11-20', reference: 'Z/26/0815' })).body.state).toBe('quickScan');
+    const plan = await manager().put(`/api/projects/${id}/plan`, { ...EXAMPLE_PLAN, levels: { preparation: 'initiate', decisionMaking: 'initiate', execution: 'initiate', evaluation: 'initiate' }, inspraak: { legallyRequired: false, form: 'a' } });
+    expect(plan.body).toMatchObject({ version: 1, missingParts: [], warnings: [] });
+    const scan = await manager().put(`/api/projects/${id}/quick-scan`, EXAMPLE_QUICK_SCAN);
+    expect(scan.body.advice).toBe('interactive');
+  });
+
+  it('refuses a malformed file with 400, naming the fields', async () => {
+    const { body: project } = await service.api.create({ title: 'Fouten', origin: 'municipality', politicalSensitivity: 'low' });
+    const bad = await manager().put(`/api/projects/${project.id}/quick-scan`, { scores: { roomForInfluence: 'lots', bogus: 'much' }, greenLights: ['z'] });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['greenLights', 'scores']);
+    expect((await manager().put('/api/projects/00000000-0000-4000-8000-000000000000/plan', {})).status).toBe(404);
+  });
+});
