@@ -15,6 +15,8 @@ WORKDIR /app
 ENV NODE_ENV=production
 COPY --from=build /app/node_modules node_modules
 COPY --from=build /app/dist dist
+COPY views views
+COPY public public
 COPY package.json ./
 EXPOSE 3000
 USER node

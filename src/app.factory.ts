@@ -6,13 +6,15 @@ import { AppModule } from './app.module';
 import { ApiExceptionFilter } from './common/api-exception.filter';
 import { apiValidationPipe } from './common/validation';
 import type { AppConfig } from './config/app-config';
+import { registerWebPlugins, WEB_PATHS } from './web/web-plugins';
 
 /** Builds the HTTP application; used by main.ts, the tests and the benchmarks alike. */
 export async function createApp(config: AppConfig, options: { logger?: false } = {}): Promise<NestFastifyApplication> {
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), new FastifyAdapter(), {
     logger: options.logger ?? ['log', 'warn', 'error'],
   });
-  app.setGlobalPrefix('api', { exclude: ['health', 'health/ready', 'admin/queues', 'admin/queues/{*rest}'] });
+  app.setGlobalPrefix('api', { exclude: ['health', 'health/ready', 'admin/queues', 'admin/queues/{*rest}', ...WEB_PATHS] });
+  await registerWebPlugins(app, config);
   app.useGlobalPipes(apiValidationPipe);
   app.useGlobalFilters(new ApiExceptionFilter());
   app.enableShutdownHooks();

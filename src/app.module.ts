@@ -12,6 +12,7 @@ import { QueueBoardModule } from './queue-board/queue-board.module';
 import { ProjectsModule } from './projects/projects.module';
 import { ProjectFileModule } from './project-file/project-file.module';
 import { CatalogueModule } from './catalogue/catalogue.module';
+import { WebModule } from './web/web.module';
 import { RemindersModule } from './reminders/reminders.module';
 import { CommunicationsModule } from './communications/communications.module';
 
@@ -35,6 +36,7 @@ export class AppModule {
         LifecycleModule,
         HealthModule,
         QueueBoardModule,
+        WebModule,
       ],
     };
   }

@@ -9,5 +9,6 @@ import { AuditService } from './audit.service';
   imports: [TypeOrmModule.forFeature([AuditEntryEntity]), ProjectsModule],
   controllers: [AuditController],
   providers: [AuditService],
+  exports: [AuditService],
 })
 export class AuditModule {}

@@ -1,4 +1,6 @@
 import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import { plainToInstance } from 'class-transformer';
+import { validate } from 'class-validator';
 import { ApiError } from './api-error';
 
 export interface FieldError {
@@ -6,7 +8,7 @@ export interface FieldError {
   messages: string[];
 }
 
-function flatten(errors: ValidationError[], parent = ''): FieldError[] {
+export function flatten(errors: ValidationError[], parent = ''): FieldError[] {
   return errors.flatMap((error) => {
     const field = parent ? `${parent}.${error.property}` : error.property;
     const own = error.constraints ? [{ field, messages: Object.values(error.constraints) }] : [];
@@ -21,3 +23,11 @@ export const apiValidationPipe = new ValidationPipe({
   transform: true,
   exceptionFactory: (errors) => new ApiError(400, 'invalid-request', 'The request is not valid; see errors for each field.', { errors: flatten(errors) }),
 });
+
+/** The same validation outside a controller (e.g. a web form mapped onto an API DTO). */
+export async function validated<T extends object>(type: new () => T, plain: object): Promise<T> {
+  const instance = plainToInstance(type, plain);
+  const errors = await validate(instance, { whitelist: true, forbidNonWhitelisted: true });
+  if (errors.length > 0) throw new ApiError(400, 'invalid-request', 'The request is not valid; see errors for each field.', { errors: flatten(errors) });
+  return instance;
+}

@@ -10,5 +10,6 @@ import { CommunicationsService } from './communications.service';
   imports: [TypeOrmModule.forFeature([CommunicationEntity]), ProjectsModule, WorkflowModule],
   controllers: [CommunicationsController],
   providers: [CommunicationsService],
+  exports: [CommunicationsService],
 })
 export class CommunicationsModule {}

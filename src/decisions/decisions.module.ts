@@ -10,5 +10,6 @@ import { DecisionsService } from './decisions.service';
   imports: [TypeOrmModule.forFeature([DecisionEntity]), ProjectsModule, WorkflowModule],
   controllers: [DecisionsController],
   providers: [DecisionsService],
+  exports: [DecisionsService],
 })
 export class DecisionsModule {}

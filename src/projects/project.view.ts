@@ -42,6 +42,8 @@ export interface ProjectView {
   quickScanAdvice: QuickScanAdvice | null;
   /** The plan's level per phase, with its derived governance style (§1.2, §1.3). */
   levels: Array<{ phase: Phase; level: string | null; style: string | null; styleNl: string | null; category: string | null }>;
+  /** The draft laid open for inspection in this cycle (Awb 3.4), if any. */
+  inspection: { endsOn: string; unansweredReactions: number } | null;
   nextSteps: NextStepView[];
 }
 
@@ -78,6 +80,7 @@ export function toProjectView(project: ProjectEntity, openDecisions: readonly Gr
       const described = level ? describeLevel(level) : null;
       return { phase, level: level ?? null, style: described?.style.key ?? null, styleNl: described?.style.nl ?? null, category: described?.category ?? null };
     }),
+    inspection: file.dossier.inspection && { endsOn: file.dossier.inspection.endsOn, unansweredReactions: file.dossier.unansweredReactions },
     nextSteps: nextSteps(snapshot, openDecisions, file.dossier).map((step) => ({ ...step, blockers: step.blockers.map(toBlockerView) })),
   };
 }

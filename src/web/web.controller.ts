@@ -1,0 +1,249 @@
+import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import {
+  CRITERIA,
+  GOVERNING_BODIES,
+  INFLUENCE_ASPECT_NAMES,
+  INFLUENCE_ASPECTS,
+  PHASES,
+  QUICK_SCAN_ITEM_NAMES,
+  QUICK_SCAN_ITEMS,
+  SCAN_ROLE_NAMES,
+  SCAN_ROLES,
+  SCORE_NAMES,
+  SCORES,
+  GREEN_LIGHTS,
+  RED_LIGHTS,
+  type QuickScan,
+} from '../../machines/participation-project';
+import { Public } from '../auth/auth.decorators';
+import { RECORDER_OF, ROLES, type Actor, type Role } from '../auth/roles';
+import { ApiError } from '../common/api-error';
+import { validated } from '../common/validation';
+import { RecordCommunicationDto } from '../communications/dto/record-communication.dto';
+import { CommunicationsService } from '../communications/communications.service';
+import { RecordDecisionDto } from '../decisions/dto/record-decision.dto';
+import { DecisionsService } from '../decisions/decisions.service';
+import { AuditService } from '../audit/audit.service';
+import { QuickScanDto } from '../project-file/dto/file.dto';
+import { CreateProjectDto } from '../projects/dto/create-project.dto';
+import { ProjectsService } from '../projects/projects.service';
+import { FileWorkflow } from '../workflow/file-workflow.service';
+import { WebPages } from './web-pages';
+import { WebSession, type WebUser } from './web-session';
+
+type Form = Record<string, string | string[] | undefined>;
+const WRITERS: readonly Role[] = ['process-manager', 'admin'];
+const one = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) ?? '';
+const many = (value: string | string[] | undefined) => (Array.isArray(value) ? value : value ? [value] : []);
+const blankToUndefined = (value: string) => (value.trim() === '' ? undefined : value.trim());
+
+/**
+ * The web interface: server-rendered pages (Eta through Fastify's view plugin) whose forms
+ * work without JavaScript. Every write goes through the same services and validation as
+ * the API; a refusal is shown on the page with the API's code and sentence.
+ */
+@ApiExcludeController()
+@Public()
+@Controller()
+export class WebController {
+  constructor(
+    private readonly session: WebSession,
+    private readonly pages: WebPages,
+    private readonly projects: ProjectsService,
+    private readonly decisions: DecisionsService,
+    private readonly communications: CommunicationsService,
+    private readonly audit: AuditService,
+    private readonly file: FileWorkflow,
+  ) {}
+
+  @Get('aanmelden')
+  signInPage(@Req() req: FastifyRequest, @Res() reply: FastifyReply) {
+    return this.pages.render(req, reply, 'sign-in', { user: null, roles: ROLES, enabled: this.session.devSignIn });
+  }
+
+  @Post('aanmelden')
+  async signIn(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @Body() form: Form) {
+    if (!(await this.session.signIn(reply, one(form.name), one(form.role)))) {
+      return this.pages.render(req, reply, 'sign-in', { user: null, roles: ROLES, enabled: this.session.devSignIn, error: true }, 400);
+    }
+    return reply.redirect('/', 303);
+  }
+
+  @Post('afmelden')
+  signOut(@Res() reply: FastifyReply) {
+    this.session.signOut(reply);
+    return reply.redirect('/aanmelden', 303);
+  }
+
+  @Get('taal')
+  language(@Res() reply: FastifyReply, @Query('naar') to: string, @Query('terug') back: string) {
+    this.session.setLanguage(reply, to);
+    return reply.redirect(back?.startsWith('/') && !back.startsWith('//') ? back : '/', 303);
+  }
+
+  @Get()
+  async dashboard(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @Query() query: Record<string, string>) {
+    const user = await this.signedIn(req, reply);
+    if (!user) return;
+    const filter = { fase: query.fase ?? '', stilte: query.stilte ?? '', eigenaar: query.eigenaar ?? '', sorteer: query.sorteer ?? '' };
+    let rows = await this.projects.all({ statePrefix: filter.fase || undefined, owner: filter.eigenaar || undefined });
+    if (filter.stilte) rows = rows.filter((p) => p.silence.status === filter.stilte);
+    if (filter.sorteer === 'termijn') rows = [...rows].sort((a, b) => (a.silence.deadline ?? '9999').localeCompare(b.silence.deadline ?? '9999'));
+    return this.pages.render(req, reply, 'dashboard', { user, rows: rows.map((p) => this.pages.dashboardRow(p)), filter });
+  }
+
+  @Get('werkvoorraad')
+  async worklist(@Req() req: FastifyRequest, @Res() reply: FastifyReply) {
+    const user = await this.signedIn(req, reply);
+    if (!user) return;
+    const body = GOVERNING_BODIES.find((b) => RECORDER_OF[b] === user.role) ?? null;
+    const waiting = body ? (await this.projects.all({})).flatMap((p) => p.nextSteps.filter((s) => s.requiredBody === body && s.blockers.some((b) => b.code.startsWith('green-light'))).map((step) => ({ project: p, step }))) : [];
+    return this.pages.render(req, reply, 'worklist', { user, governingBody: body, waiting });
+  }
+
+  @Get('projecten/nieuw')
+  async newProjectPage(@Req() req: FastifyRequest, @Res() reply: FastifyReply) {
+    const user = await this.signedIn(req, reply, WRITERS);
+    if (!user) return;
+    return this.pages.render(req, reply, 'new-project', { user });
+  }
+
+  @Post('projecten')
+  async createProject(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @Body() form: Form) {
+    const user = await this.signedIn(req, reply, WRITERS);
+    if (!user) return;
+    return this.attempt(req, reply, user, async () => {
+      const dto = await validated(CreateProjectDto, { title: one(form.title), origin: one(form.origin), politicalSensitivity: one(form.politicalSensitivity), ownerEmail: blankToUndefined(one(form.ownerEmail)) });
+      return `/projecten/${(await this.projects.create(dto, actorOf(user))).id}`;
+    });
+  }
+
+  @Get('projecten/:id')
+  async project(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @Param('id') id: string, @Query('soort') type?: string) {
+    const user = await this.signedIn(req, reply);
+    if (!user) return;
+    return this.attempt(req, reply, user, async () => {
+      const [project, timeline, communications] = await Promise.all([this.projects.get(id), this.audit.timeline(id), this.communications.list(id)]);
+      const scan = await this.pages.quickScanOf(id);
+      return this.pages.render(req, reply, 'project', {
+        user,
+        project,
+        communications,
+        scan,
+        timeline: type ? timeline.filter((e) => e.type === type) : timeline,
+        timelineTypes: [...new Set(timeline.map((e) => e.type))],
+        selectedType: type ?? '',
+        diagram: await this.pages.diagram(req, project.state, timeline),
+        canWrite: WRITERS.includes(user.role),
+        recorderOf: GOVERNING_BODIES.find((b) => RECORDER_OF[b] === user.role) ?? null,
+        phases: PHASES,
+        scanForm: { items: QUICK_SCAN_ITEMS, itemNames: QUICK_SCAN_ITEM_NAMES, scores: SCORES, scoreNames: SCORE_NAMES, aspects: INFLUENCE_ASPECTS, aspectNames: INFLUENCE_ASPECT_NAMES, roles: SCAN_ROLES, roleNames: SCAN_ROLE_NAMES, criteria: CRITERIA, green: GREEN_LIGHTS, red: RED_LIGHTS },
+        saved: (req.query as Record<string, string>).opgeslagen === '1',
+      });
+    });
+  }
+
+  @Get('projecten/:id/tijdlijn.:format')
+  async exportTimeline(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @Param('id') id: string, @Param('format') format: string) {
+    const user = await this.signedIn(req, reply);
+    if (!user) return;
+    return this.attempt(req, reply, user, async () => {
+      const timeline = await this.audit.timeline(id);
+      const name = `tijdlijn-${id}.${format === 'csv' ? 'csv' : 'json'}`;
+      reply.header('content-disposition', `attachment; filename="${name}"`);
+      if (format === 'csv') return reply.type('text/csv; charset=utf-8').send(this.pages.timelineCsv(timeline));
+      return reply.type('application/json; charset=utf-8').send(JSON.stringify(timeline, null, 2));
+    });
+  }
+
+  @Post('projecten/:id/stap')
+  async step(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @Param('id') id: string, @Body() form: Form) {
+    const user = await this.signedIn(req, reply, WRITERS);
+    if (!user) return;
+    return this.attempt(req, reply, user, async () => {
+      await this.projects.applyEvent(id, { type: one(form.event) as never }, actorOf(user));
+      return `/projecten/${id}?opgeslagen=1`;
+    });
+  }
+
+  @Post('projecten/:id/communicatie')
+  async communicate(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @Param('id') id: string, @Body() form: Form) {
+    const user = await this.signedIn(req, reply, WRITERS);
+    if (!user) return;
+    return this.attempt(req, reply, user, async () => {
+      const dto = await validated(RecordCommunicationDto, { channel: one(form.channel), audience: one(form.audience), summary: one(form.summary), announcesLevelOf: blankToUndefined(one(form.announcesLevelOf)) });
+      await this.communications.record(id, dto, actorOf(user));
+      return `/projecten/${id}?opgeslagen=1#communicatie`;
+    });
+  }
+
+  @Post('projecten/:id/besluit')
+  async decide(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @Param('id') id: string, @Body() form: Form) {
+    const user = await this.signedIn(req, reply, ['college-secretary', 'council-clerk']);
+    if (!user) return;
+    return this.attempt(req, reply, user, async () => {
+      const dto = await validated(RecordDecisionDto, {
+        event: one(form.event),
+        body: one(form.body),
+        outcome: one(form.outcome),
+        decidedOn: one(form.decidedOn),
+        reference: one(form.reference),
+        justification: blankToUndefined(one(form.justification)),
+      });
+      await this.decisions.record(id, dto, actorOf(user));
+      return `/projecten/${id}?opgeslagen=1`;
+    });
+  }
+
+  @Post('projecten/:id/quick-scan')
+  async quickScan(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @Param('id') id: string, @Body() form: Form) {
+    const user = await this.signedIn(req, reply, WRITERS);
+    if (!user) return;
+    return this.attempt(req, reply, user, async () => {
+      const scores = Object.fromEntries(QUICK_SCAN_ITEMS.map((item) => [item, blankToUndefined(one(form[`score.${item}`]))]).filter(([, v]) => v));
+      const influenceAspects = Object.fromEntries(INFLUENCE_ASPECTS.map((a) => [a, blankToUndefined(one(form[`aspect.${a}`]))]).filter(([, v]) => v));
+      const name = blankToUndefined(one(form.participantName));
+      const dto = await validated(QuickScanDto, {
+        participants: name ? [{ role: one(form.participantRole), name }] : [],
+        scores,
+        influenceAspects,
+        greenLights: many(form.greenLights),
+        redLights: many(form.redLights),
+        notes: blankToUndefined(one(form.notes)),
+      });
+      await this.file.saveQuickScan(id, dto as QuickScan, actorOf(user));
+      return `/projecten/${id}?opgeslagen=1#quick-scan`;
+    });
+  }
+
+  /** The signed-in user, or a redirect to the sign-in page (or a 403 page without the role). */
+  private async signedIn(req: FastifyRequest, reply: FastifyReply, roles?: readonly Role[]): Promise<WebUser | null> {
+    const user = await this.session.user(req);
+    if (!user) {
+      await reply.redirect('/aanmelden', 303);
+      return null;
+    }
+    if (roles && !roles.includes(user.role)) {
+      await this.pages.render(req, reply, 'error', { user, error: new ApiError(403, 'forbidden', `This needs one of the roles: ${roles.join(', ')}.`) }, 403);
+      return null;
+    }
+    return user;
+  }
+
+  /** Runs a page's work; a string result is where to go next (303), an API refusal becomes an error page with its status. */
+  private async attempt(req: FastifyRequest, reply: FastifyReply, user: WebUser, work: () => Promise<unknown>): Promise<unknown> {
+    try {
+      const result = await work();
+      return typeof result === 'string' ? reply.redirect(result, 303) : result;
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+      return this.pages.render(req, reply, 'error', { user, error }, error.status);
+    }
+  }
+}
+
+function actorOf(user: WebUser): Actor {
+  return { name: user.name, role: user.role, roles: user.roles };
+}

@@ -1,0 +1,137 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { sqliteDatabase } from './support/databases';
+import { useRunningService } from './support/project-client';
+
+/** Debian's chromium (`apt-get install chromium`), never a downloaded browser. */
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const ARTIFACTS = join(__dirname, '../test-artifacts');
+
+/** axe-core on the page as it stands: no serious or critical WCAG 2.1 A/AA violations. */
+async function expectAccessible(page: Page): Promise<void> {
+  await page.addScriptTag({ content: AXE });
+  const violations = await page.evaluate(async () => {
+    const result = await (globalThis as unknown as { axe: { run: (o: object) => Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> }> } }).axe.run({
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    });
+    return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
+  expect({ url: page.url(), violations }).toEqual({ url: page.url(), violations: [] });
+}
+
+describe('the web interface in a real browser', () => {
+  const service = useRunningService(() => sqliteDatabase());
+  let browser: Browser;
+
+  beforeAll(async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  async function signedIn(name: string, role: string): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+    // A missing element fails fast, naming its locator, instead of running into the test's timeout.
+    context.setDefaultTimeout(5000);
+    const page = await context.newPage();
+    await page.goto(`${service.t.url}/`);
+    expect(new URL(page.url()).pathname).toBe('/aanmelden');
+    await expectAccessible(page);
+    await page.getByLabel('Naam').fill(name);
+    await page.getByLabel('Rol').selectOption(role);
+    await page.getByRole('button', { name: 'Aanmelden' }).click();
+    await page.waitForURL(`${service.t.url}/`);
+    return page;
+  }
+
+  it('takes a project from creation through the quick scan and a green light, shows silence and the timeline, and exports it', async () => {
+    const manager = await signedIn('A. de Vries', 'process-manager');
+    await expectAccessible(manager);
+
+    await manager.getByRole('link', { name: 'Nieuw project' }).click();
+    await expectAccessible(manager);
+    await manager.getByLabel('Titel').fill('Herinrichting Marktplein');
+    await manager.getByRole('button', { name: 'Project aanmaken' }).click();
+    await manager.waitForURL(/\/projecten\/[0-9a-f-]{36}$/);
+    const projectUrl = manager.url();
+    await expect(manager.locator('svg.iw-diagram .iw-state--current text').textContent()).resolves.toBe('Quick scan');
+    await expectAccessible(manager);
+    await expect(manager.getByText('De quick scan is nog niet volledig ingevuld', { exact: false }).first().isVisible()).resolves.toBe(true);
+
+    // The quick scan in the guide's own table: a score per row.
+    for (const row of ['Hoeveel beïnvloedingsruimte is er?', 'Is er commitment? a. Bestuurlijk', 'Is er commitment? b. Politiek', 'Is er bereidheid bij de potentiële deelnemers/actoren?', 'Levert interactie meerwaarde op?']) {
+      await manager.getByRole('row', { name: row }).getByRole('radio').nth(4).check();
+    }
+    for (const row of ['Organisatorische voorwaarden: a. Geld (€), t.l.v. project', 'Organisatorische voorwaarden: b. Capaciteit (fte)', 'Organisatorische voorwaarden: c. Deskundigheid projectleider + ervaring interactief werken', 'Organisatorische voorwaarden: d. Tijd']) {
+      await manager.getByRole('row', { name: row }).getByRole('radio').nth(3).check();
+    }
+    for (const aspect of ['Politieke ruimte', 'Juridische ruimte', 'Beleidsruimte', 'Invloed van de maatschappelijke omgeving']) {
+      await manager.getByRole('row', { name: aspect }).getByRole('radio').nth(3).check();
+    }
+    await manager.getByLabel('Deelnemer aan de quick scan (naam)').fill('A. de Vries');
+    await manager.getByLabel(/^a\. Er zijn grote belangen/).first().check();
+    await manager.getByRole('button', { name: 'Opslaan' }).click();
+    await manager.waitForURL(/opgeslagen=1/);
+    await expect(manager.getByText('Advies: interactive').isVisible()).resolves.toBe(true);
+
+    // The college's secretary finds the gate in the worklist and records the green light.
+    const secretary = await signedIn('S. Secretaris', 'college-secretary');
+    await secretary.goto(`${service.t.url}/werkvoorraad`);
+    await expectAccessible(secretary);
+    await secretary.getByRole('link', { name: 'Herinrichting Marktplein' }).first().click();
+    await secretary.getByLabel('Datum besluit').fill('2026-11-20');
+    await secretary.getByLabel('Kenmerk').fill('B&W 2026/412');
+    await secretary.getByRole('button', { name: 'Besluit vastleggen' }).click();
+    await secretary.waitForURL(/opgeslagen=1/);
+
+    await manager.goto(projectUrl);
+    await manager.getByRole('button', { name: 'Stap zetten: Interactief starten' }).click();
+    await manager.waitForURL(/opgeslagen=1/);
+    await expect(manager.locator('svg.iw-diagram .iw-state--current text').textContent()).resolves.toBe('Formeel commitment');
+    await expect(manager.locator('svg.iw-diagram .iw-state--visited text').allTextContents()).resolves.toEqual(['Quick scan']);
+
+    // Silence is now counted; a communication records contact.
+    await manager.getByLabel('Kanaal').fill('nieuwsbrief');
+    await manager.getByLabel('Doelgroep').fill('alle deelnemers');
+    await manager.getByLabel('Samenvatting').fill('Wij starten interactief; u hoort binnenkort meer.');
+    await manager.getByRole('button', { name: 'Communicatie vastleggen' }).click();
+    await manager.waitForURL(/opgeslagen=1/);
+    await manager.screenshot({ path: join(ARTIFACTS, 'project.png'), fullPage: true });
+
+    await manager.goto(`${service.t.url}/`);
+    const row = manager.getByRole('row', { name: /Herinrichting Marktplein/ });
+    await expect(row.locator('.iw-light').textContent()).resolves.toBe('In orde');
+    await expect(row.getByText('0 dag(en) sinds laatste communicatie').isVisible()).resolves.toBe(true);
+    await manager.screenshot({ path: join(ARTIFACTS, 'dashboard.png'), fullPage: true });
+
+    // The timeline: gates emphasised, filterable, exportable.
+    await manager.goto(projectUrl);
+    await manager.getByLabel('Soort').selectOption('decision-recorded');
+    await manager.getByRole('button', { name: 'Toepassen' }).last().click();
+    await expect(manager.locator('.iw-timeline__entry').count()).resolves.toBe(1);
+    await expect(manager.locator('.iw-timeline__entry--gate').count()).resolves.toBe(1);
+    const csv = await manager.request.get(`${projectUrl}/tijdlijn.csv`);
+    expect(csv.headers()['content-type']).toContain('text/csv');
+    expect((await csv.text()).split('\r\n')[0]).toBe('seq,occurredAt,actor,role,type,payload,hash');
+    const json = await (await manager.request.get(`${projectUrl}/tijdlijn.json`)).json();
+    expect(json.map((e: { type: string }) => e.type)).toEqual(['project-created', 'quick-scan-recorded', 'decision-recorded', 'transition', 'communication-recorded']);
+
+    // English on request; an auditor can read but gets no forms.
+    await manager.getByRole('link', { name: 'English' }).click();
+    await expect(manager.getByRole('heading', { level: 2, name: 'Life cycle' }).isVisible()).resolves.toBe(true);
+    const auditor = await signedIn('E. Auditor', 'auditor');
+    await auditor.goto(projectUrl);
+    await expect(auditor.locator('form[action$="/communicatie"]').count()).resolves.toBe(0);
+    await expectAccessible(auditor);
+  }, 90_000);
+
+  it('refuses a form post without its CSRF token', async () => {
+    const page = await signedIn('A. de Vries', 'process-manager');
+    const response = await page.request.post(`${service.t.url}/projecten`, { form: { title: 'Zonder token', origin: 'municipality', politicalSensitivity: 'low' } });
+    expect(response.status()).toBe(403);
+  });
+});
