@@ -7,6 +7,7 @@ import { ApiExceptionFilter } from './common/api-exception.filter';
 import { apiValidationPipe } from './common/validation';
 import type { AppConfig } from './config/app-config';
 import { registerWebPlugins, WEB_PATHS } from './web/web-plugins';
+import { queryCounter } from './database/query-counter';
 
 /** Builds the HTTP application; used by main.ts, the tests and the benchmarks alike. */
 export async function createApp(config: AppConfig, options: { logger?: false } = {}): Promise<NestFastifyApplication> {
@@ -15,6 +16,7 @@ export async function createApp(config: AppConfig, options: { logger?: false } =
   });
   app.setGlobalPrefix('api', { exclude: ['health', 'health/ready', 'admin/queues', 'admin/queues/{*rest}', ...WEB_PATHS] });
   await registerWebPlugins(app, config);
+  if (config.serverTiming) addServerTiming(app);
   app.useGlobalPipes(apiValidationPipe);
   app.useGlobalFilters(new ApiExceptionFilter());
   app.enableShutdownHooks();
@@ -30,4 +32,15 @@ export async function createApp(config: AppConfig, options: { logger?: false } =
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
   return app;
+}
+
+/** `Server-Timing: app;dur=<ms>, db;desc="queries";dur=<count>` on every response. */
+function addServerTiming(app: NestFastifyApplication): void {
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onRequest', (_request, _reply, done) => queryCounter.track(done));
+  fastify.addHook('onSend', (request, reply, payload, done) => {
+    const ms = reply.elapsedTime.toFixed(1);
+    reply.header('server-timing', `app;dur=${ms}, db;desc="queries";dur=${queryCounter.current() ?? 0}`);
+    done(null, payload);
+  });
 }

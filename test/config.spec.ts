@@ -6,6 +6,7 @@ describe('configuration', () => {
       port: 3000,
       host: '0.0.0.0',
       production: false,
+      serverTiming: false,
       database: { kind: 'sqlite', path: './data/interactiewijzer.sqlite', synchronous: 'FULL' },
       auth: { secret: DEFAULT_DEVELOPMENT_SECRET, jwksUrl: undefined, issuer: undefined, audience: undefined },
       reminders: {

@@ -3,6 +3,8 @@ export interface AppConfig {
   port: number;
   host: string;
   production: boolean;
+  /** SERVER_TIMING=on: each response says its server time and database query count (Server-Timing), for benchmarks and profiling. */
+  serverTiming: boolean;
   database: { kind: 'sqlite'; path: string; synchronous: 'FULL' | 'NORMAL' } | { kind: 'postgres'; url: string };
   auth: { secret: string | undefined; jwksUrl: string | undefined; issuer: string | undefined; audience: string | undefined };
   reminders: {
@@ -75,6 +77,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     port,
     host: env.HOST ?? '0.0.0.0',
     production,
+    serverTiming: env.SERVER_TIMING === 'on',
     database: url
       ? { kind: 'postgres', url }
       : { kind: 'sqlite', path: env.SQLITE_PATH ?? './data/interactiewijzer.sqlite', synchronous: synchronous as 'FULL' | 'NORMAL' },

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { DataSourceOptions } from 'typeorm';
 import type { AppConfig } from '../config/app-config';
+import { countingLogger } from './query-counter';
 import { AuditEntryEntity } from './audit-entry.entity';
 import { DecisionEntity } from './decision.entity';
 import { CommunicationEntity } from './communication.entity';
@@ -20,7 +21,7 @@ export const MIGRATIONS = [InitialSchema1764320000000, Reminders1764330000000, M
 
 /** One place that turns configuration into TypeORM options; the schema changes only through migrations. */
 export function dataSourceOptions(database: AppConfig['database']): DataSourceOptions {
-  const common = { entities: ENTITIES, migrations: MIGRATIONS, synchronize: false, migrationsRun: true } as const;
+  const common = { entities: ENTITIES, migrations: MIGRATIONS, synchronize: false, migrationsRun: true, logger: countingLogger } as const;
   if (database.kind === 'postgres') {
     return { ...common, type: 'postgres', url: database.url };
   }

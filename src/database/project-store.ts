@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { AuditEntryEntity } from './audit-entry.entity';
+import { queryCounter } from './query-counter';
 import type { CommunicationEntity } from './communication.entity';
 import type { MilestoneEntity } from './milestone.entity';
 import type { ReminderEntity } from './reminder.entity';
@@ -263,6 +264,7 @@ export class ProjectStore {
 
   private async run<Row = never>(manager: EntityManager, sql: string, parameters: unknown[]): Promise<Row[]> {
     if (this.sqlite) {
+      queryCounter.increment();
       const statement = this.prepare(sql);
       if (statement.reader) return statement.all(...parameters) as Row[];
       statement.run(...parameters);
@@ -273,7 +275,10 @@ export class ProjectStore {
 
   /** Runs a write and tells how many rows it changed. */
   private async change(manager: EntityManager, sql: string, parameters: unknown[]): Promise<number> {
-    if (this.sqlite) return this.prepare(sql).run(...parameters).changes;
+    if (this.sqlite) {
+      queryCounter.increment();
+      return this.prepare(sql).run(...parameters).changes;
+    }
     return (await manager.queryRunner!.query(this.statement(sql), parameters, true)).affected ?? 0;
   }
 
