@@ -45,7 +45,14 @@ export function silenceStatus(deadline: string | null, now: Date, dayMs: number)
   if (deadline === null) return 'ok';
   const left = Date.parse(deadline) - now.getTime();
   if (left <= 0) return 'overdue';
-  return left <= 3 * dayMs ? 'due-soon' : 'ok';
+  return left <= DUE_SOON_DAYS * dayMs ? 'due-soon' : 'ok';
+}
+
+export const DUE_SOON_DAYS = 3;
+
+/** The same statuses as deadline ranges, for a database query: overdue up to `overdueUntil`, due soon up to `dueSoonUntil`. */
+export function silenceStatusBounds(now: Date, dayMs: number): { overdueUntil: string; dueSoonUntil: string } {
+  return { overdueUntil: now.toISOString(), dueSoonUntil: new Date(now.getTime() + DUE_SOON_DAYS * dayMs).toISOString() };
 }
 
 /** Whole days of silence at a moment, for the reminder's text. */

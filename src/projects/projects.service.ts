@@ -12,6 +12,16 @@ import { toGreenLight, WorkflowService, type EventRequest, type NewProject, type
 import type { ListProjectsQuery } from './dto/list-projects.query';
 import { toProjectView, type ProjectView } from './project.view';
 import type { GreenLight } from '../../machines/participation-project';
+import { silenceStatusBounds, type SilenceStatus } from '../../machines/silence/silence.rules';
+
+export interface DashboardFilter {
+  statePrefix?: string;
+  owner?: string;
+  silence?: SilenceStatus;
+  sortByDeadline?: boolean;
+  limit: number;
+  offset: number;
+}
 
 export interface ProjectPage {
   items: ProjectView[];
@@ -62,6 +72,30 @@ export class ProjectsService {
     const where: FindOptionsWhere<ProjectEntity>[] | undefined = query.state ? [{ state: query.state }, { state: Like(`${query.state}.%`) }] : undefined;
     const [rows, total] = await this.projects.findAndCount({ where, order: { createdAt: 'DESC', id: 'ASC' }, take: query.limit, skip: query.offset });
     return { items: await this.views(rows), total, limit: query.limit, offset: query.offset };
+  }
+
+  /**
+   * One page of the dashboard: filtered and sorted in the database, views built for the page's
+   * rows only (a fixed number of queries, whatever the page size).
+   */
+  async page(filter: DashboardFilter): Promise<{ items: ProjectView[]; total: number }> {
+    const now = new Date();
+    const query = this.projects.createQueryBuilder('p');
+    if (filter.statePrefix) query.andWhere('(p.state = :state OR p.state LIKE :substate)', { state: filter.statePrefix, substate: `${filter.statePrefix}.%` });
+    if (filter.owner) query.andWhere('p.ownerEmail = :owner', { owner: filter.owner });
+    if (filter.silence) {
+      const { overdueUntil, dueSoonUntil } = silenceStatusBounds(now, this.config.reminders.dayMs);
+      const condition = {
+        overdue: 'p.silenceDeadline <= :overdueUntil',
+        'due-soon': 'p.silenceDeadline > :overdueUntil AND p.silenceDeadline <= :dueSoonUntil',
+        ok: '(p.silenceDeadline IS NULL OR p.silenceDeadline > :dueSoonUntil)',
+      }[filter.silence];
+      query.andWhere(condition, { overdueUntil, dueSoonUntil });
+    }
+    if (filter.sortByDeadline) query.orderBy('p.silenceDeadline', 'ASC', 'NULLS LAST');
+    else query.orderBy('p.createdAt', 'DESC');
+    const [rows, total] = await query.addOrderBy('p.id', 'ASC').skip(filter.offset).take(filter.limit).getManyAndCount();
+    return { items: await this.views(rows), total };
   }
 
   /** Every project whose state starts with `statePrefix` and whose owner is `owner` (both optional), newest first: the dashboard's rows. */

@@ -35,6 +35,7 @@ import { WebSession, type WebUser } from './web-session';
 
 type Form = Record<string, string | string[] | undefined>;
 const WRITERS: readonly Role[] = ['process-manager', 'admin'];
+const PAGE_SIZE = 50;
 const one = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) ?? '';
 const many = (value: string | string[] | undefined) => (Array.isArray(value) ? value : value ? [value] : []);
 const blankToUndefined = (value: string) => (value.trim() === '' ? undefined : value.trim());
@@ -88,10 +89,19 @@ export class WebController {
     const user = await this.signedIn(req, reply);
     if (!user) return;
     const filter = { fase: query.fase ?? '', stilte: query.stilte ?? '', eigenaar: query.eigenaar ?? '', sorteer: query.sorteer ?? '' };
-    let rows = await this.projects.all({ statePrefix: filter.fase || undefined, owner: filter.eigenaar || undefined });
-    if (filter.stilte) rows = rows.filter((p) => p.silence.status === filter.stilte);
-    if (filter.sorteer === 'termijn') rows = [...rows].sort((a, b) => (a.silence.deadline ?? '9999').localeCompare(b.silence.deadline ?? '9999'));
-    return this.pages.render(req, reply, 'dashboard', { user, rows: rows.map((p) => this.pages.dashboardRow(p)), filter });
+    const pageNumber = Math.max(1, Number.parseInt(query.pagina ?? '1', 10) || 1);
+    const silence = (['ok', 'due-soon', 'overdue'] as const).find((s) => s === filter.stilte);
+    const { items, total } = await this.projects.page({
+      statePrefix: filter.fase || undefined,
+      owner: filter.eigenaar || undefined,
+      silence,
+      sortByDeadline: filter.sorteer === 'termijn',
+      limit: PAGE_SIZE,
+      offset: (pageNumber - 1) * PAGE_SIZE,
+    });
+    const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+    const pageLink = (n: number) => `/?${new URLSearchParams({ ...filter, pagina: String(n) }).toString()}`;
+    return this.pages.render(req, reply, 'dashboard', { user, rows: items.map((p) => this.pages.dashboardRow(p)), filter, total, page: pageNumber, pages, pageLink });
   }
 
   @Get('werkvoorraad')
