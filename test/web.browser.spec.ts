@@ -74,7 +74,7 @@ describe('the web interface in a real browser', () => {
     }
     await manager.getByLabel('Deelnemer aan de quick scan (naam)').fill('A. de Vries');
     await manager.getByLabel(/^a\. Er zijn grote belangen/).first().check();
-    await manager.getByRole('button', { name: 'Opslaan' }).click();
+    await manager.getByRole('button', { name: 'Quick scan opslaan' }).click();
     await manager.waitForURL(/opgeslagen=1/);
     await expect(manager.getByText('Advies: interactive').isVisible()).resolves.toBe(true);
 
@@ -83,21 +83,64 @@ describe('the web interface in a real browser', () => {
     await secretary.goto(`${service.t.url}/werkvoorraad`);
     await expectAccessible(secretary);
     await secretary.getByRole('link', { name: 'Herinrichting Marktplein' }).first().click();
-    await secretary.getByLabel('Datum besluit').fill('2026-11-20');
-    await secretary.getByLabel('Kenmerk').fill('B&W 2026/412');
-    await secretary.getByRole('button', { name: 'Besluit vastleggen' }).click();
-    await secretary.waitForURL(/opgeslagen=1/);
-
-    await manager.goto(projectUrl);
-    await manager.getByRole('button', { name: 'Stap zetten: Interactief starten' }).click();
-    await manager.waitForURL(/opgeslagen=1/);
-    await expect(manager.locator('svg.iw-diagram .iw-state--current text').textContent()).resolves.toBe('Formeel commitment');
+    const approve = async (gate: string, reference: string) => {
+      await secretary.goto(projectUrl);
+      await secretary.getByLabel('Stap', { exact: true }).selectOption({ label: gate });
+      await secretary.getByLabel('Datum besluit').fill('2026-11-20');
+      await secretary.getByLabel('Kenmerk').fill(reference);
+      await secretary.getByRole('button', { name: 'Besluit vastleggen' }).click();
+      await secretary.waitForURL(/opgeslagen=1/);
+    };
+    const take = async (step: string, expectedState: string) => {
+      await manager.goto(projectUrl);
+      await manager.getByRole('button', { name: `Stap zetten: ${step}` }).click();
+      await manager.waitForURL(/opgeslagen=1/);
+      await expect(manager.locator('svg.iw-diagram .iw-state--current text').textContent()).resolves.toBe(expectedState);
+    };
+    await approve('Interactief starten', 'B&W 2026/412');
+    await take('Interactief starten', 'Formeel commitment');
     await expect(manager.locator('svg.iw-diagram .iw-state--visited text').allTextContents()).resolves.toEqual(['Quick scan']);
 
+    // The formal commitment, then the plan of approach with all its parts.
+    await manager.getByLabel('Vastgelegd in').selectOption('bw-proposal');
+    await manager.locator('#cm-reference').fill('B&W 2026/413');
+    await manager.getByLabel('Procesafspraken (één per regel: partij | afspraak)').fill('Dorpsraad | maandelijks overleg');
+    await manager.getByRole('button', { name: 'Commitment opslaan' }).click();
+    await manager.waitForURL(/opgeslagen=1/);
+    await approve('Commitment vastleggen', 'B&W 2026/414');
+    await take('Commitment vastleggen', 'Plan van aanpak');
+
+    await manager.getByLabel('Naam van de groep').fill('Omwonenden');
+    await manager.getByLabel('Hoe benadert u deze groep?').fill('Huis-aan-huisbrief en een avond op het plein');
+    await manager.getByRole('button', { name: 'Groep toevoegen' }).click();
+    await manager.waitForURL(/opgeslagen=1/);
+    await manager.getByLabel('1. Doelgroepen (één per regel: doelgroep | waarom)').fill('Omwonenden | Het is hun plein');
+    await manager.getByLabel('Draagvlak voor proces', { exact: false }).check();
+    for (const phase of ['Beleidsvoorbereiding', 'Besluitvorming', 'Uitvoering', 'Evaluatie']) await manager.getByLabel(phase, { exact: true }).selectOption('inform');
+    await manager.getByLabel('4. Waarover gaat het gesprek wel?').fill('De inrichting van het plein');
+    await manager.getByLabel('Waarover niet?', { exact: true }).fill('Het budget');
+    await manager.getByLabel('Hoe gaat u om met vragen buiten de afbakening?').fill('Doorsturen naar het KCC');
+    await manager.getByLabel('5. Kansen (één per regel)').fill('Lokale kennis');
+    await manager.getByLabel('Bedreigingen (één per regel: bedreiging | maatregel)').fill('Lage opkomst | huis-aan-huis uitnodigen');
+    await manager.getByLabel('6. Werkvormen (één per regel)').fill('bewonersavond');
+    await manager.getByLabel('Planning', { exact: true }).fill('Voorjaar 2027');
+    await manager.getByLabel('Taakverdeling en organisatie').fill('Projectteam');
+    await manager.getByLabel('Hoe koppelt u de resultaten terug?').fill('Nieuwsbrief na elke avond');
+    await manager.getByLabel('7. Tijdpad (één per regel: JJJJ-MM-DD | moment)').fill('2027-03-01 | Raadsinformatieavond');
+    await manager.getByLabel('Hoe worden besluiten genomen?').fill('Het college besluit elke stap');
+    await manager.getByLabel('we nemen het mee').check();
+    await manager.getByLabel('Kaders (één per regel: hard | kader of zacht | kader)').fill('hard | Het budget ligt vast');
+    await manager.getByLabel(/^b\. Een van de vormen van inspraak/).check();
+    await manager.getByRole('button', { name: 'Plan opslaan' }).click();
+    await manager.waitForURL(/opgeslagen=1/);
+    await expectAccessible(manager);
+    await approve('Plan van aanpak vaststellen', 'B&W 2026/415');
+    await take('Plan van aanpak vaststellen', 'Probleem definiëren');
+
     // Silence is now counted; a communication records contact.
-    await manager.getByLabel('Kanaal').fill('nieuwsbrief');
-    await manager.getByLabel('Doelgroep').fill('alle deelnemers');
-    await manager.getByLabel('Samenvatting').fill('Wij starten interactief; u hoort binnenkort meer.');
+    await manager.getByLabel('Kanaal', { exact: true }).fill('nieuwsbrief');
+    await manager.getByLabel('Doelgroep', { exact: true }).fill('alle deelnemers');
+    await manager.getByLabel('Samenvatting', { exact: true }).fill('Wij starten interactief; u hoort binnenkort meer.');
     await manager.getByRole('button', { name: 'Communicatie vastleggen' }).click();
     await manager.waitForURL(/opgeslagen=1/);
     await manager.screenshot({ path: join(ARTIFACTS, 'project.png'), fullPage: true });
@@ -110,15 +153,20 @@ describe('the web interface in a real browser', () => {
 
     // The timeline: gates emphasised, filterable, exportable.
     await manager.goto(projectUrl);
-    await manager.getByLabel('Soort').selectOption('decision-recorded');
+    await manager.getByLabel('Soort gebeurtenis').selectOption('decision-recorded');
     await manager.getByRole('button', { name: 'Toepassen' }).last().click();
-    await expect(manager.locator('.iw-timeline__entry').count()).resolves.toBe(1);
-    await expect(manager.locator('.iw-timeline__entry--gate').count()).resolves.toBe(1);
+    await expect(manager.locator('.iw-timeline__entry').count()).resolves.toBe(3);
+    await expect(manager.locator('.iw-timeline__entry--gate').count()).resolves.toBe(3);
     const csv = await manager.request.get(`${projectUrl}/tijdlijn.csv`);
     expect(csv.headers()['content-type']).toContain('text/csv');
     expect((await csv.text()).split('\r\n')[0]).toBe('seq,occurredAt,actor,role,type,payload,hash');
     const json = await (await manager.request.get(`${projectUrl}/tijdlijn.json`)).json();
-    expect(json.map((e: { type: string }) => e.type)).toEqual(['project-created', 'quick-scan-recorded', 'decision-recorded', 'transition', 'communication-recorded']);
+    expect(json.map((e: { type: string }) => e.type)).toEqual([
+      'project-created', 'quick-scan-recorded', 'decision-recorded', 'transition',
+      'commitment-recorded', 'decision-recorded', 'transition',
+      'stakeholder-added', 'plan-saved', 'decision-recorded', 'transition',
+      'communication-recorded',
+    ]);
 
     // English on request; an auditor can read but gets no forms.
     await manager.getByRole('link', { name: 'English' }).click();
@@ -127,7 +175,7 @@ describe('the web interface in a real browser', () => {
     await auditor.goto(projectUrl);
     await expect(auditor.locator('form[action$="/communicatie"]').count()).resolves.toBe(0);
     await expectAccessible(auditor);
-  }, 90_000);
+  }, 150_000);
 
   it('refuses a form post without its CSRF token', async () => {
     const page = await signedIn('A. de Vries', 'process-manager');

@@ -1,4 +1,4 @@
-import { daysSilent, escalate, NO_SILENCE, restartSilence, silenceCounted, silenceDeadline, silenceStatus } from './silence.rules';
+import { daysSilent, escalate, NO_SILENCE, restartSilence, silenceCounted, silenceDeadline, silenceStatus, silenceStatusBounds } from './silence.rules';
 
 const DAY = 86_400_000;
 
@@ -33,5 +33,16 @@ describe('silence rules', () => {
 
   it('counts whole days of silence', () => {
     expect(daysSilent('2026-03-01T09:00:00.000Z', new Date('2026-03-15T10:00:00.000Z'), DAY)).toBe(14);
+  });
+
+  it('gives the database the same statuses as ranges of deadlines (the dashboard filters on them)', () => {
+    const now = new Date('2026-11-28T12:00:00.000Z');
+    const { overdueUntil, dueSoonUntil } = silenceStatusBounds(now, DAY);
+    const byRange = (deadline: string | null) => (deadline === null || deadline > dueSoonUntil ? 'ok' : deadline <= overdueUntil ? 'overdue' : 'due-soon');
+    for (const hours of [-48, -1, 0, 1, 71, 72, 73, 24 * 30]) {
+      const deadline = new Date(now.getTime() + hours * 3_600_000).toISOString();
+      expect([hours, byRange(deadline)]).toEqual([hours, silenceStatus(deadline, now, DAY)]);
+    }
+    expect(byRange(null)).toBe(silenceStatus(null, now, DAY));
   });
 });

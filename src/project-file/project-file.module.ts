@@ -11,5 +11,6 @@ import { ProjectFileService } from './project-file.service';
   imports: [TypeOrmModule.forFeature([ProjectDocumentEntity, StakeholderEntity, InspectionEntity, ReactionEntity]), ProjectsModule, WorkflowModule],
   controllers: [ProjectFileController],
   providers: [ProjectFileService],
+  exports: [ProjectFileService],
 })
 export class ProjectFileModule {}

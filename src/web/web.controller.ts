@@ -15,6 +15,17 @@ import {
   SCORES,
   GREEN_LIGHTS,
   RED_LIGHTS,
+  ADVICE_WEIGHT_NAMES,
+  ADVICE_WEIGHTS,
+  COMMITMENT_DOCUMENTS,
+  GOAL_NAMES,
+  GOALS,
+  INSPRAAK_FORM_CATALOGUE,
+  LEVEL_CATALOGUE,
+  STAKEHOLDER_DOMAINS,
+  STAKEHOLDER_KINDS,
+  type Commitment,
+  type Plan,
   type QuickScan,
 } from '../../machines/participation-project';
 import { Public } from '../auth/auth.decorators';
@@ -26,7 +37,9 @@ import { CommunicationsService } from '../communications/communications.service'
 import { RecordDecisionDto } from '../decisions/dto/record-decision.dto';
 import { DecisionsService } from '../decisions/decisions.service';
 import { AuditService } from '../audit/audit.service';
-import { QuickScanDto } from '../project-file/dto/file.dto';
+import { AnswerDto, CommitmentDto, InspectionDto, PlanDto, QuickScanDto, ReactionDto, StakeholderDto } from '../project-file/dto/file.dto';
+import { ProjectFileService } from '../project-file/project-file.service';
+import { commitmentFromForm, planFromForm, planToForm } from './file-forms';
 import { CreateProjectDto } from '../projects/dto/create-project.dto';
 import { ProjectsService } from '../projects/projects.service';
 import { FileWorkflow } from '../workflow/file-workflow.service';
@@ -57,6 +70,7 @@ export class WebController {
     private readonly communications: CommunicationsService,
     private readonly audit: AuditService,
     private readonly file: FileWorkflow,
+    private readonly projectFile: ProjectFileService,
   ) {}
 
   @Get('aanmelden')
@@ -137,6 +151,16 @@ export class WebController {
     return this.attempt(req, reply, user, async () => {
       const [project, timeline, communications] = await Promise.all([this.projects.get(id), this.audit.timeline(id), this.communications.list(id)]);
       const scan = await this.pages.quickScanOf(id);
+      const absent = (error: unknown) => {
+        if (error instanceof ApiError && error.status === 404) return null;
+        throw error;
+      };
+      const [commitment, plan, stakeholders, inspection] = await Promise.all([
+        this.projectFile.commitment(id).catch(absent),
+        this.projectFile.plan(id).catch(absent),
+        this.projectFile.stakeholderList(id),
+        this.projectFile.inspection(id).catch(absent),
+      ]);
       return this.pages.render(req, reply, 'project', {
         user,
         project,
@@ -151,6 +175,13 @@ export class WebController {
         phases: PHASES,
         scanForm: { items: QUICK_SCAN_ITEMS, itemNames: QUICK_SCAN_ITEM_NAMES, scores: SCORES, scoreNames: SCORE_NAMES, aspects: INFLUENCE_ASPECTS, aspectNames: INFLUENCE_ASPECT_NAMES, roles: SCAN_ROLES, roleNames: SCAN_ROLE_NAMES, criteria: CRITERIA, green: GREEN_LIGHTS, red: RED_LIGHTS },
         saved: (req.query as Record<string, string>).opgeslagen === '1',
+        commitment,
+        plan,
+        planFields: planToForm(plan?.data ?? null),
+        stakeholders,
+        inspection,
+        today: new Date().toISOString().slice(0, 10),
+        catalogue: { commitmentDocuments: COMMITMENT_DOCUMENTS, goals: GOALS, goalNames: GOAL_NAMES, levels: LEVEL_CATALOGUE, adviceWeights: ADVICE_WEIGHTS, adviceWeightNames: ADVICE_WEIGHT_NAMES, inspraakForms: INSPRAAK_FORM_CATALOGUE, domains: STAKEHOLDER_DOMAINS, kinds: STAKEHOLDER_KINDS },
       });
     });
   }
@@ -169,49 +200,29 @@ export class WebController {
   }
 
   @Post('projecten/:id/stap')
-  async step(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @Param('id') id: string, @Body() form: Form) {
-    const user = await this.signedIn(req, reply, WRITERS);
-    if (!user) return;
-    return this.attempt(req, reply, user, async () => {
-      await this.projects.applyEvent(id, { type: one(form.event) as never }, actorOf(user));
-      return `/projecten/${id}?opgeslagen=1`;
-    });
+  step(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @Param('id') id: string, @Body() form: Form) {
+    return this.write(req, reply, id, WRITERS, '', (actor) => this.projects.applyEvent(id, { type: one(form.event) as never }, actor));
   }
 
   @Post('projecten/:id/communicatie')
-  async communicate(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @Param('id') id: string, @Body() form: Form) {
-    const user = await this.signedIn(req, reply, WRITERS);
-    if (!user) return;
-    return this.attempt(req, reply, user, async () => {
+  communicate(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @Param('id') id: string, @Body() form: Form) {
+    return this.write(req, reply, id, WRITERS, 'communicatie', async (actor) => {
       const dto = await validated(RecordCommunicationDto, { channel: one(form.channel), audience: one(form.audience), summary: one(form.summary), announcesLevelOf: blankToUndefined(one(form.announcesLevelOf)) });
-      await this.communications.record(id, dto, actorOf(user));
-      return `/projecten/${id}?opgeslagen=1#communicatie`;
+      return this.communications.record(id, dto, actor);
     });
   }
 
   @Post('projecten/:id/besluit')
-  async decide(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @Param('id') id: string, @Body() form: Form) {
-    const user = await this.signedIn(req, reply, ['college-secretary', 'council-clerk']);
-    if (!user) return;
-    return this.attempt(req, reply, user, async () => {
-      const dto = await validated(RecordDecisionDto, {
-        event: one(form.event),
-        body: one(form.body),
-        outcome: one(form.outcome),
-        decidedOn: one(form.decidedOn),
-        reference: one(form.reference),
-        justification: blankToUndefined(one(form.justification)),
-      });
-      await this.decisions.record(id, dto, actorOf(user));
-      return `/projecten/${id}?opgeslagen=1`;
+  decide(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @Param('id') id: string, @Body() form: Form) {
+    return this.write(req, reply, id, ['college-secretary', 'council-clerk'], 'besluit', async (actor) => {
+      const fields = { event: one(form.event), body: one(form.body), outcome: one(form.outcome), decidedOn: one(form.decidedOn), reference: one(form.reference) };
+      return this.decisions.record(id, await validated(RecordDecisionDto, { ...fields, justification: blankToUndefined(one(form.justification)) }), actor);
     });
   }
 
   @Post('projecten/:id/quick-scan')
-  async quickScan(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @Param('id') id: string, @Body() form: Form) {
-    const user = await this.signedIn(req, reply, WRITERS);
-    if (!user) return;
-    return this.attempt(req, reply, user, async () => {
+  quickScan(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @Param('id') id: string, @Body() form: Form) {
+    return this.write(req, reply, id, WRITERS, 'quick-scan', async (actor) => {
       const scores = Object.fromEntries(QUICK_SCAN_ITEMS.map((item) => [item, blankToUndefined(one(form[`score.${item}`]))]).filter(([, v]) => v));
       const influenceAspects = Object.fromEntries(INFLUENCE_ASPECTS.map((a) => [a, blankToUndefined(one(form[`aspect.${a}`]))]).filter(([, v]) => v));
       const name = blankToUndefined(one(form.participantName));
@@ -223,8 +234,55 @@ export class WebController {
         redLights: many(form.redLights),
         notes: blankToUndefined(one(form.notes)),
       });
-      await this.file.saveQuickScan(id, dto as QuickScan, actorOf(user));
-      return `/projecten/${id}?opgeslagen=1#quick-scan`;
+      return this.file.saveQuickScan(id, dto as QuickScan, actor);
+    });
+  }
+
+  @Post('projecten/:id/commitment')
+  commitment(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @Param('id') id: string, @Body() form: Form) {
+    return this.write(req, reply, id, WRITERS, 'commitment', async (actor) => this.file.saveCommitment(id, (await validated(CommitmentDto, commitmentFromForm(form))) as Commitment, actor));
+  }
+
+  @Post('projecten/:id/belanghebbenden')
+  stakeholder(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @Param('id') id: string, @Body() form: Form) {
+    return this.write(req, reply, id, WRITERS, 'belanghebbenden', async (actor) => {
+      const dto = await validated(StakeholderDto, { name: one(form.name), domain: one(form.domain), kind: one(form.kind), ownKind: blankToUndefined(one(form.ownKind)), approach: one(form.approach) });
+      return this.file.addStakeholder(id, dto, actor);
+    });
+  }
+
+  @Post('projecten/:id/plan')
+  plan(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @Param('id') id: string, @Body() form: Form) {
+    return this.write(req, reply, id, WRITERS, 'plan', async (actor) => {
+      const { changeReason, ...plan } = await validated(PlanDto, planFromForm(form));
+      return this.file.savePlan(id, plan as Plan, changeReason, actor);
+    });
+  }
+
+  @Post('projecten/:id/inspectie')
+  inspection(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @Param('id') id: string, @Body() form: Form) {
+    return this.write(req, reply, id, WRITERS, 'inspectie', async (actor) => this.file.openInspection(id, await validated(InspectionDto, { laidOpenOn: one(form.laidOpenOn), publishedIn: one(form.publishedIn) }), actor));
+  }
+
+  @Post('projecten/:id/zienswijzen')
+  reaction(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @Param('id') id: string, @Body() form: Form) {
+    return this.write(req, reply, id, WRITERS, 'inspectie', async (actor) =>
+      this.file.recordReaction(id, await validated(ReactionDto, { receivedOn: one(form.receivedOn), sender: one(form.sender), summary: one(form.summary) }), actor),
+    );
+  }
+
+  @Post('projecten/:id/zienswijzen/:reactionId/antwoord')
+  answer(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @Param('id') id: string, @Param('reactionId') reactionId: string, @Body() form: Form) {
+    return this.write(req, reply, id, WRITERS, 'inspectie', async (actor) => this.file.answerReaction(id, reactionId, await validated(AnswerDto, { answer: one(form.answer), answeredOn: one(form.answeredOn) }), actor));
+  }
+
+  /** A form post: the role checked, the work done through the API's services, then back to the form's section (303). */
+  private async write(req: FastifyRequest, reply: FastifyReply, id: string, roles: readonly Role[], anchor: string, work: (actor: Actor) => Promise<unknown>): Promise<unknown> {
+    const user = await this.signedIn(req, reply, roles);
+    if (!user) return;
+    return this.attempt(req, reply, user, async () => {
+      await work(actorOf(user));
+      return `/projecten/${id}?opgeslagen=1${anchor ? `#${anchor}` : ''}`;
     });
   }
 

@@ -5,6 +5,7 @@ import { AuthModule } from '../auth/auth.module';
 import { CommunicationsModule } from '../communications/communications.module';
 import { ProjectDocumentEntity } from '../database/interaction.entities';
 import { DecisionsModule } from '../decisions/decisions.module';
+import { ProjectFileModule } from '../project-file/project-file.module';
 import { ProjectsModule } from '../projects/projects.module';
 import { WorkflowModule } from '../workflow/workflow.module';
 import { WebController } from './web.controller';
@@ -13,7 +14,7 @@ import { WebSession } from './web-session';
 
 /** The web interface for civil servants, at / (the API stays under /api). */
 @Module({
-  imports: [TypeOrmModule.forFeature([ProjectDocumentEntity]), AuthModule, ProjectsModule, DecisionsModule, CommunicationsModule, AuditModule, WorkflowModule],
+  imports: [TypeOrmModule.forFeature([ProjectDocumentEntity]), AuthModule, ProjectsModule, DecisionsModule, CommunicationsModule, AuditModule, WorkflowModule, ProjectFileModule],
   controllers: [WebController],
   providers: [WebSession, WebPages],
 })

@@ -1,0 +1,86 @@
+import type { Commitment, Plan } from '../../machines/participation-project';
+
+type Form = Record<string, string | string[] | undefined>;
+
+const one = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) ?? '';
+const many = (value: string | string[] | undefined) => (Array.isArray(value) ? value : value ? [value] : []);
+const text = (form: Form, key: string) => one(form[key]).trim() || undefined;
+/** A textarea with one item per line. */
+const lines = (form: Form, key: string) => one(form[key]).split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+/** A line "left | right". */
+const split = (line: string) => {
+  const at = line.indexOf('|');
+  return at < 0 ? [line.trim(), ''] : [line.slice(0, at).trim(), line.slice(at + 1).trim()];
+};
+
+/**
+ * Web forms to the API's documents. Lists are textareas with one item per line, pairs
+ * written as "left | right"; the API's validation then judges the result, as for any client.
+ */
+export function commitmentFromForm(form: Form): Commitment {
+  return {
+    laidDownIn: (text(form, 'laidDownIn') as Commitment['laidDownIn']) ?? undefined,
+    reference: text(form, 'reference'),
+    processAgreements: lines(form, 'processAgreements').map((l) => {
+      const [party, agreement] = split(l);
+      return { party, agreement };
+    }),
+  };
+}
+
+export function planFromForm(form: Form): Plan & { changeReason?: string } {
+  const levels = Object.fromEntries(['preparation', 'decisionMaking', 'execution', 'evaluation'].map((phase) => [phase, text(form, `level.${phase}`)]).filter(([, level]) => level));
+  const form_ = text(form, 'inspraakForm');
+  return {
+    targetGroups: lines(form, 'targetGroups').map((l) => {
+      const [name, why] = split(l);
+      return { name, why };
+    }),
+    goals: { standard: many(form.goals) as NonNullable<Plan['goals']>['standard'], own: lines(form, 'ownGoals') },
+    levels,
+    scope: { inScope: text(form, 'inScope'), outOfScope: text(form, 'outOfScope'), offTopicHandling: text(form, 'offTopicHandling') },
+    opportunitiesAndThreats: {
+      opportunities: lines(form, 'opportunities'),
+      threats: lines(form, 'threats').map((l) => {
+        const [threat, mitigation] = split(l);
+        return { threat, mitigation };
+      }),
+    },
+    approach: { workForms: lines(form, 'workForms'), planning: text(form, 'planning'), tasks: text(form, 'tasks'), feedback: text(form, 'feedback') },
+    process: {
+      timeline: lines(form, 'timeline').map((l) => {
+        const [date, title] = split(l);
+        return { date, title };
+      }),
+      decisionMaking: text(form, 'decisionMaking'),
+    },
+    adviceWeight: text(form, 'adviceWeight') as Plan['adviceWeight'],
+    frames: lines(form, 'frames').map((l) => {
+      const [kind, description] = split(l);
+      return { kind: (kind === 'zacht' || kind === 'soft' ? 'soft' : kind === 'hard' ? 'hard' : kind) as 'hard' | 'soft', description };
+    }),
+    ...(form_ && { inspraak: { legallyRequired: one(form.legallyRequired) === 'ja', form: form_ as NonNullable<Plan['inspraak']>['form'] } }),
+    ...(text(form, 'changeReason') && { changeReason: text(form, 'changeReason') }),
+  };
+}
+
+/** The plan back into the form's fields, to fill them in again. */
+export function planToForm(plan: Plan | null): Record<string, string> {
+  if (!plan) return {};
+  return {
+    targetGroups: (plan.targetGroups ?? []).map((g) => `${g.name} | ${g.why}`).join('\n'),
+    ownGoals: (plan.goals?.own ?? []).join('\n'),
+    inScope: plan.scope?.inScope ?? '',
+    outOfScope: plan.scope?.outOfScope ?? '',
+    offTopicHandling: plan.scope?.offTopicHandling ?? '',
+    opportunities: (plan.opportunitiesAndThreats?.opportunities ?? []).join('\n'),
+    threats: (plan.opportunitiesAndThreats?.threats ?? []).map((t) => `${t.threat} | ${t.mitigation}`).join('\n'),
+    workForms: (plan.approach?.workForms ?? []).join('\n'),
+    planning: plan.approach?.planning ?? '',
+    tasks: plan.approach?.tasks ?? '',
+    feedback: plan.approach?.feedback ?? '',
+    timeline: (plan.process?.timeline ?? []).map((m) => `${m.date} | ${m.title}`).join('\n'),
+    decisionMaking: plan.process?.decisionMaking ?? '',
+    frames: (plan.frames ?? []).map((f) => `${f.kind === 'soft' ? 'zacht' : 'hard'} | ${f.description}`).join('\n'),
+  };
+}
