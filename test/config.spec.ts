@@ -7,6 +7,7 @@ describe('configuration', () => {
       host: '0.0.0.0',
       production: false,
       serverTiming: false,
+      web: { sessionSecret: DEFAULT_DEVELOPMENT_SECRET, oidc: undefined },
       database: { kind: 'sqlite', path: './data/interactiewijzer.sqlite', synchronous: 'FULL' },
       auth: { secret: DEFAULT_DEVELOPMENT_SECRET, jwksUrl: undefined, issuer: undefined, audience: undefined },
       reminders: {

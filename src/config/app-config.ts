@@ -5,6 +5,14 @@ export interface AppConfig {
   production: boolean;
   /** SERVER_TIMING=on: each response says its server time and database query count (Server-Timing), for benchmarks and profiling. */
   serverTiming: boolean;
+  /**
+   * The web interface's sign-in: OpenID Connect against the municipality's identity provider
+   * when OIDC_ISSUER is set; the session cookie is signed with SESSION_SECRET (default: AUTH_SECRET).
+   */
+  web: {
+    sessionSecret: string | undefined;
+    oidc: { issuer: string; clientId: string; clientSecret: string; allowHttp: boolean } | undefined;
+  };
   database: { kind: 'sqlite'; path: string; synchronous: 'FULL' | 'NORMAL' } | { kind: 'postgres'; url: string };
   auth: { secret: string | undefined; jwksUrl: string | undefined; issuer: string | undefined; audience: string | undefined };
   reminders: {
@@ -71,6 +79,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (webhookUrl !== undefined && !isHttpUrl(webhookUrl)) problems.push(`REMINDER_WEBHOOK_URL must be an http(s) URL, not "${webhookUrl}"`);
   if (webhookUrl !== undefined && !env.REMINDER_WEBHOOK_SECRET) problems.push('REMINDER_WEBHOOK_URL needs REMINDER_WEBHOOK_SECRET to sign its requests');
 
+  const sessionSecret = env.SESSION_SECRET || secret;
+  if (env.SESSION_SECRET && env.SESSION_SECRET.length < 32) problems.push('SESSION_SECRET must be at least 32 characters');
+  const issuerUrl = env.OIDC_ISSUER || undefined;
+  if (issuerUrl !== undefined && !isHttpUrl(issuerUrl)) problems.push(`OIDC_ISSUER must be an http(s) URL, not "${issuerUrl}"`);
+  if (issuerUrl !== undefined && (!env.OIDC_CLIENT_ID || !env.OIDC_CLIENT_SECRET)) problems.push('OIDC_ISSUER needs OIDC_CLIENT_ID and OIDC_CLIENT_SECRET');
+  if (issuerUrl !== undefined && !sessionSecret) problems.push('OIDC_ISSUER needs SESSION_SECRET (or AUTH_SECRET) to sign the session cookie');
+  const allowHttp = env.OIDC_ALLOW_HTTP === 'on';
+  if (allowHttp && production) problems.push('OIDC_ALLOW_HTTP is for a local identity provider in development; production talks to its provider over https');
+
   if (problems.length > 0) throw new ConfigError(`Invalid configuration:\n- ${problems.join('\n- ')}`);
 
   return {
@@ -78,6 +95,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     host: env.HOST ?? '0.0.0.0',
     production,
     serverTiming: env.SERVER_TIMING === 'on',
+    web: {
+      sessionSecret,
+      oidc: issuerUrl ? { issuer: issuerUrl, clientId: env.OIDC_CLIENT_ID!, clientSecret: env.OIDC_CLIENT_SECRET!, allowHttp } : undefined,
+    },
     database: url
       ? { kind: 'postgres', url }
       : { kind: 'sqlite', path: env.SQLITE_PATH ?? './data/interactiewijzer.sqlite', synchronous: synchronous as 'FULL' | 'NORMAL' },

@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
 import type { AppConfig } from '../config/app-config';
 
 /** Paths of the web interface: outside the API's /api prefix (Dutch, so they never meet an API path). */
-export const WEB_PATHS = ['', 'aanmelden', 'afmelden', 'taal', 'werkvoorraad', 'projecten', 'projecten/{*rest}'];
+export const WEB_PATHS = ['', 'aanmelden', 'aanmelden/{*rest}', 'afmelden', 'taal', 'werkvoorraad', 'projecten', 'projecten/{*rest}'];
 const WEB_POST = /^\/(aanmelden|afmelden|projecten)(\/|$|\?)/;
 
 /**

@@ -3,9 +3,8 @@ import '@fastify/csrf-protection';
 import '@fastify/view';
 import { Inject, Injectable } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { SignJWT } from 'jose';
+import { jwtVerify, SignJWT, type JWTPayload } from 'jose';
 import { ROLES, type Role } from '../auth/roles';
-import { TokenVerifier, type VerifiedUser } from '../auth/token-verifier';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { en } from './i18n/en';
 import { nl, type Texts } from './i18n/nl';
@@ -13,49 +12,71 @@ import { nl, type Texts } from './i18n/nl';
 export const SESSION_COOKIE = 'iw_session';
 export const LANG_COOKIE = 'iw_lang';
 const SESSION_HOURS = 8;
+/** Session tokens name their purpose, so an API token is no session and a session no API token. */
+const ISSUER = 'interactiewijzer';
+const AUDIENCE = 'interactiewijzer-web';
 
-export interface WebUser extends VerifiedUser {
+export interface WebUser {
+  name: string;
+  roles: Role[];
   /** The role shown and acted under: the first of the user's roles. */
   role: Role;
 }
 
 /**
- * The browser's session: the same signed token the API takes, kept in an http-only,
- * same-site cookie. Development signs it in with a picked name and role; production
- * (NODE_ENV=production) switches that off.
+ * The browser's session: a token signed with SESSION_SECRET in an http-only, same-site
+ * cookie, holding the name and roles that sign-in established (picked in development,
+ * from the identity provider's ID token with OpenID Connect).
  */
 @Injectable()
 export class WebSession {
+  /** Picking a name and role: development only, and only when no identity provider is configured. */
   readonly devSignIn: boolean;
+  private readonly key: Uint8Array | undefined;
   private readonly secure: boolean;
 
-  constructor(
-    private readonly verifier: TokenVerifier,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {
-    this.devSignIn = !config.production && !config.auth.jwksUrl && !!config.auth.secret;
+  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+    this.key = config.web.sessionSecret ? new TextEncoder().encode(config.web.sessionSecret) : undefined;
+    this.devSignIn = !config.production && !config.web.oidc && !!this.key;
     this.secure = config.production;
   }
 
   async user(request: FastifyRequest): Promise<WebUser | null> {
     const token = request.cookies[SESSION_COOKIE];
-    const user = token ? await this.verifier.verify(token) : null;
-    return user && user.roles.length > 0 ? { ...user, role: user.roles[0] } : null;
+    const payload = token && this.key ? await jwtVerify(token, this.key, { issuer: ISSUER, audience: AUDIENCE, algorithms: ['HS256'] }).then((r) => r.payload, () => null) : null;
+    const roles = rolesOf(payload);
+    return payload && typeof payload.name === 'string' && roles.length > 0 ? { name: payload.name, roles, role: roles[0] } : null;
   }
 
-  async signIn(reply: FastifyReply, name: string, role: string): Promise<boolean> {
-    if (!this.devSignIn || !(ROLES as readonly string[]).includes(role) || !name.trim()) return false;
-    const { secret, issuer, audience } = this.config.auth;
-    let jwt = new SignJWT({ name: name.trim(), roles: [role] }).setProtectedHeader({ alg: 'HS256' }).setIssuedAt().setExpirationTime(`${SESSION_HOURS}h`);
-    if (issuer) jwt = jwt.setIssuer(issuer);
-    if (audience) jwt = jwt.setAudience(audience);
-    const token = await jwt.sign(new TextEncoder().encode(secret));
+  /** Development sign-in with a picked name and role; false when it is off or the input is not valid. */
+  async signInAs(reply: FastifyReply, name: string, role: string): Promise<boolean> {
+    if (!this.devSignIn || !name.trim()) return false;
+    return this.start(reply, name.trim(), [role]);
+  }
+
+  /** Starts a session for a user the identity provider vouched for; false without any known role. */
+  async start(reply: FastifyReply, name: string, roles: unknown[]): Promise<boolean> {
+    const known = rolesOf({ roles });
+    if (!this.key || known.length === 0) return false;
+    const token = await new SignJWT({ name, roles: known }).setProtectedHeader({ alg: 'HS256' }).setIssuer(ISSUER).setAudience(AUDIENCE).setIssuedAt().setExpirationTime(`${SESSION_HOURS}h`).sign(this.key);
     reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure: this.secure, maxAge: SESSION_HOURS * 3600 });
     return true;
   }
 
   signOut(reply: FastifyReply): void {
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
+  }
+
+  /** A short-lived, signed value in its own cookie (the OIDC round trip's state). */
+  async seal(reply: FastifyReply, cookie: string, value: Record<string, string>, path: string): Promise<void> {
+    const token = await new SignJWT(value).setProtectedHeader({ alg: 'HS256' }).setIssuer(ISSUER).setAudience(cookie).setExpirationTime('10m').sign(this.key!);
+    reply.setCookie(cookie, token, { path, httpOnly: true, sameSite: 'lax', secure: this.secure, maxAge: 600 });
+  }
+
+  async unseal(request: FastifyRequest, reply: FastifyReply, cookie: string, path: string): Promise<JWTPayload | null> {
+    const token = request.cookies[cookie];
+    reply.clearCookie(cookie, { path });
+    return token && this.key ? jwtVerify(token, this.key, { issuer: ISSUER, audience: cookie, algorithms: ['HS256'] }).then((r) => r.payload, () => null) : null;
   }
 
   texts(request: FastifyRequest): Texts {
@@ -65,4 +86,9 @@ export class WebSession {
   setLanguage(reply: FastifyReply, lang: string): void {
     reply.setCookie(LANG_COOKIE, lang === 'en' ? 'en' : 'nl', { path: '/', httpOnly: true, sameSite: 'lax', secure: this.secure, maxAge: 365 * 24 * 3600 });
   }
+}
+
+function rolesOf(payload: JWTPayload | { roles: unknown[] } | null): Role[] {
+  const roles = payload && Array.isArray(payload.roles) ? payload.roles : [];
+  return roles.filter((r): r is Role => (ROLES as readonly unknown[]).includes(r));
 }

@@ -43,6 +43,7 @@ import { commitmentFromForm, planFromForm, planToForm } from './file-forms';
 import { CreateProjectDto } from '../projects/dto/create-project.dto';
 import { ProjectsService } from '../projects/projects.service';
 import { FileWorkflow } from '../workflow/file-workflow.service';
+import { OidcSignIn } from './oidc-sign-in';
 import { WebPages } from './web-pages';
 import { WebSession, type WebUser } from './web-session';
 
@@ -64,6 +65,7 @@ const blankToUndefined = (value: string) => (value.trim() === '' ? undefined : v
 export class WebController {
   constructor(
     private readonly session: WebSession,
+    private readonly oidc: OidcSignIn,
     private readonly pages: WebPages,
     private readonly projects: ProjectsService,
     private readonly decisions: DecisionsService,
@@ -75,15 +77,27 @@ export class WebController {
 
   @Get('aanmelden')
   signInPage(@Req() req: FastifyRequest, @Res() reply: FastifyReply) {
-    return this.pages.render(req, reply, 'sign-in', { user: null, roles: ROLES, enabled: this.session.devSignIn });
+    return this.pages.render(req, reply, 'sign-in', { user: null, roles: ROLES, enabled: this.session.devSignIn, oidc: this.oidc.enabled });
   }
 
   @Post('aanmelden')
   async signIn(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @Body() form: Form) {
-    if (!(await this.session.signIn(reply, one(form.name), one(form.role)))) {
-      return this.pages.render(req, reply, 'sign-in', { user: null, roles: ROLES, enabled: this.session.devSignIn, error: true }, 400);
+    if (!(await this.session.signInAs(reply, one(form.name), one(form.role)))) {
+      return this.pages.render(req, reply, 'sign-in', { user: null, roles: ROLES, enabled: this.session.devSignIn, oidc: this.oidc.enabled, error: true }, 400);
     }
     return reply.redirect('/', 303);
+  }
+
+  @Get('aanmelden/oidc/start')
+  async oidcStart(@Req() req: FastifyRequest, @Res() reply: FastifyReply) {
+    if (!this.oidc.enabled) return reply.redirect('/aanmelden', 303);
+    return reply.redirect(await this.oidc.start(reply), 303);
+  }
+
+  @Get('aanmelden/oidc')
+  async oidcCallback(@Req() req: FastifyRequest, @Res() reply: FastifyReply) {
+    if (this.oidc.enabled && (await this.oidc.finish(req, reply))) return reply.redirect('/', 303);
+    return this.pages.render(req, reply, 'sign-in', { user: null, roles: ROLES, enabled: this.session.devSignIn, oidc: this.oidc.enabled, error: true }, 401);
   }
 
   @Post('afmelden')

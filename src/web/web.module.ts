@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module';
-import { AuthModule } from '../auth/auth.module';
 import { CommunicationsModule } from '../communications/communications.module';
 import { ProjectDocumentEntity } from '../database/interaction.entities';
 import { DecisionsModule } from '../decisions/decisions.module';
@@ -9,13 +8,14 @@ import { ProjectFileModule } from '../project-file/project-file.module';
 import { ProjectsModule } from '../projects/projects.module';
 import { WorkflowModule } from '../workflow/workflow.module';
 import { WebController } from './web.controller';
+import { OidcSignIn } from './oidc-sign-in';
 import { WebPages } from './web-pages';
 import { WebSession } from './web-session';
 
 /** The web interface for civil servants, at / (the API stays under /api). */
 @Module({
-  imports: [TypeOrmModule.forFeature([ProjectDocumentEntity]), AuthModule, ProjectsModule, DecisionsModule, CommunicationsModule, AuditModule, WorkflowModule, ProjectFileModule],
+  imports: [TypeOrmModule.forFeature([ProjectDocumentEntity]), ProjectsModule, DecisionsModule, CommunicationsModule, AuditModule, WorkflowModule, ProjectFileModule],
   controllers: [WebController],
-  providers: [WebSession, WebPages],
+  providers: [WebSession, WebPages, OidcSignIn],
 })
 export class WebModule {}

@@ -12,8 +12,11 @@ export const en: Texts = {
     intro: 'Development: pick a name and a role. In production you sign in with the municipality’s identity provider.',
     name: 'Name',
     role: 'Role',
+    oidc: 'Sign in with the municipality',
+    oidcIntro: 'You sign in with your municipal account.',
+    failed: 'Signing in did not succeed. Please try again.',
     submit: 'Sign in',
-    disabled: 'Signing in with a name and role is off in production.',
+    disabled: 'Signing in with a name and role is off in production, and no identity provider is configured (OIDC_ISSUER).',
   },
   dashboard: {
     title: 'Projects',

@@ -10,8 +10,11 @@ export const nl = {
     intro: 'Ontwikkelomgeving: kies een naam en een rol. In productie meldt u zich aan bij het identiteitsplatform van de gemeente.',
     name: 'Naam',
     role: 'Rol',
+    oidc: 'Aanmelden bij de gemeente',
+    oidcIntro: 'U meldt zich aan met uw account van de gemeente.',
+    failed: 'Aanmelden is niet gelukt. Probeer het opnieuw.',
     submit: 'Aanmelden',
-    disabled: 'Aanmelden met naam en rol is uitgeschakeld in productie.',
+    disabled: 'Aanmelden met naam en rol is uitgeschakeld in productie, en er is geen identiteitsplatform ingesteld (OIDC_ISSUER).',
   },
   dashboard: {
     title: 'Projecten',

@@ -1,0 +1,78 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import * as oidc from 'openid-client';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { WebSession } from './web-session';
+
+const FLIGHT_COOKIE = 'iw_oidc';
+export const CALLBACK_PATH = '/aanmelden/oidc';
+
+/**
+ * OpenID Connect sign-in against the municipality's identity provider (openid-client):
+ * authorization code flow with PKCE, state and nonce kept in a sealed, short-lived cookie.
+ * The ID token's `name` (or `preferred_username`, or `sub`) and `roles` claims make the session.
+ */
+@Injectable()
+export class OidcSignIn {
+  private configuration: Promise<oidc.Configuration> | undefined;
+  private readonly redirectUri: string;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly session: WebSession,
+  ) {
+    this.redirectUri = `${config.reminders.publicUrl}${CALLBACK_PATH}`;
+  }
+
+  get enabled(): boolean {
+    return this.config.web.oidc !== undefined;
+  }
+
+  /** Where to send the browser: the provider's authorization endpoint. */
+  async start(reply: FastifyReply): Promise<string> {
+    const configuration = await this.discover();
+    const verifier = oidc.randomPKCECodeVerifier();
+    const state = oidc.randomState();
+    const nonce = oidc.randomNonce();
+    await this.session.seal(reply, FLIGHT_COOKIE, { verifier, state, nonce }, CALLBACK_PATH);
+    return oidc
+      .buildAuthorizationUrl(configuration, {
+        redirect_uri: this.redirectUri,
+        scope: 'openid profile roles',
+        code_challenge: await oidc.calculatePKCECodeChallenge(verifier),
+        code_challenge_method: 'S256',
+        state,
+        nonce,
+      })
+      .toString();
+  }
+
+  /** Finishes the round trip and starts the session; false when the provider's answer does not hold. */
+  async finish(request: FastifyRequest, reply: FastifyReply): Promise<boolean> {
+    const flight = await this.session.unseal(request, reply, FLIGHT_COOKIE, CALLBACK_PATH);
+    if (!flight) return false;
+    try {
+      const tokens = await oidc.authorizationCodeGrant(await this.discover(), new URL(request.url, this.redirectUri), {
+        pkceCodeVerifier: String(flight.verifier),
+        expectedState: String(flight.state),
+        expectedNonce: String(flight.nonce),
+      });
+      const claims: Record<string, unknown> = tokens.claims() ?? {};
+      const name = [claims.name, claims.preferred_username, claims.sub].find((v): v is string => typeof v === 'string' && v.length > 0);
+      return !!name && (await this.session.start(reply, name, Array.isArray(claims.roles) ? claims.roles : []));
+    } catch {
+      return false;
+    }
+  }
+
+  private discover(): Promise<oidc.Configuration> {
+    const settings = this.config.web.oidc!;
+    this.configuration ??= oidc
+      .discovery(new URL(settings.issuer), settings.clientId, settings.clientSecret, undefined, settings.allowHttp ? { execute: [oidc.allowInsecureRequests] } : undefined)
+      .catch((error: unknown) => {
+        this.configuration = undefined; // try again on the next sign-in
+        throw error;
+      });
+    return this.configuration;
+  }
+}
