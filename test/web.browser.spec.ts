@@ -175,6 +175,20 @@ describe('the web interface in a real browser', () => {
     await auditor.goto(projectUrl);
     await expect(auditor.locator('form[action$="/communicatie"]').count()).resolves.toBe(0);
     await expectAccessible(auditor);
+    // Nor can an auditor post a form by hand: the server checks the role, with a page that says why.
+    const csrf = await auditor.locator('input[name="_csrf"]').first().inputValue();
+    const refused = await auditor.request.post(`${projectUrl}/communicatie`, { form: { _csrf: csrf, channel: 'x', audience: 'y', summary: 'z' } });
+    expect(refused.status()).toBe(403);
+    await auditor.setContent(await refused.text());
+    await expectAccessible(auditor);
+
+    // At phone width the diagram scales down into the screen.
+    await auditor.setViewportSize({ width: 375, height: 800 });
+    await auditor.goto(projectUrl);
+    const diagram = await auditor.locator('svg.iw-diagram').boundingBox();
+    expect(diagram!.width).toBeLessThanOrEqual(375);
+    expect(diagram!.width).toBeGreaterThan(250);
+    await expectAccessible(auditor);
   }, 150_000);
 
   it('refuses a form post without its CSRF token', async () => {
