@@ -1,6 +1,3 @@
-import '@fastify/cookie';
-import '@fastify/csrf-protection';
-import '@fastify/view';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -9,7 +6,6 @@ import { assessQuickScan, type Phase, type QuickScan } from '../../machines/part
 import type { AuditEntryView } from '../audit/audit.service';
 import { ProjectDocumentEntity } from '../database/interaction.entities';
 import type { ProjectView } from '../projects/project.view';
-
 import { layoutMachine, type DiagramLayout } from './state-diagram';
 import { WebSession } from './web-session';
 

@@ -1,3 +1,4 @@
+// The plugins' type augmentations (request.cookies, reply.view, reply.generateCsrf) come with these imports.
 import '@fastify/view';
 import fastifyCookie from '@fastify/cookie';
 import fastifyCsrf from '@fastify/csrf-protection';

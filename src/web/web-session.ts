@@ -1,6 +1,3 @@
-import '@fastify/cookie';
-import '@fastify/csrf-protection';
-import '@fastify/view';
 import { Inject, Injectable } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { jwtVerify, SignJWT, type JWTPayload } from 'jose';

@@ -15,6 +15,7 @@ const provider = new Provider(`http://127.0.0.1:${port}`, {
   findAccount: (_ctx, id) => ({ accountId: id, claims: () => ({ sub: id, ...(accounts[id] ?? { name: id, roles: [] }) }) }),
   // The profile and roles claims in the ID token itself, as municipal providers configure it.
   conformIdTokenClaims: false,
+  cookies: { keys: ['a-cookie-key-for-the-test-provider'] },
   features: { devInteractions: { enabled: true } },
 });
 provider.listen(Number(port), '127.0.0.1', () => console.log('oidc-provider ready'));
