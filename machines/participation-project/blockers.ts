@@ -33,6 +33,18 @@ export const ENTERS_PHASE: Partial<Record<GatedEventType, Phase>> = {
   START_NEW_CYCLE: 'preparation',
 };
 
+/** The steps whose rules read the project's file; for the others the green light is all (a caller may skip loading it). */
+const STEPS_WITH_FILE_RULES: ReadonlySet<GatedEventType> = new Set<GatedEventType>(['START_INTERACTIVE', 'DECIDE_NON_INTERACTIVE', 'COMMIT', 'ADOPT_PLAN', 'ADVICE_SUBMITTED', ...(Object.keys(ENTERS_PHASE) as GatedEventType[])]);
+
+export function needsFile(gate: GatedEventType): boolean {
+  return STEPS_WITH_FILE_RULES.has(gate);
+}
+
+/** The file of a project with nothing in it: enough for a step that does not read it. */
+export function emptyDossier(today: string): Dossier {
+  return { quickScan: null, commitment: null, plan: null, announcements: [], inspection: null, unansweredReactions: 0, today };
+}
+
 /**
  * Why an event may not happen yet, as stable codes with Dutch and English sentences: the
  * green light (§2.4) and the guide's rules for the step. The machine's guard is

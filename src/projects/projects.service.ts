@@ -98,11 +98,9 @@ export class ProjectsService {
     return { items: await this.views(rows), total };
   }
 
-  /** Every project whose state starts with `statePrefix` and whose owner is `owner` (both optional), newest first: the dashboard's rows. */
-  async all(filter: { statePrefix?: string; owner?: string }): Promise<ProjectView[]> {
-    const owner = filter.owner ? { ownerEmail: filter.owner } : {};
-    const where: FindOptionsWhere<ProjectEntity>[] = filter.statePrefix ? [{ state: filter.statePrefix, ...owner }, { state: Like(`${filter.statePrefix}.%`), ...owner }] : [owner];
-    return this.views(await this.projects.find({ where, order: { createdAt: 'DESC', id: 'ASC' } }));
+  /** Every project, newest first (the worklist's source). */
+  async all(): Promise<ProjectView[]> {
+    return this.views(await this.projects.find({ order: { createdAt: 'DESC', id: 'ASC' } }));
   }
 
   /** Views for many projects with a fixed number of queries for their open decisions and files (no N+1). */

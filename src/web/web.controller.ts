@@ -137,7 +137,7 @@ export class WebController {
     const user = await this.signedIn(req, reply);
     if (!user) return;
     const body = GOVERNING_BODIES.find((b) => RECORDER_OF[b] === user.role) ?? null;
-    const waiting = body ? (await this.projects.all({})).flatMap((p) => p.nextSteps.filter((s) => s.requiredBody === body && s.blockers.some((b) => b.code.startsWith('green-light'))).map((step) => ({ project: p, step }))) : [];
+    const waiting = body ? (await this.projects.all()).flatMap((p) => p.nextSteps.filter((s) => s.requiredBody === body && s.blockers.some((b) => b.code.startsWith('green-light'))).map((step) => ({ project: p, step }))) : [];
     return this.pages.render(req, reply, 'worklist', { user, governingBody: body, waiting });
   }
 

@@ -7,8 +7,10 @@ import {
   blockers,
   decisiveDecision,
   isEndedState,
+  emptyDossier,
   isGatedEvent,
   levelWarnings,
+  needsFile,
   PHASES,
   restoreProject,
   startProject,
@@ -35,7 +37,7 @@ import type { ProjectEntity } from '../database/project.entity';
 import { ProjectStore } from '../database/project-store';
 import { TransactionRunner } from '../database/transaction-runner';
 import { GENESIS_HASH, nextAuditEntry, type AuditType } from './audit-chain';
-import { loadProjectFiles } from './dossier';
+import { dutchDay, loadProjectFiles } from './dossier';
 
 export interface ProjectSettings {
   silenceWindowDays?: number;
@@ -178,9 +180,10 @@ export class WorkflowService {
       }
 
       const open = await this.store.openDecisions(manager, project.id, snapshot.context.cycle);
-      const file = isGatedEvent(request.type) ? (await loadProjectFiles(this.store, manager, [project], now)).get(project.id)! : undefined;
+      // The file is read only for the steps whose rules look at it.
+      const file = isGatedEvent(request.type) && needsFile(request.type) ? (await loadProjectFiles(this.store, manager, [project], now)).get(project.id)! : undefined;
       const event: ProjectEvent = isGatedEvent(request.type)
-        ? { type: request.type, decisions: open.filter((d) => d.gate === request.type).map(toGreenLight), dossier: file!.dossier }
+        ? { type: request.type, decisions: open.filter((d) => d.gate === request.type).map(toGreenLight), dossier: file?.dossier ?? emptyDossier(dutchDay(now)) }
         : { type: 'FORMALLY_SUBMITTED', submittedOn: request.submittedOn, reference: request.reference };
       const found = blockers(snapshot.context, event);
       if (found.length > 0) {
