@@ -191,6 +191,35 @@ describe('the web interface in a real browser', () => {
     await expectAccessible(auditor);
   }, 150_000);
 
+  it('records an initiative’s formal submission through its form, and explains a refusal on an accessible page', async () => {
+    const manager = await signedIn('A. de Vries', 'process-manager');
+    await manager.goto(`${service.t.url}/projecten/nieuw`);
+    await manager.getByLabel('Titel').fill('Winkelcentrum in eigen beheer');
+    await manager.getByLabel('Initiatief van derden').check();
+    await manager.getByRole('button', { name: 'Project aanmaken' }).click();
+    await manager.waitForURL(/\/projecten\/[0-9a-f-]{36}$/);
+    const projectUrl = manager.url();
+    await expect(manager.locator('svg.iw-diagram .iw-state--current text').textContent()).resolves.toBe('Intake (initiatief)');
+
+    // The quick scan is refused while the initiative is not submitted: the page says why and leads back.
+    await manager.getByRole('row', { name: 'Hoeveel beïnvloedingsruimte is er?' }).getByRole('radio').nth(4).check();
+    await manager.getByRole('button', { name: 'Quick scan opslaan' }).click();
+    await expect(manager.getByRole('alert').textContent()).resolves.toContain('initiative-not-submitted');
+    await expectAccessible(manager);
+    await manager.getByRole('link', { name: 'Terug' }).click();
+    expect(manager.url()).toBe(projectUrl);
+
+    await manager.getByLabel('Datum van indiening').fill('2026-11-20');
+    await manager.locator('#submission-reference').fill('Z/26/0815');
+    await manager.getByRole('button', { name: 'Stap zetten: Formeel ingediend' }).click();
+    await manager.waitForURL(/opgeslagen=1/);
+    await expect(manager.locator('svg.iw-diagram .iw-state--current text').textContent()).resolves.toBe('Quick scan');
+
+    // The language link only ever leads back to a page of this site.
+    const away = await manager.request.get(`${service.t.url}/taal?naar=en&terug=/%5Cevil.example`, { maxRedirects: 0 });
+    expect(away.headers().location).toBe('/');
+  }, 60_000);
+
   it('refuses a form post without its CSRF token', async () => {
     const page = await signedIn('A. de Vries', 'process-manager');
     const response = await page.request.post(`${service.t.url}/projecten`, { form: { title: 'Zonder token', origin: 'municipality', politicalSensitivity: 'low' } });

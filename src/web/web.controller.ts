@@ -41,6 +41,7 @@ import { AnswerDto, CommitmentDto, InspectionDto, PlanDto, QuickScanDto, Reactio
 import { ProjectFileService } from '../project-file/project-file.service';
 import { commitmentFromForm, planFromForm, planToForm } from './file-forms';
 import { CreateProjectDto } from '../projects/dto/create-project.dto';
+import { ProjectEventDto } from '../projects/dto/project-event.dto';
 import { ProjectsService } from '../projects/projects.service';
 import { FileWorkflow } from '../workflow/file-workflow.service';
 import { OidcSignIn } from './oidc-sign-in';
@@ -109,7 +110,8 @@ export class WebController {
   @Get('taal')
   language(@Res() reply: FastifyReply, @Query('naar') to: string, @Query('terug') back: string) {
     this.session.setLanguage(reply, to);
-    return reply.redirect(back?.startsWith('/') && !back.startsWith('//') ? back : '/', 303);
+    // Only a path on this site: no scheme, no host, no backslash that a browser reads as one.
+    return reply.redirect(/^\/(?![/\\])[^\\]*$/.test(back ?? '') ? back : '/', 303);
   }
 
   @Get()
@@ -215,7 +217,10 @@ export class WebController {
 
   @Post('projecten/:id/stap')
   step(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @Param('id') id: string, @Body() form: Form) {
-    return this.write(req, reply, id, WRITERS, '', (actor) => this.projects.applyEvent(id, { type: one(form.event) as never }, actor));
+    return this.write(req, reply, id, WRITERS, '', async (actor) => {
+      const dto = await validated(ProjectEventDto, { type: one(form.event), submittedOn: blankToUndefined(one(form.submittedOn)), reference: blankToUndefined(one(form.reference)) });
+      return this.projects.applyEvent(id, dto, actor);
+    });
   }
 
   @Post('projecten/:id/communicatie')
@@ -308,7 +313,7 @@ export class WebController {
       return null;
     }
     if (roles && !roles.includes(user.role)) {
-      await this.pages.render(req, reply, 'error', { user, error: new ApiError(403, 'forbidden', `This needs one of the roles: ${roles.join(', ')}.`) }, 403);
+      await this.pages.render(req, reply, 'error', { user, error: new ApiError(403, 'forbidden', `This needs one of the roles: ${roles.join(', ')}.`), backTo: projectPathOf(req.url) }, 403);
       return null;
     }
     return user;
@@ -321,9 +326,14 @@ export class WebController {
       return typeof result === 'string' ? reply.redirect(result, 303) : result;
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
-      return this.pages.render(req, reply, 'error', { user, error }, error.status);
+      return this.pages.render(req, reply, 'error', { user, error, backTo: projectPathOf(req.url) }, error.status);
     }
   }
+}
+
+/** The project page a form was posted from, to go back to after a refusal. */
+function projectPathOf(url: string): string | undefined {
+  return /^\/projecten\/[0-9a-f-]{36}/.exec(url)?.[0];
 }
 
 function actorOf(user: WebUser): Actor {

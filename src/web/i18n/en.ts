@@ -109,6 +109,7 @@ export const en: Texts = {
     summary: 'Summary',
     announces: 'This communication told participants the interaction level of phase',
     noAnnouncement: '(none)',
+    submittedOn: 'Date of submission',
     gate: 'Step',
     body: 'Body',
     outcome: 'Outcome',

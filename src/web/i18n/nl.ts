@@ -107,6 +107,7 @@ export const nl = {
     summary: 'Samenvatting',
     announces: 'Deze communicatie noemt het interactieniveau van de fase',
     noAnnouncement: '(geen)',
+    submittedOn: 'Datum van indiening',
     gate: 'Stap',
     body: 'Orgaan',
     outcome: 'Uitkomst',
