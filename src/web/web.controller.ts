@@ -115,11 +115,12 @@ export class WebController {
   }
 
   @Get()
-  async dashboard(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @Query() query: Record<string, string>) {
+  async dashboard(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @Query() query: Form) {
     const user = await this.signedIn(req, reply);
     if (!user) return;
-    const filter = { fase: query.fase ?? '', stilte: query.stilte ?? '', eigenaar: query.eigenaar ?? '', sorteer: query.sorteer ?? '' };
-    const pageNumber = Math.max(1, Number.parseInt(query.pagina ?? '1', 10) || 1);
+    // A repeated parameter counts once.
+    const filter = { fase: one(query.fase), stilte: one(query.stilte), eigenaar: one(query.eigenaar), sorteer: one(query.sorteer) };
+    const pageNumber = Math.max(1, Number.parseInt(one(query.pagina) || '1', 10) || 1);
     const silence = (['ok', 'due-soon', 'overdue'] as const).find((s) => s === filter.stilte);
     const { items, total } = await this.projects.page({
       statePrefix: filter.fase || undefined,
