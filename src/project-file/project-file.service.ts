@@ -4,6 +4,7 @@ import type { Repository } from 'typeorm';
 import { assessQuickScan, commitmentMissing, levelWarnings, planMissingParts, type Commitment, type Plan, type QuickScan } from '../../machines/participation-project';
 import { ApiError } from '../common/api-error';
 import { InspectionEntity, ProjectDocumentEntity, ReactionEntity, StakeholderEntity, type DocumentKind } from '../database/interaction.entities';
+import type { ProjectEntity } from '../database/project.entity';
 import { ProjectsService } from '../projects/projects.service';
 
 export interface DocumentVersionView<T> {
@@ -16,6 +17,12 @@ export interface DocumentVersionView<T> {
 }
 
 const versionView = <T>(d: ProjectDocumentEntity): DocumentVersionView<T> => ({ version: d.version, data: JSON.parse(d.data) as T, changeReason: d.changeReason, adoptedAt: d.adoptedAt, createdBy: d.createdBy, createdAt: d.createdAt });
+
+/** A document the API was asked for, or 404 when the project has none yet. */
+function required<T>(document: T | null, kind: DocumentKind, what: string): T {
+  if (!document) throw new ApiError(404, `${kind}-not-found`, `This project has no ${what} yet.`);
+  return document;
+}
 
 /** Reads of the project's file; writes go through src/workflow. */
 @Injectable()
@@ -31,41 +38,78 @@ export class ProjectFileService {
   /** Every version, newest first. */
   async versions<T>(projectId: string, kind: DocumentKind): Promise<Array<DocumentVersionView<T>>> {
     await this.projects.find(projectId);
-    return (await this.documents.find({ where: { projectId, kind }, order: { version: 'DESC' } })).map((d) => versionView<T>(d));
-  }
-
-  private async latest<T>(projectId: string, kind: DocumentKind, what: string): Promise<DocumentVersionView<T>> {
-    const [latest] = await this.versions<T>(projectId, kind);
-    if (!latest) throw new ApiError(404, `${kind}-not-found`, `This project has no ${what} yet.`);
-    return latest;
+    return this.versionsOf<T>(projectId, kind);
   }
 
   async quickScan(projectId: string) {
-    const latest = await this.latest<QuickScan>(projectId, 'quick-scan', 'quick scan');
-    return { ...latest, assessment: assessQuickScan(latest.data) };
+    return required(await this.quickScanOf(await this.projects.find(projectId)), 'quick-scan', 'quick scan');
   }
 
   async commitment(projectId: string) {
-    const latest = await this.latest<Commitment>(projectId, 'commitment', 'formal commitment');
-    return { ...latest, missing: commitmentMissing(latest.data) };
+    return required(await this.commitmentOf(await this.projects.find(projectId)), 'commitment', 'formal commitment');
   }
 
   async plan(projectId: string) {
-    const all = await this.versions<Plan>(projectId, 'plan');
-    if (all.length === 0) throw new ApiError(404, 'plan-not-found', 'This project has no plan of approach yet.');
-    return { ...all[0], missingParts: planMissingParts(all[0].data), warnings: levelWarnings(all[0].data.levels), adoptedVersion: all.find((v) => v.adoptedAt)?.version ?? null };
+    return required(await this.planOf(await this.projects.find(projectId)), 'plan', 'plan of approach');
   }
 
   async stakeholderList(projectId: string): Promise<StakeholderEntity[]> {
-    await this.projects.find(projectId);
-    return this.stakeholders.find({ where: { projectId }, order: { createdAt: 'ASC', id: 'ASC' } });
+    return this.stakeholdersOf(await this.projects.find(projectId));
   }
 
   /** The inspection of the current cycle, with its reactions (oldest first). */
   async inspection(projectId: string) {
-    const project = await this.projects.find(projectId);
-    const inspection = await this.inspections.findOneBy({ projectId, cycle: project.cycle });
+    const inspection = await this.inspectionOf(await this.projects.find(projectId));
     if (!inspection) throw new ApiError(404, 'inspection-not-found', 'Nothing lies open for inspection in this cycle.');
+    return inspection;
+  }
+
+  /** The whole file for one page, the project looked up once; a document not written yet is null. */
+  async whole(projectId: string) {
+    const project = await this.projects.find(projectId);
+    const [quickScan, commitment, plan, stakeholders, inspection] = await Promise.all([
+      this.quickScanOf(project),
+      this.commitmentOf(project),
+      this.planOf(project),
+      this.stakeholdersOf(project),
+      this.inspectionOf(project),
+    ]);
+    return { quickScan, commitment, plan, stakeholders, inspection };
+  }
+
+  private async versionsOf<T>(projectId: string, kind: DocumentKind): Promise<Array<DocumentVersionView<T>>> {
+    return (await this.documents.find({ where: { projectId, kind }, order: { version: 'DESC' } })).map((d) => versionView<T>(d));
+  }
+
+  private async latestOf<T>(projectId: string, kind: DocumentKind): Promise<DocumentVersionView<T> | null> {
+    const latest = await this.documents.findOne({ where: { projectId, kind }, order: { version: 'DESC' } });
+    return latest && versionView<T>(latest);
+  }
+
+  private async quickScanOf(project: ProjectEntity) {
+    const latest = await this.latestOf<QuickScan>(project.id, 'quick-scan');
+    return latest && { ...latest, assessment: assessQuickScan(latest.data) };
+  }
+
+  private async commitmentOf(project: ProjectEntity) {
+    const latest = await this.latestOf<Commitment>(project.id, 'commitment');
+    return latest && { ...latest, missing: commitmentMissing(latest.data) };
+  }
+
+  private async planOf(project: ProjectEntity) {
+    const [latest, ...older] = await this.versionsOf<Plan>(project.id, 'plan');
+    if (!latest) return null;
+    const adoptedVersion = [latest, ...older].find((v) => v.adoptedAt)?.version ?? null;
+    return { ...latest, missingParts: planMissingParts(latest.data), warnings: levelWarnings(latest.data.levels), adoptedVersion };
+  }
+
+  private stakeholdersOf(project: ProjectEntity): Promise<StakeholderEntity[]> {
+    return this.stakeholders.find({ where: { projectId: project.id }, order: { createdAt: 'ASC', id: 'ASC' } });
+  }
+
+  private async inspectionOf(project: ProjectEntity) {
+    const inspection = await this.inspections.findOneBy({ projectId: project.id, cycle: project.cycle });
+    if (!inspection) return null;
     const reactions = await this.reactions.find({ where: { inspectionId: inspection.id }, order: { receivedOn: 'ASC', createdAt: 'ASC' } });
     return { ...inspection, reactions: reactions.map((r) => ({ ...r, late: Boolean(r.late) })) };
   }

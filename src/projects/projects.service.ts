@@ -8,10 +8,9 @@ import { DecisionEntity } from '../database/decision.entity';
 import { ProjectEntity } from '../database/project.entity';
 import { ProjectStore } from '../database/project-store';
 import { loadProjectFiles } from '../workflow/dossier';
-import { toGreenLight, WorkflowService, type EventRequest, type NewProject, type ProjectSettings } from '../workflow/workflow.service';
+import { toGreenLight, WorkflowService, type EventRequest, type NewProject, type ProjectSettings, type ProjectState } from '../workflow/workflow.service';
 import type { ListProjectsQuery } from './dto/list-projects.query';
 import { toProjectView, type ProjectView } from './project.view';
-import type { GreenLight } from '../../machines/participation-project';
 import { silenceStatusBounds, type SilenceStatus } from '../../machines/silence/silence.rules';
 
 export interface DashboardFilter {
@@ -52,10 +51,10 @@ export class ProjectsService {
     return this.viewAfterWrite(await this.workflow.applyEvent(id, request, actor));
   }
 
-  private async viewAfterWrite({ project, openDecisions }: { project: ProjectEntity; openDecisions: GreenLight[] }): Promise<ProjectView> {
+  private async viewAfterWrite({ project, openDecisions, file }: ProjectState): Promise<ProjectView> {
     const now = new Date();
-    const files = await loadProjectFiles(this.store, this.projects.manager, [project], now);
-    return toProjectView(project, openDecisions, files.get(project.id)!, { now, dayMs: this.config.reminders.dayMs });
+    const current = file ?? (await loadProjectFiles(this.store, this.projects.manager, [project], now)).get(project.id)!;
+    return toProjectView(project, openDecisions, current, { now, dayMs: this.config.reminders.dayMs });
   }
 
   async get(id: string): Promise<ProjectView> {

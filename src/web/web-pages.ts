@@ -1,10 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Repository } from 'typeorm';
-import { assessQuickScan, type Phase, type QuickScan } from '../../machines/participation-project';
+import type { Phase } from '../../machines/participation-project';
 import type { AuditEntryView } from '../audit/audit.service';
-import { ProjectDocumentEntity } from '../database/interaction.entities';
 import type { ProjectView } from '../projects/project.view';
 import { layoutMachine, type DiagramLayout } from './state-diagram';
 import { WebSession } from './web-session';
@@ -24,10 +21,7 @@ const DAY_MS = 86_400_000;
 export class WebPages {
   private readonly layouts = new Map<string, Promise<DiagramLayout>>();
 
-  constructor(
-    private readonly session: WebSession,
-    @InjectRepository(ProjectDocumentEntity) private readonly documents: Repository<ProjectDocumentEntity>,
-  ) {}
+  constructor(private readonly session: WebSession) {}
 
   async render(req: FastifyRequest, reply: FastifyReply, template: string, data: Record<string, unknown>, status = 200): Promise<unknown> {
     const t = this.session.texts(req);
@@ -47,12 +41,6 @@ export class WebPages {
       greenLight: next ? !next.blockers.some((b) => b.code.startsWith('green-light')) : null,
       daysSince: last ? Math.floor((Date.now() - Date.parse(last)) / DAY_MS) : null,
     };
-  }
-
-  async quickScanOf(projectId: string) {
-    const [latest] = await this.documents.find({ where: { projectId, kind: 'quick-scan' }, order: { version: 'DESC' }, take: 1 });
-    const scan = latest ? (JSON.parse(latest.data) as QuickScan) : null;
-    return { scan, assessment: assessQuickScan(scan) };
   }
 
   /** The life cycle as SVG, from the machine's own graph: current state dark, the states passed light. */

@@ -39,8 +39,7 @@ export class WebSession {
   }
 
   async user(request: FastifyRequest): Promise<WebUser | null> {
-    const token = request.cookies[SESSION_COOKIE];
-    const payload = token && this.key ? await jwtVerify(token, this.key, { issuer: ISSUER, audience: AUDIENCE, algorithms: ['HS256'] }).then((r) => r.payload, () => null) : null;
+    const payload = await this.verify(request.cookies[SESSION_COOKIE], AUDIENCE);
     const roles = rolesOf(payload);
     return payload && typeof payload.name === 'string' && roles.length > 0 ? { name: payload.name, roles, role: roles[0] } : null;
   }
@@ -73,7 +72,13 @@ export class WebSession {
   async unseal(request: FastifyRequest, reply: FastifyReply, cookie: string, path: string): Promise<JWTPayload | null> {
     const token = request.cookies[cookie];
     reply.clearCookie(cookie, { path });
-    return token && this.key ? jwtVerify(token, this.key, { issuer: ISSUER, audience: cookie, algorithms: ['HS256'] }).then((r) => r.payload, () => null) : null;
+    return this.verify(token, cookie);
+  }
+
+  /** The payload of one of our own tokens for this purpose (audience), or null when absent, forged or expired. */
+  private async verify(token: string | undefined, audience: string): Promise<JWTPayload | null> {
+    if (!token || !this.key) return null;
+    return jwtVerify(token, this.key, { issuer: ISSUER, audience, algorithms: ['HS256'] }).then((r) => r.payload, () => null);
   }
 
   texts(request: FastifyRequest): Texts {

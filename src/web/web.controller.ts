@@ -39,21 +39,21 @@ import { DecisionsService } from '../decisions/decisions.service';
 import { AuditService } from '../audit/audit.service';
 import { AnswerDto, CommitmentDto, InspectionDto, PlanDto, QuickScanDto, ReactionDto, StakeholderDto } from '../project-file/dto/file.dto';
 import { ProjectFileService } from '../project-file/project-file.service';
-import { commitmentFromForm, planFromForm, planToForm } from './file-forms';
+import { commitmentFromForm, many, one, planFromForm, planToForm, text, type Form } from './web-forms';
 import { CreateProjectDto } from '../projects/dto/create-project.dto';
 import { ProjectEventDto } from '../projects/dto/project-event.dto';
 import { ProjectsService } from '../projects/projects.service';
 import { FileWorkflow } from '../workflow/file-workflow.service';
 import { OidcSignIn } from './oidc-sign-in';
+import { dutchDay } from '../workflow/dossier';
 import { WebPages } from './web-pages';
 import { WebSession, type WebUser } from './web-session';
 
-type Form = Record<string, string | string[] | undefined>;
 const WRITERS: readonly Role[] = ['process-manager', 'admin'];
+/** The guide's vocabulary the project page's forms offer. */
+const SCAN_FORM = { items: QUICK_SCAN_ITEMS, itemNames: QUICK_SCAN_ITEM_NAMES, scores: SCORES, scoreNames: SCORE_NAMES, aspects: INFLUENCE_ASPECTS, aspectNames: INFLUENCE_ASPECT_NAMES, roles: SCAN_ROLES, roleNames: SCAN_ROLE_NAMES, criteria: CRITERIA, green: GREEN_LIGHTS, red: RED_LIGHTS };
+const FILE_FORM_CATALOGUE = { commitmentDocuments: COMMITMENT_DOCUMENTS, goals: GOALS, goalNames: GOAL_NAMES, levels: LEVEL_CATALOGUE, adviceWeights: ADVICE_WEIGHTS, adviceWeightNames: ADVICE_WEIGHT_NAMES, inspraakForms: INSPRAAK_FORM_CATALOGUE, domains: STAKEHOLDER_DOMAINS, kinds: STAKEHOLDER_KINDS };
 const PAGE_SIZE = 50;
-const one = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) ?? '';
-const many = (value: string | string[] | undefined) => (Array.isArray(value) ? value : value ? [value] : []);
-const blankToUndefined = (value: string) => (value.trim() === '' ? undefined : value.trim());
 
 /**
  * The web interface: server-rendered pages (Eta through Fastify's view plugin) whose forms
@@ -78,13 +78,13 @@ export class WebController {
 
   @Get('aanmelden')
   signInPage(@Req() req: FastifyRequest, @Res() reply: FastifyReply) {
-    return this.pages.render(req, reply, 'sign-in', { user: null, roles: ROLES, enabled: this.session.devSignIn, oidc: this.oidc.enabled });
+    return this.renderSignIn(req, reply);
   }
 
   @Post('aanmelden')
   async signIn(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @Body() form: Form) {
     if (!(await this.session.signInAs(reply, one(form.name), one(form.role)))) {
-      return this.pages.render(req, reply, 'sign-in', { user: null, roles: ROLES, enabled: this.session.devSignIn, oidc: this.oidc.enabled, error: true }, 400);
+      return this.renderSignIn(req, reply, 400);
     }
     return reply.redirect('/', 303);
   }
@@ -98,7 +98,7 @@ export class WebController {
   @Get('aanmelden/oidc')
   async oidcCallback(@Req() req: FastifyRequest, @Res() reply: FastifyReply) {
     if (this.oidc.enabled && (await this.oidc.finish(req, reply))) return reply.redirect('/', 303);
-    return this.pages.render(req, reply, 'sign-in', { user: null, roles: ROLES, enabled: this.session.devSignIn, oidc: this.oidc.enabled, error: true }, 401);
+    return this.renderSignIn(req, reply, 401);
   }
 
   @Post('afmelden')
@@ -156,7 +156,7 @@ export class WebController {
     const user = await this.signedIn(req, reply, WRITERS);
     if (!user) return;
     return this.attempt(req, reply, user, async () => {
-      const dto = await validated(CreateProjectDto, { title: one(form.title), origin: one(form.origin), politicalSensitivity: one(form.politicalSensitivity), ownerEmail: blankToUndefined(one(form.ownerEmail)) });
+      const dto = await validated(CreateProjectDto, { title: one(form.title), origin: one(form.origin), politicalSensitivity: one(form.politicalSensitivity), ownerEmail: text(form, 'ownerEmail') });
       return `/projecten/${(await this.projects.create(dto, actorOf(user))).id}`;
     });
   }
@@ -166,23 +166,13 @@ export class WebController {
     const user = await this.signedIn(req, reply);
     if (!user) return;
     return this.attempt(req, reply, user, async () => {
-      const [project, timeline, communications] = await Promise.all([this.projects.get(id), this.audit.timeline(id), this.communications.list(id)]);
-      const scan = await this.pages.quickScanOf(id);
-      const absent = (error: unknown) => {
-        if (error instanceof ApiError && error.status === 404) return null;
-        throw error;
-      };
-      const [commitment, plan, stakeholders, inspection] = await Promise.all([
-        this.projectFile.commitment(id).catch(absent),
-        this.projectFile.plan(id).catch(absent),
-        this.projectFile.stakeholderList(id),
-        this.projectFile.inspection(id).catch(absent),
-      ]);
+      const [project, timeline, communications, file] = await Promise.all([this.projects.get(id), this.audit.timeline(id), this.communications.list(id), this.projectFile.whole(id)]);
+      const { quickScan, commitment, plan, stakeholders, inspection } = file;
       return this.pages.render(req, reply, 'project', {
         user,
         project,
         communications,
-        scan,
+        quickScan,
         timeline: type ? timeline.filter((e) => e.type === type) : timeline,
         timelineTypes: [...new Set(timeline.map((e) => e.type))],
         selectedType: type ?? '',
@@ -190,15 +180,15 @@ export class WebController {
         canWrite: WRITERS.includes(user.role),
         recorderOf: GOVERNING_BODIES.find((b) => RECORDER_OF[b] === user.role) ?? null,
         phases: PHASES,
-        scanForm: { items: QUICK_SCAN_ITEMS, itemNames: QUICK_SCAN_ITEM_NAMES, scores: SCORES, scoreNames: SCORE_NAMES, aspects: INFLUENCE_ASPECTS, aspectNames: INFLUENCE_ASPECT_NAMES, roles: SCAN_ROLES, roleNames: SCAN_ROLE_NAMES, criteria: CRITERIA, green: GREEN_LIGHTS, red: RED_LIGHTS },
+        scanForm: SCAN_FORM,
         saved: (req.query as Record<string, string>).opgeslagen === '1',
         commitment,
         plan,
         planFields: planToForm(plan?.data ?? null),
         stakeholders,
         inspection,
-        today: new Date().toISOString().slice(0, 10),
-        catalogue: { commitmentDocuments: COMMITMENT_DOCUMENTS, goals: GOALS, goalNames: GOAL_NAMES, levels: LEVEL_CATALOGUE, adviceWeights: ADVICE_WEIGHTS, adviceWeightNames: ADVICE_WEIGHT_NAMES, inspraakForms: INSPRAAK_FORM_CATALOGUE, domains: STAKEHOLDER_DOMAINS, kinds: STAKEHOLDER_KINDS },
+        today: dutchDay(new Date()),
+        catalogue: FILE_FORM_CATALOGUE,
       });
     });
   }
@@ -219,7 +209,7 @@ export class WebController {
   @Post('projecten/:id/stap')
   step(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @Param('id') id: string, @Body() form: Form) {
     return this.write(req, reply, id, WRITERS, '', async (actor) => {
-      const dto = await validated(ProjectEventDto, { type: one(form.event), submittedOn: blankToUndefined(one(form.submittedOn)), reference: blankToUndefined(one(form.reference)) });
+      const dto = await validated(ProjectEventDto, { type: one(form.event), submittedOn: text(form, 'submittedOn'), reference: text(form, 'reference') });
       return this.projects.applyEvent(id, dto, actor);
     });
   }
@@ -227,7 +217,7 @@ export class WebController {
   @Post('projecten/:id/communicatie')
   communicate(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @Param('id') id: string, @Body() form: Form) {
     return this.write(req, reply, id, WRITERS, 'communicatie', async (actor) => {
-      const dto = await validated(RecordCommunicationDto, { channel: one(form.channel), audience: one(form.audience), summary: one(form.summary), announcesLevelOf: blankToUndefined(one(form.announcesLevelOf)) });
+      const dto = await validated(RecordCommunicationDto, { channel: one(form.channel), audience: one(form.audience), summary: one(form.summary), announcesLevelOf: text(form, 'announcesLevelOf') });
       return this.communications.record(id, dto, actor);
     });
   }
@@ -236,23 +226,23 @@ export class WebController {
   decide(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @Param('id') id: string, @Body() form: Form) {
     return this.write(req, reply, id, ['college-secretary', 'council-clerk'], 'besluit', async (actor) => {
       const fields = { event: one(form.event), body: one(form.body), outcome: one(form.outcome), decidedOn: one(form.decidedOn), reference: one(form.reference) };
-      return this.decisions.record(id, await validated(RecordDecisionDto, { ...fields, justification: blankToUndefined(one(form.justification)) }), actor);
+      return this.decisions.record(id, await validated(RecordDecisionDto, { ...fields, justification: text(form, 'justification') }), actor);
     });
   }
 
   @Post('projecten/:id/quick-scan')
   quickScan(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @Param('id') id: string, @Body() form: Form) {
     return this.write(req, reply, id, WRITERS, 'quick-scan', async (actor) => {
-      const scores = Object.fromEntries(QUICK_SCAN_ITEMS.map((item) => [item, blankToUndefined(one(form[`score.${item}`]))]).filter(([, v]) => v));
-      const influenceAspects = Object.fromEntries(INFLUENCE_ASPECTS.map((a) => [a, blankToUndefined(one(form[`aspect.${a}`]))]).filter(([, v]) => v));
-      const name = blankToUndefined(one(form.participantName));
+      const scores = Object.fromEntries(QUICK_SCAN_ITEMS.map((item) => [item, text(form, `score.${item}`)]).filter(([, v]) => v));
+      const influenceAspects = Object.fromEntries(INFLUENCE_ASPECTS.map((a) => [a, text(form, `aspect.${a}`)]).filter(([, v]) => v));
+      const name = text(form, 'participantName');
       const dto = await validated(QuickScanDto, {
         participants: name ? [{ role: one(form.participantRole), name }] : [],
         scores,
         influenceAspects,
         greenLights: many(form.greenLights),
         redLights: many(form.redLights),
-        notes: blankToUndefined(one(form.notes)),
+        notes: text(form, 'notes'),
       });
       return this.file.saveQuickScan(id, dto as QuickScan, actor);
     });
@@ -266,7 +256,7 @@ export class WebController {
   @Post('projecten/:id/belanghebbenden')
   stakeholder(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @Param('id') id: string, @Body() form: Form) {
     return this.write(req, reply, id, WRITERS, 'belanghebbenden', async (actor) => {
-      const dto = await validated(StakeholderDto, { name: one(form.name), domain: one(form.domain), kind: one(form.kind), ownKind: blankToUndefined(one(form.ownKind)), approach: one(form.approach) });
+      const dto = await validated(StakeholderDto, { name: one(form.name), domain: one(form.domain), kind: one(form.kind), ownKind: text(form, 'ownKind'), approach: one(form.approach) });
       return this.file.addStakeholder(id, dto, actor);
     });
   }
@@ -304,6 +294,11 @@ export class WebController {
       await work(actorOf(user));
       return `/projecten/${id}?opgeslagen=1${anchor ? `#${anchor}` : ''}`;
     });
+  }
+
+  /** The sign-in page: the identity provider's link, or the development form; a status other than 200 says the last try failed. */
+  private renderSignIn(req: FastifyRequest, reply: FastifyReply, status = 200): Promise<unknown> {
+    return this.pages.render(req, reply, 'sign-in', { user: null, roles: ROLES, enabled: this.session.devSignIn, oidc: this.oidc.enabled, error: status !== 200 }, status);
   }
 
   /** The signed-in user, or a redirect to the sign-in page (or a 403 page without the role). */

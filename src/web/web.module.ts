@@ -1,8 +1,6 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module';
 import { CommunicationsModule } from '../communications/communications.module';
-import { ProjectDocumentEntity } from '../database/interaction.entities';
 import { DecisionsModule } from '../decisions/decisions.module';
 import { ProjectFileModule } from '../project-file/project-file.module';
 import { ProjectsModule } from '../projects/projects.module';
@@ -14,7 +12,7 @@ import { WebSession } from './web-session';
 
 /** The web interface for civil servants, at / (the API stays under /api). */
 @Module({
-  imports: [TypeOrmModule.forFeature([ProjectDocumentEntity]), ProjectsModule, DecisionsModule, CommunicationsModule, AuditModule, WorkflowModule, ProjectFileModule],
+  imports: [ProjectsModule, DecisionsModule, CommunicationsModule, AuditModule, WorkflowModule, ProjectFileModule],
   controllers: [WebController],
   providers: [WebSession, WebPages, OidcSignIn],
 })

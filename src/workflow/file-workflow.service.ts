@@ -79,7 +79,7 @@ export class FileWorkflow {
   saveQuickScan(projectId: string, scan: QuickScan, actor: Actor, now = new Date()): Promise<QuickScanAssessment> {
     return this.write(projectId, actor, now, async ({ manager, project, file, at, audit }) => {
       const assessment = assessQuickScan(scan);
-      const version = await this.saveDocument(manager, project, file, 'quick-scan', scan, actor, at, null);
+      const version = await this.saveDocument(manager, project, await file(), 'quick-scan', scan, actor, at, null);
       await audit('quick-scan-recorded', { version, complete: assessment.complete, advice: assessment.advice, missing: assessment.missing, scan });
       return assessment;
     });
@@ -87,7 +87,7 @@ export class FileWorkflow {
 
   saveCommitment(projectId: string, commitment: Commitment, actor: Actor, now = new Date()): Promise<{ version: number; missing: string[] }> {
     return this.write(projectId, actor, now, async ({ manager, project, file, at, audit }) => {
-      const version = await this.saveDocument(manager, project, file, 'commitment', commitment, actor, at, null);
+      const version = await this.saveDocument(manager, project, await file(), 'commitment', commitment, actor, at, null);
       const missing = commitmentMissing(commitment);
       await audit('commitment-recorded', { version, missing, commitment });
       return { version, missing };
@@ -104,19 +104,20 @@ export class FileWorkflow {
       const unknown = (plan.targetGroups ?? []).map((g) => g.stakeholderId).filter((id): id is string => !!id && !known.has(id));
       if (unknown.length > 0) throw new ApiError(422, 'unknown-stakeholder', `No stakeholder group ${unknown.join(', ')} in this project.`, { stakeholderIds: unknown });
 
-      const changed = changedLevels(file.dossier.plan, plan);
+      const current = await file();
+      const changed = changedLevels(current.dossier.plan, plan);
       const adopted = await this.store.documentAdopted(manager, project.id, 'plan');
       if (adopted && changed.length > 0 && !changeReason?.trim()) {
         throw new ApiError(422, 'change-reason-required', `The plan was adopted; changing the level of ${changed.join(', ')} needs a reason (changeReason).`, { phases: changed });
       }
-      const version = await this.saveDocument(manager, project, file, 'plan', plan, actor, at, changeReason?.trim() || null);
+      const version = await this.saveDocument(manager, project, current, 'plan', plan, actor, at, changeReason?.trim() || null);
       const missingParts = planMissingParts(plan);
       const warnings = levelWarnings(plan.levels);
       await audit('plan-saved', {
         version,
         missingParts,
         warnings: warnings.map((w) => w.code),
-        ...(adopted && changed.length > 0 && { levelChange: { phases: changed, from: file.dossier.plan?.levels ?? null, to: plan.levels, reason: changeReason } }),
+        ...(adopted && changed.length > 0 && { levelChange: { phases: changed, from: current.dossier.plan?.levels ?? null, to: plan.levels, reason: changeReason } }),
       });
       return { version, missingParts, warnings };
     });
@@ -134,13 +135,14 @@ export class FileWorkflow {
   /** Afdeling 3.4 Awb: the draft lies open for six weeks (art. 3:16), extended by the Algemene termijnenwet; the owner is reminded when it ends. */
   openInspection(projectId: string, input: NewInspection, actor: Actor, now = new Date()): Promise<InspectionEntity> {
     return this.write(projectId, actor, now, async ({ manager, project, file, at, audit }) => {
-      if (!requiresInspection(file.dossier.plan)) {
+      const { dossier } = await file();
+      if (!requiresInspection(dossier.plan)) {
         throw new ApiError(409, 'inspection-not-applicable', 'The plan of approach chooses no form of inspraak under afdeling 3.4 Awb (forms c and e), so nothing is laid open for inspection.');
       }
       if (!project.state.startsWith('policyCycle.preparation')) {
         throw new ApiError(409, 'inspection-outside-preparation', `A draft decision is laid open during preparation; the project is in ${project.state}.`);
       }
-      if (file.dossier.inspection) throw new ApiError(409, 'inspection-exists', 'The draft was already laid open in this cycle.');
+      if (dossier.inspection) throw new ApiError(409, 'inspection-exists', 'The draft was already laid open in this cycle.');
       const term = inspectionTermEnd(input.laidOpenOn);
       const inspection: InspectionEntity = {
         id: randomUUID(),
@@ -209,13 +211,14 @@ export class FileWorkflow {
 
   /**
    * One write to the file: the project locked, still running and (for an initiative) formally
-   * submitted, its file loaded, and the audit entry appended in the same transaction.
+   * submitted, its file at hand (read only when the work asks for it), and the audit entry
+   * appended in the same transaction.
    */
   private write<T>(
     projectId: string,
     actor: Actor,
     now: Date,
-    work: (w: { manager: EntityManager; project: ProjectEntity; file: ProjectFile; at: string; audit: (type: AuditType, payload: Record<string, unknown>) => Promise<void> }) => Promise<T>,
+    work: (w: { manager: EntityManager; project: ProjectEntity; file: () => Promise<ProjectFile>; at: string; audit: (type: AuditType, payload: Record<string, unknown>) => Promise<void> }) => Promise<T>,
     options: { initiativeAllowed?: boolean } = {},
   ): Promise<T> {
     return this.transactions.run(async (manager) => {
@@ -225,7 +228,8 @@ export class FileWorkflow {
       if (project.state === 'intake' && !options.initiativeAllowed) {
         throw new ApiError(409, 'initiative-not-submitted', 'Until the initiative is formally submitted the municipality only advises: it sets no level, scan or plan for it yet.');
       }
-      const file = (await loadProjectFiles(this.store, manager, [project], now)).get(project.id)!;
+      let loaded: Promise<ProjectFile> | undefined;
+      const file = () => (loaded ??= loadProjectFiles(this.store, manager, [project], now).then((files) => files.get(project.id)!));
       const at = now.toISOString();
       const result = await work({
         manager,

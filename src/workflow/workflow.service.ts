@@ -18,6 +18,7 @@ import {
   storeProject,
   type DecisionOutcome,
   type Phase,
+  type Plan,
   type GatedEventType,
   type GoverningBody,
   type GreenLight,
@@ -37,7 +38,7 @@ import type { ProjectEntity } from '../database/project.entity';
 import { ProjectStore } from '../database/project-store';
 import { TransactionRunner } from '../database/transaction-runner';
 import { GENESIS_HASH, nextAuditEntry, type AuditType } from './audit-chain';
-import { dutchDay, loadProjectFiles } from './dossier';
+import { dutchDay, loadProjectFiles, type ProjectFile } from './dossier';
 
 export interface ProjectSettings {
   silenceWindowDays?: number;
@@ -87,6 +88,8 @@ export interface NewDecision {
 export interface ProjectState {
   project: ProjectEntity;
   openDecisions: GreenLight[];
+  /** The project's file as the write saw it, when it still holds after the write (the view needs it; no second read). */
+  file?: ProjectFile;
 }
 
 export function toGreenLight(decision: DecisionEntity): GreenLight {
@@ -165,7 +168,7 @@ export class WorkflowService {
       });
       await this.store.insertProject(manager, project);
       await this.store.insertAuditEntry(manager, audit);
-      return { project, openDecisions: [] };
+      return { project, openDecisions: [], file: { dossier: emptyDossier(dutchDay(now)), documents: {} } };
     });
   }
 
@@ -224,7 +227,8 @@ export class WorkflowService {
       if (clockChanges) await this.scheduleSilence(manager, project, at);
 
       const stillOpen = next.context.cycle === snapshot.context.cycle ? open.filter((d) => d !== consumed).map(toGreenLight) : [];
-      return { project, openDecisions: stillOpen };
+      // A transition changes no document; only a new cycle makes the inspection read a stale one.
+      return { project, openDecisions: stillOpen, file: next.context.cycle === snapshot.context.cycle ? file : undefined };
     });
   }
 
@@ -343,8 +347,8 @@ export class WorkflowService {
 
   /** The level the current plan gives a phase; announcing a level the plan does not hold is an error. */
   private async plannedLevel(manager: EntityManager, project: ProjectEntity, phase: Phase): Promise<string> {
-    const plan = (await loadProjectFiles(this.store, manager, [project], new Date())).get(project.id)!.dossier.plan;
-    const level = plan?.levels?.[phase];
+    const document = (await this.store.latestDocuments(manager, [project.id])).find((d) => d.kind === 'plan');
+    const level = document && (JSON.parse(document.data) as Plan).levels?.[phase];
     if (!level) throw new ApiError(422, 'level-not-planned', `The plan of approach sets no level for the ${phase} phase yet; set it before announcing it.`, { phases: PHASES });
     return level;
   }

@@ -1,10 +1,14 @@
 import type { Commitment, Plan } from '../../machines/participation-project';
 
-type Form = Record<string, string | string[] | undefined>;
+/** A posted form (or a query): a repeated field arrives as an array. */
+export type Form = Record<string, string | string[] | undefined>;
 
-const one = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) ?? '';
-const many = (value: string | string[] | undefined) => (Array.isArray(value) ? value : value ? [value] : []);
-const text = (form: Form, key: string) => one(form[key]).trim() || undefined;
+/** The field's value; of a repeated field, the first. */
+export const one = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) ?? '';
+/** Every value of a field (checkboxes). */
+export const many = (value: string | string[] | undefined) => (Array.isArray(value) ? value : value ? [value] : []);
+/** The field's trimmed text, or undefined when left empty (an optional field). */
+export const text = (form: Form, key: string) => one(form[key]).trim() || undefined;
 /** A textarea with one item per line. */
 const lines = (form: Form, key: string) => one(form[key]).split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
 /** A line "left | right". */
