@@ -48,4 +48,15 @@ describe('tokens from an identity provider (AUTH_JWKS_URL)', () => {
     const otherAudience = await sign({ name: 'x', roles: ['admin'] }, 'another-app');
     expect((await t.http().get('/api/machine').set('authorization', `Bearer ${otherAudience}`)).status).toBe(401);
   });
+
+  it('answers 503, not "invalid token", while the provider’s keys cannot be fetched', async () => {
+    const down = await startTestApp(sqliteDatabase(), { AUTH_SECRET: '', AUTH_JWKS_URL: 'http://127.0.0.1:9/jwks', AUTH_ISSUER: 'https://idp.gemeente.example', AUTH_AUDIENCE: 'interactiewijzer' });
+    try {
+      const response = await down.http().get('/api/machine').set('authorization', `Bearer ${await sign({ name: 'x', roles: ['admin'] })}`);
+      expect(response.status).toBe(503);
+      expect(response.body.code).toBe('identity-provider-unavailable');
+    } finally {
+      await down.close();
+    }
+  });
 });

@@ -9,7 +9,7 @@ describe('configuration', () => {
       serverTiming: false,
       web: { sessionSecret: DEFAULT_DEVELOPMENT_SECRET, oidc: undefined },
       database: { kind: 'sqlite', path: './data/interactiewijzer.sqlite', synchronous: 'FULL' },
-      auth: { secret: DEFAULT_DEVELOPMENT_SECRET, jwksUrl: undefined, issuer: undefined, audience: undefined },
+      auth: { secret: DEFAULT_DEVELOPMENT_SECRET, jwksUrl: undefined, issuer: undefined, audience: undefined, maxTokenAgeSeconds: 43_200 },
       reminders: {
         redisUrl: 'redis://127.0.0.1:6379',
         queuePrefix: 'interactiewijzer',
@@ -48,5 +48,21 @@ describe('configuration', () => {
   it('never uses the development secret in production', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/AUTH_SECRET or AUTH_JWKS_URL/);
     expect(loadConfig({ NODE_ENV: 'production', AUTH_JWKS_URL: 'https://idp.example.nl/jwks' }).auth.secret).toBeUndefined();
+  });
+
+  it('refuses the published development secret in production, even when set by hand', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production', AUTH_SECRET: DEFAULT_DEVELOPMENT_SECRET })).toThrow(/development secret/);
+    expect(() => loadConfig({ NODE_ENV: 'production', AUTH_JWKS_URL: 'https://idp.example.nl/jwks', SESSION_SECRET: DEFAULT_DEVELOPMENT_SECRET })).toThrow(/development secret/);
+  });
+
+  it('reads NODE_ENV strictly: a misspelt production never runs as development', () => {
+    for (const value of ['Production', 'prod', 'PRODUCTION', '']) expect(() => loadConfig({ NODE_ENV: value })).toThrow(/NODE_ENV/);
+    expect(loadConfig({ NODE_ENV: 'test' }).production).toBe(false);
+  });
+
+  it('caps a bearer token’s lifetime with AUTH_MAX_TOKEN_AGE', () => {
+    expect(loadConfig({ AUTH_MAX_TOKEN_AGE: '90m' }).auth.maxTokenAgeSeconds).toBe(5400);
+    expect(loadConfig({ AUTH_MAX_TOKEN_AGE: '3600' }).auth.maxTokenAgeSeconds).toBe(3600);
+    expect(() => loadConfig({ AUTH_MAX_TOKEN_AGE: 'forever' })).toThrow(/AUTH_MAX_TOKEN_AGE/);
   });
 });

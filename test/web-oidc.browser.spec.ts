@@ -49,7 +49,7 @@ describe('signing in with the municipality’s identity provider (OpenID Connect
 
   async function signInAtProvider(login: string) {
     const context = await browser.newContext();
-    context.setDefaultTimeout(5000);
+    context.setDefaultTimeout(20_000);
     const page = await context.newPage();
     await page.goto(`${app.url}/`);
     await expect(page.getByLabel('Naam').count()).resolves.toBe(0); // no picking a name when a provider is configured

@@ -34,9 +34,10 @@ describe('the web interface in a real browser', () => {
   });
 
   async function signedIn(name: string, role: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
-    // A missing element fails fast, naming its locator, instead of running into the test's timeout.
-    context.setDefaultTimeout(5000);
+    // The pages allow no script at all (Content-Security-Policy); axe is the test's own script, let in past it.
+    const context = await browser.newContext({ viewport: { width: 1200, height: 900 }, bypassCSP: true });
+    // Generous for a busy 2-core machine, yet inside the test's own timeout, so a missing element is named by its locator.
+    context.setDefaultTimeout(20_000);
     const page = await context.newPage();
     await page.goto(`${service.t.url}/`);
     expect(new URL(page.url()).pathname).toBe('/aanmelden');

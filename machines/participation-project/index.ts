@@ -9,3 +9,4 @@ export * from '../interaction/catalogue';
 export * from '../interaction/legal-terms';
 export * from '../interaction/plan';
 export * from '../interaction/quick-scan';
+export * from './project-states';

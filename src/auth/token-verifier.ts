@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { createRemoteJWKSet, jwtVerify, type JWTPayload } from 'jose';
+import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload } from 'jose';
+import { ApiError } from '../common/api-error';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { ROLES, type Role } from './roles';
 
@@ -17,31 +18,46 @@ export class TokenVerifier {
   /** Checks signature, expiry, issuer and audience; built once, from AUTH_JWKS_URL or AUTH_SECRET. */
   private readonly check: (token: string) => Promise<JWTPayload>;
   private readonly verified = new Map<string, { user: VerifiedUser; expiresAt: number }>();
+  private readonly maxAgeSeconds: number;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
-    const { jwksUrl, secret, issuer, audience } = config.auth;
+    const { jwksUrl, secret, issuer, audience, maxTokenAgeSeconds } = config.auth;
+    this.maxAgeSeconds = maxTokenAgeSeconds;
+    // A token without an expiry would be valid forever.
+    const options = { issuer, audience, requiredClaims: ['exp'] };
     if (jwksUrl) {
       const keys = createRemoteJWKSet(new URL(jwksUrl));
-      this.check = async (token) => (await jwtVerify(token, keys, { issuer, audience })).payload;
+      this.check = async (token) => (await jwtVerify(token, keys, options)).payload;
     } else {
       const key = new TextEncoder().encode(secret);
-      this.check = async (token) => (await jwtVerify(token, key, { issuer, audience, algorithms: ['HS256'] })).payload;
+      this.check = async (token) => (await jwtVerify(token, key, { ...options, algorithms: ['HS256'] })).payload;
     }
   }
 
-  /** Resolves to the user, or null when the token is missing, malformed, expired or not ours. */
+  /**
+   * Resolves to the user, or null when the token is missing, malformed, expired, too long-lived
+   * or not ours. Throws a 503 when the identity provider's keys cannot be fetched: that says
+   * nothing about the token.
+   */
   async verify(token: string, now = Date.now()): Promise<VerifiedUser | null> {
     const known = this.verified.get(token);
     if (known && known.expiresAt > now) return known.user;
     this.verified.delete(token);
+    let payload: JWTPayload;
     try {
-      const payload = await this.check(token);
-      const user = userFrom(payload);
-      if (user && payload.exp !== undefined) this.remember(token, user, payload.exp * 1000);
-      return user;
-    } catch {
+      payload = await this.check(token);
+    } catch (error) {
+      if (keysUnavailable(error)) throw new ApiError(503, 'identity-provider-unavailable', 'The identity provider’s keys cannot be fetched right now; try again shortly.');
       return null;
     }
+    // The lifetime is capped (AUTH_MAX_TOKEN_AGE), counted from its issue (or from now, without iat).
+    const issuedAt = typeof payload.iat === 'number' ? payload.iat : now / 1000;
+    if (payload.exp! - issuedAt > this.maxAgeSeconds) return null;
+    // A web session token is for the browser only, never an API bearer token.
+    if ([payload.aud].flat().includes(WEB_SESSION_AUDIENCE)) return null;
+    const user = userFrom(payload);
+    if (user) this.remember(token, user, payload.exp! * 1000);
+    return user;
   }
 
   private remember(token: string, user: VerifiedUser, expiresAt: number): void {
@@ -49,6 +65,17 @@ export class TokenVerifier {
     if (this.verified.size >= CACHE_SIZE) this.verified.delete(this.verified.keys().next().value!);
     this.verified.set(token, { user, expiresAt });
   }
+}
+
+/** The audience of the web interface's session cookie (src/web/web-session.ts). */
+export const WEB_SESSION_AUDIENCE = 'interactiewijzer-web';
+
+/** The key set could not be fetched (network, timeout, an answer other than 200 or not a key set): not the token's fault. */
+function keysUnavailable(error: unknown): boolean {
+  if (error instanceof errors.JWKSTimeout || error instanceof errors.JWKSInvalid) return true;
+  // jose reports a non-200 answer as a plain JOSEError; any error of its own besides is about the token.
+  if (error instanceof errors.JOSEError) return error.code === 'ERR_JOSE_GENERIC';
+  return true;
 }
 
 function userFrom(payload: JWTPayload): VerifiedUser | null {

@@ -14,7 +14,14 @@ export interface AppConfig {
     oidc: { issuer: string; clientId: string; clientSecret: string; allowHttp: boolean } | undefined;
   };
   database: { kind: 'sqlite'; path: string; synchronous: 'FULL' | 'NORMAL' } | { kind: 'postgres'; url: string };
-  auth: { secret: string | undefined; jwksUrl: string | undefined; issuer: string | undefined; audience: string | undefined };
+  auth: {
+    secret: string | undefined;
+    jwksUrl: string | undefined;
+    issuer: string | undefined;
+    audience: string | undefined;
+    /** The longest lifetime (exp − iat) a bearer token may have; AUTH_MAX_TOKEN_AGE, default 12 hours. */
+    maxTokenAgeSeconds: number;
+  };
   reminders: {
     redisUrl: string;
     /** Prefix of every BullMQ key, so several installations (or test runs) can share one Redis. */
@@ -42,7 +49,10 @@ export class ConfigError extends Error {}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const problems: string[] = [];
-  const production = env.NODE_ENV === 'production';
+  // Read strictly: "Production" is a typo, not development with the pick-your-role sign-in.
+  const nodeEnv = env.NODE_ENV ?? 'development';
+  if (!NODE_ENVS.includes(nodeEnv)) problems.push(`NODE_ENV must be one of ${NODE_ENVS.join(', ')} (lower case), not "${env.NODE_ENV}"`);
+  const production = nodeEnv === 'production';
 
   const port = Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) problems.push(`PORT must be a whole number from 0 to 65535, not "${env.PORT}"`);
@@ -58,6 +68,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const secret = env.AUTH_SECRET || (production || jwksUrl ? undefined : DEFAULT_DEVELOPMENT_SECRET);
   if (secret === undefined && jwksUrl === undefined) problems.push('set AUTH_SECRET or AUTH_JWKS_URL: production never uses the development secret');
   if (env.AUTH_SECRET && env.AUTH_SECRET.length < 32) problems.push('AUTH_SECRET must be at least 32 characters');
+  if (production && (env.AUTH_SECRET === DEFAULT_DEVELOPMENT_SECRET || env.SESSION_SECRET === DEFAULT_DEVELOPMENT_SECRET)) {
+    problems.push('the published development secret cannot sign anything in production: set AUTH_SECRET (and SESSION_SECRET) to a secret of your own');
+  }
+  const maxTokenAgeSeconds = durationSeconds(env.AUTH_MAX_TOKEN_AGE ?? '12h');
+  if (maxTokenAgeSeconds === undefined) problems.push(`AUTH_MAX_TOKEN_AGE must be a duration such as 12h, 90m or 3600s, not "${env.AUTH_MAX_TOKEN_AGE}"`);
 
   const positive = (name: string, fallback: number): number => {
     const value = Number(env[name] ?? fallback);
@@ -102,7 +117,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     database: url
       ? { kind: 'postgres', url }
       : { kind: 'sqlite', path: env.SQLITE_PATH ?? './data/interactiewijzer.sqlite', synchronous: synchronous as 'FULL' | 'NORMAL' },
-    auth: { secret, jwksUrl, issuer: env.AUTH_ISSUER || undefined, audience: env.AUTH_AUDIENCE || undefined },
+    auth: { secret, jwksUrl, issuer: env.AUTH_ISSUER || undefined, audience: env.AUTH_AUDIENCE || undefined, maxTokenAgeSeconds: maxTokenAgeSeconds! },
     reminders: {
       redisUrl,
       queuePrefix: env.QUEUE_PREFIX || 'interactiewijzer',
@@ -119,6 +134,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       publicUrl: (env.PUBLIC_URL || `http://localhost:${port}`).replace(/\/$/, ''),
     },
   };
+}
+
+const NODE_ENVS = ['development', 'test', 'production'];
+
+/** "12h", "90m", "3600s" or plain seconds; undefined when it is none of these or not positive. */
+function durationSeconds(value: string): number | undefined {
+  const match = /^(\d+)\s*(s|m|h|d)?$/.exec(value.trim());
+  if (!match || Number(match[1]) <= 0) return undefined;
+  return Number(match[1]) * { s: 1, m: 60, h: 3600, d: 86_400 }[(match[2] ?? 's') as 's' | 'm' | 'h' | 'd'];
 }
 
 function isHttpUrl(value: string): boolean {

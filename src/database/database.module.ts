@@ -3,8 +3,16 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { ConfigModule } from '../config/config.module';
 import { dataSourceOptions } from './data-source-options';
-import { ProjectStore } from './project-store';
+import { DecisionRepository } from './decision.repository';
+import { FileRepository } from './file.repository';
+import { OutboxRepository } from './outbox.repository';
+import { ProjectRepository } from './project.repository';
+import { ReminderRepository } from './reminder.repository';
+import { TrailRepository } from './trail.repository';
 import { TransactionRunner } from './transaction-runner';
+
+/** One small repository per aggregate of the write path. */
+const REPOSITORIES = [ProjectRepository, DecisionRepository, TrailRepository, FileRepository, ReminderRepository, OutboxRepository];
 
 @Global()
 @Module({
@@ -15,7 +23,7 @@ import { TransactionRunner } from './transaction-runner';
       useFactory: (config: AppConfig) => dataSourceOptions(config.database),
     }),
   ],
-  providers: [TransactionRunner, ProjectStore],
-  exports: [TransactionRunner, ProjectStore],
+  providers: [TransactionRunner, ...REPOSITORIES],
+  exports: [TransactionRunner, ...REPOSITORIES],
 })
 export class DatabaseModule {}

@@ -22,6 +22,12 @@ const MAX_GROUP = 64;
  * own savepoint (a failure undoes only that unit), all of them under one COMMIT. With
  * synchronous=FULL a commit costs an fsync, so the group shares it (group commit); no unit
  * is answered before the commit that makes it durable.
+ *
+ * The one rule for a unit of work here: it awaits nothing but the database. better-sqlite3
+ * answers synchronously, so a unit that keeps to the rule finishes without giving the event
+ * loop a turn; one that waits for Redis, HTTP or a timer would hold the whole group (and the
+ * shared connection) open meanwhile. The runner checks this on every unit and fails the unit
+ * that breaks it.
  */
 @Injectable()
 export class TransactionRunner {
@@ -80,7 +86,7 @@ export class TransactionRunner {
       for (const unit of group) {
         sql.savepoint();
         try {
-          outcomes.push({ ok: true, value: await unit.work(this.dataSource.manager) });
+          outcomes.push({ ok: true, value: await awaitingOnlyTheDatabase(unit.work, this.dataSource.manager) });
           sql.release();
         } catch (error) {
           sql.rollbackTo();
@@ -104,5 +110,20 @@ export class TransactionRunner {
       if (outcome.ok) unit.resolve(outcome.value);
       else unit.reject(outcome.error);
     });
+  }
+}
+
+export class UnitOfWorkRuleBroken extends Error {}
+
+/** Runs a unit and fails it if the event loop got a turn before it finished: it awaited something besides the database. */
+async function awaitingOnlyTheDatabase<T>(work: Work<T>, manager: EntityManager): Promise<T> {
+  let turned = false;
+  const sentinel = setImmediate(() => (turned = true));
+  try {
+    const value = await work(manager);
+    if (turned) throw new UnitOfWorkRuleBroken('A unit of work awaited something besides the database; on SQLite that holds up every unit of its group.');
+    return value;
+  } finally {
+    clearImmediate(sentinel);
   }
 }

@@ -6,6 +6,7 @@ import { ApiError } from '../common/api-error';
 import { DecisionEntity } from '../database/decision.entity';
 import { ProjectsService } from '../projects/projects.service';
 import { WorkflowService } from '../workflow/workflow.service';
+import { dutchDay } from '../workflow/dossier';
 import type { RecordDecisionDto } from './dto/record-decision.dto';
 
 export interface DecisionView {
@@ -18,6 +19,8 @@ export interface DecisionView {
   reference: string;
   documentUrl: string | null;
   note: string | null;
+  /** Why the step goes against the quick scan's advice, when the gate asked for it (§2.1). */
+  justification: string | null;
   recordedBy: string;
   recordedByRole: string;
   recordedAt: string;
@@ -36,6 +39,7 @@ const toView = (d: DecisionEntity): DecisionView => ({
   reference: d.reference,
   documentUrl: d.documentUrl,
   note: d.note,
+  justification: d.justification,
   recordedBy: d.recordedBy,
   recordedByRole: d.recordedByRole,
   recordedAt: d.recordedAt,
@@ -57,7 +61,8 @@ export class DecisionsService {
     if (!actor.roles.includes(recorder)) {
       throw new ApiError(403, 'wrong-role-for-body', `A decision of the ${dto.body} can only be recorded by a ${recorder}.`);
     }
-    if (dto.decidedOn > now.toISOString().slice(0, 10)) {
+    // A calendar day is a Dutch day: just after midnight in Amsterdam, today is not yet today in UTC.
+    if (dto.decidedOn > dutchDay(now)) {
       throw new ApiError(422, 'decision-date-in-future', `decidedOn ${dto.decidedOn} lies in the future; record a decision once it has been taken.`);
     }
     const { event, ...rest } = dto;

@@ -6,7 +6,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { ApiError } from '../common/api-error';
 import { DecisionEntity } from '../database/decision.entity';
 import { ProjectEntity } from '../database/project.entity';
-import { ProjectStore } from '../database/project-store';
+import { FileRepository } from '../database/file.repository';
 import { loadProjectFiles } from '../workflow/dossier';
 import { toGreenLight, WorkflowService, type EventRequest, type NewProject, type ProjectSettings, type ProjectState } from '../workflow/workflow.service';
 import type { ListProjectsQuery } from './dto/list-projects.query';
@@ -35,7 +35,7 @@ export class ProjectsService {
     @InjectRepository(ProjectEntity) private readonly projects: Repository<ProjectEntity>,
     @InjectRepository(DecisionEntity) private readonly decisions: Repository<DecisionEntity>,
     private readonly workflow: WorkflowService,
-    private readonly store: ProjectStore,
+    private readonly files: FileRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -53,7 +53,7 @@ export class ProjectsService {
 
   private async viewAfterWrite({ project, openDecisions, file }: ProjectState): Promise<ProjectView> {
     const now = new Date();
-    const current = file ?? (await loadProjectFiles(this.store, this.projects.manager, [project], now)).get(project.id)!;
+    const current = file ?? (await loadProjectFiles(this.files, this.projects.manager, [project], now)).get(project.id)!;
     return toProjectView(project, openDecisions, current, { now, dayMs: this.config.reminders.dayMs });
   }
 
@@ -108,7 +108,7 @@ export class ProjectsService {
     const now = new Date();
     const [open, files] = await Promise.all([
       this.decisions.find({ where: { projectId: In(rows.map((r) => r.id)), consumedAt: IsNull() } }),
-      loadProjectFiles(this.store, this.projects.manager, rows, now),
+      loadProjectFiles(this.files, this.projects.manager, rows, now),
     ]);
     const clock = { now, dayMs: this.config.reminders.dayMs };
     return rows.map((row) => toProjectView(row, open.filter((d) => d.projectId === row.id && d.cycle === row.cycle).map(toGreenLight), files.get(row.id)!, clock));

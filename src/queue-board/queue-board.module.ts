@@ -6,10 +6,15 @@ import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AuthModule } from '../auth/auth.module';
 import { tokenFromHeader } from '../auth/bearer-token';
+import { ApiError } from '../common/api-error';
 import { TokenVerifier } from '../auth/token-verifier';
 import { REMINDER_QUEUE } from '../reminders/reminder-queue';
 
 export const QUEUE_BOARD_ROUTE = '/admin/queues';
+
+export function isQueueBoardRoute(route: string | undefined): boolean {
+  return route !== undefined && (route === QUEUE_BOARD_ROUTE || route.startsWith(`${QUEUE_BOARD_ROUTE}/`));
+}
 
 /**
  * Bull Board over the reminder queue, for `admin` only. Its routes are a Fastify plugin,
@@ -35,10 +40,16 @@ export class QueueBoardModule implements OnModuleInit {
   }
 
   private async admitAdmin(request: FastifyRequest, reply: FastifyReply): Promise<void> {
-    const path = request.url.split('?')[0];
-    if (path !== QUEUE_BOARD_ROUTE && !path.startsWith(`${QUEUE_BOARD_ROUTE}/`)) return;
+    // The route the router matched, never the raw URL: "/admin/%71ueues" is routed here too.
+    if (!isQueueBoardRoute(request.routeOptions.url)) return;
     const token = tokenFromHeader(request.headers.authorization, { basic: true });
-    const user = token ? await this.verifier.verify(token) : null;
+    let user;
+    try {
+      user = token ? await this.verifier.verify(token) : null;
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+      return reply.code(error.status).send({ statusCode: error.status, code: error.code, message: error.message });
+    }
     if (!user) {
       return reply
         .code(401)

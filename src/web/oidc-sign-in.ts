@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import * as oidc from 'openid-client';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
@@ -15,6 +15,7 @@ export const CALLBACK_PATH = '/aanmelden/oidc';
 @Injectable()
 export class OidcSignIn {
   private configuration: Promise<oidc.Configuration> | undefined;
+  private readonly logger = new Logger('OidcSignIn');
   private readonly redirectUri: string;
 
   constructor(
@@ -50,7 +51,10 @@ export class OidcSignIn {
   /** Finishes the round trip and starts the session; false when the provider's answer does not hold. */
   async finish(request: FastifyRequest, reply: FastifyReply): Promise<boolean> {
     const flight = await this.session.unseal(request, reply, FLIGHT_COOKIE, CALLBACK_PATH);
-    if (!flight) return false;
+    if (!flight) {
+      this.logger.warn('Sign-in failed: the round-trip cookie is missing, forged or older than ten minutes.');
+      return false;
+    }
     try {
       const tokens = await oidc.authorizationCodeGrant(await this.discover(), new URL(request.url, this.redirectUri), {
         pkceCodeVerifier: String(flight.verifier),
@@ -59,8 +63,17 @@ export class OidcSignIn {
       });
       const claims: Record<string, unknown> = tokens.claims() ?? {};
       const name = [claims.name, claims.preferred_username, claims.sub].find((v): v is string => typeof v === 'string' && v.length > 0);
-      return !!name && (await this.session.start(reply, name, Array.isArray(claims.roles) ? claims.roles : []));
-    } catch {
+      if (!name) {
+        this.logger.warn('Sign-in failed: the ID token names nobody (no name, preferred_username or sub).');
+        return false;
+      }
+      if (!(await this.session.start(reply, name, Array.isArray(claims.roles) ? claims.roles : []))) {
+        this.logger.warn(`Sign-in failed for ${name}: the ID token holds no role of this service.`);
+        return false;
+      }
+      return true;
+    } catch (error) {
+      this.logger.warn(`Sign-in failed: ${error instanceof Error ? error.message : String(error)}`);
       return false;
     }
   }

@@ -69,7 +69,8 @@ export class WebPages {
 
   /** CSV for a spreadsheet: one line per audit entry, the payload as JSON. */
   timelineCsv(timeline: AuditEntryView[]): string {
-    const cell = (value: unknown) => `"${String(value).replace(/"/g, '""')}"`;
+    // A cell that starts like a formula is shown as text, so a spreadsheet never runs a name such as =HYPERLINK(...) (OWASP CSV injection).
+    const cell = (value: unknown) => `"${String(value).replace(/^[=+\-@\t\r]/, "'$&").replace(/"/g, '""')}"`;
     const lines = [['seq', 'occurredAt', 'actor', 'role', 'type', 'payload', 'hash'].join(',')];
     for (const e of timeline) lines.push([e.seq, e.occurredAt, e.actor.name, e.actor.role, e.type, JSON.stringify(e.payload), e.hash].map(cell).join(','));
     return `${lines.join('\r\n')}\r\n`;

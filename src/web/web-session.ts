@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { jwtVerify, SignJWT, type JWTPayload } from 'jose';
 import { ROLES, type Role } from '../auth/roles';
+import { WEB_SESSION_AUDIENCE } from '../auth/token-verifier';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { en } from './i18n/en';
 import { nl, type Texts } from './i18n/nl';
@@ -11,7 +12,7 @@ export const LANG_COOKIE = 'iw_lang';
 const SESSION_HOURS = 8;
 /** Session tokens name their purpose, so an API token is no session and a session no API token. */
 const ISSUER = 'interactiewijzer';
-const AUDIENCE = 'interactiewijzer-web';
+const AUDIENCE = WEB_SESSION_AUDIENCE;
 
 export interface WebUser {
   name: string;

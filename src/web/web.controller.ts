@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
@@ -30,7 +30,6 @@ import {
 } from '../../machines/participation-project';
 import { Public } from '../auth/auth.decorators';
 import { RECORDER_OF, ROLES, type Actor, type Role } from '../auth/roles';
-import { ApiError } from '../common/api-error';
 import { validated } from '../common/validation';
 import { RecordCommunicationDto } from '../communications/dto/record-communication.dto';
 import { CommunicationsService } from '../communications/communications.service';
@@ -48,6 +47,8 @@ import { OidcSignIn } from './oidc-sign-in';
 import { dutchDay } from '../workflow/dossier';
 import { WebPages } from './web-pages';
 import { WebSession, type WebUser } from './web-session';
+import { OpenPage, PageRoles, SignedInUser, WebRefusalFilter, WebSessionGuard } from './web-access';
+import { sitePath } from './site-path';
 
 const WRITERS: readonly Role[] = ['process-manager', 'admin'];
 /** The guide's vocabulary the project page's forms offer. */
@@ -61,7 +62,9 @@ const PAGE_SIZE = 50;
  * the API; a refusal is shown on the page with the API's code and sentence.
  */
 @ApiExcludeController()
-@Public()
+@Public() // no bearer token: the web session guards these pages instead
+@UseGuards(WebSessionGuard)
+@UseFilters(WebRefusalFilter)
 @Controller()
 export class WebController {
   constructor(
@@ -76,11 +79,13 @@ export class WebController {
     private readonly projectFile: ProjectFileService,
   ) {}
 
+  @OpenPage()
   @Get('aanmelden')
   signInPage(@Req() req: FastifyRequest, @Res() reply: FastifyReply) {
     return this.renderSignIn(req, reply);
   }
 
+  @OpenPage()
   @Post('aanmelden')
   async signIn(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @Body() form: Form) {
     if (!(await this.session.signInAs(reply, one(form.name), one(form.role)))) {
@@ -89,35 +94,36 @@ export class WebController {
     return reply.redirect('/', 303);
   }
 
+  @OpenPage()
   @Get('aanmelden/oidc/start')
   async oidcStart(@Req() req: FastifyRequest, @Res() reply: FastifyReply) {
     if (!this.oidc.enabled) return reply.redirect('/aanmelden', 303);
     return reply.redirect(await this.oidc.start(reply), 303);
   }
 
+  @OpenPage()
   @Get('aanmelden/oidc')
   async oidcCallback(@Req() req: FastifyRequest, @Res() reply: FastifyReply) {
     if (this.oidc.enabled && (await this.oidc.finish(req, reply))) return reply.redirect('/', 303);
     return this.renderSignIn(req, reply, 401);
   }
 
+  @OpenPage()
   @Post('afmelden')
   signOut(@Res() reply: FastifyReply) {
     this.session.signOut(reply);
     return reply.redirect('/aanmelden', 303);
   }
 
+  @OpenPage()
   @Get('taal')
-  language(@Res() reply: FastifyReply, @Query('naar') to: string, @Query('terug') back: string) {
-    this.session.setLanguage(reply, to);
-    // Only a path on this site: no scheme, no host, no backslash that a browser reads as one.
-    return reply.redirect(/^\/(?![/\\])[^\\]*$/.test(back ?? '') ? back : '/', 303);
+  language(@Res() reply: FastifyReply, @Query() query: Form) {
+    this.session.setLanguage(reply, one(query.naar));
+    return reply.redirect(sitePath(one(query.terug)), 303);
   }
 
   @Get()
-  async dashboard(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @Query() query: Form) {
-    const user = await this.signedIn(req, reply);
-    if (!user) return;
+  async dashboard(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @SignedInUser() user: WebUser, @Query() query: Form) {
     // A repeated parameter counts once.
     const filter = { fase: one(query.fase), stilte: one(query.stilte), eigenaar: one(query.eigenaar), sorteer: one(query.sorteer) };
     const pageNumber = Math.max(1, Number.parseInt(one(query.pagina) || '1', 10) || 1);
@@ -136,103 +142,93 @@ export class WebController {
   }
 
   @Get('werkvoorraad')
-  async worklist(@Req() req: FastifyRequest, @Res() reply: FastifyReply) {
-    const user = await this.signedIn(req, reply);
-    if (!user) return;
+  async worklist(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @SignedInUser() user: WebUser) {
     const body = GOVERNING_BODIES.find((b) => RECORDER_OF[b] === user.role) ?? null;
     const waiting = body ? (await this.projects.all()).flatMap((p) => p.nextSteps.filter((s) => s.requiredBody === body && s.blockers.some((b) => b.code.startsWith('green-light'))).map((step) => ({ project: p, step }))) : [];
     return this.pages.render(req, reply, 'worklist', { user, governingBody: body, waiting });
   }
 
   @Get('projecten/nieuw')
-  async newProjectPage(@Req() req: FastifyRequest, @Res() reply: FastifyReply) {
-    const user = await this.signedIn(req, reply, WRITERS);
-    if (!user) return;
+  @PageRoles(...WRITERS)
+  async newProjectPage(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @SignedInUser() user: WebUser) {
     return this.pages.render(req, reply, 'new-project', { user });
   }
 
   @Post('projecten')
-  async createProject(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @Body() form: Form) {
-    const user = await this.signedIn(req, reply, WRITERS);
-    if (!user) return;
-    return this.attempt(req, reply, user, async () => {
-      const dto = await validated(CreateProjectDto, { title: one(form.title), origin: one(form.origin), politicalSensitivity: one(form.politicalSensitivity), ownerEmail: text(form, 'ownerEmail') });
-      return `/projecten/${(await this.projects.create(dto, actorOf(user))).id}`;
-    });
+  @PageRoles(...WRITERS)
+  async createProject(@Res() reply: FastifyReply, @SignedInUser() user: WebUser, @Body() form: Form) {
+    const dto = await validated(CreateProjectDto, { title: one(form.title), origin: one(form.origin), politicalSensitivity: one(form.politicalSensitivity), ownerEmail: text(form, 'ownerEmail') });
+    return reply.redirect(`/projecten/${(await this.projects.create(dto, actorOf(user))).id}`, 303);
   }
 
   @Get('projecten/:id')
-  async project(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @Param('id') id: string, @Query('soort') type?: string) {
-    const user = await this.signedIn(req, reply);
-    if (!user) return;
-    return this.attempt(req, reply, user, async () => {
-      const [project, timeline, communications, file] = await Promise.all([this.projects.get(id), this.audit.timeline(id), this.communications.list(id), this.projectFile.whole(id)]);
-      const { quickScan, commitment, plan, stakeholders, inspection } = file;
-      return this.pages.render(req, reply, 'project', {
-        user,
-        project,
-        communications,
-        quickScan,
-        timeline: type ? timeline.filter((e) => e.type === type) : timeline,
-        timelineTypes: [...new Set(timeline.map((e) => e.type))],
-        selectedType: type ?? '',
-        diagram: await this.pages.diagram(req, project.state, timeline),
-        canWrite: WRITERS.includes(user.role),
-        recorderOf: GOVERNING_BODIES.find((b) => RECORDER_OF[b] === user.role) ?? null,
-        phases: PHASES,
-        scanForm: SCAN_FORM,
-        saved: (req.query as Record<string, string>).opgeslagen === '1',
-        commitment,
-        plan,
-        planFields: planToForm(plan?.data ?? null),
-        stakeholders,
-        inspection,
-        today: dutchDay(new Date()),
-        catalogue: FILE_FORM_CATALOGUE,
-      });
+  async project(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @SignedInUser() user: WebUser, @Param('id') id: string, @Query('soort') type?: string) {
+    const [project, timeline, communications, file] = await Promise.all([this.projects.get(id), this.audit.timeline(id), this.communications.list(id), this.projectFile.whole(id)]);
+    const { quickScan, commitment, plan, stakeholders, inspection } = file;
+    return this.pages.render(req, reply, 'project', {
+      user,
+      project,
+      communications,
+      quickScan,
+      timeline: type ? timeline.filter((e) => e.type === type) : timeline,
+      timelineTypes: [...new Set(timeline.map((e) => e.type))],
+      selectedType: type ?? '',
+      diagram: await this.pages.diagram(req, project.state, timeline),
+      canWrite: WRITERS.includes(user.role),
+      recorderOf: GOVERNING_BODIES.find((b) => RECORDER_OF[b] === user.role) ?? null,
+      phases: PHASES,
+      scanForm: SCAN_FORM,
+      saved: (req.query as Record<string, string>).opgeslagen === '1',
+      commitment,
+      plan,
+      planFields: planToForm(plan?.data ?? null),
+      stakeholders,
+      inspection,
+      today: dutchDay(new Date()),
+      catalogue: FILE_FORM_CATALOGUE,
     });
   }
 
   @Get('projecten/:id/tijdlijn.:format')
-  async exportTimeline(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @Param('id') id: string, @Param('format') format: string) {
-    const user = await this.signedIn(req, reply);
-    if (!user) return;
-    return this.attempt(req, reply, user, async () => {
-      const timeline = await this.audit.timeline(id);
-      const name = `tijdlijn-${id}.${format === 'csv' ? 'csv' : 'json'}`;
-      reply.header('content-disposition', `attachment; filename="${name}"`);
-      if (format === 'csv') return reply.type('text/csv; charset=utf-8').send(this.pages.timelineCsv(timeline));
-      return reply.type('application/json; charset=utf-8').send(JSON.stringify(timeline, null, 2));
-    });
+  async exportTimeline(@Res() reply: FastifyReply, @Param('id') id: string, @Param('format') format: string) {
+    const timeline = await this.audit.timeline(id);
+    const name = `tijdlijn-${id}.${format === 'csv' ? 'csv' : 'json'}`;
+    reply.header('content-disposition', `attachment; filename="${name}"`);
+    if (format === 'csv') return reply.type('text/csv; charset=utf-8').send(this.pages.timelineCsv(timeline));
+    return reply.type('application/json; charset=utf-8').send(JSON.stringify(timeline, null, 2));
   }
 
   @Post('projecten/:id/stap')
-  step(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @Param('id') id: string, @Body() form: Form) {
-    return this.write(req, reply, id, WRITERS, '', async (actor) => {
+  @PageRoles(...WRITERS)
+  step(@Res() reply: FastifyReply, @SignedInUser() user: WebUser, @Param('id') id: string, @Body() form: Form) {
+    return this.write(reply, user, id, '', async (actor) => {
       const dto = await validated(ProjectEventDto, { type: one(form.event), submittedOn: text(form, 'submittedOn'), reference: text(form, 'reference') });
       return this.projects.applyEvent(id, dto, actor);
     });
   }
 
   @Post('projecten/:id/communicatie')
-  communicate(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @Param('id') id: string, @Body() form: Form) {
-    return this.write(req, reply, id, WRITERS, 'communicatie', async (actor) => {
+  @PageRoles(...WRITERS)
+  communicate(@Res() reply: FastifyReply, @SignedInUser() user: WebUser, @Param('id') id: string, @Body() form: Form) {
+    return this.write(reply, user, id, 'communicatie', async (actor) => {
       const dto = await validated(RecordCommunicationDto, { channel: one(form.channel), audience: one(form.audience), summary: one(form.summary), announcesLevelOf: text(form, 'announcesLevelOf') });
       return this.communications.record(id, dto, actor);
     });
   }
 
   @Post('projecten/:id/besluit')
-  decide(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @Param('id') id: string, @Body() form: Form) {
-    return this.write(req, reply, id, ['college-secretary', 'council-clerk'], 'besluit', async (actor) => {
+  @PageRoles('college-secretary', 'council-clerk')
+  decide(@Res() reply: FastifyReply, @SignedInUser() user: WebUser, @Param('id') id: string, @Body() form: Form) {
+    return this.write(reply, user, id, 'besluit', async (actor) => {
       const fields = { event: one(form.event), body: one(form.body), outcome: one(form.outcome), decidedOn: one(form.decidedOn), reference: one(form.reference) };
       return this.decisions.record(id, await validated(RecordDecisionDto, { ...fields, justification: text(form, 'justification') }), actor);
     });
   }
 
   @Post('projecten/:id/quick-scan')
-  quickScan(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @Param('id') id: string, @Body() form: Form) {
-    return this.write(req, reply, id, WRITERS, 'quick-scan', async (actor) => {
+  @PageRoles(...WRITERS)
+  quickScan(@Res() reply: FastifyReply, @SignedInUser() user: WebUser, @Param('id') id: string, @Body() form: Form) {
+    return this.write(reply, user, id, 'quick-scan', async (actor) => {
       const scores = Object.fromEntries(QUICK_SCAN_ITEMS.map((item) => [item, text(form, `score.${item}`)]).filter(([, v]) => v));
       const influenceAspects = Object.fromEntries(INFLUENCE_ASPECTS.map((a) => [a, text(form, `aspect.${a}`)]).filter(([, v]) => v));
       const name = text(form, 'participantName');
@@ -249,87 +245,59 @@ export class WebController {
   }
 
   @Post('projecten/:id/commitment')
-  commitment(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @Param('id') id: string, @Body() form: Form) {
-    return this.write(req, reply, id, WRITERS, 'commitment', async (actor) => this.file.saveCommitment(id, (await validated(CommitmentDto, commitmentFromForm(form))) as Commitment, actor));
+  @PageRoles(...WRITERS)
+  commitment(@Res() reply: FastifyReply, @SignedInUser() user: WebUser, @Param('id') id: string, @Body() form: Form) {
+    return this.write(reply, user, id, 'commitment', async (actor) => this.file.saveCommitment(id, (await validated(CommitmentDto, commitmentFromForm(form))) as Commitment, actor));
   }
 
   @Post('projecten/:id/belanghebbenden')
-  stakeholder(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @Param('id') id: string, @Body() form: Form) {
-    return this.write(req, reply, id, WRITERS, 'belanghebbenden', async (actor) => {
+  @PageRoles(...WRITERS)
+  stakeholder(@Res() reply: FastifyReply, @SignedInUser() user: WebUser, @Param('id') id: string, @Body() form: Form) {
+    return this.write(reply, user, id, 'belanghebbenden', async (actor) => {
       const dto = await validated(StakeholderDto, { name: one(form.name), domain: one(form.domain), kind: one(form.kind), ownKind: text(form, 'ownKind'), approach: one(form.approach) });
       return this.file.addStakeholder(id, dto, actor);
     });
   }
 
   @Post('projecten/:id/plan')
-  plan(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @Param('id') id: string, @Body() form: Form) {
-    return this.write(req, reply, id, WRITERS, 'plan', async (actor) => {
+  @PageRoles(...WRITERS)
+  plan(@Res() reply: FastifyReply, @SignedInUser() user: WebUser, @Param('id') id: string, @Body() form: Form) {
+    return this.write(reply, user, id, 'plan', async (actor) => {
       const { changeReason, ...plan } = await validated(PlanDto, planFromForm(form));
       return this.file.savePlan(id, plan as Plan, changeReason, actor);
     });
   }
 
   @Post('projecten/:id/inspectie')
-  inspection(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @Param('id') id: string, @Body() form: Form) {
-    return this.write(req, reply, id, WRITERS, 'inspectie', async (actor) => this.file.openInspection(id, await validated(InspectionDto, { laidOpenOn: one(form.laidOpenOn), publishedIn: one(form.publishedIn) }), actor));
+  @PageRoles(...WRITERS)
+  inspection(@Res() reply: FastifyReply, @SignedInUser() user: WebUser, @Param('id') id: string, @Body() form: Form) {
+    return this.write(reply, user, id, 'inspectie', async (actor) => this.file.openInspection(id, await validated(InspectionDto, { laidOpenOn: one(form.laidOpenOn), publishedIn: one(form.publishedIn) }), actor));
   }
 
   @Post('projecten/:id/zienswijzen')
-  reaction(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @Param('id') id: string, @Body() form: Form) {
-    return this.write(req, reply, id, WRITERS, 'inspectie', async (actor) =>
+  @PageRoles(...WRITERS)
+  reaction(@Res() reply: FastifyReply, @SignedInUser() user: WebUser, @Param('id') id: string, @Body() form: Form) {
+    return this.write(reply, user, id, 'inspectie', async (actor) =>
       this.file.recordReaction(id, await validated(ReactionDto, { receivedOn: one(form.receivedOn), sender: one(form.sender), summary: one(form.summary) }), actor),
     );
   }
 
   @Post('projecten/:id/zienswijzen/:reactionId/antwoord')
-  answer(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @Param('id') id: string, @Param('reactionId') reactionId: string, @Body() form: Form) {
-    return this.write(req, reply, id, WRITERS, 'inspectie', async (actor) => this.file.answerReaction(id, reactionId, await validated(AnswerDto, { answer: one(form.answer), answeredOn: one(form.answeredOn) }), actor));
+  @PageRoles(...WRITERS)
+  answer(@Res() reply: FastifyReply, @SignedInUser() user: WebUser, @Param('id') id: string, @Param('reactionId') reactionId: string, @Body() form: Form) {
+    return this.write(reply, user, id, 'inspectie', async (actor) => this.file.answerReaction(id, reactionId, await validated(AnswerDto, { answer: one(form.answer), answeredOn: one(form.answeredOn) }), actor));
   }
 
-  /** A form post: the role checked, the work done through the API's services, then back to the form's section (303). */
-  private async write(req: FastifyRequest, reply: FastifyReply, id: string, roles: readonly Role[], anchor: string, work: (actor: Actor) => Promise<unknown>): Promise<unknown> {
-    const user = await this.signedIn(req, reply, roles);
-    if (!user) return;
-    return this.attempt(req, reply, user, async () => {
-      await work(actorOf(user));
-      return `/projecten/${id}?opgeslagen=1${anchor ? `#${anchor}` : ''}`;
-    });
+  /** A form post: the work done through the API's services, then back to the form's section (303). A refusal becomes a page (WebRefusalFilter). */
+  private async write(reply: FastifyReply, user: WebUser, id: string, anchor: string, work: (actor: Actor) => Promise<unknown>): Promise<unknown> {
+    await work(actorOf(user));
+    return reply.redirect(`/projecten/${id}?opgeslagen=1${anchor ? `#${anchor}` : ''}`, 303);
   }
 
   /** The sign-in page: the identity provider's link, or the development form; a status other than 200 says the last try failed. */
   private renderSignIn(req: FastifyRequest, reply: FastifyReply, status = 200): Promise<unknown> {
     return this.pages.render(req, reply, 'sign-in', { user: null, roles: ROLES, enabled: this.session.devSignIn, oidc: this.oidc.enabled, error: status !== 200 }, status);
   }
-
-  /** The signed-in user, or a redirect to the sign-in page (or a 403 page without the role). */
-  private async signedIn(req: FastifyRequest, reply: FastifyReply, roles?: readonly Role[]): Promise<WebUser | null> {
-    const user = await this.session.user(req);
-    if (!user) {
-      await reply.redirect('/aanmelden', 303);
-      return null;
-    }
-    if (roles && !roles.includes(user.role)) {
-      await this.pages.render(req, reply, 'error', { user, error: new ApiError(403, 'forbidden', `This needs one of the roles: ${roles.join(', ')}.`), backTo: projectPathOf(req.url) }, 403);
-      return null;
-    }
-    return user;
-  }
-
-  /** Runs a page's work; a string result is where to go next (303), an API refusal becomes an error page with its status. */
-  private async attempt(req: FastifyRequest, reply: FastifyReply, user: WebUser, work: () => Promise<unknown>): Promise<unknown> {
-    try {
-      const result = await work();
-      return typeof result === 'string' ? reply.redirect(result, 303) : result;
-    } catch (error) {
-      if (!(error instanceof ApiError)) throw error;
-      return this.pages.render(req, reply, 'error', { user, error, backTo: projectPathOf(req.url) }, error.status);
-    }
-  }
-}
-
-/** The project page a form was posted from, to go back to after a refusal. */
-function projectPathOf(url: string): string | undefined {
-  return /^\/projecten\/[0-9a-f-]{36}/.exec(url)?.[0];
 }
 
 function actorOf(user: WebUser): Actor {

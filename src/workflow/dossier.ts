@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { Commitment, Dossier, Level, Phase, Plan, QuickScan } from '../../machines/participation-project';
 import type { DocumentKind, ProjectDocumentEntity } from '../database/interaction.entities';
 import type { ProjectEntity } from '../database/project.entity';
-import type { ProjectStore } from '../database/project-store';
+import type { FileRepository } from '../database/file.repository';
 
 /** A project's file: the facts the guide's rules judge, and the latest version of each document. */
 export interface ProjectFile {
@@ -18,7 +18,7 @@ export function dutchDay(now: Date): string {
 }
 
 /** The files of many projects in four queries, whatever their number (no N+1). */
-export async function loadProjectFiles(store: ProjectStore, manager: EntityManager, projects: readonly ProjectEntity[], now: Date): Promise<Map<string, ProjectFile>> {
+export async function loadProjectFiles(store: FileRepository, manager: EntityManager, projects: readonly ProjectEntity[], now: Date): Promise<Map<string, ProjectFile>> {
   const ids = projects.map((p) => p.id);
   const [documents, announcements, inspections] = await Promise.all([store.latestDocuments(manager, ids), store.announcements(manager, ids), store.inspections(manager, ids)]);
   const today = dutchDay(now);

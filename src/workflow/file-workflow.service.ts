@@ -8,7 +8,6 @@ import {
   commitmentMissing,
   inspectionTermEnd,
   inspraakFormAllowed,
-  isEndedState,
   levelWarnings,
   planMissingParts,
   requiresInspection,
@@ -26,10 +25,10 @@ import { ApiError } from '../common/api-error';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import type { DocumentKind, InspectionEntity, ReactionEntity, StakeholderEntity } from '../database/interaction.entities';
 import type { ProjectEntity } from '../database/project.entity';
-import { ProjectStore } from '../database/project-store';
-import { TransactionRunner } from '../database/transaction-runner';
-import { nextAuditEntry, type AuditType } from './audit-chain';
+import { FileRepository } from '../database/file.repository';
+import { ReminderRepository } from '../database/reminder.repository';
 import { dutchDay, loadProjectFiles, type ProjectFile } from './dossier';
+import { runningAndSubmitted, running, UnitOfWork, type ProjectUnit } from './unit-of-work';
 import { addMilestoneTo } from './workflow.service';
 
 export interface NewStakeholder {
@@ -69,8 +68,9 @@ export class FileWorkflow {
   private readonly dayMs: number;
 
   constructor(
-    private readonly transactions: TransactionRunner,
-    private readonly store: ProjectStore,
+    private readonly units: UnitOfWork,
+    private readonly files: FileRepository,
+    private readonly reminders: ReminderRepository,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.dayMs = config.reminders.dayMs;
@@ -100,13 +100,13 @@ export class FileWorkflow {
       if (plan.inspraak && !inspraakFormAllowed(plan.inspraak)) {
         throw new ApiError(422, 'inspraak-form-not-allowed', `Form ${plan.inspraak.form} is not on offer when inspraak is ${plan.inspraak.legallyRequired ? '' : 'not '}legally required (§1.4: a–d when it is not, e–f when it is).`);
       }
-      const known = new Set(await this.store.stakeholderIds(manager, project.id));
+      const known = new Set(await this.files.stakeholderIds(manager, project.id));
       const unknown = (plan.targetGroups ?? []).map((g) => g.stakeholderId).filter((id): id is string => !!id && !known.has(id));
       if (unknown.length > 0) throw new ApiError(422, 'unknown-stakeholder', `No stakeholder group ${unknown.join(', ')} in this project.`, { stakeholderIds: unknown });
 
       const current = await file();
       const changed = changedLevels(current.dossier.plan, plan);
-      const adopted = await this.store.documentAdopted(manager, project.id, 'plan');
+      const adopted = await this.files.documentAdopted(manager, project.id, 'plan');
       if (adopted && changed.length > 0 && !changeReason?.trim()) {
         throw new ApiError(422, 'change-reason-required', `The plan was adopted; changing the level of ${changed.join(', ')} needs a reason (changeReason).`, { phases: changed });
       }
@@ -126,7 +126,7 @@ export class FileWorkflow {
   addStakeholder(projectId: string, input: NewStakeholder, actor: Actor, now = new Date()): Promise<StakeholderEntity> {
     return this.write(projectId, actor, now, async ({ manager, project, at, audit }) => {
       const stakeholder: StakeholderEntity = { id: randomUUID(), projectId: project.id, name: input.name, domain: input.domain, kind: input.kind, ownKind: input.ownKind ?? null, approach: input.approach, createdBy: actor.name, createdAt: at };
-      await this.store.insertStakeholder(manager, stakeholder);
+      await this.files.insertStakeholder(manager, stakeholder);
       await audit('stakeholder-added', { stakeholderId: stakeholder.id, name: input.name, domain: input.domain, kind: input.kind });
       return stakeholder;
     }, { initiativeAllowed: true });
@@ -134,7 +134,8 @@ export class FileWorkflow {
 
   /** Afdeling 3.4 Awb: the draft lies open for six weeks (art. 3:16), extended by the Algemene termijnenwet; the owner is reminded when it ends. */
   openInspection(projectId: string, input: NewInspection, actor: Actor, now = new Date()): Promise<InspectionEntity> {
-    return this.write(projectId, actor, now, async ({ manager, project, file, at, audit }) => {
+    return this.write(projectId, actor, now, async (unit) => {
+      const { manager, project, file, at, audit } = unit;
       const { dossier } = await file();
       if (!requiresInspection(dossier.plan)) {
         throw new ApiError(409, 'inspection-not-applicable', 'The plan of approach chooses no form of inspraak under afdeling 3.4 Awb (forms c and e), so nothing is laid open for inspection.');
@@ -155,10 +156,10 @@ export class FileWorkflow {
         createdBy: actor.name,
         createdAt: at,
       };
-      await this.store.insertInspection(manager, inspection);
+      await this.files.insertInspection(manager, inspection);
       await audit('inspection-opened', { inspectionId: inspection.id, laidOpenOn: input.laidOpenOn, publishedIn: input.publishedIn, nominalEnd: term.nominalEnd, endsOn: term.endsOn, extended: term.extended });
       // The owner hears when the term is over: a milestone at the start of the day after its last day.
-      await addMilestoneTo(this.store, manager, project, { title: `Einde termijn zienswijzen (art. 3:16 Awb), ${term.endsOn}`, dueAt: `${addDays(term.endsOn, 1)}T00:00:00.000Z`, remindDaysBefore: 0 }, actor, at, this.dayMs);
+      await addMilestoneTo(this.reminders, unit, { title: `Einde termijn zienswijzen (art. 3:16 Awb), ${term.endsOn}`, dueAt: `${addDays(term.endsOn, 1)}T00:00:00.000Z`, remindDaysBefore: 0 }, this.dayMs);
       return inspection;
     });
   }
@@ -181,7 +182,7 @@ export class FileWorkflow {
         createdBy: actor.name,
         createdAt: at,
       };
-      await this.store.insertReaction(manager, reaction);
+      await this.files.insertReaction(manager, reaction);
       await audit('reaction-received', { reactionId: reaction.id, receivedOn: input.receivedOn, sender: input.sender, late: reaction.late });
       return reaction;
     });
@@ -189,60 +190,41 @@ export class FileWorkflow {
 
   answerReaction(projectId: string, reactionId: string, answer: { answer: string; answeredOn: string }, actor: Actor, now = new Date()): Promise<void> {
     return this.write(projectId, actor, now, async ({ manager, project, audit }) => {
-      const reaction = await this.store.findReaction(manager, project.id, reactionId);
+      const reaction = await this.files.findReaction(manager, project.id, reactionId);
       if (!reaction) throw ApiError.notFound('reaction', reactionId);
       if (reaction.answer !== null) throw new ApiError(409, 'reaction-already-answered', 'This reaction has its answer already.');
-      await this.store.answerReaction(manager, reactionId, answer.answer, answer.answeredOn);
+      await this.files.answerReaction(manager, reactionId, answer.answer, answer.answeredOn);
       await audit('reaction-answered', { reactionId, answeredOn: answer.answeredOn });
     });
   }
 
   private async currentInspection(manager: EntityManager, project: ProjectEntity) {
-    const inspection = (await this.store.inspections(manager, [project.id])).find((i) => i.cycle === project.cycle);
+    const inspection = (await this.files.inspections(manager, [project.id])).find((i) => i.cycle === project.cycle);
     if (!inspection) throw new ApiError(409, 'no-inspection', 'Nothing lies open for inspection in this cycle.');
     return inspection;
   }
 
   private async saveDocument(manager: EntityManager, project: ProjectEntity, file: ProjectFile, kind: DocumentKind, data: unknown, actor: Actor, at: string, changeReason: string | null): Promise<number> {
     const version = (file.documents[kind]?.version ?? 0) + 1;
-    await this.store.insertDocument(manager, { projectId: project.id, kind, version, data: JSON.stringify(data), changeReason, adoptedAt: null, createdBy: actor.name, createdAt: at });
+    await this.files.insertDocument(manager, { projectId: project.id, kind, version, data: JSON.stringify(data), changeReason, adoptedAt: null, createdBy: actor.name, createdAt: at });
     return version;
   }
 
   /**
-   * One write to the file: the project locked, still running and (for an initiative) formally
-   * submitted, its file at hand (read only when the work asks for it), and the audit entry
-   * appended in the same transaction.
+   * One write to the file: the project still running and (for an initiative) formally
+   * submitted, its file at hand (read only when the work asks for it), inside one unit of work.
    */
-  private write<T>(
-    projectId: string,
-    actor: Actor,
-    now: Date,
-    work: (w: { manager: EntityManager; project: ProjectEntity; file: () => Promise<ProjectFile>; at: string; audit: (type: AuditType, payload: Record<string, unknown>) => Promise<void> }) => Promise<T>,
-    options: { initiativeAllowed?: boolean } = {},
-  ): Promise<T> {
-    return this.transactions.run(async (manager) => {
-      const project = await this.store.lockProject(manager, projectId);
-      if (!project) throw ApiError.notFound('project', projectId);
-      if (isEndedState(project.state)) throw new ApiError(409, 'project-ended', `The project is ${project.state}; its file is closed.`);
-      if (project.state === 'intake' && !options.initiativeAllowed) {
-        throw new ApiError(409, 'initiative-not-submitted', 'Until the initiative is formally submitted the municipality only advises: it sets no level, scan or plan for it yet.');
-      }
+  private write<T>(projectId: string, actor: Actor, now: Date, work: (unit: FileUnit) => Promise<T>, options: { initiativeAllowed?: boolean } = {}): Promise<T> {
+    const precondition = options.initiativeAllowed
+      ? running('its file is closed')
+      : runningAndSubmitted('its file is closed', 'Until the initiative is formally submitted the municipality only advises: it sets no level, scan or plan for it yet.');
+    return this.units.withProject(projectId, actor, precondition, (unit) => {
       let loaded: Promise<ProjectFile> | undefined;
-      const file = () => (loaded ??= loadProjectFiles(this.store, manager, [project], now).then((files) => files.get(project.id)!));
-      const at = now.toISOString();
-      const result = await work({
-        manager,
-        project,
-        file,
-        at,
-        audit: async (type, payload) => {
-          await this.store.insertAuditEntry(manager, nextAuditEntry(project, { type, actor, at, payload }));
-        },
-      });
-      project.updatedAt = at;
-      await this.store.updateProjectDetails(manager, project);
-      return result;
-    });
+      const file = () => (loaded ??= loadProjectFiles(this.files, unit.manager, [unit.project], now).then((files) => files.get(unit.project.id)!));
+      return work({ ...unit, file, audit: unit.audit });
+    }, now);
   }
 }
+
+/** A unit of work on the file, with the file read on demand. */
+type FileUnit = ProjectUnit & { file: () => Promise<ProjectFile> };

@@ -4,11 +4,11 @@ import { isEndedState } from '../../machines/participation-project';
 import { daysSilent, escalate, silenceCounted } from '../../machines/silence/silence.rules';
 import type { Actor } from '../auth/roles';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import type { ProjectEntity } from '../database/project.entity';
-import { ProjectStore } from '../database/project-store';
+import { ApiError } from '../common/api-error';
+import { ReminderRepository } from '../database/reminder.repository';
 import type { ReminderEntity } from '../database/reminder.entity';
 import { TransactionRunner } from '../database/transaction-runner';
-import { nextAuditEntry } from './audit-chain';
+import { ANY_STATE, UnitOfWork, type ProjectUnit } from './unit-of-work';
 import { SILENCE_TOPIC } from './workflow.service';
 
 /** The service itself, as the actor of what it does on its own. */
@@ -43,24 +43,24 @@ export class ReminderWorkflow {
   private readonly dayMs: number;
 
   constructor(
+    private readonly units: UnitOfWork,
     private readonly transactions: TransactionRunner,
-    private readonly store: ProjectStore,
+    private readonly reminders: ReminderRepository,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.dayMs = config.reminders.dayMs;
   }
 
   claimSilence(projectId: string, dueAt: string, now = new Date()): Promise<Claim> {
-    return this.transactions.run(async (manager) => {
-      const project = await this.store.lockProject(manager, projectId);
-      if (!project) return { action: 'none', reason: 'project-gone' };
+    return this.onProject<Claim>(projectId, { action: 'none', reason: 'project-gone' }, now, async (unit) => {
+      const { manager, project } = unit;
       const key = silenceJobId(projectId, dueAt);
-      const existing = await this.store.findReminder(manager, key);
+      const existing = await this.reminders.findReminder(manager, key);
       if (existing && existing.status !== 'pending') return { action: 'none', reason: `already-${existing.status}` };
       if (project.silenceDeadline !== dueAt) {
         // Communication resumed (or the window changed, or the project ended) after this job was planned.
         const reason = !silenceCounted(project.state) ? 'project-not-in-a-counted-phase' : 'deadline-moved';
-        await this.skip(manager, project, { key, kind: 'silence', dueAt }, now, { reason, currentDeadline: project.silenceDeadline, lastCommunicationAt: project.lastCommunicationAt });
+        await this.skip(unit, existing, { key, kind: 'silence', dueAt }, { reason, currentDeadline: project.silenceDeadline, lastCommunicationAt: project.lastCommunicationAt });
         return { action: 'none', reason };
       }
       const level = project.silenceLevel + 1;
@@ -71,17 +71,17 @@ export class ReminderWorkflow {
     });
   }
 
-  claimMilestone(milestoneId: string, remindAt: string, now = new Date()): Promise<Claim> {
-    return this.transactions.run(async (manager) => {
-      const milestone = await this.store.findMilestone(manager, milestoneId);
-      const project = milestone && (await this.store.lockProject(manager, milestone.projectId));
-      if (!milestone || !project) return { action: 'none', reason: 'milestone-gone' };
+  async claimMilestone(milestoneId: string, remindAt: string, now = new Date()): Promise<Claim> {
+    const milestone = await this.transactions.run((manager) => this.reminders.findMilestone(manager, milestoneId));
+    if (!milestone) return { action: 'none', reason: 'milestone-gone' };
+    return this.onProject<Claim>(milestone.projectId, { action: 'none', reason: 'milestone-gone' }, now, async (unit) => {
+      const { manager, project } = unit;
       const key = milestoneJobId(milestoneId, remindAt);
-      const existing = await this.store.findReminder(manager, key);
+      const existing = await this.reminders.findReminder(manager, key);
       if (existing && existing.status !== 'pending') return { action: 'none', reason: `already-${existing.status}` };
       if (milestone.remindAt !== remindAt || isEndedState(project.state)) {
         const reason = milestone.remindAt !== remindAt ? 'milestone-moved' : 'project-ended';
-        await this.skip(manager, project, { key, kind: 'milestone', dueAt: remindAt }, now, { reason, milestoneId });
+        await this.skip(unit, existing, { key, kind: 'milestone', dueAt: remindAt }, { reason, milestoneId });
         return { action: 'none', reason };
       }
       const reminder: DueReminder = {
@@ -101,51 +101,55 @@ export class ReminderWorkflow {
 
   /** Records how the delivery ended; a silence reminder then plans its escalation one window later. */
   settle(reminder: DueReminder, outcome: { sent: true; channels: string[] } | { sent: false; error: string }, now = new Date()): Promise<void> {
-    return this.transactions.run(async (manager) => {
-      const project = await this.store.lockProject(manager, reminder.projectId);
-      const row = await this.store.findReminder(manager, reminder.key);
-      if (!project || !row || row.status !== 'pending') return;
-      const at = now.toISOString();
+    return this.onProject<void>(reminder.projectId, undefined, now, async (unit) => {
+      const { manager, project, at } = unit;
+      const row = await this.reminders.findReminder(manager, reminder.key);
+      if (!row || row.status !== 'pending') return;
       Object.assign(row, { status: outcome.sent ? 'sent' : 'failed', lastError: outcome.sent ? null : outcome.error, finishedAt: at });
-      await this.store.saveReminder(manager, row, true);
-      const audit = nextAuditEntry(project, {
-        type: outcome.sent ? 'reminder-sent' : 'reminder-failed',
-        actor: SYSTEM,
-        at,
-        payload: {
-          kind: reminder.kind,
-          dueAt: reminder.dueAt,
-          level: reminder.level,
-          recipients: reminder.recipients,
-          ...(reminder.daysSilent !== undefined && { daysSilent: reminder.daysSilent }),
-          ...(reminder.milestone && { milestone: reminder.milestone }),
-          ...(outcome.sent ? { channels: outcome.channels } : { error: outcome.error, attempts: row.attempts }),
-        },
+      await this.reminders.saveReminder(manager, row, true);
+      unit.audit(outcome.sent ? 'reminder-sent' : 'reminder-failed', {
+        kind: reminder.kind,
+        dueAt: reminder.dueAt,
+        level: reminder.level,
+        recipients: reminder.recipients,
+        ...(reminder.daysSilent !== undefined && { daysSilent: reminder.daysSilent }),
+        ...(reminder.milestone && { milestone: reminder.milestone }),
+        ...(outcome.sent ? { channels: outcome.channels } : { error: outcome.error, attempts: row.attempts }),
       });
-      if (reminder.kind === 'milestone') await this.store.markMilestoneReminded(manager, reminder.milestone!.id, at);
+      if (reminder.kind === 'milestone') await this.reminders.markMilestoneReminded(manager, reminder.milestone!.id, at);
       if (reminder.kind === 'silence' && project.silenceDeadline === reminder.dueAt) {
         const next = escalate({ since: project.silenceSince, level: project.silenceLevel, deadline: project.silenceDeadline }, project.silenceWindowDays, this.dayMs);
         project.silenceLevel = next.level;
         project.silenceDeadline = next.deadline;
-        if (next.deadline) await this.store.insertOutbox(manager, SILENCE_TOPIC, { projectId: project.id, dueAt: next.deadline }, at);
+        if (next.deadline) unit.outbox(SILENCE_TOPIC, { projectId: project.id, dueAt: next.deadline });
       }
-      await this.store.insertAuditEntry(manager, audit);
-      await this.store.updateProjectDetails(manager, project);
     });
+  }
+
+  /** A unit of work of the service itself; a project that is gone answers `gone` instead of a 404. */
+  private async onProject<T>(projectId: string, gone: T, now: Date, work: (unit: ProjectUnit) => Promise<T>): Promise<T> {
+    try {
+      return await this.units.withProject(projectId, SYSTEM, ANY_STATE, work, now);
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 404) return gone;
+      throw error;
+    }
   }
 
   private async markPending(manager: EntityManager, reminder: DueReminder, existing: ReminderEntity | undefined, now: Date): Promise<void> {
     const row = existing ?? reminderRow(reminder.key, reminder.projectId, reminder.kind, reminder.dueAt, reminder.level, 'pending', reminder.recipients, now.toISOString(), null);
     row.attempts += 1;
-    await this.store.saveReminder(manager, row, existing !== undefined);
+    await this.reminders.saveReminder(manager, row, existing !== undefined);
   }
 
-  private async skip(manager: EntityManager, project: ProjectEntity, job: { key: string; kind: string; dueAt: string }, now: Date, details: Record<string, unknown>): Promise<void> {
-    const at = now.toISOString();
-    await this.store.saveReminder(manager, reminderRow(job.key, project.id, job.kind, job.dueAt, 0, 'skipped', [], at, at), false);
-    const audit = nextAuditEntry(project, { type: 'reminder-skipped', actor: SYSTEM, at, payload: { kind: job.kind, dueAt: job.dueAt, ...details } });
-    await this.store.insertAuditEntry(manager, audit);
-    await this.store.updateChainHead(manager, project);
+  /**
+   * The job is stale. A row may exist already: a delivery that failed and is retried after a
+   * communication moved the deadline left it pending, and it is now settled as skipped.
+   */
+  private async skip(unit: ProjectUnit, existing: ReminderEntity | undefined, job: { key: string; kind: string; dueAt: string }, details: Record<string, unknown>): Promise<void> {
+    const row = existing ? { ...existing, status: 'skipped' as const, finishedAt: unit.at } : reminderRow(job.key, unit.project.id, job.kind, job.dueAt, 0, 'skipped', [], unit.at, unit.at);
+    await this.reminders.saveReminder(unit.manager, row, existing !== undefined);
+    unit.audit('reminder-skipped', { kind: job.kind, dueAt: job.dueAt, ...details });
   }
 }
 

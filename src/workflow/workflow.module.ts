@@ -2,10 +2,11 @@ import { Module, type OnModuleInit } from '@nestjs/common';
 import { assertMachineGraph } from '../../machines/participation-project';
 import { ReminderWorkflow } from './reminder-workflow.service';
 import { FileWorkflow } from './file-workflow.service';
+import { UnitOfWork } from './unit-of-work';
 import { WorkflowService } from './workflow.service';
 
 @Module({
-  providers: [WorkflowService, ReminderWorkflow, FileWorkflow],
+  providers: [UnitOfWork, WorkflowService, ReminderWorkflow, FileWorkflow],
   exports: [WorkflowService, ReminderWorkflow, FileWorkflow],
 })
 export class WorkflowModule implements OnModuleInit {

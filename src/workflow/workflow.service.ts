@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import {
   applyProjectEvent,
   availableEvents,
   blockers,
   decisiveDecision,
-  isEndedState,
+  inIntake,
   emptyDossier,
   isGatedEvent,
   levelWarnings,
@@ -35,10 +34,12 @@ import type { CommunicationEntity } from '../database/communication.entity';
 import type { DecisionEntity } from '../database/decision.entity';
 import type { MilestoneEntity } from '../database/milestone.entity';
 import type { ProjectEntity } from '../database/project.entity';
-import { ProjectStore } from '../database/project-store';
-import { TransactionRunner } from '../database/transaction-runner';
-import { GENESIS_HASH, nextAuditEntry, type AuditType } from './audit-chain';
+import { DecisionRepository } from '../database/decision.repository';
+import { FileRepository } from '../database/file.repository';
+import { ReminderRepository } from '../database/reminder.repository';
+import { GENESIS_HASH, type AuditType } from './audit-chain';
 import { dutchDay, loadProjectFiles, type ProjectFile } from './dossier';
+import { ANY_STATE, running, UnitOfWork, versionConflict, type ProjectUnit } from './unit-of-work';
 
 export interface ProjectSettings {
   silenceWindowDays?: number;
@@ -119,62 +120,57 @@ export class WorkflowService {
   private readonly dayMs: number;
 
   constructor(
-    private readonly transactions: TransactionRunner,
-    private readonly store: ProjectStore,
+    private readonly units: UnitOfWork,
+    private readonly decisions: DecisionRepository,
+    private readonly files: FileRepository,
+    private readonly reminders: ReminderRepository,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.dayMs = config.reminders.dayMs;
   }
 
   createProject(input: NewProject, actor: Actor, now = new Date()): Promise<ProjectState> {
-    return this.transactions.run(async (manager) => {
-      const snapshot = startProject({ origin: input.origin, politicalSensitivity: input.politicalSensitivity, gateBodies: input.gateBodies });
-      const at = now.toISOString();
-      const project: ProjectEntity = {
-        id: randomUUID(),
+    const snapshot = startProject({ origin: input.origin, politicalSensitivity: input.politicalSensitivity, gateBodies: input.gateBodies });
+    const at = now.toISOString();
+    const project: ProjectEntity = {
+      id: randomUUID(),
+      title: input.title,
+      description: input.description ?? null,
+      origin: input.origin,
+      politicalSensitivity: input.politicalSensitivity,
+      state: stateIdOf(snapshot),
+      cycle: snapshot.context.cycle,
+      snapshot: JSON.stringify(storeProject(snapshot)),
+      version: 1,
+      auditSeq: 0,
+      auditHash: GENESIS_HASH,
+      silenceWindowDays: input.silenceWindowDays ?? 14,
+      silenceSince: null,
+      silenceLevel: 0,
+      silenceDeadline: null,
+      lastCommunicationAt: null,
+      ownerEmail: input.ownerEmail ?? null,
+      administratorEmail: input.administratorEmail ?? null,
+      createdBy: actor.name,
+      createdAt: at,
+      updatedAt: at,
+    };
+    return this.units.createProject(project, actor, async (unit) => {
+      unit.audit('project-created', {
         title: input.title,
-        description: input.description ?? null,
         origin: input.origin,
         politicalSensitivity: input.politicalSensitivity,
-        state: stateIdOf(snapshot),
-        cycle: snapshot.context.cycle,
-        snapshot: JSON.stringify(storeProject(snapshot)),
-        version: 1,
-        auditSeq: 0,
-        auditHash: GENESIS_HASH,
-        silenceWindowDays: input.silenceWindowDays ?? 14,
-        silenceSince: null,
-        silenceLevel: 0,
-        silenceDeadline: null,
-        lastCommunicationAt: null,
-        ownerEmail: input.ownerEmail ?? null,
-        administratorEmail: input.administratorEmail ?? null,
-        createdBy: actor.name,
-        createdAt: at,
-        updatedAt: at,
-      };
-      const audit = nextAuditEntry(project, {
-        type: 'project-created',
-        actor,
-        at,
-        payload: {
-          title: input.title,
-          origin: input.origin,
-          politicalSensitivity: input.politicalSensitivity,
-          gateBodies: snapshot.context.gateBodies,
-          state: project.state,
-          silenceWindowDays: project.silenceWindowDays,
-        },
+        gateBodies: snapshot.context.gateBodies,
+        state: project.state,
+        silenceWindowDays: project.silenceWindowDays,
       });
-      await this.store.insertProject(manager, project);
-      await this.store.insertAuditEntry(manager, audit);
       return { project, openDecisions: [], file: { dossier: emptyDossier(dutchDay(now)), documents: {} } };
-    });
+    }, now);
   }
 
   applyEvent(projectId: string, request: EventRequest, actor: Actor, now = new Date()): Promise<ProjectState> {
-    return this.transactions.run(async (manager) => {
-      const project = await this.lockProject(manager, projectId);
+    return this.units.withProject(projectId, actor, ANY_STATE, async (unit) => {
+      const { manager, project, at } = unit;
       if (request.expectedVersion !== undefined && request.expectedVersion !== project.version) throw versionConflict(project.version);
       const snapshot = snapshotOf(project);
       const from = stateIdOf(snapshot);
@@ -182,9 +178,9 @@ export class WorkflowService {
         throw new ApiError(422, 'event-not-possible', `${request.type} is not possible in state ${from}.`, { state: from });
       }
 
-      const open = await this.store.openDecisions(manager, project.id, snapshot.context.cycle);
+      const open = await this.decisions.open(manager, project.id, snapshot.context.cycle);
       // The file is read only for the steps whose rules look at it.
-      const file = isGatedEvent(request.type) && needsFile(request.type) ? (await loadProjectFiles(this.store, manager, [project], now)).get(project.id)! : undefined;
+      const file = isGatedEvent(request.type) && needsFile(request.type) ? (await loadProjectFiles(this.files, manager, [project], now)).get(project.id)! : undefined;
       const event: ProjectEvent = isGatedEvent(request.type)
         ? { type: request.type, decisions: open.filter((d) => d.gate === request.type).map(toGreenLight), dossier: file?.dossier ?? emptyDossier(dutchDay(now)) }
         : { type: 'FORMALLY_SUBMITTED', submittedOn: request.submittedOn, reference: request.reference };
@@ -197,52 +193,33 @@ export class WorkflowService {
       const greenLight = event.type === 'FORMALLY_SUBMITTED' ? undefined : decisiveDecision(snapshot.context, event.type, event.decisions);
       const consumed = open.find((d) => d.id === greenLight?.id);
       const adoptedPlan = request.type === 'ADOPT_PLAN' ? file!.documents.plan : undefined;
-      const at = now.toISOString();
-      const audit = nextAuditEntry(project, {
-        type: (request.type === 'FORMALLY_SUBMITTED' ? 'submission-recorded' : 'transition') satisfies AuditType,
-        actor,
-        at,
-        payload: {
-          event: request.type,
-          from,
-          to: stateIdOf(next),
-          cycle: snapshot.context.cycle,
-          ...(next.context.cycle !== snapshot.context.cycle && { nextCycle: next.context.cycle }),
-          ...(consumed && { greenLight: decisionSummary(consumed) }),
-          ...(next.context.submission && !snapshot.context.submission && { submission: next.context.submission }),
-          ...(adoptedPlan && { planVersion: adoptedPlan.version, levels: file!.dossier.plan?.levels, warnings: levelWarnings(file!.dossier.plan?.levels).map((w) => w.code) }),
-        },
-      });
-      const readVersion = project.version;
       const to = stateIdOf(next);
+      const audit = unit.audit((request.type === 'FORMALLY_SUBMITTED' ? 'submission-recorded' : 'transition') satisfies AuditType, {
+        event: request.type,
+        from,
+        to,
+        cycle: snapshot.context.cycle,
+        ...(next.context.cycle !== snapshot.context.cycle && { nextCycle: next.context.cycle }),
+        ...(consumed && { greenLight: decisionSummary(consumed) }),
+        ...(next.context.submission && !snapshot.context.submission && { submission: next.context.submission }),
+        ...(adoptedPlan && { planVersion: adoptedPlan.version, levels: file!.dossier.plan?.levels, warnings: levelWarnings(file!.dossier.plan?.levels).map((w) => w.code) }),
+      });
       // The silence clock starts on entering the counted phases and stops on leaving them.
       const clockChanges = silenceCounted(from) !== silenceCounted(to);
-      Object.assign(project, { state: to, cycle: next.context.cycle, snapshot: JSON.stringify(storeProject(next)), version: readVersion + 1, updatedAt: at });
-      if (clockChanges) this.setClock(project, restartSilence(to, at, project.silenceWindowDays, this.dayMs));
-      // Cannot fail while writes are serialised (SQLite) or the row is locked (PostgreSQL); the last line of defence.
-      if (!(await this.store.updateProject(manager, project, readVersion))) throw versionConflict(readVersion);
-      await this.store.insertAuditEntry(manager, audit);
-      if (consumed) await this.store.consumeDecision(manager, consumed.id, at, audit.seq);
-      if (adoptedPlan) await this.store.markDocumentAdopted(manager, project.id, 'plan', adoptedPlan.version, at);
-      if (clockChanges) await this.scheduleSilence(manager, project, at);
+      Object.assign(project, { state: to, cycle: next.context.cycle, snapshot: JSON.stringify(storeProject(next)), version: project.version + 1 });
+      if (clockChanges) this.restartClock(unit, to, at);
+      if (consumed) await this.decisions.consume(manager, consumed.id, at, audit.seq);
+      if (adoptedPlan) await this.files.markDocumentAdopted(manager, project.id, 'plan', adoptedPlan.version, at);
 
       const stillOpen = next.context.cycle === snapshot.context.cycle ? open.filter((d) => d !== consumed).map(toGreenLight) : [];
       // A transition changes no document; only a new cycle makes the inspection read a stale one.
       return { project, openDecisions: stillOpen, file: next.context.cycle === snapshot.context.cycle ? file : undefined };
-    });
+    }, now);
   }
 
   recordDecision(projectId: string, decision: NewDecision, actor: Actor, now = new Date()): Promise<DecisionEntity> {
-    return this.transactions.run(async (manager) => {
-      const project = await this.lockProject(manager, projectId);
-      // The stored state and cycle say enough here; no need to restore the machine.
-      if (isEndedState(project.state)) {
-        throw new ApiError(409, 'project-ended', `The project is ${project.state}; it takes no more decisions.`);
-      }
-      if (project.state === 'intake' && decision.gate !== 'STOP') {
-        throw new ApiError(409, 'initiative-not-submitted', 'Until the initiative is formally submitted the municipality only advises; the only decision it can take is STOP.');
-      }
-      const at = now.toISOString();
+    const precondition = runningAndSubmittedFor(decision.gate);
+    return this.units.withProject(projectId, actor, precondition, async ({ manager, project, at, audit }) => {
       const entity: DecisionEntity = {
         id: randomUUID(),
         projectId: project.id,
@@ -261,19 +238,16 @@ export class WorkflowService {
         consumedAt: null,
         consumedByAuditSeq: null,
       };
-      const audit = nextAuditEntry(project, { type: 'decision-recorded', actor, at, payload: decisionSummary(entity) });
-      await this.store.insertDecision(manager, entity);
-      await this.store.insertAuditEntry(manager, audit);
-      await this.store.updateChainHead(manager, project);
+      audit('decision-recorded', decisionSummary(entity));
+      await this.decisions.insert(manager, entity);
       return entity;
-    });
+    }, now);
   }
 
   /** A contact with participants: it ends the current silence and moves the deadline. */
   recordCommunication(projectId: string, input: NewCommunication, actor: Actor, now = new Date()): Promise<CommunicationEntity> {
-    return this.transactions.run(async (manager) => {
-      const project = await this.lockProject(manager, projectId);
-      const at = now.toISOString();
+    return this.units.withProject(projectId, actor, ANY_STATE, async (unit) => {
+      const { manager, project, at } = unit;
       const occurredAt = input.occurredAt ?? at;
       if (occurredAt > at) throw new ApiError(422, 'communication-in-future', `occurredAt ${occurredAt} lies in the future; record a communication once it took place.`);
       const announcedLevel = input.announcesLevelOf ? await this.plannedLevel(manager, project, input.announcesLevelOf) : null;
@@ -292,83 +266,71 @@ export class WorkflowService {
       };
       const ended = project.silenceSince !== null && occurredAt > project.silenceSince;
       if (project.lastCommunicationAt === null || occurredAt > project.lastCommunicationAt) project.lastCommunicationAt = occurredAt;
-      if (ended) this.setClock(project, restartSilence(project.state, occurredAt, project.silenceWindowDays, this.dayMs));
-      const audit = nextAuditEntry(project, {
-        type: 'communication-recorded',
-        actor,
-        at,
-        payload: {
-          communicationId: communication.id,
-          occurredAt,
-          channel: input.channel,
-          audience: input.audience,
-          silenceDeadline: project.silenceDeadline,
-          ...(announcedLevel && { announcesLevel: { phase: input.announcesLevelOf, level: announcedLevel } }),
-        },
+      if (ended) this.restartClock(unit, project.state, occurredAt);
+      unit.audit('communication-recorded', {
+        communicationId: communication.id,
+        occurredAt,
+        channel: input.channel,
+        audience: input.audience,
+        silenceDeadline: project.silenceDeadline,
+        ...(announcedLevel && { announcesLevel: { phase: input.announcesLevelOf, level: announcedLevel } }),
       });
-      project.updatedAt = at;
-      await this.store.insertCommunication(manager, communication);
-      await this.store.insertAuditEntry(manager, audit);
-      await this.store.updateProjectDetails(manager, project);
-      if (ended) await this.scheduleSilence(manager, project, at);
+      await this.files.insertCommunication(manager, communication);
       return communication;
-    });
+    }, now);
   }
 
   /** A dated milestone; its owner is reminded `remindDaysBefore` days ahead (default 7). */
   addMilestone(projectId: string, input: NewMilestone, actor: Actor, now = new Date()): Promise<MilestoneEntity> {
-    return this.transactions.run(async (manager) => {
-      const project = await this.lockProject(manager, projectId);
-      if (isEndedState(project.state)) throw new ApiError(409, 'project-ended', `The project is ${project.state}; it takes no more milestones.`);
-      const milestone = await addMilestoneTo(this.store, manager, project, input, actor, now.toISOString(), this.dayMs);
-      await this.store.updateChainHead(manager, project);
-      return milestone;
-    });
+    return this.units.withProject(projectId, actor, running('it takes no more milestones'), (unit) => addMilestoneTo(this.reminders, unit, input, this.dayMs), now);
   }
 
   /** Silence window and reminder recipients; a new window moves the pending deadline. */
   updateSettings(projectId: string, settings: ProjectSettings, actor: Actor, now = new Date()): Promise<ProjectState> {
-    return this.transactions.run(async (manager) => {
-      const project = await this.lockProject(manager, projectId);
-      const at = now.toISOString();
+    return this.units.withProject(projectId, actor, ANY_STATE, async (unit) => {
+      const { manager, project } = unit;
       const before = { silenceWindowDays: project.silenceWindowDays, ownerEmail: project.ownerEmail, administratorEmail: project.administratorEmail };
       Object.assign(project, Object.fromEntries(Object.entries(settings).filter(([, value]) => value !== undefined)));
       const windowChanged = project.silenceWindowDays !== before.silenceWindowDays && project.silenceSince !== null;
-      if (windowChanged) project.silenceDeadline = silenceDeadline(project.silenceSince!, project.silenceLevel, project.silenceWindowDays, this.dayMs);
-      const audit = nextAuditEntry(project, { type: 'settings-changed', actor, at, payload: { before, after: settings, silenceDeadline: project.silenceDeadline } });
-      project.updatedAt = at;
-      await this.store.insertAuditEntry(manager, audit);
-      await this.store.updateProjectDetails(manager, project);
-      if (windowChanged) await this.scheduleSilence(manager, project, at);
-      const open = await this.store.openDecisions(manager, project.id, project.cycle);
+      if (windowChanged) {
+        project.silenceDeadline = silenceDeadline(project.silenceSince!, project.silenceLevel, project.silenceWindowDays, this.dayMs);
+        scheduleSilence(unit);
+      }
+      unit.audit('settings-changed', { before, after: settings, silenceDeadline: project.silenceDeadline });
+      const open = await this.decisions.open(manager, project.id, project.cycle);
       return { project, openDecisions: open.map(toGreenLight) };
-    });
+    }, now);
   }
 
   /** The level the current plan gives a phase; announcing a level the plan does not hold is an error. */
-  private async plannedLevel(manager: EntityManager, project: ProjectEntity, phase: Phase): Promise<string> {
-    const document = (await this.store.latestDocuments(manager, [project.id])).find((d) => d.kind === 'plan');
+  private async plannedLevel(manager: ProjectUnit['manager'], project: ProjectEntity, phase: Phase): Promise<string> {
+    const document = (await this.files.latestDocuments(manager, [project.id])).find((d) => d.kind === 'plan');
     const level = document && (JSON.parse(document.data) as Plan).levels?.[phase];
     if (!level) throw new ApiError(422, 'level-not-planned', `The plan of approach sets no level for the ${phase} phase yet; set it before announcing it.`, { phases: PHASES });
     return level;
   }
 
-  private setClock(project: ProjectEntity, clock: SilenceClock): void {
-    project.silenceSince = clock.since;
-    project.silenceLevel = clock.level;
-    project.silenceDeadline = clock.deadline;
+  /** A new silence starts (or counting stops); Redis hears of the new deadline after commit, through the outbox. */
+  private restartClock(unit: ProjectUnit, state: string, since: string): void {
+    const clock: SilenceClock = restartSilence(state, since, unit.project.silenceWindowDays, this.dayMs);
+    Object.assign(unit.project, { silenceSince: clock.since, silenceLevel: clock.level, silenceDeadline: clock.deadline });
+    scheduleSilence(unit);
   }
+}
 
-  /** Redis hears of the new deadline after commit, through the outbox; a stale job finds the deadline moved and is skipped. */
-  private async scheduleSilence(manager: EntityManager, project: ProjectEntity, at: string): Promise<void> {
-    if (project.silenceDeadline !== null) await this.store.insertOutbox(manager, SILENCE_TOPIC, { projectId: project.id, dueAt: project.silenceDeadline }, at);
-  }
+/** Decisions wait for a running project; in intake the only decision the municipality can take is to stop. */
+function runningAndSubmittedFor(gate: GatedEventType) {
+  const stillRunning = running('it takes no more decisions');
+  return (project: ProjectEntity) =>
+    stillRunning(project) ??
+    (inIntake(project.state) && gate !== 'STOP'
+      ? new ApiError(409, 'initiative-not-submitted', 'Until the initiative is formally submitted the municipality only advises; the only decision it can take is STOP.')
+      : null);
+}
 
-  private async lockProject(manager: EntityManager, id: string): Promise<ProjectEntity> {
-    const project = await this.store.lockProject(manager, id);
-    if (!project) throw ApiError.notFound('project', id);
-    return project;
-  }
+/** A stale job finds the deadline moved and is skipped, so only the newest deadline needs a job. */
+function scheduleSilence({ project, outbox }: ProjectUnit): void {
+  if (project.silenceDeadline !== null) outbox(SILENCE_TOPIC, { projectId: project.id, dueAt: project.silenceDeadline });
 }
 
 /** Outbox topic: a silence deadline to put on the queue. */
@@ -376,31 +338,26 @@ export const SILENCE_TOPIC = 'silence-deadline';
 /** Outbox topic: a milestone reminder to put on the queue. */
 export const MILESTONE_TOPIC = 'milestone-reminder';
 
-/** A milestone, its audit entry and its reminder (through the outbox), inside the caller's transaction; the caller saves the chain head. */
-export async function addMilestoneTo(store: ProjectStore, manager: EntityManager, project: ProjectEntity, input: NewMilestone, actor: Actor, at: string, dayMs: number): Promise<MilestoneEntity> {
+/** A milestone, its audit entry and its reminder (through the outbox), inside the caller's unit of work. */
+export async function addMilestoneTo(reminders: ReminderRepository, unit: ProjectUnit, input: NewMilestone, dayMs: number): Promise<MilestoneEntity> {
   const remindDaysBefore = input.remindDaysBefore ?? 7;
   const milestone: MilestoneEntity = {
     id: randomUUID(),
-    projectId: project.id,
+    projectId: unit.project.id,
     title: input.title,
     dueAt: input.dueAt,
     remindDaysBefore,
     remindAt: new Date(Date.parse(input.dueAt) - remindDaysBefore * dayMs).toISOString(),
     remindedAt: null,
-    createdBy: actor.name,
-    createdAt: at,
+    createdBy: unit.actor.name,
+    createdAt: unit.at,
   };
-  const audit = nextAuditEntry(project, { type: 'milestone-added', actor, at, payload: { milestoneId: milestone.id, title: milestone.title, dueAt: milestone.dueAt, remindAt: milestone.remindAt } });
-  await store.insertMilestone(manager, milestone);
-  await store.insertAuditEntry(manager, audit);
-  await store.insertOutbox(manager, MILESTONE_TOPIC, { milestoneId: milestone.id, remindAt: milestone.remindAt }, at);
+  unit.audit('milestone-added', { milestoneId: milestone.id, title: milestone.title, dueAt: milestone.dueAt, remindAt: milestone.remindAt });
+  await reminders.insertMilestone(unit.manager, milestone);
+  unit.outbox(MILESTONE_TOPIC, { milestoneId: milestone.id, remindAt: milestone.remindAt });
   return milestone;
 }
 
-function versionConflict(current: number): ApiError {
-  return new ApiError(409, 'version-conflict', 'The project was changed by someone else first; reload it and try again.', { currentVersion: current });
-}
-
 function decisionSummary(d: DecisionEntity) {
-  return { decisionId: d.id, gate: d.gate, cycle: d.cycle, body: d.body, outcome: d.outcome, decidedOn: d.decidedOn, reference: d.reference, documentUrl: d.documentUrl, note: d.note };
+  return { decisionId: d.id, gate: d.gate, cycle: d.cycle, body: d.body, outcome: d.outcome, decidedOn: d.decidedOn, reference: d.reference, documentUrl: d.documentUrl, note: d.note, justification: d.justification };
 }

@@ -1,0 +1,34 @@
+import type { Phase } from '../interaction/catalogue';
+import { participationProjectMachine } from './project.machine';
+
+/**
+ * Where a project stands, as predicates over its stored state id (`policyCycle.preparation.advice`).
+ * Outside machines/ no state name is written as a string: the service and the pages ask these.
+ */
+
+/** A third party's initiative, not yet formally submitted: the municipality only advises (§1.1, initiate). */
+export function inIntake(stateId: string): boolean {
+  return stateId === 'intake';
+}
+
+/** The phase of the policy cycle a state belongs to, if any (§1.3: a level per phase). */
+export const PHASE_STATES: Readonly<Record<Phase, string>> = {
+  preparation: 'policyCycle.preparation',
+  decisionMaking: 'policyCycle.decisionMaking',
+  execution: 'policyCycle.execution',
+  evaluation: 'policyCycle.evaluation',
+};
+
+export function phaseOf(stateId: string): Phase | undefined {
+  return (Object.keys(PHASE_STATES) as Phase[]).find((phase) => stateId === PHASE_STATES[phase] || stateId.startsWith(`${PHASE_STATES[phase]}.`));
+}
+
+/** Preparation is when a draft decision is laid open for inspection (afdeling 3.4 Awb). */
+export function inPreparation(stateId: string): boolean {
+  return phaseOf(stateId) === 'preparation';
+}
+
+/** The states a list can be filtered on: the top-level states, with the policy cycle's phases in its place, in the machine's order. */
+export const FILTER_STATES: readonly string[] = Object.keys(participationProjectMachine.root.states).flatMap((key) =>
+  key === 'policyCycle' ? Object.values(PHASE_STATES) : [key],
+);

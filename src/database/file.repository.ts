@@ -1,0 +1,107 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { CommunicationEntity } from './communication.entity';
+import type { InspectionEntity, ProjectDocumentEntity, ReactionEntity, StakeholderEntity } from './interaction.entities';
+import { placeholders, SqlRepository } from './sql-repository';
+
+/** The project's file: versioned documents, stakeholders, communications, the inspection and its reactions. */
+@Injectable()
+export class FileRepository extends SqlRepository {
+  async insertCommunication(manager: EntityManager, c: CommunicationEntity): Promise<void> {
+    await this.run(
+      manager,
+      'INSERT INTO communications (id, project_id, occurred_at, channel, audience, summary, announces_phase, announces_level, recorded_by, recorded_by_role, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      [c.id, c.projectId, c.occurredAt, c.channel, c.audience, c.summary, c.announcesPhase, c.announcesLevel, c.recordedBy, c.recordedByRole, c.recordedAt],
+    );
+  }
+
+  /** The latest version of each document (quick scan, commitment, plan) of these projects. */
+  async latestDocuments(manager: EntityManager, projectIds: readonly string[]): Promise<ProjectDocumentEntity[]> {
+    if (projectIds.length === 0) return [];
+    return this.run<ProjectDocumentEntity>(
+      manager,
+      `SELECT d.project_id AS "projectId", d.kind, d.version, d.data, d.change_reason AS "changeReason", d.adopted_at AS "adoptedAt", d.created_by AS "createdBy", d.created_at AS "createdAt"
+         FROM project_documents d
+        WHERE d.project_id IN (${placeholders(projectIds)})
+          AND d.version = (SELECT MAX(v.version) FROM project_documents v WHERE v.project_id = d.project_id AND v.kind = d.kind)`,
+      [...projectIds],
+    );
+  }
+
+  async insertDocument(manager: EntityManager, d: ProjectDocumentEntity): Promise<void> {
+    await this.run(
+      manager,
+      'INSERT INTO project_documents (project_id, kind, version, data, change_reason, adopted_at, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      [d.projectId, d.kind, d.version, d.data, d.changeReason, d.adoptedAt, d.createdBy, d.createdAt],
+    );
+  }
+
+  async markDocumentAdopted(manager: EntityManager, projectId: string, kind: string, version: number, at: string): Promise<void> {
+    await this.run(manager, 'UPDATE project_documents SET adopted_at = ? WHERE project_id = ? AND kind = ? AND version = ?', [at, projectId, kind, version]);
+  }
+
+  async documentAdopted(manager: EntityManager, projectId: string, kind: string): Promise<boolean> {
+    return (await this.run(manager, 'SELECT 1 AS adopted FROM project_documents WHERE project_id = ? AND kind = ? AND adopted_at IS NOT NULL', [projectId, kind])).length > 0;
+  }
+
+  /** Which level of which phase each of these projects has told its participants (§1.3). */
+  async announcements(manager: EntityManager, projectIds: readonly string[]): Promise<Array<{ projectId: string; phase: string; level: string }>> {
+    if (projectIds.length === 0) return [];
+    return this.run(
+      manager,
+      `SELECT DISTINCT project_id AS "projectId", announces_phase AS phase, announces_level AS level FROM communications WHERE project_id IN (${placeholders(projectIds)}) AND announces_phase IS NOT NULL`,
+      [...projectIds],
+    );
+  }
+
+  /** The inspections of these projects, with how many of their reactions still wait for an answer. */
+  async inspections(manager: EntityManager, projectIds: readonly string[]): Promise<Array<{ id: string; projectId: string; cycle: number; endsOn: string; unanswered: number }>> {
+    if (projectIds.length === 0) return [];
+    const rows = await this.run<{ id: string; projectId: string; cycle: number; endsOn: string; unanswered: number | string }>(
+      manager,
+      `SELECT i.id, i.project_id AS "projectId", i.cycle, i.ends_on AS "endsOn",
+              (SELECT COUNT(*) FROM reactions r WHERE r.inspection_id = i.id AND r.answer IS NULL) AS unanswered
+         FROM inspections i WHERE i.project_id IN (${placeholders(projectIds)})`,
+      [...projectIds],
+    );
+    // PostgreSQL returns COUNT(*) as text.
+    return rows.map((row) => ({ ...row, unanswered: Number(row.unanswered) }));
+  }
+
+  async insertStakeholder(manager: EntityManager, s: StakeholderEntity): Promise<void> {
+    await this.run(
+      manager,
+      'INSERT INTO stakeholders (id, project_id, name, domain, kind, own_kind, approach, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      [s.id, s.projectId, s.name, s.domain, s.kind, s.ownKind, s.approach, s.createdBy, s.createdAt],
+    );
+  }
+
+  async stakeholderIds(manager: EntityManager, projectId: string): Promise<string[]> {
+    return (await this.run<{ id: string }>(manager, 'SELECT id FROM stakeholders WHERE project_id = ?', [projectId])).map((row) => row.id);
+  }
+
+  async insertInspection(manager: EntityManager, i: InspectionEntity): Promise<void> {
+    await this.run(
+      manager,
+      'INSERT INTO inspections (id, project_id, cycle, laid_open_on, nominal_end, ends_on, published_in, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      [i.id, i.projectId, i.cycle, i.laidOpenOn, i.nominalEnd, i.endsOn, i.publishedIn, i.createdBy, i.createdAt],
+    );
+  }
+
+  async insertReaction(manager: EntityManager, r: ReactionEntity): Promise<void> {
+    await this.run(
+      manager,
+      'INSERT INTO reactions (id, inspection_id, project_id, received_on, sender, summary, late, answer, answered_on, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      [r.id, r.inspectionId, r.projectId, r.receivedOn, r.sender, r.summary, this.postgres ? r.late : Number(r.late), r.answer, r.answeredOn, r.createdBy, r.createdAt],
+    );
+  }
+
+  async findReaction(manager: EntityManager, projectId: string, id: string): Promise<{ id: string; answer: string | null } | undefined> {
+    const [row] = await this.run<{ id: string; answer: string | null }>(manager, 'SELECT id, answer FROM reactions WHERE project_id = ? AND id = ?', [projectId, id]);
+    return row;
+  }
+
+  async answerReaction(manager: EntityManager, id: string, answer: string, answeredOn: string): Promise<void> {
+    await this.run(manager, 'UPDATE reactions SET answer = ?, answered_on = ? WHERE id = ?', [answer, answeredOn, id]);
+  }
+}

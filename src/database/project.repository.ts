@@ -1,0 +1,51 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { ProjectEntity } from './project.entity';
+import { SqlRepository } from './sql-repository';
+
+const PROJECT_COLUMNS = `id, title, description, origin, political_sensitivity AS "politicalSensitivity", state, cycle, snapshot, version,
+  audit_seq AS "auditSeq", audit_hash AS "auditHash", silence_window_days AS "silenceWindowDays", silence_since AS "silenceSince",
+  silence_level AS "silenceLevel", silence_deadline AS "silenceDeadline", last_communication_at AS "lastCommunicationAt",
+  owner_email AS "ownerEmail", administrator_email AS "administratorEmail", created_by AS "createdBy", created_at AS "createdAt", updated_at AS "updatedAt"`;
+
+/** The projects table: the row a unit of work locks, and writes once. */
+@Injectable()
+export class ProjectRepository extends SqlRepository {
+  /** The project row; on PostgreSQL locked until the transaction ends (SQLite writes are serialised anyway). */
+  async lock(manager: EntityManager, id: string): Promise<ProjectEntity | undefined> {
+    const [row] = await this.run<ProjectEntity>(manager, `SELECT ${PROJECT_COLUMNS} FROM projects WHERE id = ?${this.postgres ? ' FOR UPDATE' : ''}`, [id]);
+    return row;
+  }
+
+  async insert(manager: EntityManager, p: ProjectEntity): Promise<void> {
+    await this.run(
+      manager,
+      `INSERT INTO projects (id, title, description, origin, political_sensitivity, state, cycle, snapshot, version, audit_seq, audit_hash,
+         silence_window_days, silence_since, silence_level, silence_deadline, last_communication_at, owner_email, administrator_email, created_by, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      [
+        p.id, p.title, p.description, p.origin, p.politicalSensitivity, p.state, p.cycle, p.snapshot, p.version, p.auditSeq, p.auditHash,
+        p.silenceWindowDays, p.silenceSince, p.silenceLevel, p.silenceDeadline, p.lastCommunicationAt, p.ownerEmail, p.administratorEmail, p.createdBy, p.createdAt, p.updatedAt,
+      ],
+    );
+  }
+
+  /**
+   * Writes everything a unit of work may change (state, snapshot, chain head, silence clock,
+   * settings), only if the version is still the one read; false when someone else won.
+   */
+  async save(manager: EntityManager, p: ProjectEntity, readVersion: number): Promise<boolean> {
+    const affected = await this.change(
+      manager,
+      `UPDATE projects SET state = ?, cycle = ?, snapshot = ?, version = ?, audit_seq = ?, audit_hash = ?, updated_at = ?,
+         silence_window_days = ?, silence_since = ?, silence_level = ?, silence_deadline = ?, last_communication_at = ?,
+         owner_email = ?, administrator_email = ? WHERE id = ? AND version = ?`,
+      [
+        p.state, p.cycle, p.snapshot, p.version, p.auditSeq, p.auditHash, p.updatedAt,
+        p.silenceWindowDays, p.silenceSince, p.silenceLevel, p.silenceDeadline, p.lastCommunicationAt,
+        p.ownerEmail, p.administratorEmail, p.id, readVersion,
+      ],
+    );
+    return affected === 1;
+  }
+}

@@ -1,0 +1,53 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { MilestoneEntity } from './milestone.entity';
+import type { ReminderEntity } from './reminder.entity';
+import { SqlRepository } from './sql-repository';
+
+const REMINDER_COLUMNS = `"key", project_id AS "projectId", kind, due_at AS "dueAt", level, status, recipients, attempts, last_error AS "lastError",
+  created_at AS "createdAt", finished_at AS "finishedAt"`;
+
+/** Reminders (one row per due job, claimed then settled) and the milestones they remind of. */
+@Injectable()
+export class ReminderRepository extends SqlRepository {
+  async insertMilestone(manager: EntityManager, m: MilestoneEntity): Promise<void> {
+    await this.run(
+      manager,
+      'INSERT INTO milestones (id, project_id, title, due_at, remind_days_before, remind_at, reminded_at, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      [m.id, m.projectId, m.title, m.dueAt, m.remindDaysBefore, m.remindAt, m.remindedAt, m.createdBy, m.createdAt],
+    );
+  }
+
+  async findMilestone(manager: EntityManager, id: string): Promise<MilestoneEntity | undefined> {
+    const [row] = await this.run<MilestoneEntity>(
+      manager,
+      `SELECT id, project_id AS "projectId", title, due_at AS "dueAt", remind_days_before AS "remindDaysBefore", remind_at AS "remindAt",
+         reminded_at AS "remindedAt", created_by AS "createdBy", created_at AS "createdAt" FROM milestones WHERE id = ?`,
+      [id],
+    );
+    return row;
+  }
+
+  async markMilestoneReminded(manager: EntityManager, id: string, at: string): Promise<void> {
+    await this.run(manager, 'UPDATE milestones SET reminded_at = ? WHERE id = ?', [at, id]);
+  }
+
+  async findReminder(manager: EntityManager, key: string): Promise<ReminderEntity | undefined> {
+    const [row] = await this.run<ReminderEntity>(manager, `SELECT ${REMINDER_COLUMNS} FROM reminders WHERE "key" = ?`, [key]);
+    return row;
+  }
+
+  async saveReminder(manager: EntityManager, r: ReminderEntity, exists: boolean): Promise<void> {
+    if (exists) {
+      await this.run(manager, 'UPDATE reminders SET status = ?, recipients = ?, attempts = ?, last_error = ?, finished_at = ? WHERE "key" = ?', [
+        r.status, r.recipients, r.attempts, r.lastError, r.finishedAt, r.key,
+      ]);
+      return;
+    }
+    await this.run(
+      manager,
+      'INSERT INTO reminders ("key", project_id, kind, due_at, level, status, recipients, attempts, last_error, created_at, finished_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      [r.key, r.projectId, r.kind, r.dueAt, r.level, r.status, r.recipients, r.attempts, r.lastError, r.createdAt, r.finishedAt],
+    );
+  }
+}

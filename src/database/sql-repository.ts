@@ -1,0 +1,75 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { queryCounter } from './query-counter';
+
+/** The parts of a better-sqlite3 connection used here. */
+interface SqliteStatement {
+  reader: boolean;
+  all(...parameters: unknown[]): unknown[];
+  run(...parameters: unknown[]): { changes: number };
+}
+interface SqliteConnection {
+  prepare(sql: string): SqliteStatement;
+}
+
+export const placeholders = (values: readonly unknown[]) => values.map(() => '?').join(', ');
+
+/**
+ * Plain SQL that SQLite and PostgreSQL both speak, for the repositories of the write path.
+ * A transition is on the hot path: prepared statements cost a fraction of building the same
+ * queries through TypeORM's query builder. Every call runs inside the caller's transaction
+ * (TransactionRunner): on SQLite that is the one shared connection.
+ */
+@Injectable()
+export class SqlRepository {
+  protected readonly postgres: boolean;
+  private readonly statements = new Map<string, string>();
+  /** On SQLite: the connection itself, whose prepared statements run without TypeORM's per-query events. */
+  private readonly sqlite: SqliteConnection | undefined;
+  private readonly prepared = new Map<string, SqliteStatement>();
+
+  constructor(dataSource: DataSource) {
+    this.postgres = dataSource.options.type === 'postgres';
+    this.sqlite = this.postgres ? undefined : (dataSource.driver as unknown as { databaseConnection: SqliteConnection }).databaseConnection;
+  }
+
+  protected async run<Row = never>(manager: EntityManager, sql: string, parameters: unknown[]): Promise<Row[]> {
+    if (this.sqlite) {
+      queryCounter.increment();
+      const statement = this.prepare(sql);
+      if (statement.reader) return statement.all(...parameters) as Row[];
+      statement.run(...parameters);
+      return [];
+    }
+    return manager.query(this.statement(sql), parameters);
+  }
+
+  /** Runs a write and tells how many rows it changed. */
+  protected async change(manager: EntityManager, sql: string, parameters: unknown[]): Promise<number> {
+    if (this.sqlite) {
+      queryCounter.increment();
+      return this.prepare(sql).run(...parameters).changes;
+    }
+    return (await manager.queryRunner!.query(this.statement(sql), parameters, true)).affected ?? 0;
+  }
+
+  private prepare(sql: string): SqliteStatement {
+    let statement = this.prepared.get(sql);
+    if (!statement) {
+      statement = this.sqlite!.prepare(sql);
+      this.prepared.set(sql, statement);
+    }
+    return statement;
+  }
+
+  /** `?` placeholders as SQLite wants them, or `$1, $2, ...` for PostgreSQL; converted once per statement. */
+  private statement(sql: string): string {
+    let converted = this.statements.get(sql);
+    if (converted === undefined) {
+      let n = 0;
+      converted = this.postgres ? sql.replace(/\?/g, () => `$${++n}`) : sql;
+      this.statements.set(sql, converted);
+    }
+    return converted;
+  }
+}
