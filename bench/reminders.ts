@@ -125,8 +125,8 @@ async function main(): Promise<void> {
     const dueAt = new Map<number, number>();
     const scheduleStart = performance.now();
     await inParallel(ids, CLIENTS, async (id, i) => {
-      const project = await call<{ silence: { deadline: string } }>('POST', `${service.url}/api/projects/${id}/events`, manager, { type: 'START_INTERACTIVE' }, 200);
-      if (short(i)) dueAt.set(i, Date.parse(project.silence.deadline));
+      const project = await call<{ silence: { nextReminderAt: string } }>('POST', `${service.url}/api/projects/${id}/events`, manager, { type: 'START_INTERACTIVE' }, 200);
+      if (short(i)) dueAt.set(i, Date.parse(project.silence.nextReminderAt));
     });
     const requestsDone = performance.now();
     await until('every deadline on the queue', async () => (await jobsHeld(queue)) >= PROJECTS);

@@ -35,6 +35,23 @@ describeEachDatabase('concurrent transitions', (createDatabase) => {
     ]);
     const verify = await service.t.http().get(`/api/projects/${project.id}/audit/verify`).set('authorization', `Bearer ${service.api.manager}`);
     // 13 entries of the race, and the quick scan the client files before START_INTERACTIVE.
-    expect(verify.body).toEqual({ valid: true, entries: 14, brokenAtSeq: null });
+    expect(verify.body).toEqual({ valid: true, entries: 14, brokenAtSeq: null, unboundDecisions: [] });
+  });
+
+  it('never reports an intact chain as broken while four writers append to it', async () => {
+    const { body: project } = await service.api.create({ title: 'Schrijvers en een controleur', origin: 'municipality', politicalSensitivity: 'low' });
+    const communicate = (i: number) =>
+      service.t.http().post(`/api/projects/${project.id}/communications`).set('authorization', `Bearer ${service.api.manager}`).send({ channel: 'website', audience: 'omwonenden', summary: `Bericht ${i}` });
+    const verify = () => service.t.http().get(`/api/projects/${project.id}/audit/verify`).set('authorization', `Bearer ${service.api.manager}`);
+    let writing = true;
+    const writers = Array.from({ length: 4 }, async (_, w) => {
+      for (let i = 0; writing; i++) expect((await communicate(w * 1000 + i)).status).toBe(201);
+    });
+    const verdicts: boolean[] = [];
+    for (let i = 0; i < 40; i++) verdicts.push((await verify()).body.valid);
+    writing = false;
+    await Promise.all(writers);
+    expect(verdicts.filter((valid) => !valid)).toHaveLength(0);
+    expect((await verify()).body).toMatchObject({ valid: true, brokenAtSeq: null });
   });
 });

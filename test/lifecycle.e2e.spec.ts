@@ -39,7 +39,7 @@ describeEachDatabase('the lifecycle over HTTP', (createDatabase) => {
     expect(decisions).toHaveLength(15);
     expect(decisions.every((d: { consumed: boolean }) => d.consumed)).toBe(true);
     const verify = await service.t.http().get(`/api/projects/${id}/audit/verify`).set('authorization', `Bearer ${await service.t.token('auditor')}`);
-    expect(verify.body).toEqual({ valid: true, entries: audit.length, brokenAtSeq: null });
+    expect(verify.body).toEqual({ valid: true, entries: audit.length, brokenAtSeq: null, unboundDecisions: [] });
   });
 
   it('keeps an initiative in intake until it is formally submitted, and then runs it by the raad', async () => {

@@ -9,12 +9,18 @@ async function tamper(database: TestDatabase, sql: string): Promise<void> {
   if (database.config.kind === 'postgres') {
     const client = new Client({ connectionString: database.config.url });
     await client.connect();
-    await client.query(sql);
-    await client.end();
+    try {
+      await client.query(sql);
+    } finally {
+      await client.end();
+    }
   } else {
     const db = new Database(database.config.path);
-    db.exec(sql);
-    db.close();
+    try {
+      db.exec(sql);
+    } finally {
+      db.close();
+    }
   }
 }
 
@@ -43,35 +49,101 @@ describeEachDatabase('persistence', (createDatabase) => {
     await second.close();
   });
 
-  it('detects an edited audit entry and a deleted tail', async () => {
+  it('refuses to change or delete trail entries and decisions in the database itself', async () => {
+    const t = await startTestApp(database);
+    const api = await ProjectClient.for(t);
+    const { body: project } = await api.create({ title: 'Alleen toevoegen', origin: 'municipality', politicalSensitivity: 'low' });
+    await api.step(project.id, 'START_INTERACTIVE', 'college');
+    await api.decide(project.id, 'COMMIT', 'college');
+    const where = `WHERE project_id = '${project.id}'`;
+    for (const sql of [
+      `UPDATE audit_entries SET actor_name = 'Iemand anders' ${where} AND seq = 2`,
+      `DELETE FROM audit_entries ${where} AND seq >= 2`,
+      `UPDATE audit_entries SET seq = seq + 100 ${where}`,
+      `UPDATE decisions SET outcome = 'rejected' ${where}`,
+      `UPDATE decisions SET consumed_at = NULL ${where} AND consumed_at IS NOT NULL`,
+      `DELETE FROM decisions ${where}`,
+      ...(database.name === 'postgres' ? ['TRUNCATE audit_entries', 'TRUNCATE decisions CASCADE'] : []),
+    ]) {
+      await expect(tamper(database, sql)).rejects.toThrow(/refused|cannot be changed/);
+    }
+    // The one change allowed: a transition marks its green light consumed.
+    expect((await api.event(project.id, { type: 'COMMIT' })).body.state).toBe('planOfApproach');
+    const verify = await t.http().get(`/api/projects/${project.id}/audit/verify`).set('authorization', `Bearer ${api.manager}`);
+    expect(verify.body).toMatchObject({ valid: true, brokenAtSeq: null, unboundDecisions: [] });
+    await t.close();
+  });
+
+  it('with the triggers dropped, names the first edited, reordered or deleted entry', async () => {
     const t = await startTestApp(database);
     const api = await ProjectClient.for(t);
     const { body: project } = await api.create({ title: 'Manipulatie', origin: 'municipality', politicalSensitivity: 'low' });
     await api.step(project.id, 'START_INTERACTIVE', 'college');
     const verify = () => t.http().get(`/api/projects/${project.id}/audit/verify`).set('authorization', `Bearer ${api.manager}`);
     // project-created, decision-recorded, quick-scan-recorded, transition
-    expect((await verify()).body).toMatchObject({ valid: true, entries: 4 });
+    expect((await verify()).body).toEqual({ valid: true, entries: 4, brokenAtSeq: null, unboundDecisions: [] });
+    await tamper(database, DROP_TRIGGERS[database.name]);
 
-    await tamper(database, `UPDATE audit_entries SET actor_name = 'Iemand anders' WHERE project_id = '${project.id}' AND seq = 2`);
-    expect((await verify()).body).toEqual({ valid: false, entries: 4, brokenAtSeq: 2 });
+    await tamper(database, `UPDATE audit_entries SET actor_name = 'Iemand anders' WHERE project_id = '${project.id}' AND seq = 3`);
+    expect((await verify()).body).toMatchObject({ valid: false, entries: 4, brokenAtSeq: 3 });
+    await tamper(database, `UPDATE audit_entries SET actor_name = 'P. Manager' WHERE project_id = '${project.id}' AND seq = 3`);
+    expect((await verify()).body).toMatchObject({ valid: true });
+
+    // Two entries swapped: the first one out of place is named.
+    await tamper(database, `UPDATE audit_entries SET seq = -2 WHERE project_id = '${project.id}' AND seq = 2`);
+    await tamper(database, `UPDATE audit_entries SET seq = 2 WHERE project_id = '${project.id}' AND seq = 3`);
+    await tamper(database, `UPDATE audit_entries SET seq = 3 WHERE project_id = '${project.id}' AND seq = -2`);
+    expect((await verify()).body).toMatchObject({ valid: false, brokenAtSeq: 2 });
 
     await tamper(database, `DELETE FROM audit_entries WHERE project_id = '${project.id}' AND seq >= 2`);
-    expect((await verify()).body).toEqual({ valid: false, entries: 1, brokenAtSeq: 2 });
+    expect((await verify()).body).toMatchObject({ valid: false, entries: 1, brokenAtSeq: 2 });
+    await t.close();
+  });
+
+  it('opens no gate with an approval inserted straight into the decisions table, and verify names it', async () => {
+    const t = await startTestApp(database);
+    const api = await ProjectClient.for(t);
+    const { body: project } = await api.create({ title: 'Binnendoor', origin: 'municipality', politicalSensitivity: 'low' });
+    await api.step(project.id, 'START_INTERACTIVE', 'college');
+    const forged = '00000000-0000-4000-8000-00000000f0f0';
+    await tamper(
+      database,
+      `INSERT INTO decisions (id, project_id, gate, cycle, body, outcome, decided_on, reference, recorded_by, recorded_by_role, recorded_at)
+       VALUES ('${forged}', '${project.id}', 'COMMIT', 1, 'college', 'approved', '2026-11-02', 'vals', 'Niemand', 'college-secretary', '2026-11-02T10:00:00.000Z')`,
+    );
+    const refused = await api.event(project.id, { type: 'COMMIT' });
+    expect(refused.status).toBe(409);
+    expect(refused.body.blockers.map((b: { code: string }) => b.code)).toContain('green-light-missing');
+    const verify = await t.http().get(`/api/projects/${project.id}/audit/verify`).set('authorization', `Bearer ${api.manager}`);
+    expect(verify.body).toMatchObject({ valid: false, brokenAtSeq: null, unboundDecisions: [forged] });
     await t.close();
   });
 });
+
+/** What an intruder with full access to the database would do first. */
+const DROP_TRIGGERS = {
+  sqlite: 'DROP TRIGGER audit_entries_no_update; DROP TRIGGER audit_entries_no_delete; DROP TRIGGER decisions_no_delete; DROP TRIGGER decisions_consumed_only;',
+  postgres: 'DROP TRIGGER audit_entries_append_only ON audit_entries; DROP TRIGGER decisions_no_delete ON decisions; DROP TRIGGER decisions_consumed_only ON decisions;',
+};
 
 describe('SQLite durability settings', () => {
   it.each(['FULL', 'NORMAL'] as const)('runs in WAL mode with synchronous=%s', async (synchronous) => {
     const database = sqliteDatabase(synchronous);
     const t = await startTestApp(database);
     await (await ProjectClient.for(t)).create({ title: 'WAL', origin: 'municipality', politicalSensitivity: 'low' });
+    // The service's own connection says how durable its commits are (the setting lives per connection, not in the file).
+    expect((await t.http().get('/health/ready')).body.checks.database).toEqual({ status: 'up', synchronous });
     await t.close();
     const db = new Database(database.config.kind === 'sqlite' ? database.config.path : '');
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(db.prepare('SELECT name FROM migrations ORDER BY id').all()).toEqual([{ name: 'InitialSchema1764320000000' }, { name: 'Reminders1764330000000' }, { name: 'Milestones1764340000000' }, { name: 'InteractionRules1764350000000' }]);
+    expect(db.prepare('SELECT name FROM migrations ORDER BY id').all()).toEqual([
+      { name: 'InitialSchema1764320000000' },
+      { name: 'Reminders1764330000000' },
+      { name: 'Milestones1764340000000' },
+      { name: 'InteractionRules1764350000000' },
+      { name: 'Trust1764360000000' },
+    ]);
     db.close();
-    expect(t.output()).toContain(`synchronous=${synchronous}`);
     await database.drop();
   });
 });

@@ -47,6 +47,23 @@ describe('the Interactiewijzer’s rules over HTTP', () => {
     expect(moved.body).toMatchObject({ state: 'policyCycle.preparation.problemDefinition', quickScanAdvice: 'not-interactive' });
   });
 
+  it('shows the justification for going against the advice wherever the decision is read: its answer, the list, its audit entry and the step it allowed', async () => {
+    const { body: project } = await service.api.create({ title: 'Parkeerregulering centrum', origin: 'municipality', politicalSensitivity: 'low' });
+    const scan = { ...EXAMPLE_QUICK_SCAN, scores: { ...EXAMPLE_QUICK_SCAN.scores, roomForInfluence: 'none' }, greenLights: [], redLights: ['b'] };
+    expect((await manager().put(`/api/projects/${project.id}/quick-scan`, scan)).body.advice).toBe('not-interactive');
+    const justification = 'De raad heeft bij motie gevraagd de bewoners toch te betrekken.';
+    const decision = await service.api.decide(project.id, 'START_INTERACTIVE', 'college', { justification });
+    expect(decision.status).toBe(201);
+    expect(decision.body.justification).toBe(justification);
+    expect((await service.api.event(project.id, { type: 'START_INTERACTIVE' }, { fileAsIs: true })).status).toBe(200);
+
+    const listed = (await manager().get(`/api/projects/${project.id}/decisions`)).body;
+    expect(listed.map((d: { justification: string | null }) => d.justification)).toEqual([justification]);
+    const trail = (await manager().get(`/api/projects/${project.id}/audit`)).body as Array<{ type: string; payload: Record<string, unknown> }>;
+    expect(trail.find((e) => e.type === 'decision-recorded')!.payload.justification).toBe(justification);
+    expect(trail.find((e) => e.type === 'transition')!.payload.greenLight).toMatchObject({ justification });
+  });
+
   it('a square’s redesign (co-decide): commitment, stakeholders, a complete plan, the level told to participants, warnings and a recorded level change', async () => {
     const { body: project } = await service.api.create({ title: 'Herinrichting Marktplein', origin: 'municipality', politicalSensitivity: 'low' });
     const id = project.id;

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { SignJWT } from 'jose';
 import { sqliteDatabase, type TestDatabase } from './support/databases';
 import { ProjectClient } from './support/project-client';
-import { signToken, startTestApp, TEST_SECRET, type TestApp } from './support/test-app';
+import { signToken, startTestApp, TEST_SECRET, webSessionToken, type TestApp } from './support/test-app';
 
 /** The web interface's routes, read from its controller: method, path, and whether the page is open without a session. */
 function webRoutes(): Array<{ method: 'GET' | 'POST'; path: string; open: boolean }> {
@@ -30,8 +30,6 @@ function encodedVariants(path: string): string[] {
   return variants;
 }
 
-const sessionToken = (name: string, roles: string[], secret = TEST_SECRET) =>
-  new SignJWT({ name, roles }).setProtectedHeader({ alg: 'HS256' }).setIssuer('interactiewijzer').setAudience('interactiewijzer-web').setIssuedAt().setExpirationTime('1h').sign(new TextEncoder().encode(secret));
 
 describe('guards, tokens and headers', () => {
   let database: TestDatabase;
@@ -45,7 +43,7 @@ describe('guards, tokens and headers', () => {
     t = await startTestApp(database);
     api = await ProjectClient.for(t);
     projectId = (await api.create({ title: 'Wachters', origin: 'municipality', politicalSensitivity: 'low' })).body.id;
-    managerCookie = `iw_session=${await sessionToken('A. de Vries', ['process-manager'])}`;
+    managerCookie = `iw_session=${await webSessionToken('A. de Vries', ['process-manager'])}`;
   });
   afterAll(async () => {
     await t?.close();
@@ -125,7 +123,7 @@ describe('guards, tokens and headers', () => {
     const key = new TextEncoder().encode(TEST_SECRET);
     const forever = await new SignJWT({ name: 'Eeuwig', roles: ['admin'] }).setProtectedHeader({ alg: 'HS256' }).setIssuedAt().sign(key);
     const month = await signToken({ name: 'Maand', roles: ['admin'] }, TEST_SECRET, '30d');
-    const session = await sessionToken('A. de Vries', ['admin']);
+    const session = await webSessionToken('A. de Vries', ['admin']);
     for (const token of [forever, month, session]) {
       const response = await t.http().get('/api/projects').set('authorization', `Bearer ${token}`);
       expect(response.status).toBe(401);

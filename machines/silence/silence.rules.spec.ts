@@ -1,4 +1,4 @@
-import { daysSilent, escalate, NO_SILENCE, restartSilence, silenceCounted, silenceDeadline, silenceStatus, silenceStatusBounds } from './silence.rules';
+import { daysSilent, escalate, NO_SILENCE, restartSilence, rewindow, silenceCounted, silenceDeadline, silenceStatus, silenceStatusBounds } from './silence.rules';
 
 const DAY = 86_400_000;
 
@@ -10,9 +10,9 @@ describe('silence rules', () => {
 
   it('puts the first deadline one window after the silence began, and each escalation a window later', () => {
     const clock = restartSilence('planOfApproach', '2026-03-01T09:00:00.000Z', 14, DAY);
-    expect(clock).toEqual({ since: '2026-03-01T09:00:00.000Z', level: 0, deadline: '2026-03-15T09:00:00.000Z' });
+    expect(clock).toEqual({ since: '2026-03-01T09:00:00.000Z', allowedUntil: '2026-03-15T09:00:00.000Z', level: 0, deadline: '2026-03-15T09:00:00.000Z' });
     const second = escalate(clock, 14, DAY);
-    expect(second).toEqual({ since: clock.since, level: 1, deadline: '2026-03-29T09:00:00.000Z' });
+    expect(second).toEqual({ since: clock.since, allowedUntil: '2026-03-15T09:00:00.000Z', level: 1, deadline: '2026-03-29T09:00:00.000Z' });
     expect(escalate(second, 14, DAY).deadline).toBe('2026-04-12T09:00:00.000Z');
   });
 
@@ -23,12 +23,28 @@ describe('silence rules', () => {
     expect(escalate(NO_SILENCE, 14, DAY)).toEqual(NO_SILENCE);
   });
 
-  it('reports ok, due-soon within three days, and overdue past the deadline', () => {
-    const deadline = '2026-03-15T09:00:00.000Z';
-    expect(silenceStatus(deadline, new Date('2026-03-11T09:00:00.000Z'), DAY)).toBe('ok');
-    expect(silenceStatus(deadline, new Date('2026-03-12T09:00:00.000Z'), DAY)).toBe('due-soon');
-    expect(silenceStatus(deadline, new Date('2026-03-15T09:00:00.000Z'), DAY)).toBe('overdue');
-    expect(silenceStatus(null, new Date('2026-03-15T09:00:00.000Z'), DAY)).toBe('ok');
+  it('reports ok, due-soon within three days, and overdue from the end of the allowed silence', () => {
+    const allowedUntil = '2026-03-15T09:00:00.000Z';
+    expect(silenceStatus(allowedUntil, new Date('2026-03-11T09:00:00.000Z'), DAY)).toBe('ok');
+    expect(silenceStatus(allowedUntil, new Date('2026-03-12T09:00:00.000Z'), DAY)).toBe('due-soon');
+    expect(silenceStatus(allowedUntil, new Date('2026-03-15T09:00:00.000Z'), DAY)).toBe('overdue');
+    expect(silenceStatus(null, new Date('2026-03-15T09:00:00.000Z'), DAY)).toBeNull();
+  });
+
+  it('stays overdue after reminders went out, until someone communicates', () => {
+    const clock = restartSilence('planOfApproach', '2026-03-01T09:00:00.000Z', 14, DAY);
+    const afterTwoReminders = escalate(escalate(clock, 14, DAY), 14, DAY);
+    // The next reminder is weeks away, yet the project has been silent too long since 15 March.
+    expect(afterTwoReminders.deadline).toBe('2026-04-12T09:00:00.000Z');
+    expect(silenceStatus(afterTwoReminders.allowedUntil, new Date('2026-03-20T09:00:00.000Z'), DAY)).toBe('overdue');
+    const communicated = restartSilence('planOfApproach', '2026-03-20T09:00:00.000Z', 14, DAY);
+    expect(silenceStatus(communicated.allowedUntil, new Date('2026-03-20T09:00:00.000Z'), DAY)).toBe('ok');
+  });
+
+  it('moves the allowed silence and the next reminder with a new window, keeping the reminders sent', () => {
+    const sentOne = escalate(restartSilence('planOfApproach', '2026-03-01T09:00:00.000Z', 14, DAY), 14, DAY);
+    expect(rewindow(sentOne, 7, DAY)).toEqual({ since: '2026-03-01T09:00:00.000Z', allowedUntil: '2026-03-08T09:00:00.000Z', level: 1, deadline: '2026-03-15T09:00:00.000Z' });
+    expect(rewindow(NO_SILENCE, 7, DAY)).toEqual(NO_SILENCE);
   });
 
   it('counts whole days of silence', () => {
@@ -38,7 +54,7 @@ describe('silence rules', () => {
   it('gives the database the same statuses as ranges of deadlines (the dashboard filters on them)', () => {
     const now = new Date('2026-11-28T12:00:00.000Z');
     const { overdueUntil, dueSoonUntil } = silenceStatusBounds(now, DAY);
-    const byRange = (deadline: string | null) => (deadline === null || deadline > dueSoonUntil ? 'ok' : deadline <= overdueUntil ? 'overdue' : 'due-soon');
+    const byRange = (allowedUntil: string | null) => (allowedUntil === null ? null : allowedUntil > dueSoonUntil ? 'ok' : allowedUntil <= overdueUntil ? 'overdue' : 'due-soon');
     for (const hours of [-48, -1, 0, 1, 71, 72, 73, 24 * 30]) {
       const deadline = new Date(now.getTime() + hours * 3_600_000).toISOString();
       expect([hours, byRange(deadline)]).toEqual([hours, silenceStatus(deadline, now, DAY)]);

@@ -11,13 +11,15 @@ export function silenceCounted(state: string): boolean {
 export interface SilenceClock {
   /** Start of the current silence: the last communication, or the moment counting began. */
   since: string | null;
+  /** When the allowed silence ends (since + window): overdue from then until someone communicates, whatever reminders went out. */
+  allowedUntil: string | null;
   /** Reminders already sent for this silence: 0 none, 1 the first, 2+ escalations. */
   level: number;
   /** Next moment a reminder is due, or null when none is. */
   deadline: string | null;
 }
 
-export const NO_SILENCE: SilenceClock = { since: null, level: 0, deadline: null };
+export const NO_SILENCE: SilenceClock = { since: null, allowedUntil: null, level: 0, deadline: null };
 
 /** The deadline of reminder number `level + 1`: one window after the previous one. */
 export function silenceDeadline(since: string, level: number, windowDays: number, dayMs: number): string | null {
@@ -28,29 +30,40 @@ export function silenceDeadline(since: string, level: number, windowDays: number
 /** The clock after something happened: a transition, a communication, a new window. */
 export function restartSilence(state: string, since: string, windowDays: number, dayMs: number): SilenceClock {
   if (!silenceCounted(state)) return NO_SILENCE;
-  return { since, level: 0, deadline: silenceDeadline(since, 0, windowDays, dayMs) };
+  const deadline = silenceDeadline(since, 0, windowDays, dayMs);
+  return { since, allowedUntil: deadline, level: 0, deadline };
 }
 
 /** After a reminder went out (or failed for good): the next one is due one window later. */
 export function escalate(clock: SilenceClock, windowDays: number, dayMs: number): SilenceClock {
   if (clock.since === null) return NO_SILENCE;
   const level = clock.level + 1;
-  return { since: clock.since, level, deadline: silenceDeadline(clock.since, level, windowDays, dayMs) };
+  return { since: clock.since, allowedUntil: clock.allowedUntil, level, deadline: silenceDeadline(clock.since, level, windowDays, dayMs) };
 }
 
 export type SilenceStatus = 'ok' | 'due-soon' | 'overdue';
 
-/** For the dashboard: overdue past the deadline, due soon within three days of it. */
-export function silenceStatus(deadline: string | null, now: Date, dayMs: number): SilenceStatus {
-  if (deadline === null) return 'ok';
-  const left = Date.parse(deadline) - now.getTime();
+/** A new window: the allowed silence and the next reminder move, the reminders already sent stay counted. */
+export function rewindow(clock: SilenceClock, windowDays: number, dayMs: number): SilenceClock {
+  if (clock.since === null) return NO_SILENCE;
+  return { ...clock, allowedUntil: silenceDeadline(clock.since, 0, windowDays, dayMs), deadline: silenceDeadline(clock.since, clock.level, windowDays, dayMs) };
+}
+
+/**
+ * Overdue from the end of the allowed silence until a communication is recorded, due soon
+ * within three days of it, otherwise ok. Reminders going out change nothing: a project that
+ * ignores them stays overdue. No status where silence is not counted (or the window is 0).
+ */
+export function silenceStatus(allowedUntil: string | null, now: Date, dayMs: number): SilenceStatus | null {
+  if (allowedUntil === null) return null;
+  const left = Date.parse(allowedUntil) - now.getTime();
   if (left <= 0) return 'overdue';
   return left <= DUE_SOON_DAYS * dayMs ? 'due-soon' : 'ok';
 }
 
 export const DUE_SOON_DAYS = 3;
 
-/** The same statuses as deadline ranges, for a database query: overdue up to `overdueUntil`, due soon up to `dueSoonUntil`. */
+/** The same statuses as ranges of `allowedUntil`, for a database query: overdue up to `overdueUntil`, due soon up to `dueSoonUntil`. */
 export function silenceStatusBounds(now: Date, dayMs: number): { overdueUntil: string; dueSoonUntil: string } {
   return { overdueUntil: now.toISOString(), dueSoonUntil: new Date(now.getTime() + DUE_SOON_DAYS * dayMs).toISOString() };
 }

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { Repository } from 'typeorm';
+import { LessThanOrEqual, type Repository } from 'typeorm';
 import { AuditEntryEntity } from '../database/audit-entry.entity';
 import { ProjectsService } from '../projects/projects.service';
-import { auditHash, GENESIS_HASH } from '../workflow/audit-chain';
+import { DecisionEntity } from '../database/decision.entity';
+import { auditHash, boundToTrail, GENESIS_HASH, recordedDecisions } from '../workflow/audit-chain';
 
 export interface AuditEntryView {
   seq: number;
@@ -20,6 +21,8 @@ export interface ChainVerification {
   entries: number;
   /** The first entry whose hash or link does not match, if any. */
   brokenAtSeq: number | null;
+  /** Decisions in the table that no entry of the trail records as they stand (inserted or changed behind the service's back). */
+  unboundDecisions: string[];
 }
 
 /** Reads the audit trail; it has no way to change it. */
@@ -27,6 +30,7 @@ export interface ChainVerification {
 export class AuditService {
   constructor(
     @InjectRepository(AuditEntryEntity) private readonly entries: Repository<AuditEntryEntity>,
+    @InjectRepository(DecisionEntity) private readonly decisions: Repository<DecisionEntity>,
     private readonly projects: ProjectsService,
   ) {}
 
@@ -42,19 +46,28 @@ export class AuditService {
     }));
   }
 
-  /** Recomputes the chain from the start and compares it with the project's recorded head. */
+  /**
+   * Recomputes the chain from the start up to the head it read, and compares it with
+   * that head: entries appended meanwhile by concurrent writers lie beyond it and are not
+   * judged, so an intact chain never reads as broken. Every decision must be recorded in the
+   * trail as it stands in its table.
+   */
   async verify(projectId: string): Promise<ChainVerification> {
+    // In this order: a decision read first was committed with its entry before the head is read.
+    const decisions = await this.decisions.find({ where: { projectId } });
     const project = await this.projects.find(projectId);
-    const entries = await this.load(projectId);
+    const entries = await this.entries.find({ where: { projectId, seq: LessThanOrEqual(project.auditSeq) }, order: { seq: 'ASC' } });
+    const recorded = recordedDecisions(entries);
+    const unboundDecisions = decisions.filter((d) => !boundToTrail(d, recorded.get(d.id))).map((d) => d.id);
     let prevHash = GENESIS_HASH;
     for (const [index, entry] of entries.entries()) {
       const intact = entry.seq === index + 1 && entry.prevHash === prevHash && auditHash(prevHash, entry) === entry.hash;
-      if (!intact) return { valid: false, entries: entries.length, brokenAtSeq: entry.seq };
+      if (!intact) return { valid: false, entries: entries.length, brokenAtSeq: entry.seq, unboundDecisions };
       prevHash = entry.hash;
     }
     // A deleted tail leaves an intact but shorter chain: the head on the project row tells.
     const headMatches = project.auditSeq === entries.length && project.auditHash === prevHash;
-    return { valid: headMatches, entries: entries.length, brokenAtSeq: headMatches ? null : entries.length + 1 };
+    return { valid: headMatches && unboundDecisions.length === 0, entries: entries.length, brokenAtSeq: headMatches ? null : entries.length + 1, unboundDecisions };
   }
 
   private async load(projectId: string): Promise<AuditEntryEntity[]> {

@@ -49,6 +49,11 @@ export class ProjectEntity {
   @Column({ name: 'silence_since', type: 'varchar', length: 30, nullable: true })
   silenceSince!: string | null;
 
+  /** The end of the allowed silence (since + window): overdue from then until someone communicates. */
+  @Index('IDX_projects_silence_allowed_until')
+  @Column({ name: 'silence_allowed_until', type: 'varchar', length: 30, nullable: true })
+  silenceAllowedUntil!: string | null;
+
   @Column({ name: 'silence_level', type: 'integer', default: 0 })
   silenceLevel!: number;
 

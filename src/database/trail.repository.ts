@@ -13,4 +13,9 @@ export class TrailRepository extends SqlRepository {
       [e.projectId, e.seq, e.occurredAt, e.actorName, e.actorRole, e.type, e.payload, e.prevHash, e.hash],
     );
   }
+
+  /** The project's `decision-recorded` entries (type and payload), to bind its decisions to the trail. */
+  async decisionEntries(manager: EntityManager, projectId: string): Promise<Array<{ type: string; payload: string }>> {
+    return this.run(manager, `SELECT type, payload FROM audit_entries WHERE project_id = ? AND type = 'decision-recorded'`, [projectId]);
+  }
 }

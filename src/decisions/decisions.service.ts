@@ -6,7 +6,7 @@ import { ApiError } from '../common/api-error';
 import { DecisionEntity } from '../database/decision.entity';
 import { ProjectsService } from '../projects/projects.service';
 import { WorkflowService } from '../workflow/workflow.service';
-import { dutchDay } from '../workflow/dossier';
+import { isFutureDay } from '../../machines/calendar/dutch-day';
 import type { RecordDecisionDto } from './dto/record-decision.dto';
 
 export interface DecisionView {
@@ -61,8 +61,7 @@ export class DecisionsService {
     if (!actor.roles.includes(recorder)) {
       throw new ApiError(403, 'wrong-role-for-body', `A decision of the ${dto.body} can only be recorded by a ${recorder}.`);
     }
-    // A calendar day is a Dutch day: just after midnight in Amsterdam, today is not yet today in UTC.
-    if (dto.decidedOn > dutchDay(now)) {
+    if (isFutureDay(dto.decidedOn, now)) {
       throw new ApiError(422, 'decision-date-in-future', `decidedOn ${dto.decidedOn} lies in the future; record a decision once it has been taken.`);
     }
     const { event, ...rest } = dto;

@@ -27,8 +27,8 @@ export class HealthController {
   })
   async ready(@Res({ passthrough: true }) reply: FastifyReply) {
     const [database, redis] = await Promise.all([
-      this.dataSource.query('SELECT 1').then(
-        () => ({ status: 'up' as const }),
+      this.database().then(
+        (details) => ({ status: 'up' as const, ...details }),
         (error: Error) => ({ status: 'down' as const, error: error.message }),
       ),
       this.redis.check(),
@@ -37,4 +37,16 @@ export class HealthController {
     void reply.status(ok ? 200 : 503);
     return { status: !ok ? 'unavailable' : redis.status === 'up' ? 'ok' : 'degraded', checks: { database, redis } };
   }
+
+  /** The database answers; on SQLite it also says how durable a commit is (the live connection's own PRAGMA synchronous). */
+  private async database(): Promise<{ synchronous?: string }> {
+    if (this.dataSource.options.type !== 'better-sqlite3') {
+      await this.dataSource.query('SELECT 1');
+      return {};
+    }
+    const [{ synchronous }] = await this.dataSource.query('PRAGMA synchronous');
+    return { synchronous: SYNCHRONOUS_LEVELS[synchronous] ?? String(synchronous) };
+  }
 }
+
+const SYNCHRONOUS_LEVELS: Record<number, string> = { 0: 'OFF', 1: 'NORMAL', 2: 'FULL', 3: 'EXTRA' };

@@ -27,11 +27,16 @@ export interface ProjectView {
   silence: {
     windowDays: number;
     lastCommunicationAt: string | null;
+    /** Since when participants have heard nothing: the last communication, or the moment counting began; null when silence is not counted. */
+    silentSince: string | null;
+    /** The end of the allowed silence (silentSince + window): overdue from then until a communication is recorded. */
+    allowedUntil: string | null;
     /** When the next reminder is due; null when silence is not counted (or reminders are off). */
-    deadline: string | null;
-    status: SilenceStatus;
+    nextReminderAt: string | null;
     /** Reminders sent since the last communication. */
     remindersSent: number;
+    /** Null where silence is not counted: before formal commitment, after the project ended, or with a window of 0. */
+    status: SilenceStatus | null;
   };
   ownerEmail: string | null;
   administratorEmail: string | null;
@@ -65,9 +70,11 @@ export function toProjectView(project: ProjectEntity, openDecisions: readonly Gr
     silence: {
       windowDays: project.silenceWindowDays,
       lastCommunicationAt: project.lastCommunicationAt,
-      deadline: project.silenceDeadline,
-      status: silenceStatus(project.silenceDeadline, clock.now, clock.dayMs),
+      silentSince: project.silenceSince,
+      allowedUntil: project.silenceAllowedUntil,
+      nextReminderAt: project.silenceDeadline,
       remindersSent: project.silenceLevel,
+      status: silenceStatus(project.silenceAllowedUntil, clock.now, clock.dayMs),
     },
     ownerEmail: project.ownerEmail,
     administratorEmail: project.administratorEmail,

@@ -85,13 +85,13 @@ export class ProjectsService {
     if (filter.silence) {
       const { overdueUntil, dueSoonUntil } = silenceStatusBounds(now, this.config.reminders.dayMs);
       const condition = {
-        overdue: 'p.silenceDeadline <= :overdueUntil',
-        'due-soon': 'p.silenceDeadline > :overdueUntil AND p.silenceDeadline <= :dueSoonUntil',
-        ok: '(p.silenceDeadline IS NULL OR p.silenceDeadline > :dueSoonUntil)',
+        overdue: 'p.silenceAllowedUntil <= :overdueUntil',
+        'due-soon': 'p.silenceAllowedUntil > :overdueUntil AND p.silenceAllowedUntil <= :dueSoonUntil',
+        ok: 'p.silenceAllowedUntil > :dueSoonUntil',
       }[filter.silence];
       query.andWhere(condition, { overdueUntil, dueSoonUntil });
     }
-    if (filter.sortByDeadline) query.orderBy('p.silenceDeadline', 'ASC', 'NULLS LAST');
+    if (filter.sortByDeadline) query.orderBy('p.silenceAllowedUntil', 'ASC', 'NULLS LAST');
     else query.orderBy('p.createdAt', 'DESC');
     const [rows, total] = await query.addOrderBy('p.id', 'ASC').skip(filter.offset).take(filter.limit).getManyAndCount();
     return { items: await this.views(rows), total };

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import canonicalize from 'canonicalize';
 import type { AuditEntryEntity } from '../database/audit-entry.entity';
+import type { DecisionEntity } from '../database/decision.entity';
 import type { ProjectEntity } from '../database/project.entity';
 import type { Actor } from '../auth/roles';
 
@@ -64,4 +65,24 @@ export function nextAuditEntry(
   project.auditSeq = link.seq;
   project.auditHash = hash;
   return row;
+}
+
+/** The facts of a decision that its `decision-recorded` entry holds: a green light counts only as the trail records it. */
+const DECISION_FACTS = ['gate', 'cycle', 'body', 'outcome', 'decidedOn', 'reference'] as const;
+type DecisionFacts = Pick<DecisionEntity, (typeof DECISION_FACTS)[number]>;
+
+/** Each decision's recorded facts, by decision id, from the `decision-recorded` entries among these. */
+export function recordedDecisions(entries: ReadonlyArray<Pick<AuditLink, 'type' | 'payload'>>): Map<string, Record<string, unknown>> {
+  const recorded = new Map<string, Record<string, unknown>>();
+  for (const entry of entries) {
+    if (entry.type !== 'decision-recorded') continue;
+    const payload = JSON.parse(entry.payload) as Record<string, unknown>;
+    recorded.set(String(payload.decisionId), payload);
+  }
+  return recorded;
+}
+
+/** Whether a decision row is the one its audit entry recorded (nothing inserted or changed in the table behind the trail's back). */
+export function boundToTrail(decision: DecisionFacts, recorded: Record<string, unknown> | undefined): boolean {
+  return recorded !== undefined && DECISION_FACTS.every((fact) => recorded[fact] === decision[fact]);
 }

@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { Commitment, Dossier, Level, Phase, Plan, QuickScan } from '../../machines/participation-project';
 import type { DocumentKind, ProjectDocumentEntity } from '../database/interaction.entities';
 import type { ProjectEntity } from '../database/project.entity';
+import { dutchDay } from '../../machines/calendar/dutch-day';
 import type { FileRepository } from '../database/file.repository';
 
 /** A project's file: the facts the guide's rules judge, and the latest version of each document. */
@@ -10,12 +11,7 @@ export interface ProjectFile {
   documents: Partial<Record<DocumentKind, ProjectDocumentEntity>>;
 }
 
-const AMSTERDAM_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' });
-
-/** The calendar day in the Netherlands, YYYY-MM-DD: legal terms count in Dutch days. */
-export function dutchDay(now: Date): string {
-  return AMSTERDAM_DAY.format(now);
-}
+export { dutchDay } from '../../machines/calendar/dutch-day';
 
 /** The files of many projects in four queries, whatever their number (no N+1). */
 export async function loadProjectFiles(store: FileRepository, manager: EntityManager, projects: readonly ProjectEntity[], now: Date): Promise<Map<string, ProjectFile>> {

@@ -27,7 +27,8 @@ import type { DocumentKind, InspectionEntity, ReactionEntity, StakeholderEntity 
 import type { ProjectEntity } from '../database/project.entity';
 import { FileRepository } from '../database/file.repository';
 import { ReminderRepository } from '../database/reminder.repository';
-import { dutchDay, loadProjectFiles, type ProjectFile } from './dossier';
+import { isFutureDay } from '../../machines/calendar/dutch-day';
+import { loadProjectFiles, type ProjectFile } from './dossier';
 import { runningAndSubmitted, running, UnitOfWork, type ProjectUnit } from './unit-of-work';
 import { addMilestoneTo } from './workflow.service';
 
@@ -168,7 +169,7 @@ export class FileWorkflow {
   recordReaction(projectId: string, input: NewReaction, actor: Actor, now = new Date()): Promise<ReactionEntity> {
     return this.write(projectId, actor, now, async ({ manager, project, at, audit }) => {
       const inspection = await this.currentInspection(manager, project);
-      if (input.receivedOn > dutchDay(now)) throw new ApiError(422, 'reaction-in-future', `receivedOn ${input.receivedOn} lies in the future.`);
+      if (isFutureDay(input.receivedOn, now)) throw new ApiError(422, 'reaction-in-future', `receivedOn ${input.receivedOn} lies in the future.`);
       const reaction: ReactionEntity = {
         id: randomUUID(),
         inspectionId: inspection.id,

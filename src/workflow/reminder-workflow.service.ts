@@ -9,7 +9,7 @@ import { ReminderRepository } from '../database/reminder.repository';
 import type { ReminderEntity } from '../database/reminder.entity';
 import { TransactionRunner } from '../database/transaction-runner';
 import { ANY_STATE, UnitOfWork, type ProjectUnit } from './unit-of-work';
-import { SILENCE_TOPIC } from './workflow.service';
+import { clockOf, setClock, SILENCE_TOPIC } from './workflow.service';
 
 /** The service itself, as the actor of what it does on its own. */
 const SYSTEM: Actor = { name: 'interactiewijzer', role: 'admin', roles: ['admin'] };
@@ -118,9 +118,8 @@ export class ReminderWorkflow {
       });
       if (reminder.kind === 'milestone') await this.reminders.markMilestoneReminded(manager, reminder.milestone!.id, at);
       if (reminder.kind === 'silence' && project.silenceDeadline === reminder.dueAt) {
-        const next = escalate({ since: project.silenceSince, level: project.silenceLevel, deadline: project.silenceDeadline }, project.silenceWindowDays, this.dayMs);
-        project.silenceLevel = next.level;
-        project.silenceDeadline = next.deadline;
+        const next = escalate(clockOf(project), project.silenceWindowDays, this.dayMs);
+        setClock(project, next);
         if (next.deadline) unit.outbox(SILENCE_TOPIC, { projectId: project.id, dueAt: next.deadline });
       }
     });

@@ -26,7 +26,7 @@ import {
   type ProjectInput,
   type ProjectSnapshot,
 } from '../../machines/participation-project';
-import { restartSilence, silenceCounted, silenceDeadline, type SilenceClock } from '../../machines/silence/silence.rules';
+import { restartSilence, rewindow, silenceCounted, type SilenceClock } from '../../machines/silence/silence.rules';
 import type { Actor } from '../auth/roles';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { ApiError, toBlockerView } from '../common/api-error';
@@ -37,7 +37,8 @@ import type { ProjectEntity } from '../database/project.entity';
 import { DecisionRepository } from '../database/decision.repository';
 import { FileRepository } from '../database/file.repository';
 import { ReminderRepository } from '../database/reminder.repository';
-import { GENESIS_HASH, type AuditType } from './audit-chain';
+import { TrailRepository } from '../database/trail.repository';
+import { boundToTrail, GENESIS_HASH, recordedDecisions, type AuditType } from './audit-chain';
 import { dutchDay, loadProjectFiles, type ProjectFile } from './dossier';
 import { ANY_STATE, running, UnitOfWork, versionConflict, type ProjectUnit } from './unit-of-work';
 
@@ -124,6 +125,7 @@ export class WorkflowService {
     private readonly decisions: DecisionRepository,
     private readonly files: FileRepository,
     private readonly reminders: ReminderRepository,
+    private readonly trail: TrailRepository,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.dayMs = config.reminders.dayMs;
@@ -146,6 +148,7 @@ export class WorkflowService {
       auditHash: GENESIS_HASH,
       silenceWindowDays: input.silenceWindowDays ?? 14,
       silenceSince: null,
+      silenceAllowedUntil: null,
       silenceLevel: 0,
       silenceDeadline: null,
       lastCommunicationAt: null,
@@ -178,7 +181,7 @@ export class WorkflowService {
         throw new ApiError(422, 'event-not-possible', `${request.type} is not possible in state ${from}.`, { state: from });
       }
 
-      const open = await this.decisions.open(manager, project.id, snapshot.context.cycle);
+      const open = await this.boundDecisions(manager, project.id, snapshot.context.cycle, request.type);
       // The file is read only for the steps whose rules look at it.
       const file = isGatedEvent(request.type) && needsFile(request.type) ? (await loadProjectFiles(this.files, manager, [project], now)).get(project.id)! : undefined;
       const event: ProjectEvent = isGatedEvent(request.type)
@@ -293,13 +296,24 @@ export class WorkflowService {
       Object.assign(project, Object.fromEntries(Object.entries(settings).filter(([, value]) => value !== undefined)));
       const windowChanged = project.silenceWindowDays !== before.silenceWindowDays && project.silenceSince !== null;
       if (windowChanged) {
-        project.silenceDeadline = silenceDeadline(project.silenceSince!, project.silenceLevel, project.silenceWindowDays, this.dayMs);
+        setClock(project, rewindow(clockOf(project), project.silenceWindowDays, this.dayMs));
         scheduleSilence(unit);
       }
       unit.audit('settings-changed', { before, after: settings, silenceDeadline: project.silenceDeadline });
       const open = await this.decisions.open(manager, project.id, project.cycle);
       return { project, openDecisions: open.map(toGreenLight) };
     }, now);
+  }
+
+  /**
+   * The open decisions of this cycle that the trail records as they stand. A row inserted or
+   * changed in the table behind the service's back opens no gate (and `verify` names it).
+   */
+  private async boundDecisions(manager: ProjectUnit['manager'], projectId: string, cycle: number, gate: ProjectEventType): Promise<DecisionEntity[]> {
+    const open = await this.decisions.open(manager, projectId, cycle);
+    if (!open.some((d) => d.gate === gate)) return open;
+    const recorded = recordedDecisions(await this.trail.decisionEntries(manager, projectId));
+    return open.filter((d) => boundToTrail(d, recorded.get(d.id)));
   }
 
   /** The level the current plan gives a phase; announcing a level the plan does not hold is an error. */
@@ -312,8 +326,7 @@ export class WorkflowService {
 
   /** A new silence starts (or counting stops); Redis hears of the new deadline after commit, through the outbox. */
   private restartClock(unit: ProjectUnit, state: string, since: string): void {
-    const clock: SilenceClock = restartSilence(state, since, unit.project.silenceWindowDays, this.dayMs);
-    Object.assign(unit.project, { silenceSince: clock.since, silenceLevel: clock.level, silenceDeadline: clock.deadline });
+    setClock(unit.project, restartSilence(state, since, unit.project.silenceWindowDays, this.dayMs));
     scheduleSilence(unit);
   }
 }
@@ -326,6 +339,15 @@ function runningAndSubmittedFor(gate: GatedEventType) {
     (inIntake(project.state) && gate !== 'STOP'
       ? new ApiError(409, 'initiative-not-submitted', 'Until the initiative is formally submitted the municipality only advises; the only decision it can take is STOP.')
       : null);
+}
+
+/** The project's silence clock, as the pure rules see it. */
+export function clockOf(project: ProjectEntity): SilenceClock {
+  return { since: project.silenceSince, allowedUntil: project.silenceAllowedUntil, level: project.silenceLevel, deadline: project.silenceDeadline };
+}
+
+export function setClock(project: ProjectEntity, clock: SilenceClock): void {
+  Object.assign(project, { silenceSince: clock.since, silenceAllowedUntil: clock.allowedUntil, silenceLevel: clock.level, silenceDeadline: clock.deadline });
 }
 
 /** A stale job finds the deadline moved and is skipped, so only the newest deadline needs a job. */

@@ -75,3 +75,8 @@ function listeningUrl(child: ChildProcess, output: () => string): Promise<string
 export function signToken(claims: Record<string, unknown>, secret = TEST_SECRET, expiresIn = '1h'): Promise<string> {
   return new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).setIssuedAt().setExpirationTime(expiresIn).sign(new TextEncoder().encode(secret));
 }
+
+/** A web session cookie's value, as sign-in would set it (the session's own issuer and audience). */
+export function webSessionToken(name: string, roles: Role[]): Promise<string> {
+  return new SignJWT({ name, roles }).setProtectedHeader({ alg: 'HS256' }).setIssuer('interactiewijzer').setAudience('interactiewijzer-web').setIssuedAt().setExpirationTime('1h').sign(new TextEncoder().encode(TEST_SECRET));
+}

@@ -40,7 +40,7 @@ export const en: Texts = {
     pageOf: (page: number, pages: number, total: number) => `Page ${page} of ${pages} (${total} projects)`,
     termUntil: (day: string) => `term until ${day}`,
   },
-  silence: { ok: 'OK', 'due-soon': 'Due soon', overdue: 'Overdue' },
+  silence: { ok: 'OK', 'due-soon': 'Due soon', overdue: 'Overdue', none: 'Not counted now' },
   project: {
     lifecycle: 'Life cycle',
     lifecycleDesc: 'The diagram is generated from the process definition. The current step is marked dark, steps passed earlier light.',

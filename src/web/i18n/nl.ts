@@ -38,7 +38,7 @@ export const nl = {
     pageOf: (page: number, pages: number, total: number) => `Pagina ${page} van ${pages} (${total} projecten)`,
     termUntil: (day: string) => `termijn t/m ${day}`,
   },
-  silence: { ok: 'In orde', 'due-soon': 'Binnenkort', overdue: 'Te laat' } as Record<string, string>,
+  silence: { ok: 'In orde', 'due-soon': 'Binnenkort', overdue: 'Te laat', none: 'Telt nu niet' } as Record<string, string>,
   project: {
     lifecycle: 'Levenscyclus',
     lifecycleDesc: 'Het diagram is gemaakt uit de definitie van het proces. De huidige stap is donker gemarkeerd, eerder doorlopen stappen licht.',
