@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { Client } from 'pg';
-import { describeEachDatabase, sqliteDatabase, type TestDatabase } from './support/databases';
+import { describeEachDatabase, postgresDatabase, sqliteDatabase, type TestDatabase } from './support/databases';
 import { ProjectClient } from './support/project-client';
 import { startTestApp } from './support/test-app';
 
@@ -117,6 +117,23 @@ describeEachDatabase('persistence', (createDatabase) => {
     const verify = await t.http().get(`/api/projects/${project.id}/audit/verify`).set('authorization', `Bearer ${api.manager}`);
     expect(verify.body).toMatchObject({ valid: false, brokenAtSeq: null, unboundDecisions: [forged] });
     await t.close();
+  });
+});
+
+describe('instances starting together on a fresh PostgreSQL database', () => {
+  const onPostgres = process.env.IW_POSTGRES_AVAILABLE === 'no' ? it.skip : it;
+  onPostgres('migrate it once, one after another, with no error and no retry', async () => {
+    for (let round = 0; round < 3; round++) {
+      const database = await postgresDatabase();
+      const instances = await Promise.all(Array.from({ length: 4 }, () => startTestApp(database)));
+      try {
+        for (const instance of instances) expect(instance.output()).not.toMatch(/ERROR|Unable to connect|already exists|duplicate key/);
+        expect((await instances[3].http().get('/health/ready')).body.checks.database.status).toBe('up');
+      } finally {
+        await Promise.all(instances.map((instance) => instance.close()));
+        await database.drop();
+      }
+    }
   });
 });
 

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { DataSourceOptions } from 'typeorm';
+import type { DataSource, DataSourceOptions } from 'typeorm';
 import type { AppConfig } from '../config/app-config';
 import { countingLogger } from './query-counter';
 import { AuditEntryEntity } from './audit-entry.entity';
@@ -22,7 +22,8 @@ export const MIGRATIONS = [InitialSchema1764320000000, Reminders1764330000000, M
 
 /** One place that turns configuration into TypeORM options; the schema changes only through migrations. */
 export function dataSourceOptions(database: AppConfig['database']): DataSourceOptions {
-  const common = { entities: ENTITIES, migrations: MIGRATIONS, synchronize: false, migrationsRun: true, logger: countingLogger } as const;
+  // Migrations run in migrated(), under a lock, not by TypeORM on connect.
+  const common = { entities: ENTITIES, migrations: MIGRATIONS, synchronize: false, migrationsRun: false, logger: countingLogger } as const;
   if (database.kind === 'postgres') {
     return { ...common, type: 'postgres', url: database.url };
   }
@@ -40,4 +41,29 @@ export function dataSourceOptions(database: AppConfig['database']): DataSourceOp
       db.pragma('foreign_keys = ON');
     },
   };
+}
+
+/** Any fixed number: the key of the advisory lock every instance takes around its migrations. */
+const MIGRATION_LOCK = 7_264_581_039;
+
+/**
+ * Connects and brings the schema up to date. On PostgreSQL several instances may start at once
+ * on a fresh database: a session-level advisory lock lets one migrate while the others wait,
+ * then find nothing left to do. (SQLite serialises writers itself.)
+ */
+export async function migrated(dataSource: DataSource): Promise<DataSource> {
+  await dataSource.initialize();
+  if (dataSource.options.type !== 'postgres') {
+    await dataSource.runMigrations();
+    return dataSource;
+  }
+  const lock = dataSource.createQueryRunner();
+  try {
+    await lock.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    await dataSource.runMigrations();
+  } finally {
+    await lock.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
+    await lock.release();
+  }
+  return dataSource;
 }

@@ -1,8 +1,9 @@
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { ConfigModule } from '../config/config.module';
-import { dataSourceOptions } from './data-source-options';
+import { dataSourceOptions, migrated } from './data-source-options';
 import { DecisionRepository } from './decision.repository';
 import { FileRepository } from './file.repository';
 import { OutboxRepository } from './outbox.repository';
@@ -21,6 +22,7 @@ const REPOSITORIES = [ProjectRepository, DecisionRepository, TrailRepository, Fi
       imports: [ConfigModule],
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => dataSourceOptions(config.database),
+      dataSourceFactory: async (options) => migrated(new DataSource(options!)),
     }),
   ],
   providers: [TransactionRunner, ...REPOSITORIES],

@@ -13,10 +13,13 @@ export interface ProjectFile {
 
 export { dutchDay } from '../../machines/calendar/dutch-day';
 
-/** The files of many projects in four queries, whatever their number (no N+1). */
+/** The files of many projects in three queries, whatever their number (no N+1). */
 export async function loadProjectFiles(store: FileRepository, manager: EntityManager, projects: readonly ProjectEntity[], now: Date): Promise<Map<string, ProjectFile>> {
   const ids = projects.map((p) => p.id);
-  const [documents, announcements, inspections] = await Promise.all([store.latestDocuments(manager, ids), store.announcements(manager, ids), store.inspections(manager, ids)]);
+  // One after another: inside a transaction on PostgreSQL they share one client, which runs one query at a time (pg deprecates queueing them).
+  const documents = await store.latestDocuments(manager, ids);
+  const announcements = await store.announcements(manager, ids);
+  const inspections = await store.inspections(manager, ids);
   const today = dutchDay(now);
   return new Map(
     projects.map((project) => {
