@@ -4,6 +4,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module';
 import { ApiExceptionFilter } from './common/api-exception.filter';
+import { registerInputGuard } from './common/input-guard';
 import { apiValidationPipe } from './common/validation';
 import type { AppConfig } from './config/app-config';
 import { registerWebPlugins, WEB_PATHS } from './web/web-plugins';
@@ -15,6 +16,7 @@ export async function createApp(config: AppConfig, options: { logger?: false } =
     logger: options.logger ?? ['log', 'warn', 'error'],
   });
   app.setGlobalPrefix('api', { exclude: ['health', 'health/ready', 'admin/queues', 'admin/queues/{*rest}', ...WEB_PATHS] });
+  registerInputGuard(app);
   await registerWebPlugins(app, config);
   if (config.serverTiming) addServerTiming(app);
   app.useGlobalPipes(apiValidationPipe);

@@ -18,7 +18,7 @@ describe('the group-commit runner (SQLite)', () => {
       type: 'better-sqlite3',
       database: join(dir, 'runner.sqlite'),
       enableWAL: true,
-      prepareDatabase: (db: { pragma(source: string): unknown }) => db.pragma('foreign_keys = ON'),
+      prepareDatabase: (db: { pragma(source: string): unknown }) => void db.pragma('foreign_keys = ON'),
     }).initialize();
     await dataSource.query('CREATE TABLE parents (id INTEGER PRIMARY KEY)');
     await dataSource.query('CREATE TABLE items (name TEXT PRIMARY KEY, parent INTEGER REFERENCES parents (id) DEFERRABLE INITIALLY DEFERRED)');

@@ -1,7 +1,8 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { InjectRepository } from '@nestjs/typeorm';
-import { IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsMoment } from '../common/dates.dto';
 import type { Repository } from 'typeorm';
 import { AllowRoles, CurrentActor } from '../auth/auth.decorators';
 import { ANY_ROLE, type Actor } from '../auth/roles';
@@ -17,7 +18,7 @@ export class AddMilestoneDto {
   title!: string;
 
   @ApiProperty({ example: '2027-02-11T19:30:00+01:00', description: 'When it takes place (ISO-8601 date or date-time)' })
-  @IsISO8601({ strict: true })
+  @IsMoment()
   dueAt!: string;
 
   @ApiPropertyOptional({ default: 7, minimum: 0, maximum: 365, description: 'How many days ahead the owner is reminded' })

@@ -1,11 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsMoment } from '../../common/dates.dto';
 import { PHASES, type Phase } from '../../../machines/participation-project';
 
 export class RecordCommunicationDto {
   @ApiPropertyOptional({ description: 'When it took place (ISO-8601); default now; not in the future', example: '2026-11-27T19:30:00Z' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsMoment()
   occurredAt?: string;
 
   @ApiProperty({ example: 'nieuwsbrief', description: 'newsletter, meeting, letter, site update, e-mail, ...' })

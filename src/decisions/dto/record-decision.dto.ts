@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUrl, Length, MaxLength } from 'class-validator';
+import { IsIn, IsNotEmpty, IsOptional, IsString, IsUrl, Length, MaxLength } from 'class-validator';
+import { IsCalendarDay } from '../../common/dates.dto';
 import { DECISION_OUTCOMES, GATED_EVENTS, GOVERNING_BODIES, type DecisionOutcome, type GatedEventType, type GoverningBody } from '../../../machines/participation-project';
 
 export class RecordDecisionDto {
@@ -16,7 +17,7 @@ export class RecordDecisionDto {
   outcome!: DecisionOutcome;
 
   @ApiProperty({ example: '2026-11-24', description: 'Date of the decision (YYYY-MM-DD), not in the future' })
-  @IsISO8601({ strict: true })
+  @IsCalendarDay()
   @Length(10, 10, { message: 'decidedOn must be a date as YYYY-MM-DD' })
   decidedOn!: string;
 

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsObject, IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
+import { IsCalendarDay } from '../../common/dates.dto';
 import {
   ADVICE_WEIGHTS,
   COMMITMENT_DOCUMENTS,
@@ -100,7 +101,7 @@ class ApproachDto {
 }
 class TimelineItemDto {
   @ApiProperty() @Apply(...Text(200)) title!: string;
-  @ApiProperty({ example: '2026-06-01' }) @IsISO8601({ strict: true }) date!: string;
+  @ApiProperty({ example: '2026-06-01' }) @IsCalendarDay() date!: string;
 }
 class ProcessDto {
   @ApiPropertyOptional({ type: [TimelineItemDto] }) @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => TimelineItemDto) timeline?: TimelineItemDto[];
@@ -120,17 +121,17 @@ class InspraakDto {
 
 export class PlanDto {
   @ApiPropertyOptional({ type: [TargetGroupDto] }) @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => TargetGroupDto) targetGroups?: TargetGroupDto[];
-  @ApiPropertyOptional({ type: GoalsDto }) @IsOptional() @ValidateNested() @Type(() => GoalsDto) goals?: GoalsDto;
+  @ApiPropertyOptional({ type: GoalsDto }) @IsOptional() @IsObject() @ValidateNested() @Type(() => GoalsDto) goals?: GoalsDto;
   @ApiPropertyOptional({ description: `The interaction level per phase (${PHASES.join(', ')}): ${LEVELS.join(' | ')}`, example: { preparation: 'co-decide', decisionMaking: 'inform', execution: 'co-decide', evaluation: 'advise-late' } })
   @IsOptional() @RecordOf(PHASES, LEVELS)
   levels?: Partial<Record<Phase, Level>>;
-  @ApiPropertyOptional({ type: ScopeDto }) @IsOptional() @ValidateNested() @Type(() => ScopeDto) scope?: ScopeDto;
-  @ApiPropertyOptional({ type: OpportunitiesAndThreatsDto }) @IsOptional() @ValidateNested() @Type(() => OpportunitiesAndThreatsDto) opportunitiesAndThreats?: OpportunitiesAndThreatsDto;
-  @ApiPropertyOptional({ type: ApproachDto }) @IsOptional() @ValidateNested() @Type(() => ApproachDto) approach?: ApproachDto;
-  @ApiPropertyOptional({ type: ProcessDto }) @IsOptional() @ValidateNested() @Type(() => ProcessDto) process?: ProcessDto;
+  @ApiPropertyOptional({ type: ScopeDto }) @IsOptional() @IsObject() @ValidateNested() @Type(() => ScopeDto) scope?: ScopeDto;
+  @ApiPropertyOptional({ type: OpportunitiesAndThreatsDto }) @IsOptional() @IsObject() @ValidateNested() @Type(() => OpportunitiesAndThreatsDto) opportunitiesAndThreats?: OpportunitiesAndThreatsDto;
+  @ApiPropertyOptional({ type: ApproachDto }) @IsOptional() @IsObject() @ValidateNested() @Type(() => ApproachDto) approach?: ApproachDto;
+  @ApiPropertyOptional({ type: ProcessDto }) @IsOptional() @IsObject() @ValidateNested() @Type(() => ProcessDto) process?: ProcessDto;
   @ApiPropertyOptional({ enum: ADVICE_WEIGHTS, description: 'How the participants’ advice weighs (§2.4)' }) @IsOptional() @IsIn(ADVICE_WEIGHTS) adviceWeight?: AdviceWeight;
   @ApiPropertyOptional({ type: [FrameDto] }) @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => FrameDto) frames?: FrameDto[];
-  @ApiPropertyOptional({ type: InspraakDto }) @IsOptional() @ValidateNested() @Type(() => InspraakDto) inspraak?: InspraakDto;
+  @ApiPropertyOptional({ type: InspraakDto }) @IsOptional() @IsObject() @ValidateNested() @Type(() => InspraakDto) inspraak?: InspraakDto;
   @ApiPropertyOptional({ description: 'Required when an adopted plan changes the level of a phase' }) @IsOptional() @IsString() @MaxLength(5000) changeReason?: string;
 }
 
@@ -143,19 +144,19 @@ export class StakeholderDto {
 }
 
 export class InspectionDto {
-  @ApiProperty({ example: '2026-03-05', description: 'The day the draft is laid open (the notice’s publication date)' }) @IsISO8601({ strict: true }) laidOpenOn!: string;
+  @ApiProperty({ example: '2026-03-05', description: 'The day the draft is laid open (the notice’s publication date)' }) @IsCalendarDay() laidOpenOn!: string;
   @ApiProperty({ example: 'Gemeenteblad 2026, 45678' }) @Apply(...Text(500)) publishedIn!: string;
 }
 
 export class ReactionDto {
-  @ApiProperty({ example: '2026-03-20' }) @IsISO8601({ strict: true }) receivedOn!: string;
+  @ApiProperty({ example: '2026-03-20' }) @IsCalendarDay() receivedOn!: string;
   @ApiProperty({ example: 'Vereniging Oud-Elst' }) @Apply(...Text(200)) sender!: string;
   @ApiProperty() @Apply(...Text()) summary!: string;
 }
 
 export class AnswerDto {
   @ApiProperty() @Apply(...Text()) answer!: string;
-  @ApiProperty({ example: '2026-04-20' }) @IsISO8601({ strict: true }) answeredOn!: string;
+  @ApiProperty({ example: '2026-04-20' }) @IsCalendarDay() answeredOn!: string;
 }
 
 

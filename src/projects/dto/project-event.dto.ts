@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, MaxLength, Min } from 'class-validator';
+import { IsCalendarDay } from '../../common/dates.dto';
 import { EVENT_TYPES, type ProjectEventType } from '../../../machines/participation-project';
 
 export class ProjectEventDto {
@@ -15,7 +16,7 @@ export class ProjectEventDto {
 
   @ApiPropertyOptional({ description: 'FORMALLY_SUBMITTED only: the date the initiative was submitted', example: '2026-11-20' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsCalendarDay()
   submittedOn?: string;
 
   @ApiPropertyOptional({ description: 'FORMALLY_SUBMITTED only: the reference of the submission', example: 'Z/26/123456' })

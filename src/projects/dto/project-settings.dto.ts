@@ -4,7 +4,8 @@ import { IsEmail, IsInt, IsOptional, Max, Min, ValidateIf } from 'class-validato
 /** Settings a process manager may change at any time; each change is in the audit trail. */
 export class ProjectSettingsDto {
   @ApiPropertyOptional({ default: 14, minimum: 0, maximum: 365, description: 'Days without communication before a reminder; 0 switches reminders off (e.g. level "none")' })
-  @IsOptional()
+  // Absent keeps the window; null is no window (0 switches reminders off).
+  @ValidateIf((_, value) => value !== undefined)
   @IsInt()
   @Min(0)
   @Max(365)
