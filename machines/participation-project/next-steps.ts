@@ -1,5 +1,5 @@
 import type { Blocker } from './blocker-messages';
-import { blockers, requiredBody } from './blockers';
+import { blockers, decisiveDecision, requiredBody } from './blockers';
 import { availableEvents, type ProjectSnapshot } from './project-snapshot';
 import type { Dossier, GoverningBody, GreenLight, ProjectEventType } from './project.types';
 
@@ -18,4 +18,18 @@ export function nextSteps(snapshot: ProjectSnapshot, openDecisions: readonly Gre
     const found = blockers(snapshot.context, { type: event, decisions: openDecisions, dossier });
     return { event, requiredBody: requiredBody(snapshot.context, event), allowed: found.length === 0, blockers: found };
   });
+}
+
+/**
+ * The bodies whose decision this project waits for: a step it can take next still lacks an
+ * approval of the body it needs (none recorded yet, or the latest one a rejection). Stopping is
+ * always possible and never a task of its own.
+ */
+export function awaitedBodies(snapshot: ProjectSnapshot, openDecisions: readonly GreenLight[]): GoverningBody[] {
+  const bodies = new Set<GoverningBody>();
+  for (const event of availableEvents(snapshot)) {
+    if (event === 'FORMALLY_SUBMITTED' || event === 'STOP') continue;
+    if (decisiveDecision(snapshot.context, event, openDecisions)?.outcome !== 'approved') bodies.add(requiredBody(snapshot.context, event));
+  }
+  return [...bodies].sort();
 }

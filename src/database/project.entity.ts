@@ -71,6 +71,10 @@ export class ProjectEntity {
   @Column({ name: 'administrator_email', type: 'varchar', length: 320, nullable: true })
   administratorEmail!: string | null;
 
+  /** The bodies whose decision the project waits for, as ",college,raad," (null: none); the werkvoorraad filters on it in SQL. */
+  @Column({ type: 'varchar', length: 40, nullable: true })
+  awaiting!: string | null;
+
   @Column({ name: 'created_by', type: 'varchar', length: 200 })
   createdBy!: string;
 

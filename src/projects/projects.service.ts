@@ -12,6 +12,7 @@ import { toGreenLight, WorkflowService, type EventRequest, type NewProject, type
 import type { ListProjectsQuery } from './dto/list-projects.query';
 import { toProjectView, type ProjectView } from './project.view';
 import { silenceStatusBounds, type SilenceStatus } from '../../machines/silence/silence.rules';
+import type { GoverningBody } from '../../machines/participation-project';
 
 export interface DashboardFilter {
   statePrefix?: string;
@@ -97,9 +98,10 @@ export class ProjectsService {
     return { items: await this.views(rows), total };
   }
 
-  /** Every project, newest first (the worklist's source). */
-  async all(): Promise<ProjectView[]> {
-    return this.views(await this.projects.find({ order: { createdAt: 'DESC', id: 'ASC' } }));
+  /** One page of the projects that wait for this body's decision, longest waiting first: filtered and paged in SQL. */
+  async awaiting(body: GoverningBody, limit: number, offset: number): Promise<{ items: ProjectView[]; total: number }> {
+    const [rows, total] = await this.projects.findAndCount({ where: { awaiting: Like(`%,${body},%`) }, order: { updatedAt: 'ASC', id: 'ASC' }, take: limit, skip: offset });
+    return { items: await this.views(rows), total };
   }
 
   /** Views for many projects with a fixed number of queries for their open decisions and files (no N+1). */

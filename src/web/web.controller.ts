@@ -126,7 +126,7 @@ export class WebController {
   async dashboard(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @SignedInUser() user: WebUser, @Query() query: Form) {
     // A repeated parameter counts once.
     const filter = { fase: one(query.fase), stilte: one(query.stilte), eigenaar: one(query.eigenaar), sorteer: one(query.sorteer) };
-    const pageNumber = Math.max(1, Number.parseInt(one(query.pagina) || '1', 10) || 1);
+    const pageNumber = pageOf(query);
     const silence = (['ok', 'due-soon', 'overdue'] as const).find((s) => s === filter.stilte);
     const { items, total } = await this.projects.page({
       statePrefix: filter.fase || undefined,
@@ -142,10 +142,14 @@ export class WebController {
   }
 
   @Get('werkvoorraad')
-  async worklist(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @SignedInUser() user: WebUser) {
+  async worklist(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @SignedInUser() user: WebUser, @Query() query: Form) {
     const body = GOVERNING_BODIES.find((b) => RECORDER_OF[b] === user.role) ?? null;
-    const waiting = body ? (await this.projects.all()).flatMap((p) => p.nextSteps.filter((s) => s.requiredBody === body && s.blockers.some((b) => b.code.startsWith('green-light'))).map((step) => ({ project: p, step }))) : [];
-    return this.pages.render(req, reply, 'worklist', { user, governingBody: body, waiting });
+    const pageNumber = pageOf(query);
+    const { items, total } = body ? await this.projects.awaiting(body, PAGE_SIZE, (pageNumber - 1) * PAGE_SIZE) : { items: [], total: 0 };
+    // Stopping is always possible and no task of its own.
+    const waiting = items.flatMap((p) => p.nextSteps.filter((s) => s.event !== 'STOP' && s.requiredBody === body && s.blockers.some((b) => b.code.startsWith('green-light'))).map((step) => ({ project: p, step })));
+    const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+    return this.pages.render(req, reply, 'worklist', { user, governingBody: body, waiting, total, page: pageNumber, pages, pageLink: (n: number) => `/werkvoorraad?pagina=${n}` });
   }
 
   @Get('projecten/nieuw')
@@ -298,6 +302,11 @@ export class WebController {
   private renderSignIn(req: FastifyRequest, reply: FastifyReply, status = 200): Promise<unknown> {
     return this.pages.render(req, reply, 'sign-in', { user: null, roles: ROLES, enabled: this.session.devSignIn, oidc: this.oidc.enabled, error: status !== 200 }, status);
   }
+}
+
+/** The page asked for (?pagina=), from 1 up to a bound any real list stays under. */
+function pageOf(query: Form): number {
+  return Math.min(100_000, Math.max(1, Number.parseInt(one(query.pagina) || '1', 10) || 1));
 }
 
 function actorOf(user: WebUser): Actor {

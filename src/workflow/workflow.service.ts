@@ -3,6 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import {
   applyProjectEvent,
   availableEvents,
+  awaitedBodies,
   blockers,
   decisiveDecision,
   inIntake,
@@ -154,6 +155,7 @@ export class WorkflowService {
       lastCommunicationAt: null,
       ownerEmail: input.ownerEmail ?? null,
       administratorEmail: input.administratorEmail ?? null,
+      awaiting: awaitingColumn(awaitedBodies(snapshot, [])),
       createdBy: actor.name,
       createdAt: at,
       updatedAt: at,
@@ -215,6 +217,7 @@ export class WorkflowService {
       if (adoptedPlan) await this.files.markDocumentAdopted(manager, project.id, 'plan', adoptedPlan.version, at);
 
       const stillOpen = next.context.cycle === snapshot.context.cycle ? open.filter((d) => d !== consumed).map(toGreenLight) : [];
+      project.awaiting = awaitingColumn(awaitedBodies(next, stillOpen));
       // A transition changes no document; only a new cycle makes the inspection read a stale one.
       return { project, openDecisions: stillOpen, file: next.context.cycle === snapshot.context.cycle ? file : undefined };
     }, now);
@@ -243,6 +246,8 @@ export class WorkflowService {
       };
       audit('decision-recorded', decisionSummary(entity));
       await this.decisions.insert(manager, entity);
+      const open = await this.decisions.open(manager, project.id, project.cycle);
+      project.awaiting = awaitingColumn(awaitedBodies(snapshotOf(project), open.map(toGreenLight)));
       return entity;
     }, now);
   }
@@ -339,6 +344,11 @@ function runningAndSubmittedFor(gate: GatedEventType) {
     (inIntake(project.state) && gate !== 'STOP'
       ? new ApiError(409, 'initiative-not-submitted', 'Until the initiative is formally submitted the municipality only advises; the only decision it can take is STOP.')
       : null);
+}
+
+/** The bodies a project waits for, as stored for the werkvoorraad's query: ",college,raad,", or null for none. */
+export function awaitingColumn(bodies: readonly GoverningBody[]): string | null {
+  return bodies.length > 0 ? `,${bodies.join(',')},` : null;
 }
 
 /** The project's silence clock, as the pure rules see it. */

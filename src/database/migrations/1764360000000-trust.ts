@@ -1,4 +1,5 @@
 import { TableColumn, TableIndex, type MigrationInterface, type QueryRunner } from 'typeorm';
+import { awaitedBodies, restoreProject, type GreenLight } from '../../../machines/participation-project';
 
 /** The columns of a decision that never change once recorded: only marking it consumed is allowed. */
 const DECISION_FACTS = ['id', 'project_id', 'gate', 'cycle', 'body', 'outcome', 'decided_on', 'reference', 'document_url', 'note', 'recorded_by', 'recorded_by_role', 'recorded_at', 'justification'];
@@ -6,6 +7,7 @@ const DAY_MS = 86_400_000;
 
 /**
  * Trust (issue 9):
+ * - `awaiting`: the bodies whose decision a project waits for, so the werkvoorraad is a query;
  * - `silence_allowed_until`: the end of the allowed silence, so "overdue" can be filtered and
  *   sorted in SQL and no longer turns back to "ok" once a reminder went out;
  * - append-only enforced by the database itself: triggers refuse UPDATE and DELETE on the audit
@@ -24,6 +26,16 @@ export class Trust1764360000000 implements MigrationInterface {
     for (const row of silent) {
       const allowedUntil = new Date(Date.parse(row.since) + Number(row.windowDays) * DAY_MS).toISOString();
       await queryRunner.query(`UPDATE projects SET silence_allowed_until = ${parameter(1)} WHERE id = ${parameter(2)}`, [allowedUntil, row.id]);
+    }
+
+    await queryRunner.addColumn('projects', new TableColumn({ name: 'awaiting', type: 'varchar', length: '40', isNullable: true }));
+    const projects: Array<{ id: string; cycle: number; snapshot: string }> = await queryRunner.query('SELECT id, cycle, snapshot FROM projects');
+    const open: Array<GreenLight & { projectId: string }> = await queryRunner.query(
+      'SELECT id, project_id AS "projectId", gate, cycle, body, outcome, decided_on AS "decidedOn", recorded_at AS "recordedAt" FROM decisions WHERE consumed_at IS NULL',
+    );
+    for (const project of projects) {
+      const bodies = awaitedBodies(restoreProject(JSON.parse(project.snapshot)), open.filter((d) => d.projectId === project.id && Number(d.cycle) === Number(project.cycle)));
+      if (bodies.length > 0) await queryRunner.query(`UPDATE projects SET awaiting = ${parameter(1)} WHERE id = ${parameter(2)}`, [`,${bodies.join(',')},`, project.id]);
     }
 
     if (queryRunner.connection.options.type === 'postgres') {
@@ -62,6 +74,7 @@ export class Trust1764360000000 implements MigrationInterface {
     } else {
       for (const trigger of ['audit_entries_no_update', 'audit_entries_no_delete', 'decisions_no_delete', 'decisions_consumed_only']) await queryRunner.query(`DROP TRIGGER ${trigger}`);
     }
+    await queryRunner.dropColumn('projects', 'awaiting');
     await queryRunner.dropIndex('projects', 'IDX_projects_silence_allowed_until');
     await queryRunner.dropColumn('projects', 'silence_allowed_until');
   }

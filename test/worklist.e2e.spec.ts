@@ -1,0 +1,40 @@
+import { sqliteDatabase } from './support/databases';
+import { useRunningService } from './support/project-client';
+import { webSessionToken } from './support/test-app';
+
+/** The werkvoorraad: per body, the projects that wait for its decision, paged in SQL. */
+describe('the werkvoorraad', () => {
+  const service = useRunningService(() => sqliteDatabase());
+  const page = async (role: 'college-secretary' | 'council-clerk', n = 1) =>
+    (await service.t.http().get(`/werkvoorraad?pagina=${n}`).set('cookie', `iw_session=${await webSessionToken('S. Secretaris', [role])}`)).text;
+  const projectLinks = (html: string) => new Set([...html.matchAll(/href="\/projecten\/([0-9a-f-]{36})#besluit"/g)].map((m) => m[1]));
+
+  it('lists 50 waiting projects a page, each once per step that waits, and never stopping as a task', async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 55; i++) ids.push((await service.api.create({ title: `Wachtend ${i}`, origin: 'municipality', politicalSensitivity: 'low' })).body.id);
+    const high = (await service.api.create({ title: 'Voor de raad', origin: 'municipality', politicalSensitivity: 'high' })).body.id;
+    const stopped = (await service.api.create({ title: 'Gestopt', origin: 'municipality', politicalSensitivity: 'low' })).body.id;
+    await service.api.step(stopped, 'STOP', 'college');
+
+    const first = await page('college-secretary', 1);
+    const second = await page('college-secretary', 2);
+    expect(projectLinks(first).size).toBe(50);
+    expect(projectLinks(second).size).toBe(5);
+    expect(new Set([...projectLinks(first), ...projectLinks(second)])).toEqual(new Set(ids));
+    expect(first + second).not.toContain('Stoppen');
+    expect(first).toContain('Pagina 1 van 2');
+
+    const raad = await page('council-clerk');
+    expect([...projectLinks(raad)]).toEqual([high]);
+  });
+
+  it('drops a project once its body approved every step it waits for, and lists it again after a rejection', async () => {
+    const { body } = await service.api.create({ title: 'Besloten', origin: 'municipality', politicalSensitivity: 'high' });
+    expect(projectLinks(await page('council-clerk')).has(body.id)).toBe(true);
+    await service.api.decide(body.id, 'START_INTERACTIVE', 'raad');
+    await service.api.decide(body.id, 'DECIDE_NON_INTERACTIVE', 'raad');
+    expect(projectLinks(await page('council-clerk')).has(body.id)).toBe(false);
+    await service.api.decide(body.id, 'START_INTERACTIVE', 'raad', { outcome: 'rejected', decidedOn: '2026-11-03' });
+    expect(projectLinks(await page('council-clerk')).has(body.id)).toBe(true);
+  });
+});
