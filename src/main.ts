@@ -1,10 +1,12 @@
 import { Logger } from '@nestjs/common';
 import { createApp } from './app.factory';
+import { boundShutdown } from './common/shutdown';
 import { ConfigError, loadConfig } from './config/app-config';
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const app = await createApp(config);
+  boundShutdown(config.shutdownGraceMs * 2);
   await app.listen(config.port, config.host);
   const where = config.database.kind === 'sqlite' ? `SQLite ${config.database.path} (synchronous=${config.database.synchronous})` : 'PostgreSQL';
   Logger.log(`Listening on ${await app.getUrl()} with ${where}; API docs at /api/docs`, 'interactiewijzer');

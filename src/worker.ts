@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { AppModule } from './app.module';
+import { boundShutdown } from './common/shutdown';
 import { ConfigError, loadConfig } from './config/app-config';
 
 /** Reminder workers alone, for scale-out: run the API with WORKERS=off and as many of these as needed. */
@@ -9,6 +10,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const app = await NestFactory.createApplicationContext(AppModule.worker(config), { logger: ['log', 'warn', 'error'] });
   app.enableShutdownHooks();
+  boundShutdown(config.shutdownGraceMs * 2);
   Logger.log(`Reminder workers running against ${config.reminders.redisUrl} (prefix ${config.reminders.queuePrefix})`, 'interactiewijzer');
 }
 

@@ -6,6 +6,7 @@ describe('configuration', () => {
       port: 3000,
       host: '0.0.0.0',
       production: false,
+      shutdownGraceMs: 10_000,
       serverTiming: false,
       web: { sessionSecret: DEFAULT_DEVELOPMENT_SECRET, oidc: undefined },
       database: { kind: 'sqlite', path: './data/interactiewijzer.sqlite', synchronous: 'FULL' },

@@ -11,16 +11,23 @@ describe('silence rules', () => {
   it('puts the first deadline one window after the silence began, and each escalation a window later', () => {
     const clock = restartSilence('planOfApproach', '2026-03-01T09:00:00.000Z', 14, DAY);
     expect(clock).toEqual({ since: '2026-03-01T09:00:00.000Z', allowedUntil: '2026-03-15T09:00:00.000Z', level: 0, deadline: '2026-03-15T09:00:00.000Z' });
-    const second = escalate(clock, 14, DAY);
+    const second = escalate(clock, 14, DAY, new Date('2026-03-15T09:00:00.000Z'));
     expect(second).toEqual({ since: clock.since, allowedUntil: '2026-03-15T09:00:00.000Z', level: 1, deadline: '2026-03-29T09:00:00.000Z' });
-    expect(escalate(second, 14, DAY).deadline).toBe('2026-04-12T09:00:00.000Z');
+    expect(escalate(second, 14, DAY, new Date('2026-03-29T09:00:00.000Z')).deadline).toBe('2026-04-12T09:00:00.000Z');
+  });
+
+  it('collapses the escalations missed while reminders could not run into one, the next falling ahead of now', () => {
+    const clock = restartSilence('planOfApproach', '2026-03-01T09:00:00.000Z', 14, DAY);
+    // The first reminder went out only on 30 April (Redis was away for weeks): one more window from then, not four due at once.
+    const late = escalate(clock, 14, DAY, new Date('2026-04-30T09:00:00.000Z'));
+    expect(late).toEqual({ since: clock.since, allowedUntil: '2026-03-15T09:00:00.000Z', level: 1, deadline: '2026-05-10T09:00:00.000Z' });
   });
 
   it('has no deadline with a window of 0 or outside the counted states', () => {
     expect(silenceDeadline('2026-03-01T00:00:00.000Z', 0, 0, DAY)).toBeNull();
     expect(restartSilence('policyCycle.execution', '2026-03-01T00:00:00.000Z', 0, DAY).deadline).toBeNull();
     expect(restartSilence('closed', '2026-03-01T00:00:00.000Z', 14, DAY)).toEqual(NO_SILENCE);
-    expect(escalate(NO_SILENCE, 14, DAY)).toEqual(NO_SILENCE);
+    expect(escalate(NO_SILENCE, 14, DAY, new Date('2026-03-15T09:00:00.000Z'))).toEqual(NO_SILENCE);
   });
 
   it('reports ok, due-soon within three days, and overdue from the end of the allowed silence', () => {
@@ -33,7 +40,7 @@ describe('silence rules', () => {
 
   it('stays overdue after reminders went out, until someone communicates', () => {
     const clock = restartSilence('planOfApproach', '2026-03-01T09:00:00.000Z', 14, DAY);
-    const afterTwoReminders = escalate(escalate(clock, 14, DAY), 14, DAY);
+    const afterTwoReminders = escalate(escalate(clock, 14, DAY, new Date('2026-03-15T09:00:00.000Z')), 14, DAY, new Date('2026-03-29T09:00:00.000Z'));
     // The next reminder is weeks away, yet the project has been silent too long since 15 March.
     expect(afterTwoReminders.deadline).toBe('2026-04-12T09:00:00.000Z');
     expect(silenceStatus(afterTwoReminders.allowedUntil, new Date('2026-03-20T09:00:00.000Z'), DAY)).toBe('overdue');
@@ -42,7 +49,7 @@ describe('silence rules', () => {
   });
 
   it('moves the allowed silence and the next reminder with a new window, keeping the reminders sent', () => {
-    const sentOne = escalate(restartSilence('planOfApproach', '2026-03-01T09:00:00.000Z', 14, DAY), 14, DAY);
+    const sentOne = escalate(restartSilence('planOfApproach', '2026-03-01T09:00:00.000Z', 14, DAY), 14, DAY, new Date('2026-03-15T09:00:00.000Z'));
     expect(rewindow(sentOne, 7, DAY)).toEqual({ since: '2026-03-01T09:00:00.000Z', allowedUntil: '2026-03-08T09:00:00.000Z', level: 1, deadline: '2026-03-15T09:00:00.000Z' });
     expect(rewindow(NO_SILENCE, 7, DAY)).toEqual(NO_SILENCE);
   });

@@ -34,11 +34,18 @@ export function restartSilence(state: string, since: string, windowDays: number,
   return { since, allowedUntil: deadline, level: 0, deadline };
 }
 
-/** After a reminder went out (or failed for good): the next one is due one window later. */
-export function escalate(clock: SilenceClock, windowDays: number, dayMs: number): SilenceClock {
+/**
+ * After a reminder went out (or failed for good): the next one is due one window later. Windows
+ * that already passed unnoticed (Redis was away) are collapsed: the next reminder falls in the
+ * first window still ahead of `now`, instead of every missed escalation firing back to back.
+ */
+export function escalate(clock: SilenceClock, windowDays: number, dayMs: number, now: Date): SilenceClock {
   if (clock.since === null) return NO_SILENCE;
   const level = clock.level + 1;
-  return { since: clock.since, allowedUntil: clock.allowedUntil, level, deadline: silenceDeadline(clock.since, level, windowDays, dayMs) };
+  let windows = level;
+  let deadline = silenceDeadline(clock.since, windows, windowDays, dayMs);
+  while (deadline !== null && Date.parse(deadline) <= now.getTime()) deadline = silenceDeadline(clock.since, ++windows, windowDays, dayMs);
+  return { since: clock.since, allowedUntil: clock.allowedUntil, level, deadline };
 }
 
 export type SilenceStatus = 'ok' | 'due-soon' | 'overdue';

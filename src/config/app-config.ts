@@ -3,6 +3,8 @@ export interface AppConfig {
   port: number;
   host: string;
   production: boolean;
+  /** How long a shutdown waits for running reminder jobs (SHUTDOWN_GRACE_MS, default 10 s); the whole shutdown is bounded by twice that. */
+  shutdownGraceMs: number;
   /** SERVER_TIMING=on: each response says its server time and database query count (Server-Timing), for benchmarks and profiling. */
   serverTiming: boolean;
   /**
@@ -82,6 +84,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const dayMs = positive('DAY_LENGTH_MS', 86_400_000);
   const reconcileIntervalMs = positive('RECONCILE_INTERVAL_MS', 300_000);
   const concurrency = positive('REMINDER_CONCURRENCY', 50);
+  const shutdownGraceMs = positive('SHUTDOWN_GRACE_MS', 10_000);
   const attempts = positive('REMINDER_ATTEMPTS', 5);
   const backoffMs = positive('REMINDER_BACKOFF_MS', 30_000);
   const workers = (env.WORKERS ?? 'on').toLowerCase();
@@ -109,6 +112,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     port,
     host: env.HOST ?? '0.0.0.0',
     production,
+    shutdownGraceMs,
     serverTiming: env.SERVER_TIMING === 'on',
     web: {
       sessionSecret,

@@ -41,6 +41,13 @@ export class ReminderScheduler implements OnApplicationBootstrap, OnModuleDestro
 
   onApplicationBootstrap(): void {
     void this.reconcile();
+    // When Redis comes back (a restart, a network outage), catch up at once rather than at the next interval.
+    // BullMQ's connection says so with 'ready' on every (re)connect; it is not part of its typed API.
+    const connection = (this.queue.getBackend() as unknown as { connection?: { on?(event: 'ready', listener: () => void): unknown } }).connection;
+    connection?.on?.('ready', () => {
+      void this.relay();
+      void this.reconcile();
+    });
     this.timers = [
       setInterval(() => void this.relay(), RELAY_INTERVAL_MS),
       setInterval(() => void this.reconcile(), this.config.reminders.reconcileIntervalMs),

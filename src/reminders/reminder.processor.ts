@@ -1,14 +1,15 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
-import { Inject, Logger, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
+import { Inject, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { ReminderWorkflow, type Claim } from '../workflow/reminder-workflow.service';
+import { RedisHealth } from './redis-health';
 import { ReminderDelivery } from './reminder-delivery.service';
 import { REMINDER_QUEUE, ReminderJob, type MilestoneJobData, type SilenceJobData } from './reminder-queue';
 
 /** Runs due reminder jobs: claim in the database, deliver, settle in the database. */
 @Processor(REMINDER_QUEUE)
-export class ReminderProcessor extends WorkerHost implements OnModuleInit, OnApplicationBootstrap {
+export class ReminderProcessor extends WorkerHost implements OnModuleInit, OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('ReminderProcessor');
   private readonly claims: Record<ReminderJob, (job: Job) => Promise<Claim>> = {
     [ReminderJob.Silence]: ({ data }: Job<SilenceJobData>) => this.workflow.claimSilence(data.projectId, data.dueAt),
@@ -18,6 +19,7 @@ export class ReminderProcessor extends WorkerHost implements OnModuleInit, OnApp
   constructor(
     private readonly workflow: ReminderWorkflow,
     private readonly delivery: ReminderDelivery,
+    private readonly redis: RedisHealth,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     super();
@@ -26,6 +28,21 @@ export class ReminderProcessor extends WorkerHost implements OnModuleInit, OnApp
   onApplicationBootstrap(): void {
     // Most of a job's time is spent waiting (database commit, SMTP), so many run at once.
     this.worker.concurrency = this.config.reminders.concurrency;
+  }
+
+  /**
+   * Before anything closes (the database first of all): take no new job and let the ones
+   * running finish, so none is delivered without being settled and then delivered again after a
+   * restart. Bounded: past SHUTDOWN_GRACE_MS, or with Redis away, the worker is closed as it is.
+   */
+  async beforeApplicationShutdown(): Promise<void> {
+    const grace = this.config.shutdownGraceMs;
+    // With Redis away no job can finish or be handed back: close at once, without waiting for it.
+    const drained = (await this.redis.check()).status === 'up' && (await within(grace, this.worker.close()));
+    if (!drained) {
+      this.logger.warn(`Closing the reminder workers without waiting (Redis away, or jobs still running after ${grace} ms); unfinished jobs are retried and settled after a restart.`);
+      await within(1000, this.worker.disconnect());
+    }
   }
 
   /** Every job name has a handler, or the process does not start. */
@@ -51,4 +68,12 @@ export class ReminderProcessor extends WorkerHost implements OnModuleInit, OnApp
       throw error;
     }
   }
+}
+
+/** Whether the promise settled within `ms`. */
+async function within(ms: number, promise: Promise<unknown>): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const done = await Promise.race([promise.then(() => true), new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), ms)))]);
+  clearTimeout(timer);
+  return done;
 }

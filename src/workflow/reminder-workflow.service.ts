@@ -118,7 +118,7 @@ export class ReminderWorkflow {
       });
       if (reminder.kind === 'milestone') await this.reminders.markMilestoneReminded(manager, reminder.milestone!.id, at);
       if (reminder.kind === 'silence' && project.silenceDeadline === reminder.dueAt) {
-        const next = escalate(clockOf(project), project.silenceWindowDays, this.dayMs);
+        const next = escalate(clockOf(project), project.silenceWindowDays, this.dayMs, unit.now);
         setClock(project, next);
         if (next.deadline) unit.outbox(SILENCE_TOPIC, { projectId: project.id, dueAt: next.deadline });
       }

@@ -8,7 +8,7 @@ export interface CaughtMail {
 }
 
 /** A real SMTP server on loopback that keeps every mail it accepts, with the moment it accepted it . */
-export async function startMailCatcher() {
+export async function startMailCatcher(options: { delayMs?: number } = {}) {
   const mails: Array<CaughtMail & { at: number }> = [];
   const server = new SMTPServer({
     authOptional: true,
@@ -20,8 +20,11 @@ export async function startMailCatcher() {
       stream.on('data', (chunk: string) => (raw += chunk));
       stream.on('end', () => {
         const subject = /^Subject: (.*(?:\r?\n[ \t].*)*)/m.exec(raw)?.[1].replace(/\r?\n[ \t]/g, ' ') ?? '';
-        mails.push({ to: session.envelope.rcptTo.map((r) => r.address), raw, subject: decodeEncodedWords(subject), at: Date.now() });
-        callback();
+        // A slow mail server (delayMs) keeps deliveries in flight, as a shutdown may find them.
+        setTimeout(() => {
+          mails.push({ to: session.envelope.rcptTo.map((r) => r.address), raw, subject: decodeEncodedWords(subject), at: Date.now() });
+          callback();
+        }, options.delayMs ?? 0);
       });
     },
   });
