@@ -17,6 +17,7 @@ describe('configuration', () => {
         workers: true,
         dayMs: 86_400_000,
         reconcileIntervalMs: 300_000,
+        outboxRetentionDays: 7,
         concurrency: 50,
         attempts: 5,
         backoffMs: 30_000,

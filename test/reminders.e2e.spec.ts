@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import Database from 'better-sqlite3';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { sqliteDatabase, type TestDatabase } from './support/databases';
@@ -287,4 +288,28 @@ describe('reminders against radio silence (real Redis, real SMTP)', () => {
     await t.close();
     expect(t.output()).toMatch(/Closing the reminder workers without waiting \(Redis away/);
   }, 30_000);
+
+  it('prunes relayed outbox rows once they are older than OUTBOX_RETENTION_DAYS, and keeps the rest', async () => {
+    const database = sqliteDatabase();
+    cleanup.push(() => database.drop());
+    const { api } = await service(database, { OUTBOX_RETENTION_DAYS: '7' });
+    await silentProject(api, 'Oude post', 2);
+    await silentProject(api, 'Nieuwe post', 2);
+    const path = database.config.kind === 'sqlite' ? database.config.path : '';
+    const rows = () => {
+      const db = new Database(path);
+      try {
+        return db.prepare('SELECT relayed_at AS relayedAt FROM outbox ORDER BY id').all() as Array<{ relayedAt: string | null }>;
+      } finally {
+        db.close();
+      }
+    };
+    await waitFor('the outbox relayed', () => rows().length >= 2 && rows().every((r) => r.relayedAt !== null));
+    const before = rows().length;
+    const db = new Database(path);
+    db.prepare(`UPDATE outbox SET relayed_at = '2020-01-01T00:00:00.000Z' WHERE id = (SELECT MIN(id) FROM outbox)`).run();
+    db.close();
+    await waitFor('the old row pruned', () => rows().length === before - 1);
+    expect(rows().every((r) => r.relayedAt !== '2020-01-01T00:00:00.000Z')).toBe(true);
+  });
 });

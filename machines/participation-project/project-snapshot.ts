@@ -44,7 +44,7 @@ export function applyProjectEvent(snapshot: ProjectSnapshot, event: ProjectEvent
 }
 
 /** The final states (closed, stopped), read off the machine: a project there has ended. */
-const ENDED_STATES: readonly string[] = Object.values(participationProjectMachine.root.states)
+export const ENDED_STATES: readonly string[] = Object.values(participationProjectMachine.root.states)
   .filter((node) => node.type === 'final')
   .map((node) => node.key);
 

@@ -33,6 +33,8 @@ export interface AppConfig {
     /** The length of a "day" in silence windows and milestone leads: shortened in tests, never in use. */
     dayMs: number;
     reconcileIntervalMs: number;
+    /** Days a relayed outbox row is kept before it is pruned (OUTBOX_RETENTION_DAYS, default 7). */
+    outboxRetentionDays: number;
     /** Reminder jobs one worker process runs at once. */
     concurrency: number;
     attempts: number;
@@ -83,6 +85,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   };
   const dayMs = positive('DAY_LENGTH_MS', 86_400_000);
   const reconcileIntervalMs = positive('RECONCILE_INTERVAL_MS', 300_000);
+  const outboxRetentionDays = positive('OUTBOX_RETENTION_DAYS', 7);
   const concurrency = positive('REMINDER_CONCURRENCY', 50);
   const shutdownGraceMs = positive('SHUTDOWN_GRACE_MS', 10_000);
   const attempts = positive('REMINDER_ATTEMPTS', 5);
@@ -128,6 +131,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       workers: workers === 'on',
       dayMs,
       reconcileIntervalMs,
+      outboxRetentionDays,
       concurrency,
       attempts,
       backoffMs,

@@ -2,7 +2,8 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { JobsOptions, Queue } from 'bullmq';
-import { In, IsNull, Not, type Repository } from 'typeorm';
+import { In, IsNull, LessThan, Not, type Repository } from 'typeorm';
+import { ENDED_STATES } from '../../machines/participation-project';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { OutboxEntity } from '../database/outbox.entity';
 import { ProjectEntity } from '../database/project.entity';
@@ -88,7 +89,15 @@ export class ReminderScheduler implements OnApplicationBootstrap, OnModuleDestro
     this.reconciling = true;
     try {
       const silent = await this.projects.find({ select: { id: true, silenceDeadline: true }, where: { silenceDeadline: Not(IsNull()) } });
-      const milestones = await this.milestones.find({ select: { id: true, remindAt: true }, where: { remindedAt: IsNull() } });
+      // Milestones of ended projects are never reminded (their jobs are skipped): they are not re-added forever.
+      const milestones = await this.milestones
+        .createQueryBuilder('m')
+        .select(['m.id', 'm.remindAt'])
+        .innerJoin(ProjectEntity, 'p', 'p.id = m.projectId')
+        .where('m.remindedAt IS NULL')
+        .andWhere('p.state NOT IN (:...ended)', { ended: ENDED_STATES })
+        .getMany();
+      await this.pruneOutbox();
       await this.enqueue(
         silent.map((p) => ({ projectId: p.id, dueAt: p.silenceDeadline! })),
         milestones.map((m) => ({ milestoneId: m.id, remindAt: m.remindAt })),
@@ -100,6 +109,12 @@ export class ReminderScheduler implements OnApplicationBootstrap, OnModuleDestro
     } finally {
       this.reconciling = false;
     }
+  }
+
+  /** Relayed outbox rows are kept OUTBOX_RETENTION_DAYS (for inspection), then removed. */
+  private async pruneOutbox(): Promise<void> {
+    const cutoff = new Date(Date.now() - this.config.reminders.outboxRetentionDays * 86_400_000).toISOString();
+    await this.transactions.run((manager) => manager.delete(OutboxEntity, { relayedAt: LessThan(cutoff) }));
   }
 
   private async enqueue(silences: SilenceJobData[], milestones: MilestoneJobData[]): Promise<void> {
