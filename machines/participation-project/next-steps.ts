@@ -1,7 +1,7 @@
 import type { Blocker } from './blocker-messages';
 import { blockers, decisiveDecision, requiredBody } from './blockers';
-import { availableEvents, type ProjectSnapshot } from './project-snapshot';
-import type { Dossier, GoverningBody, GreenLight, ProjectEventType } from './project.types';
+import { availableEvents, eventsIn, type ProjectSnapshot } from './project-snapshot';
+import type { Dossier, GoverningBody, GreenLight, ProjectContext, ProjectEventType } from './project.types';
 
 export interface NextStep {
   event: ProjectEventType;
@@ -25,11 +25,11 @@ export function nextSteps(snapshot: ProjectSnapshot, openDecisions: readonly Gre
  * approval of the body it needs (none recorded yet, or the latest one a rejection). Stopping is
  * always possible and never a task of its own.
  */
-export function awaitedBodies(snapshot: ProjectSnapshot, openDecisions: readonly GreenLight[]): GoverningBody[] {
+export function awaitedBodies(stateId: string, context: ProjectContext, openDecisions: readonly GreenLight[]): GoverningBody[] {
   const bodies = new Set<GoverningBody>();
-  for (const event of availableEvents(snapshot)) {
+  for (const event of eventsIn(stateId)) {
     if (event === 'FORMALLY_SUBMITTED' || event === 'STOP') continue;
-    if (decisiveDecision(snapshot.context, event, openDecisions)?.outcome !== 'approved') bodies.add(requiredBody(snapshot.context, event));
+    if (decisiveDecision(context, event, openDecisions)?.outcome !== 'approved') bodies.add(requiredBody(context, event));
   }
   return [...bodies].sort();
 }

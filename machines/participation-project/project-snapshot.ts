@@ -67,12 +67,25 @@ export function stateIdOf(snapshot: Pick<ProjectSnapshot, 'value'>): string {
 
 /** The events some active state handles, innermost first; none once the project has ended. */
 export function availableEvents(snapshot: ProjectSnapshot): ProjectEventType[] {
-  if (snapshot.status === 'done') return [];
-  const path = stateIdOf(snapshot).split('.');
-  const events = new Set<ProjectEventType>();
-  for (let depth = path.length; depth >= 0; depth--) {
-    const node = depth === 0 ? participationProjectMachine.root : participationProjectMachine.getStateNodeById(`participationProject.${path.slice(0, depth).join('.')}`);
-    for (const type of node.ownEvents) events.add(type as ProjectEventType);
+  return snapshot.status === 'done' ? [] : eventsIn(stateIdOf(snapshot));
+}
+
+const EVENTS_BY_STATE = new Map<string, ProjectEventType[]>();
+
+/** The events a stored state (its id) handles, read off the machine once per state: no snapshot to restore. */
+export function eventsIn(stateId: string): ProjectEventType[] {
+  let events = EVENTS_BY_STATE.get(stateId);
+  if (!events) {
+    const path = stateId.split('.');
+    const found = new Set<ProjectEventType>();
+    if (!isEndedState(stateId)) {
+      for (let depth = path.length; depth >= 0; depth--) {
+        const node = depth === 0 ? participationProjectMachine.root : participationProjectMachine.getStateNodeById(`participationProject.${path.slice(0, depth).join('.')}`);
+        for (const type of node.ownEvents) found.add(type as ProjectEventType);
+      }
+    }
+    events = [...found];
+    EVENTS_BY_STATE.set(stateId, events);
   }
-  return [...events];
+  return events;
 }

@@ -26,6 +26,7 @@ import {
   type ProjectEventType,
   type ProjectInput,
   type ProjectSnapshot,
+  type StoredSnapshot,
 } from '../../machines/participation-project';
 import { restartSilence, rewindow, silenceCounted, type SilenceClock } from '../../machines/silence/silence.rules';
 import type { Actor } from '../auth/roles';
@@ -155,7 +156,7 @@ export class WorkflowService {
       lastCommunicationAt: null,
       ownerEmail: input.ownerEmail ?? null,
       administratorEmail: input.administratorEmail ?? null,
-      awaiting: awaitingColumn(awaitedBodies(snapshot, [])),
+      awaiting: awaitingColumn(awaitedBodies(stateIdOf(snapshot), snapshot.context, [])),
       createdBy: actor.name,
       createdAt: at,
       updatedAt: at,
@@ -217,7 +218,7 @@ export class WorkflowService {
       if (adoptedPlan) await this.files.markDocumentAdopted(manager, project.id, 'plan', adoptedPlan.version, at);
 
       const stillOpen = next.context.cycle === snapshot.context.cycle ? open.filter((d) => d !== consumed).map(toGreenLight) : [];
-      project.awaiting = awaitingColumn(awaitedBodies(next, stillOpen));
+      project.awaiting = awaitingColumn(awaitedBodies(to, next.context, stillOpen));
       // A transition changes no document; only a new cycle makes the inspection read a stale one.
       return { project, openDecisions: stillOpen, file: next.context.cycle === snapshot.context.cycle ? file : undefined };
     }, now);
@@ -247,7 +248,8 @@ export class WorkflowService {
       audit('decision-recorded', decisionSummary(entity));
       await this.decisions.insert(manager, entity);
       const open = await this.decisions.open(manager, project.id, project.cycle);
-      project.awaiting = awaitingColumn(awaitedBodies(snapshotOf(project), open.map(toGreenLight)));
+      // The stored context is enough: no machine to restore for a decision.
+      project.awaiting = awaitingColumn(awaitedBodies(project.state, (JSON.parse(project.snapshot) as StoredSnapshot).context, open.map(toGreenLight)));
       return entity;
     }, now);
   }

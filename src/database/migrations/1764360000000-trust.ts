@@ -1,5 +1,5 @@
 import { TableColumn, TableIndex, type MigrationInterface, type QueryRunner } from 'typeorm';
-import { awaitedBodies, restoreProject, type GreenLight } from '../../../machines/participation-project';
+import { awaitedBodies, type GreenLight, type StoredSnapshot } from '../../../machines/participation-project';
 
 /** The columns of a decision that never change once recorded: only marking it consumed is allowed. */
 const DECISION_FACTS = ['id', 'project_id', 'gate', 'cycle', 'body', 'outcome', 'decided_on', 'reference', 'document_url', 'note', 'recorded_by', 'recorded_by_role', 'recorded_at', 'justification'];
@@ -29,12 +29,12 @@ export class Trust1764360000000 implements MigrationInterface {
     }
 
     await queryRunner.addColumn('projects', new TableColumn({ name: 'awaiting', type: 'varchar', length: '40', isNullable: true }));
-    const projects: Array<{ id: string; cycle: number; snapshot: string }> = await queryRunner.query('SELECT id, cycle, snapshot FROM projects');
+    const projects: Array<{ id: string; state: string; cycle: number; snapshot: string }> = await queryRunner.query('SELECT id, state, cycle, snapshot FROM projects');
     const open: Array<GreenLight & { projectId: string }> = await queryRunner.query(
       'SELECT id, project_id AS "projectId", gate, cycle, body, outcome, decided_on AS "decidedOn", recorded_at AS "recordedAt" FROM decisions WHERE consumed_at IS NULL',
     );
     for (const project of projects) {
-      const bodies = awaitedBodies(restoreProject(JSON.parse(project.snapshot)), open.filter((d) => d.projectId === project.id && Number(d.cycle) === Number(project.cycle)));
+      const bodies = awaitedBodies(project.state, (JSON.parse(project.snapshot) as StoredSnapshot).context, open.filter((d) => d.projectId === project.id && Number(d.cycle) === Number(project.cycle)));
       if (bodies.length > 0) await queryRunner.query(`UPDATE projects SET awaiting = ${parameter(1)} WHERE id = ${parameter(2)}`, [`,${bodies.join(',')},`, project.id]);
     }
 
