@@ -4,7 +4,7 @@ import { LessThanOrEqual, type Repository } from 'typeorm';
 import { AuditEntryEntity } from '../database/audit-entry.entity';
 import { ProjectsService } from '../projects/projects.service';
 import { DecisionEntity } from '../database/decision.entity';
-import { auditHash, boundToTrail, GENESIS_HASH, recordedDecisions } from '../workflow/audit-chain';
+import { boundToTrail, recordedDecisions, verifyChain } from '../workflow/audit-chain';
 
 export interface AuditEntryView {
   seq: number;
@@ -59,15 +59,8 @@ export class AuditService {
     const entries = await this.entries.find({ where: { projectId, seq: LessThanOrEqual(project.auditSeq) }, order: { seq: 'ASC' } });
     const recorded = recordedDecisions(entries);
     const unboundDecisions = decisions.filter((d) => !boundToTrail(d, recorded.get(d.id))).map((d) => d.id);
-    let prevHash = GENESIS_HASH;
-    for (const [index, entry] of entries.entries()) {
-      const intact = entry.seq === index + 1 && entry.prevHash === prevHash && auditHash(prevHash, entry) === entry.hash;
-      if (!intact) return { valid: false, entries: entries.length, brokenAtSeq: entry.seq, unboundDecisions };
-      prevHash = entry.hash;
-    }
-    // A deleted tail leaves an intact but shorter chain: the head on the project row tells.
-    const headMatches = project.auditSeq === entries.length && project.auditHash === prevHash;
-    return { valid: headMatches && unboundDecisions.length === 0, entries: entries.length, brokenAtSeq: headMatches ? null : entries.length + 1, unboundDecisions };
+    const chain = verifyChain(entries, project);
+    return { ...chain, valid: chain.valid && unboundDecisions.length === 0, unboundDecisions };
   }
 
   private async load(projectId: string): Promise<AuditEntryEntity[]> {

@@ -86,3 +86,22 @@ export function recordedDecisions(entries: ReadonlyArray<Pick<AuditLink, 'type' 
 export function boundToTrail(decision: DecisionFacts, recorded: Record<string, unknown> | undefined): boolean {
   return recorded !== undefined && DECISION_FACTS.every((fact) => recorded[fact] === decision[fact]);
 }
+
+/**
+ * Recomputes a project's chain from the start and compares it with its recorded head: the first
+ * entry whose link or hash does not match is named, and a deleted tail shows as a head that
+ * does not match the (intact but shorter) chain.
+ */
+export function verifyChain(
+  entries: ReadonlyArray<AuditLink & { prevHash: string; hash: string }>,
+  head: { auditSeq: number; auditHash: string },
+): { valid: boolean; entries: number; brokenAtSeq: number | null } {
+  let prevHash = GENESIS_HASH;
+  for (const [index, entry] of entries.entries()) {
+    const intact = entry.seq === index + 1 && entry.prevHash === prevHash && auditHash(prevHash, entry) === entry.hash;
+    if (!intact) return { valid: false, entries: entries.length, brokenAtSeq: entry.seq };
+    prevHash = entry.hash;
+  }
+  const headMatches = head.auditSeq === entries.length && head.auditHash === prevHash;
+  return { valid: headMatches, entries: entries.length, brokenAtSeq: headMatches ? null : entries.length + 1 };
+}
