@@ -17,6 +17,8 @@ export interface TestApp {
   /** Everything the service wrote to stdout and stderr so far. */
   output(): string;
   close(): Promise<void>;
+  /** kill -9: no shutdown at all, as a power cut or the OOM killer would end it. */
+  crash(): Promise<void>;
 }
 
 export function databaseEnv(database: TestDatabase): NodeJS.ProcessEnv {
@@ -46,8 +48,13 @@ export async function startTestApp(database: TestDatabase, env: NodeJS.ProcessEn
     token: (role, name = `Test ${Array.isArray(role) ? role.join('+') : role}`) => signToken({ name, roles: Array.isArray(role) ? role : [role] }),
     output: () => output,
     close: async () => {
-      if (child.exitCode !== null) return;
+      if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill('SIGTERM');
+      await once(child, 'exit');
+    },
+    crash: async () => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill('SIGKILL');
       await once(child, 'exit');
     },
   };
