@@ -26,7 +26,7 @@ const CLIENTS = 16;
 const call = jsonClient(CLIENTS);
 
 /** Signs in through the web page (CSRF token and all) and returns the cookies. */
-async function signIn(url: string): Promise<string> {
+async function signIn(url: string, role = 'process-manager'): Promise<string> {
   const page = await fetch(`${url}/aanmelden`);
   const cookies = page.headers.getSetCookie().map((c) => c.split(';')[0]);
   const csrf = /name="_csrf" value="([^"]+)"/.exec(await page.text())![1];
@@ -34,7 +34,7 @@ async function signIn(url: string): Promise<string> {
     method: 'POST',
     redirect: 'manual',
     headers: { cookie: cookies.join('; '), 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ _csrf: csrf, name: 'Bench', role: 'process-manager' }),
+    body: new URLSearchParams({ _csrf: csrf, name: 'Bench', role }),
   });
   return [...cookies, ...response.headers.getSetCookie().map((c) => c.split(';')[0])].join('; ');
 }
@@ -96,11 +96,18 @@ async function main(): Promise<void> {
     const sorted = await measure(`${service.url}/?stilte=ok&sorteer=termijn&pagina=2`, cookie);
     const last = await measure(`${service.url}/?pagina=${Math.ceil(PROJECTS / 50)}`, cookie);
     const project = await measure(`${service.url}/projecten/${busy}`, cookie);
+    // The werkvoorraad of the college's secretary: every low-sensitivity project waits for the college.
+    const secretary = await signIn(service.url, 'college-secretary');
+    const worklist = await measure(`${service.url}/werkvoorraad`, secretary);
+    const worklistLast = await measure(`${service.url}/werkvoorraad?pagina=${Math.ceil((PROJECTS * 2) / 3 / 50)}`, secretary);
     await service.stop();
 
     console.log(`\n${PROJECTS} projects, ${total} audit entries; server time from Server-Timing over ${SAMPLES} requests each, after one warm-up`);
     for (const [name, m] of [['dashboard, first page (50 of all projects)', dashboard], ['dashboard, silence ok, sorted by deadline, page 2', sorted], ['dashboard, last page', last]] as const) {
       console.log(`${name}: p50 ${m.p50.toFixed(1)} ms, p95 ${m.p95.toFixed(1)} ms (target p95 < 300 ms); queries per page: ${[...m.queries].join(', ')}; ${m.kb} KB`);
+    }
+    for (const [name, m] of [['werkvoorraad (college), first page', worklist], ['werkvoorraad (college), last page', worklistLast]] as const) {
+      console.log(`${name}: p50 ${m.p50.toFixed(1)} ms, p95 ${m.p95.toFixed(1)} ms; queries per page: ${[...m.queries].join(', ')}; ${m.kb} KB`);
     }
     console.log(`project page (${TIMELINE} timeline entries): p50 ${project.p50.toFixed(1)} ms, p95 ${project.p95.toFixed(1)} ms (target p95 < 200 ms); queries per page: ${[...project.queries].join(', ')}; ${project.kb} KB`);
   } finally {

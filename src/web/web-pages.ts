@@ -1,17 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Phase } from '../../machines/participation-project';
+import { FILTER_STATES, PHASE_STATES, phaseOf } from '../../machines/participation-project';
 import type { AuditEntryView } from '../audit/audit.service';
 import type { ProjectView } from '../projects/project.view';
 import { layoutMachine, type DiagramLayout } from './state-diagram';
 import { WebSession } from './web-session';
-
-const PHASE_OF: Array<[string, Phase]> = [
-  ['policyCycle.preparation', 'preparation'],
-  ['policyCycle.decisionMaking', 'decisionMaking'],
-  ['policyCycle.execution', 'execution'],
-  ['policyCycle.evaluation', 'evaluation'],
-];
 
 const escapeXml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const DAY_MS = 86_400_000;
@@ -26,11 +19,12 @@ export class WebPages {
   async render(req: FastifyRequest, reply: FastifyReply, template: string, data: Record<string, unknown>, status = 200): Promise<unknown> {
     const t = this.session.texts(req);
     const csrf = await reply.generateCsrf();
-    return reply.code(status).view(template, { ...data, t, csrf, path: req.url });
+    // The machine's own state names, for filters and labels: no template spells one out.
+    return reply.code(status).view(template, { ...data, t, csrf, path: req.url, filterStates: FILTER_STATES, phaseStates: PHASE_STATES });
   }
 
   dashboardRow(project: ProjectView) {
-    const phase = PHASE_OF.find(([prefix]) => project.state.startsWith(prefix))?.[1];
+    const phase = phaseOf(project.state);
     const level = phase ? project.levels.find((l) => l.phase === phase)?.level ?? null : null;
     const next = project.nextSteps.find((s) => s.event !== 'STOP') ?? null;
     const last = project.silence.lastCommunicationAt;

@@ -7,6 +7,7 @@ import {
   changedLevels,
   commitmentMissing,
   inspectionTermEnd,
+  inPreparation,
   inspraakFormAllowed,
   levelWarnings,
   planMissingParts,
@@ -81,7 +82,7 @@ export class FileWorkflow {
     return this.write(projectId, actor, now, async ({ manager, project, file, at, audit }) => {
       const assessment = assessQuickScan(scan);
       const version = await this.saveDocument(manager, project, await file(), 'quick-scan', scan, actor, at, null);
-      await audit('quick-scan-recorded', { version, complete: assessment.complete, advice: assessment.advice, missing: assessment.missing, scan });
+      audit('quick-scan-recorded', { version, complete: assessment.complete, advice: assessment.advice, missing: assessment.missing, scan });
       return assessment;
     });
   }
@@ -90,7 +91,7 @@ export class FileWorkflow {
     return this.write(projectId, actor, now, async ({ manager, project, file, at, audit }) => {
       const version = await this.saveDocument(manager, project, await file(), 'commitment', commitment, actor, at, null);
       const missing = commitmentMissing(commitment);
-      await audit('commitment-recorded', { version, missing, commitment });
+      audit('commitment-recorded', { version, missing, commitment });
       return { version, missing };
     });
   }
@@ -114,7 +115,7 @@ export class FileWorkflow {
       const version = await this.saveDocument(manager, project, current, 'plan', plan, actor, at, changeReason?.trim() || null);
       const missingParts = planMissingParts(plan);
       const warnings = levelWarnings(plan.levels);
-      await audit('plan-saved', {
+      audit('plan-saved', {
         version,
         missingParts,
         warnings: warnings.map((w) => w.code),
@@ -128,7 +129,7 @@ export class FileWorkflow {
     return this.write(projectId, actor, now, async ({ manager, project, at, audit }) => {
       const stakeholder: StakeholderEntity = { id: randomUUID(), projectId: project.id, name: input.name, domain: input.domain, kind: input.kind, ownKind: input.ownKind ?? null, approach: input.approach, createdBy: actor.name, createdAt: at };
       await this.files.insertStakeholder(manager, stakeholder);
-      await audit('stakeholder-added', { stakeholderId: stakeholder.id, name: input.name, domain: input.domain, kind: input.kind });
+      audit('stakeholder-added', { stakeholderId: stakeholder.id, name: input.name, domain: input.domain, kind: input.kind });
       return stakeholder;
     }, { initiativeAllowed: true });
   }
@@ -141,7 +142,7 @@ export class FileWorkflow {
       if (!requiresInspection(dossier.plan)) {
         throw new ApiError(409, 'inspection-not-applicable', 'The plan of approach chooses no form of inspraak under afdeling 3.4 Awb (forms c and e), so nothing is laid open for inspection.');
       }
-      if (!project.state.startsWith('policyCycle.preparation')) {
+      if (!inPreparation(project.state)) {
         throw new ApiError(409, 'inspection-outside-preparation', `A draft decision is laid open during preparation; the project is in ${project.state}.`);
       }
       if (dossier.inspection) throw new ApiError(409, 'inspection-exists', 'The draft was already laid open in this cycle.');
@@ -158,7 +159,7 @@ export class FileWorkflow {
         createdAt: at,
       };
       await this.files.insertInspection(manager, inspection);
-      await audit('inspection-opened', { inspectionId: inspection.id, laidOpenOn: input.laidOpenOn, publishedIn: input.publishedIn, nominalEnd: term.nominalEnd, endsOn: term.endsOn, extended: term.extended });
+      audit('inspection-opened', { inspectionId: inspection.id, laidOpenOn: input.laidOpenOn, publishedIn: input.publishedIn, nominalEnd: term.nominalEnd, endsOn: term.endsOn, extended: term.extended });
       // The owner hears when the term is over: a milestone at the start of the day after its last day.
       await addMilestoneTo(this.reminders, unit, { title: `Einde termijn zienswijzen (art. 3:16 Awb), ${term.endsOn}`, dueAt: `${addDays(term.endsOn, 1)}T00:00:00.000Z`, remindDaysBefore: 0 }, this.dayMs);
       return inspection;
@@ -184,7 +185,7 @@ export class FileWorkflow {
         createdAt: at,
       };
       await this.files.insertReaction(manager, reaction);
-      await audit('reaction-received', { reactionId: reaction.id, receivedOn: input.receivedOn, sender: input.sender, late: reaction.late });
+      audit('reaction-received', { reactionId: reaction.id, receivedOn: input.receivedOn, sender: input.sender, late: reaction.late });
       return reaction;
     });
   }
@@ -195,7 +196,7 @@ export class FileWorkflow {
       if (!reaction) throw ApiError.notFound('reaction', reactionId);
       if (reaction.answer !== null) throw new ApiError(409, 'reaction-already-answered', 'This reaction has its answer already.');
       await this.files.answerReaction(manager, reactionId, answer.answer, answer.answeredOn);
-      await audit('reaction-answered', { reactionId, answeredOn: answer.answeredOn });
+      audit('reaction-answered', { reactionId, answeredOn: answer.answeredOn });
     });
   }
 
@@ -222,7 +223,7 @@ export class FileWorkflow {
     return this.units.withProject(projectId, actor, precondition, (unit) => {
       let loaded: Promise<ProjectFile> | undefined;
       const file = () => (loaded ??= loadProjectFiles(this.files, unit.manager, [unit.project], now).then((files) => files.get(unit.project.id)!));
-      return work({ ...unit, file, audit: unit.audit });
+      return work({ ...unit, file });
     }, now);
   }
 }
