@@ -29,6 +29,23 @@ describe('identity and roles', () => {
     expect(Object.keys(docs.body.paths).filter((path) => !path.startsWith('/api/'))).toEqual(['/health', '/health/ready']);
   });
 
+  it('documents every operation’s success answer with its schema', async () => {
+    const docs = (await t.http().get('/api/docs-json')).body as { paths: Record<string, Record<string, { responses?: Record<string, { content?: Record<string, { schema?: Record<string, unknown> }> }> }>> };
+    const undocumented: string[] = [];
+    for (const [path, methods] of Object.entries(docs.paths)) {
+      for (const [method, operation] of Object.entries(methods)) {
+        const success = Object.entries(operation.responses ?? {}).filter(([status]) => status.startsWith('2'));
+        const described = success.some(([, response]) => {
+          const schema = response.content?.['application/json']?.schema;
+          return !!schema && (schema.properties !== undefined || schema.items !== undefined || schema.$ref !== undefined || schema.additionalProperties !== undefined || schema.type === 'object');
+        });
+        if (!described) undocumented.push(`${method.toUpperCase()} ${path}`);
+      }
+    }
+    expect(undocumented).toEqual([]);
+    expect(Object.keys(docs.paths).length).toBeGreaterThan(20);
+  });
+
   it('answers 401 without a token, with a malformed, forged or expired one', async () => {
     const forged = await signToken({ name: 'Mallory', roles: ['admin'] }, 'a-different-secret-that-is-long-enough!!');
     const expired = await signToken({ name: 'Late', roles: ['admin'] }, undefined, '-1m');

@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AllowRoles } from '../auth/auth.decorators';
 import { ANY_ROLE } from '../auth/roles';
 import { AuditService } from './audit.service';
+import { AUDIT_ENTRY, Answers, CHAIN_VERIFICATION, listOf } from '../common/response-schemas';
 
 @ApiTags('audit')
 @ApiBearerAuth()
@@ -13,6 +14,7 @@ export class AuditController {
   @Get()
   @AllowRoles(...ANY_ROLE)
   @ApiOperation({ summary: "The project's timeline, oldest first, each entry hash-chained to the one before" })
+  @Answers(listOf(AUDIT_ENTRY))
   timeline(@Param('id') id: string) {
     return this.audit.timeline(id);
   }
@@ -20,6 +22,7 @@ export class AuditController {
   @Get('verify')
   @AllowRoles(...ANY_ROLE)
   @ApiOperation({ summary: 'Recompute the hash chain: reports the first entry that was edited, or a deleted tail' })
+  @Answers(CHAIN_VERIFICATION)
   verify(@Param('id') id: string) {
     return this.audit.verify(id);
   }

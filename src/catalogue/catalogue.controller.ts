@@ -18,6 +18,7 @@ import {
 } from '../../machines/participation-project';
 import { AllowRoles } from '../auth/auth.decorators';
 import { ANY_ROLE } from '../auth/roles';
+import { Answers, CATALOGUE } from '../common/response-schemas';
 
 const list = <K extends string, V>(record: Record<K, V>) => Object.entries(record).map(([key, value]) => ({ key, ...(value as object) }));
 
@@ -29,6 +30,7 @@ export class CatalogueController {
   @Get('levels')
   @AllowRoles(...ANY_ROLE)
   @ApiOperation({ summary: 'The seven interaction levels (with derived style, category, IAP2 and Arnstein lookups) and the quick-scan items, criteria, goals, advice weights and inspraak forms' })
+  @Answers(CATALOGUE)
   levels() {
     return {
       levels: LEVEL_CATALOGUE.map((level) => ({ ...level, categoryName: CATEGORY_NAMES[level.category] })),

@@ -4,6 +4,7 @@ import { AllowRoles, CurrentActor } from '../auth/auth.decorators';
 import { ANY_ROLE, type Actor } from '../auth/roles';
 import { CommunicationsService } from './communications.service';
 import { RecordCommunicationDto } from './dto/record-communication.dto';
+import { Answers, COMMUNICATION, Creates, listOf } from '../common/response-schemas';
 
 @ApiTags('communications')
 @ApiBearerAuth()
@@ -14,8 +15,8 @@ export class CommunicationsController {
   @Post()
   @AllowRoles('process-manager', 'admin')
   @ApiOperation({ summary: 'Record a contact with participants; it ends the silence and moves the reminder deadline' })
-  @ApiResponse({ status: 201, description: 'The recorded communication' })
   @ApiResponse({ status: 422, description: 'communication-in-future' })
+  @Creates(COMMUNICATION, 'The recorded communication')
   record(@Param('id') id: string, @Body() body: RecordCommunicationDto, @CurrentActor() actor: Actor) {
     return this.communications.record(id, body, actor);
   }
@@ -23,6 +24,7 @@ export class CommunicationsController {
   @Get()
   @AllowRoles(...ANY_ROLE)
   @ApiOperation({ summary: "The project's communications with participants, newest first" })
+  @Answers(listOf(COMMUNICATION))
   list(@Param('id') id: string) {
     return this.communications.list(id);
   }

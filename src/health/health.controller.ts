@@ -4,6 +4,7 @@ import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
 import { Public } from '../auth/auth.decorators';
 import { RedisHealth } from '../reminders/redis-health';
+import { Answers, LIVE, READY } from '../common/response-schemas';
 
 @ApiTags('health')
 @Public()
@@ -17,6 +18,7 @@ export class HealthController {
   @Get()
   @HttpCode(200)
   @ApiOperation({ summary: 'Liveness: the process answers' })
+  @Answers(LIVE)
   live() {
     return { status: 'ok' };
   }
@@ -25,6 +27,7 @@ export class HealthController {
   @ApiOperation({
     summary: 'Readiness: 503 when the database does not answer. Redis down is reported (status degraded) but still 200: requests keep working and reminders catch up.',
   })
+  @Answers(READY)
   async ready(@Res({ passthrough: true }) reply: FastifyReply) {
     const [database, redis] = await Promise.all([
       this.database().then(

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { InjectRepository } from '@nestjs/typeorm';
 import { IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { IsMoment } from '../common/dates.dto';
@@ -9,6 +9,7 @@ import { ANY_ROLE, type Actor } from '../auth/roles';
 import { MilestoneEntity } from '../database/milestone.entity';
 import { ProjectsService } from '../projects/projects.service';
 import { WorkflowService } from '../workflow/workflow.service';
+import { Answers, Creates, MILESTONE, listOf } from '../common/response-schemas';
 
 export class AddMilestoneDto {
   @ApiProperty({ example: 'Raadsinformatieavond Dorpsplein' })
@@ -44,7 +45,7 @@ export class MilestonesController {
   @Post()
   @AllowRoles('process-manager', 'admin')
   @ApiOperation({ summary: 'Add a dated milestone (e.g. a council meeting); the owner is reminded ahead of it' })
-  @ApiResponse({ status: 201, description: 'The milestone, with when its reminder is due' })
+  @Creates(MILESTONE, 'The milestone, with when its reminder is due')
   async add(@Param('id') id: string, @Body() body: AddMilestoneDto, @CurrentActor() actor: Actor) {
     return toView(await this.workflow.addMilestone(id, { ...body, dueAt: new Date(body.dueAt).toISOString() }, actor));
   }
@@ -52,6 +53,7 @@ export class MilestonesController {
   @Get()
   @AllowRoles(...ANY_ROLE)
   @ApiOperation({ summary: "The project's milestones, soonest first" })
+  @Answers(listOf(MILESTONE))
   async list(@Param('id') id: string) {
     await this.projects.find(id);
     return (await this.milestones.find({ where: { projectId: id }, order: { dueAt: 'ASC' } })).map(toView);

@@ -6,6 +6,7 @@ import { ANY_ROLE, type Actor } from '../auth/roles';
 import { FileWorkflow } from '../workflow/file-workflow.service';
 import { AnswerDto, CommitmentDto, InspectionDto, PlanDto, QuickScanDto, ReactionDto, StakeholderDto } from './dto/file.dto';
 import { ProjectFileService } from './project-file.service';
+import { Answers, COMMITMENT_DOCUMENT, COMMITMENT_SAVED, Creates, INSPECTION, INSPECTION_WITH_REACTIONS, NOTHING, PLAN_DOCUMENT, PLAN_SAVED, PLAN_VERSIONS, QUICK_SCAN_ASSESSMENT, QUICK_SCAN_DOCUMENT, REACTION, STAKEHOLDER, listOf } from '../common/response-schemas';
 
 const WRITERS = ['process-manager', 'admin'] as const;
 
@@ -22,6 +23,7 @@ export class ProjectFileController {
   @AllowRoles(...WRITERS)
   @ApiOperation({ summary: 'Record the quick scan (§2.1); answers its explained advice: interactive, doubtful or not-interactive' })
   @ApiResponse({ status: 409, description: 'initiative-not-submitted, project-ended' })
+  @Answers(QUICK_SCAN_ASSESSMENT, 'The assessment: complete, missing items, the advice and its reasons')
   saveQuickScan(@Param('id') id: string, @Body() body: QuickScanDto, @CurrentActor() actor: Actor) {
     return this.workflow.saveQuickScan(id, body as QuickScan, actor);
   }
@@ -29,6 +31,7 @@ export class ProjectFileController {
   @Get('quick-scan')
   @AllowRoles(...ANY_ROLE)
   @ApiOperation({ summary: 'The latest quick scan and its advice' })
+  @Answers(QUICK_SCAN_DOCUMENT)
   quickScan(@Param('id') id: string) {
     return this.file.quickScan(id);
   }
@@ -36,12 +39,14 @@ export class ProjectFileController {
   @Put('commitment')
   @AllowRoles(...WRITERS)
   @ApiOperation({ summary: 'Record the formal commitment (§2.2): where the approach is laid down, and the process agreements' })
+  @Answers(COMMITMENT_SAVED)
   saveCommitment(@Param('id') id: string, @Body() body: CommitmentDto, @CurrentActor() actor: Actor) {
     return this.workflow.saveCommitment(id, body as Commitment, actor);
   }
 
   @Get('commitment')
   @AllowRoles(...ANY_ROLE)
+  @Answers(COMMITMENT_DOCUMENT)
   commitment(@Param('id') id: string) {
     return this.file.commitment(id);
   }
@@ -50,6 +55,7 @@ export class ProjectFileController {
   @AllowRoles(...WRITERS)
   @ApiOperation({ summary: 'Save a new version of the plan of approach (§2.3, §2.4, §1.4); answers the missing parts and the level warnings' })
   @ApiResponse({ status: 422, description: 'inspraak-form-not-allowed, unknown-stakeholder, change-reason-required' })
+  @Answers(PLAN_SAVED)
   savePlan(@Param('id') id: string, @Body() { changeReason, ...plan }: PlanDto, @CurrentActor() actor: Actor) {
     return this.workflow.savePlan(id, plan as Plan, changeReason, actor);
   }
@@ -57,6 +63,7 @@ export class ProjectFileController {
   @Get('plan')
   @AllowRoles(...ANY_ROLE)
   @ApiOperation({ summary: 'The plan as it stands, its missing parts, level warnings and the adopted version' })
+  @Answers(PLAN_DOCUMENT)
   plan(@Param('id') id: string) {
     return this.file.plan(id);
   }
@@ -64,6 +71,7 @@ export class ProjectFileController {
   @Get('plan/versions')
   @AllowRoles(...ANY_ROLE)
   @ApiOperation({ summary: 'Every version of the plan, newest first; the adopted one has adoptedAt' })
+  @Answers(PLAN_VERSIONS)
   planVersions(@Param('id') id: string) {
     return this.file.versions(id, 'plan');
   }
@@ -71,12 +79,14 @@ export class ProjectFileController {
   @Post('stakeholders')
   @AllowRoles(...WRITERS)
   @ApiOperation({ summary: 'Add a stakeholder group (§1.5)' })
+  @Creates(STAKEHOLDER)
   addStakeholder(@Param('id') id: string, @Body() body: StakeholderDto, @CurrentActor() actor: Actor) {
     return this.workflow.addStakeholder(id, body, actor);
   }
 
   @Get('stakeholders')
   @AllowRoles(...ANY_ROLE)
+  @Answers(listOf(STAKEHOLDER))
   stakeholders(@Param('id') id: string) {
     return this.file.stakeholderList(id);
   }
@@ -85,6 +95,7 @@ export class ProjectFileController {
   @AllowRoles(...WRITERS)
   @ApiOperation({ summary: 'Lay the draft decision open for inspection (afdeling 3.4 Awb); answers the end of the six-week term, extended past weekends and holidays' })
   @ApiResponse({ status: 409, description: 'inspection-not-applicable, inspection-outside-preparation, inspection-exists' })
+  @Creates(INSPECTION)
   openInspection(@Param('id') id: string, @Body() body: InspectionDto, @CurrentActor() actor: Actor) {
     return this.workflow.openInspection(id, body, actor);
   }
@@ -92,6 +103,7 @@ export class ProjectFileController {
   @Get('inspection')
   @AllowRoles(...ANY_ROLE)
   @ApiOperation({ summary: 'The inspection of the current cycle, with its reactions' })
+  @Answers(INSPECTION_WITH_REACTIONS)
   inspection(@Param('id') id: string) {
     return this.file.inspection(id);
   }
@@ -99,6 +111,7 @@ export class ProjectFileController {
   @Post('inspection/reactions')
   @AllowRoles(...WRITERS)
   @ApiOperation({ summary: 'Register a reaction (zienswijze); one received after the term is marked late' })
+  @Creates(REACTION)
   recordReaction(@Param('id') id: string, @Body() body: ReactionDto, @CurrentActor() actor: Actor) {
     return this.workflow.recordReaction(id, body, actor);
   }
@@ -107,6 +120,7 @@ export class ProjectFileController {
   @HttpCode(204)
   @AllowRoles(...WRITERS)
   @ApiOperation({ summary: 'Record the answer to a reaction' })
+  @Creates(NOTHING, 'The answer is recorded')
   answerReaction(@Param('id') id: string, @Param('reactionId', new ParseUUIDPipe()) reactionId: string, @Body() body: AnswerDto, @CurrentActor() actor: Actor) {
     return this.workflow.answerReaction(id, reactionId, body, actor);
   }

@@ -7,6 +7,7 @@ import { ListProjectsQuery } from './dto/list-projects.query';
 import { ProjectEventDto } from './dto/project-event.dto';
 import { ProjectSettingsDto } from './dto/project-settings.dto';
 import { ProjectsService } from './projects.service';
+import { Answers, Creates, PROJECT, PROJECT_PAGE } from '../common/response-schemas';
 
 @ApiTags('projects')
 @ApiBearerAuth()
@@ -17,7 +18,7 @@ export class ProjectsController {
   @Post()
   @AllowRoles('process-manager', 'admin')
   @ApiOperation({ summary: 'Start a participation project' })
-  @ApiResponse({ status: 201, description: 'The project, in quickScan (municipality) or intake (initiative)' })
+  @Creates(PROJECT, 'The project, in quickScan (municipality) or intake (initiative)')
   create(@Body() body: CreateProjectDto, @CurrentActor() actor: Actor) {
     return this.projects.create(body, actor);
   }
@@ -25,6 +26,7 @@ export class ProjectsController {
   @Get()
   @AllowRoles(...ANY_ROLE)
   @ApiOperation({ summary: 'List projects, newest first, optionally in one state (or its substates)' })
+  @Answers(PROJECT_PAGE)
   list(@Query() query: ListProjectsQuery) {
     return this.projects.list(query);
   }
@@ -33,6 +35,7 @@ export class ProjectsController {
   @AllowRoles(...ANY_ROLE)
   @ApiOperation({ summary: 'A project: its state, cycle, version and next steps with their blockers' })
   @ApiResponse({ status: 404, description: 'project-not-found' })
+  @Answers(PROJECT)
   get(@Param('id') id: string) {
     return this.projects.get(id);
   }
@@ -40,6 +43,7 @@ export class ProjectsController {
   @Patch(':id')
   @AllowRoles('process-manager', 'admin')
   @ApiOperation({ summary: 'Change the silence window and who receives reminders; a new window moves the pending deadline' })
+  @Answers(PROJECT)
   updateSettings(@Param('id') id: string, @Body() body: ProjectSettingsDto, @CurrentActor() actor: Actor) {
     return this.projects.updateSettings(id, body, actor);
   }
@@ -48,9 +52,9 @@ export class ProjectsController {
   @HttpCode(200)
   @AllowRoles('process-manager', 'admin')
   @ApiOperation({ summary: 'Move the project: send an event of the lifecycle' })
-  @ApiResponse({ status: 200, description: 'The project after the transition' })
   @ApiResponse({ status: 409, description: 'blocked (with blockers) or version-conflict' })
   @ApiResponse({ status: 422, description: 'event-not-possible in the current state' })
+  @Answers(PROJECT, 'The project after the transition')
   applyEvent(@Param('id') id: string, @Body() body: ProjectEventDto, @CurrentActor() actor: Actor) {
     return this.projects.applyEvent(id, body, actor);
   }

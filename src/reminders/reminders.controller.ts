@@ -6,6 +6,7 @@ import { AllowRoles } from '../auth/auth.decorators';
 import { ANY_ROLE } from '../auth/roles';
 import { ReminderEntity } from '../database/reminder.entity';
 import { ProjectsService } from '../projects/projects.service';
+import { Answers, REMINDER, listOf } from '../common/response-schemas';
 
 @ApiTags('reminders')
 @ApiBearerAuth()
@@ -19,6 +20,7 @@ export class RemindersController {
   @Get()
   @AllowRoles(...ANY_ROLE)
   @ApiOperation({ summary: "The project's reminders, oldest first: sent, skipped (communication resumed), pending, or failed for good" })
+  @Answers(listOf(REMINDER))
   async list(@Param('id') id: string) {
     await this.projects.find(id);
     const rows = await this.reminders.find({ where: { projectId: id }, order: { dueAt: 'ASC', createdAt: 'ASC' } });

@@ -1,0 +1,148 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, type ApiResponseNoStatusOptions } from '@nestjs/swagger';
+
+/** OpenAPI's schema object, as @nestjs/swagger takes it. */
+type SchemaObject = NonNullable<Extract<ApiResponseNoStatusOptions, { schema?: unknown }>['schema']>;
+
+/**
+ * The success answers of the API as OpenAPI schemas, one per view the services return
+ * (src/projects/project.view.ts, the decision, audit, reminder and file views). A test checks
+ * that every operation documents one.
+ */
+const text: SchemaObject = { type: 'string' };
+const maybeText: SchemaObject = { type: 'string', nullable: true };
+const moment: SchemaObject = { type: 'string', format: 'date-time' };
+const maybeMoment: SchemaObject = { type: 'string', format: 'date-time', nullable: true };
+const day: SchemaObject = { type: 'string', format: 'date', example: '2026-11-24' };
+const whole: SchemaObject = { type: 'integer' };
+const yesNo: SchemaObject = { type: 'boolean' };
+const texts: SchemaObject = { type: 'array', items: text };
+const anyObject: SchemaObject = { type: 'object', additionalProperties: true };
+export const listOf = (items: SchemaObject): SchemaObject => ({ type: 'array', items });
+const object = (properties: Record<string, SchemaObject>, description?: string): SchemaObject => ({ type: 'object', properties, required: Object.keys(properties), ...(description && { description }) });
+
+const blocker = object({ code: text, message: text, messageNl: text });
+const coded = object({ code: text });
+
+export const PROJECT = object(
+  {
+    id: { type: 'string', format: 'uuid' },
+    title: text,
+    description: maybeText,
+    origin: { type: 'string', enum: ['municipality', 'initiative'] },
+    politicalSensitivity: { type: 'string', enum: ['low', 'high'] },
+    state: { ...text, description: 'Dotted state path, e.g. policyCycle.preparation.advice' },
+    status: { type: 'string', enum: ['active', 'done'] },
+    cycle: whole,
+    version: whole,
+    gateBodies: { type: 'object', additionalProperties: { type: 'string', enum: ['college', 'raad'] } },
+    submission: { ...object({ submittedOn: day, reference: text }), nullable: true },
+    silence: object({
+      windowDays: whole,
+      lastCommunicationAt: maybeMoment,
+      silentSince: maybeMoment,
+      allowedUntil: { ...maybeMoment, description: 'End of the allowed silence: overdue from then until a communication is recorded' },
+      nextReminderAt: maybeMoment,
+      remindersSent: whole,
+      status: { type: 'string', enum: ['ok', 'due-soon', 'overdue'], nullable: true },
+    }),
+    ownerEmail: maybeText,
+    administratorEmail: maybeText,
+    createdBy: text,
+    createdAt: moment,
+    updatedAt: moment,
+    quickScanAdvice: { type: 'string', enum: ['interactive', 'doubtful', 'not-interactive'], nullable: true },
+    levels: listOf(object({ phase: text, level: maybeText, style: maybeText, styleNl: maybeText, category: maybeText })),
+    inspection: { ...object({ endsOn: day, unansweredReactions: whole }), nullable: true },
+    nextSteps: listOf(object({ event: text, requiredBody: { type: 'string', enum: ['college', 'raad'], nullable: true }, allowed: yesNo, blockers: listOf(blocker) })),
+  },
+  'A project as it stands, with what the machine says can happen next',
+);
+
+export const PROJECT_PAGE = object({ items: listOf(PROJECT), total: whole, limit: whole, offset: whole });
+
+export const DECISION = object({
+  id: { type: 'string', format: 'uuid' },
+  event: text,
+  cycle: whole,
+  body: { type: 'string', enum: ['college', 'raad'] },
+  outcome: { type: 'string', enum: ['approved', 'rejected'] },
+  decidedOn: day,
+  reference: text,
+  documentUrl: maybeText,
+  note: maybeText,
+  justification: { ...maybeText, description: 'Why the step goes against the quick scan’s advice (§2.1)' },
+  recordedBy: text,
+  recordedByRole: text,
+  recordedAt: moment,
+  consumed: yesNo,
+  consumedAt: maybeMoment,
+  consumedByAuditSeq: { ...whole, nullable: true },
+});
+
+export const COMMUNICATION = object({
+  id: { type: 'string', format: 'uuid' },
+  projectId: text,
+  occurredAt: moment,
+  channel: text,
+  audience: text,
+  summary: text,
+  announcesPhase: maybeText,
+  announcesLevel: maybeText,
+  recordedBy: text,
+  recordedByRole: text,
+  recordedAt: moment,
+});
+
+export const MILESTONE = object({ id: text, title: text, dueAt: moment, remindDaysBefore: whole, remindAt: moment, remindedAt: maybeMoment, createdBy: text, createdAt: moment });
+
+export const REMINDER = object({
+  key: text,
+  kind: { type: 'string', enum: ['silence', 'milestone'] },
+  dueAt: moment,
+  level: whole,
+  status: { type: 'string', enum: ['pending', 'sent', 'skipped', 'failed'] },
+  recipients: texts,
+  attempts: whole,
+  lastError: maybeText,
+  createdAt: moment,
+  finishedAt: maybeMoment,
+});
+
+export const AUDIT_ENTRY = object({ seq: whole, occurredAt: moment, actor: object({ name: text, role: text }), type: text, payload: anyObject, prevHash: text, hash: text });
+
+export const CHAIN_VERIFICATION = object({
+  valid: yesNo,
+  entries: whole,
+  brokenAtSeq: { ...whole, nullable: true, description: 'The first entry whose link or hash does not match' },
+  unboundDecisions: { ...texts, description: 'Decisions that no entry of the trail records as they stand' },
+});
+
+const documentVersion = (extra: Record<string, SchemaObject>): SchemaObject =>
+  object({ version: whole, data: anyObject, changeReason: maybeText, adoptedAt: maybeMoment, createdBy: text, createdAt: moment, ...extra });
+
+export const QUICK_SCAN_ASSESSMENT = object({ complete: yesNo, missing: texts, advice: { type: 'string', enum: ['interactive', 'doubtful', 'not-interactive'], nullable: true }, reasons: listOf(coded) });
+export const QUICK_SCAN_DOCUMENT = documentVersion({ assessment: QUICK_SCAN_ASSESSMENT });
+export const COMMITMENT_SAVED = object({ version: whole, missing: texts });
+export const COMMITMENT_DOCUMENT = documentVersion({ missing: texts });
+export const PLAN_SAVED = object({ version: whole, missingParts: texts, warnings: listOf(coded) });
+export const PLAN_DOCUMENT = documentVersion({ missingParts: texts, warnings: listOf(coded), adoptedVersion: { ...whole, nullable: true } });
+export const PLAN_VERSIONS = listOf(documentVersion({}));
+
+export const STAKEHOLDER = object({ id: text, projectId: text, name: text, domain: text, kind: text, ownKind: maybeText, approach: text, createdBy: text, createdAt: moment });
+const inspectionFields = { id: text, projectId: text, cycle: whole, laidOpenOn: day, nominalEnd: day, endsOn: day, publishedIn: text, createdBy: text, createdAt: moment };
+export const INSPECTION = object(inspectionFields);
+export const REACTION = object({ id: text, inspectionId: text, projectId: text, receivedOn: day, sender: text, summary: text, late: yesNo, answer: maybeText, answeredOn: { ...day, nullable: true }, createdBy: text, createdAt: moment });
+export const INSPECTION_WITH_REACTIONS = object({ ...inspectionFields, reactions: listOf(REACTION) });
+
+export const CATALOGUE = object({ levels: listOf(anyObject), phases: listOf(anyObject), quickScan: anyObject, greenLights: listOf(anyObject), redLights: listOf(anyObject), goals: listOf(anyObject), adviceWeights: listOf(anyObject), inspraakForms: listOf(anyObject), stakeholders: anyObject });
+export const MACHINE = { ...anyObject, description: 'The states, transitions and events of the life cycle' };
+export const LIVE = object({ status: { type: 'string', enum: ['ok'] } });
+export const READY = object({ status: { type: 'string', enum: ['ok', 'degraded', 'unavailable'] }, checks: object({ database: anyObject, redis: anyObject }) });
+
+/** 200 with this schema. */
+export const Answers = (schema: SchemaObject, description = 'OK') => applyDecorators(ApiOkResponse({ description, schema }));
+/** 201 with this schema. */
+export const Creates = (schema: SchemaObject, description = 'Created') => applyDecorators(ApiCreatedResponse({ description, schema }));
+/** 200 or 201 with no body worth describing but an empty object. */
+export const NOTHING: SchemaObject = { type: 'object', description: 'Empty: the change is recorded' };
