@@ -77,7 +77,7 @@ describe('reminders against radio silence (real Redis, real SMTP)', () => {
 
     const [first] = await waitFor('the first reminder', () => mailsFor('Dorpsplein').length >= 1 && mailsFor('Dorpsplein'));
     expect(first.to).toEqual(['pl@gemeente.example']);
-    expect(first.raw.replace(/=\r?\n/g, '')).toContain(`/projects/${id}`); // quoted-printable: soft line breaks removed
+    expect(first.raw.replace(/=\r?\n/g, '')).toContain(`/projecten/${id}`); // the web page; quoted-printable: soft line breaks removed
     const second = await waitFor('the escalation', () => mailsFor('Dorpsplein')[1]);
     expect(second.subject).toMatch(/^Escalatie: radiostilte/);
     expect(second.to.sort()).toEqual(['pl@gemeente.example', 'wethouder@gemeente.example']);

@@ -32,7 +32,8 @@ export class ReminderDelivery implements OnModuleInit {
 
   /** The channels the reminder went out on ('app' always: it is in the audit trail and the dashboard). */
   async deliver(reminder: DueReminder): Promise<string[]> {
-    const url = `${this.config.reminders.publicUrl}/projects/${reminder.projectId}`;
+    // The project page of the web interface, where the process manager records the communication.
+    const url = `${this.config.reminders.publicUrl}/projecten/${reminder.projectId}`;
     const channels = ['app'];
     if (this.mailer && reminder.recipients.length > 0) {
       const { subject, text } = reminderMessage(reminder, url);
