@@ -65,7 +65,11 @@ describeEachDatabase('persistence', (createDatabase) => {
       `DELETE FROM decisions ${where}`,
       ...(database.name === 'postgres' ? ['TRUNCATE audit_entries', 'TRUNCATE decisions CASCADE'] : []),
     ]) {
-      await expect(tamper(database, sql)).rejects.toThrow(/refused|cannot be changed/);
+      const outcome = await tamper(database, sql).then(
+        () => 'carried out',
+        (error: Error) => (/refused|cannot be changed/.test(error.message) ? 'refused' : error.message),
+      );
+      expect({ sql, outcome }).toEqual({ sql, outcome: 'refused' });
     }
     // The one change allowed: a transition marks its green light consumed.
     expect((await api.event(project.id, { type: 'COMMIT' })).body.state).toBe('planOfApproach');
@@ -111,6 +115,9 @@ describeEachDatabase('persistence', (createDatabase) => {
       `INSERT INTO decisions (id, project_id, gate, cycle, body, outcome, decided_on, reference, recorded_by, recorded_by_role, recorded_at)
        VALUES ('${forged}', '${project.id}', 'COMMIT', 1, 'college', 'approved', '2026-11-02', 'vals', 'Niemand', 'college-secretary', '2026-11-02T10:00:00.000Z')`,
     );
+    // The screen tells the same: no green light for COMMIT.
+    const commit = (await api.get(project.id)).body.nextSteps.find((step: { event: string }) => step.event === 'COMMIT');
+    expect(commit).toMatchObject({ allowed: false, blockers: expect.arrayContaining([expect.objectContaining({ code: 'green-light-missing' })]) });
     const refused = await api.event(project.id, { type: 'COMMIT' });
     expect(refused.status).toBe(409);
     expect(refused.body.blockers.map((b: { code: string }) => b.code)).toContain('green-light-missing');

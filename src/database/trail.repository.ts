@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { AuditEntryEntity } from './audit-entry.entity';
-import { SqlRepository } from './sql-repository';
+import { placeholders, SqlRepository } from './sql-repository';
 
 /** The audit trail: appended to, never changed (the database refuses it too). */
 @Injectable()
@@ -14,8 +14,9 @@ export class TrailRepository extends SqlRepository {
     );
   }
 
-  /** The project's `decision-recorded` entries (type and payload), to bind its decisions to the trail. */
-  async decisionEntries(manager: EntityManager, projectId: string): Promise<Array<{ type: string; payload: string }>> {
-    return this.run(manager, `SELECT type, payload FROM audit_entries WHERE project_id = ? AND type = 'decision-recorded'`, [projectId]);
+  /** The `decision-recorded` entries (type and payload) of these projects, to bind their decisions to the trail. */
+  async decisionEntries(manager: EntityManager, projectIds: readonly string[]): Promise<Array<{ type: string; payload: string }>> {
+    if (projectIds.length === 0) return [];
+    return this.run(manager, `SELECT type, payload FROM audit_entries WHERE project_id IN (${placeholders(projectIds)}) AND type = 'decision-recorded'`, [...projectIds]);
   }
 }

@@ -7,6 +7,8 @@ import { ApiError } from '../common/api-error';
 import { DecisionEntity } from '../database/decision.entity';
 import { ProjectEntity } from '../database/project.entity';
 import { FileRepository } from '../database/file.repository';
+import { TrailRepository } from '../database/trail.repository';
+import { boundToTrail, recordedDecisions } from '../workflow/audit-chain';
 import { loadProjectFiles } from '../workflow/dossier';
 import { toGreenLight, WorkflowService, type EventRequest, type NewProject, type ProjectSettings, type ProjectState } from '../workflow/workflow.service';
 import type { ListProjectsQuery } from './dto/list-projects.query';
@@ -37,6 +39,7 @@ export class ProjectsService {
     @InjectRepository(DecisionEntity) private readonly decisions: Repository<DecisionEntity>,
     private readonly workflow: WorkflowService,
     private readonly files: FileRepository,
+    private readonly trail: TrailRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -108,10 +111,13 @@ export class ProjectsService {
   private async views(rows: ProjectEntity[]): Promise<ProjectView[]> {
     if (rows.length === 0) return [];
     const now = new Date();
-    const [open, files] = await Promise.all([
+    const [unconsumed, files] = await Promise.all([
       this.decisions.find({ where: { projectId: In(rows.map((r) => r.id)), consumedAt: IsNull() } }),
       loadProjectFiles(this.files, this.projects.manager, rows, now),
     ]);
+    // A screen shows a green light only as the trail records it, as the transition judges it.
+    const recorded = recordedDecisions(await this.trail.decisionEntries(this.projects.manager, [...new Set(unconsumed.map((d) => d.projectId))]));
+    const open = unconsumed.filter((d) => boundToTrail(d, recorded.get(d.id)));
     const clock = { now, dayMs: this.config.reminders.dayMs };
     return rows.map((row) => toProjectView(row, open.filter((d) => d.projectId === row.id && d.cycle === row.cycle).map(toGreenLight), files.get(row.id)!, clock));
   }

@@ -319,7 +319,7 @@ export class WorkflowService {
   private async boundDecisions(manager: ProjectUnit['manager'], projectId: string, cycle: number, gate: ProjectEventType): Promise<DecisionEntity[]> {
     const open = await this.decisions.open(manager, projectId, cycle);
     if (!open.some((d) => d.gate === gate)) return open;
-    const recorded = recordedDecisions(await this.trail.decisionEntries(manager, projectId));
+    const recorded = recordedDecisions(await this.trail.decisionEntries(manager, [projectId]));
     return open.filter((d) => boundToTrail(d, recorded.get(d.id)));
   }
 
