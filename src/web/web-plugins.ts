@@ -22,10 +22,6 @@ export function needsCsrf(method: string, route: string | undefined): boolean {
   return !SAFE_METHODS.has(method) && isWebRoute(route);
 }
 
-/**
- * Cookies, CSRF protection on every form post, Eta templates through Fastify's view
- * plugin, and the NL Design System stylesheets served from their packages.
- */
 /** Whether the matched route is a page of the web interface (not the API, its docs, the queue board or health). */
 export function isWebRoute(route: string | undefined): boolean {
   return route !== undefined && !route.startsWith('/api/') && !route.startsWith('/health') && !isQueueBoardRoute(route);
@@ -58,6 +54,10 @@ async function registerSecurityHeaders(app: NestFastifyApplication, config: AppC
   });
 }
 
+/**
+ * Cookies, CSRF protection on every form post, Eta templates through Fastify's view
+ * plugin, and the NL Design System stylesheets served from their packages.
+ */
 export async function registerWebPlugins(app: NestFastifyApplication, config: AppConfig): Promise<void> {
   await registerSecurityHeaders(app, config);
   await app.register(fastifyCookie);
