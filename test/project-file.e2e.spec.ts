@@ -64,6 +64,28 @@ describe('the Interactiewijzer’s rules over HTTP', () => {
     expect(trail.find((e) => e.type === 'transition')!.payload.greenLight).toMatchObject({ justification });
   });
 
+  it('counts the days a decree equated with holidays (Atw art. 3 lid 3), and warns when no decree covers the term’s year yet', async () => {
+    const laidOpen = async (title: string, laidOpenOn: string) => {
+      const { body: project } = await service.api.create({ title, origin: 'municipality', politicalSensitivity: 'low' });
+      const id = project.id as string;
+      await service.api.step(id, 'START_INTERACTIVE', 'college');
+      await service.api.step(id, 'COMMIT', 'college');
+      await manager().put(`/api/projects/${id}/plan`, { ...EXAMPLE_PLAN, inspraak: { legallyRequired: false, form: 'c' } });
+      await manager().post(`/api/projects/${id}/communications`, { channel: 'website', audience: 'alle inwoners', summary: 'Het niveau van deze fase.', announcesLevelOf: 'preparation' });
+      expect((await decideAndMove(id, 'ADOPT_PLAN')).body.state).toBe('policyCycle.preparation.problemDefinition');
+      const opened = await manager().post(`/api/projects/${id}/inspection`, { laidOpenOn, publishedIn: 'Gemeenteblad' });
+      expect(opened.status).toBe(201);
+      return { opened: opened.body, read: (await manager().get(`/api/projects/${id}/inspection`)).body };
+    };
+    // Six weeks end on Ascension 2026; the decree equates Friday 15 May, so the term runs over the weekend to Monday 18 May.
+    const ascension = await laidOpen('Hemelvaart 2026', '2026-04-03');
+    expect(ascension.opened).toMatchObject({ nominalEnd: '2026-05-14', endsOn: '2026-05-18', warnings: [] });
+    // A term ending in 2029: no decree for that year is known yet.
+    const later = await laidOpen('Na de bekende besluiten', '2029-01-15');
+    expect(later.opened.warnings.map((w: { code: string }) => w.code)).toEqual(['term-beyond-known-decrees']);
+    expect(later.read.warnings[0].message.nl).toMatch(/2029/);
+  });
+
   it('a square’s redesign (co-decide): commitment, stakeholders, a complete plan, the level told to participants, warnings and a recorded level change', async () => {
     const { body: project } = await service.api.create({ title: 'Herinrichting Marktplein', origin: 'municipality', politicalSensitivity: 'low' });
     const id = project.id;
@@ -129,7 +151,7 @@ describe('the Interactiewijzer’s rules over HTTP', () => {
     expect(codes(notYet.body)).toEqual(['inspection-missing']);
     // Laid open on Tuesday 17 March 2026: six weeks end on Monday 27 April, King's Day, so the term runs to the 28th.
     const inspection = await manager().post(`/api/projects/${id}/inspection`, { laidOpenOn: '2026-03-17', publishedIn: 'Gemeenteblad 2026, 45678' });
-    expect(inspection.body).toMatchObject({ nominalEnd: '2026-04-27', endsOn: '2026-04-28' });
+    expect(inspection.body).toMatchObject({ nominalEnd: '2026-04-27', endsOn: '2026-04-28', warnings: [] });
     expect((await manager().post(`/api/projects/${id}/inspection`, { laidOpenOn: '2026-03-18', publishedIn: 'x' })).body.code).toBe('inspection-exists');
     const milestones = (await manager().get(`/api/projects/${id}/milestones`)).body;
     expect(milestones.map((m: { title: string }) => m.title)).toEqual(['Einde termijn zienswijzen (art. 3:16 Awb), 2026-04-28']);

@@ -1,4 +1,5 @@
-import { addDays, inspectionTermEnd, isNonWorkingDay, nextWorkingDay } from './legal-terms';
+import { EQUATING_DECREES } from './decreed-days';
+import { addDays, inspectionTermEnd, isNonWorkingDay, nextWorkingDay, termWarnings } from './legal-terms';
 
 /** Laid open on the day that makes the nominal six-week term end on `lastDay`. */
 const laidOpenFor = (lastDay: string) => addDays(lastDay, -41);
@@ -12,7 +13,7 @@ describe('the six-week inspection term (art. 3:16 Awb) and the Algemene termijne
   it.each([
     ['a Saturday', '2026-05-16', '2026-05-18'],
     ['a Sunday', '2026-05-17', '2026-05-18'],
-    ['New Year’s Day', '2026-01-01', '2026-01-02'],
+    ['New Year’s Day (2031)', '2031-01-01', '2031-01-02'],
     ['Good Friday (2025), running over Easter to the Tuesday', '2025-04-18', '2025-04-22'],
     ['Easter Monday', '2026-04-06', '2026-04-07'],
     ['King’s Day on the 27th', '2026-04-27', '2026-04-28'],
@@ -21,7 +22,7 @@ describe('the six-week inspection term (art. 3:16 Awb) and the Algemene termijne
     ['the 27th of April 2031, a Sunday and not King’s Day', '2031-04-27', '2031-04-28'],
     ['Liberation Day, 5 May, in a year that is not a lustrum (2026)', '2026-05-05', '2026-05-06'],
     ['Liberation Day 2031', '2031-05-05', '2031-05-06'],
-    ['Ascension Day', '2026-05-14', '2026-05-15'],
+    ['Ascension Day (2031), no decree known for that year yet', '2031-05-22', '2031-05-23'],
     ['Whit Monday', '2026-05-25', '2026-05-26'],
     ['Christmas Day, running over Boxing Day and the weekend (2026)', '2026-12-25', '2026-12-28'],
     ['Boxing Day (2025)', '2025-12-26', '2025-12-29'],
@@ -36,5 +37,28 @@ describe('the six-week inspection term (art. 3:16 Awb) and the Algemene termijne
 
   it('leaves a working day as it is', () => {
     expect(nextWorkingDay('2026-04-28')).toBe('2026-04-28');
+  });
+
+  it.each(EQUATING_DECREES.flatMap((decree) => decree.days.map((day) => [day, decree.title])))('counts %s as a holiday, by the %s (Atw art. 3 lid 3)', (day) => {
+    expect(isNonWorkingDay(day)).toBe(true);
+  });
+
+  it.each([
+    ['Ascension 2026, then the decreed Friday and the weekend', '2026-04-03', '2026-05-14', '2026-05-18'],
+    ['5 May 2027, Ascension, the decreed Friday and the weekend', '2027-03-25', '2027-05-05', '2027-05-10'],
+    ['New Year 2026, the decreed 2 January and the weekend', '2025-11-21', '2026-01-01', '2026-01-05'],
+    ['King’s Day 2028 and the decreed Friday', laidOpenFor('2028-04-27'), '2028-04-27', '2028-05-01'],
+    ['Ascension 2028 and the decreed Friday', laidOpenFor('2028-05-25'), '2028-05-25', '2028-05-29'],
+    ['Boxing Day 2024 on a Thursday and the decreed Friday', laidOpenFor('2024-12-26'), '2024-12-26', '2024-12-30'],
+  ])('extends over %s', (_name, laidOpenOn, nominalEnd, endsOn) => {
+    expect(inspectionTermEnd(laidOpenOn)).toEqual({ nominalEnd, endsOn, extended: true });
+  });
+
+  it('warns, in both languages, when a term ends in a year no known decree covers', () => {
+    expect(termWarnings('2028-12-29')).toEqual([]);
+    const [warning] = termWarnings('2029-02-12');
+    expect(warning.code).toBe('term-beyond-known-decrees');
+    expect(warning.message.nl).toMatch(/2029.*artikel 3 lid 3/);
+    expect(warning.message.en).toMatch(/2029.*art\. 3\(3\)/);
   });
 });

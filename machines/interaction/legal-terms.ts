@@ -1,9 +1,11 @@
 import Holidays from 'date-holidays';
+import { EQUATING_DECREES } from './decreed-days';
 
 /**
  * Days on which no statutory term ends (Algemene termijnenwet art. 3 and the decree that adds
  * Good Friday): New Year, Good Friday, Easter Monday, King's Day, 5 May every year, Ascension,
- * Whit Monday, Christmas and Boxing Day. date-holidays knows their dates (King's Day moves to
+ * Whit Monday, Christmas and Boxing Day, and the days a decree equates with them (art. 3 lid 3).
+ * date-holidays knows their dates (King's Day moves to
  * the 26th when the 27th is a Sunday); the law's own list picks them by rule, as date-holidays
  * types Good Friday and Liberation Day as school holidays only.
  */
@@ -11,13 +13,40 @@ const ATW_RULES = new Set(['01-01', 'easter -2', 'easter 1', '04-27 if sunday th
 const dutchHolidays = new Holidays('NL');
 const byYear = new Map<number, Set<string>>();
 
+/** The law's holidays of a year, with the days a decree equated with them (art. 3 lid 3, machines/interaction/decreed-days.ts). */
 function atwHolidays(year: number): Set<string> {
   let days = byYear.get(year);
   if (!days) {
-    days = new Set(dutchHolidays.getHolidays(year).filter((h) => ATW_RULES.has(h.rule)).map((h) => h.date.slice(0, 10)));
+    const decreed = EQUATING_DECREES.flatMap((decree) => decree.days).filter((day) => day.startsWith(`${year}-`));
+    days = new Set([...dutchHolidays.getHolidays(year).filter((h) => ATW_RULES.has(h.rule)).map((h) => h.date.slice(0, 10)), ...decreed]);
     byYear.set(year, days);
   }
   return days;
+}
+
+/** Whether a decree is known for the year: for a later year, a decree still to come may equate another day. */
+export function decreesKnownFor(year: number): boolean {
+  return EQUATING_DECREES.some((decree) => year >= decree.years[0] && year <= decree.years[1]);
+}
+
+export interface TermWarning {
+  code: 'term-beyond-known-decrees';
+  message: { nl: string; en: string };
+}
+
+/** Warnings about a term's last day that the law may still change. */
+export function termWarnings(endsOn: string): TermWarning[] {
+  const year = Number(endsOn.slice(0, 4));
+  if (decreesKnownFor(year)) return [];
+  return [
+    {
+      code: 'term-beyond-known-decrees',
+      message: {
+        nl: `De termijn eindigt in ${year}. Voor dat jaar is nog geen besluit bekend dat extra dagen gelijkstelt met een feestdag (Algemene termijnenwet, artikel 3 lid 3). Zo'n besluit kan de einddatum nog later maken: controleer hem als het besluit verschijnt.`,
+        en: `The term ends in ${year}. No decree is known yet that equates extra days with holidays for that year (Algemene termijnenwet, art. 3(3)). Such a decree may still move the last day: check it once the decree appears.`,
+      },
+    },
+  ];
 }
 
 /** Dates are calendar days, YYYY-MM-DD, computed in UTC so no time zone shifts them. */

@@ -131,9 +131,10 @@ export const PLAN_VERSIONS = listOf(documentVersion({}));
 
 export const STAKEHOLDER = object({ id: text, projectId: text, name: text, domain: text, kind: text, ownKind: maybeText, approach: text, createdBy: text, createdAt: moment });
 const inspectionFields = { id: text, projectId: text, cycle: whole, laidOpenOn: day, nominalEnd: day, endsOn: day, publishedIn: text, createdBy: text, createdAt: moment };
-export const INSPECTION = object(inspectionFields);
+const termWarning = object({ code: { type: 'string', enum: ['term-beyond-known-decrees'] }, message: object({ nl: text, en: text }) });
+export const INSPECTION = object({ ...inspectionFields, warnings: listOf(termWarning) });
 export const REACTION = object({ id: text, inspectionId: text, projectId: text, receivedOn: day, sender: text, summary: text, late: yesNo, answer: maybeText, answeredOn: { ...day, nullable: true }, createdBy: text, createdAt: moment });
-export const INSPECTION_WITH_REACTIONS = object({ ...inspectionFields, reactions: listOf(REACTION) });
+export const INSPECTION_WITH_REACTIONS = object({ ...inspectionFields, warnings: listOf(termWarning), reactions: listOf(REACTION) });
 
 export const CATALOGUE = object({ levels: listOf(anyObject), phases: listOf(anyObject), quickScan: anyObject, greenLights: listOf(anyObject), redLights: listOf(anyObject), goals: listOf(anyObject), adviceWeights: listOf(anyObject), inspraakForms: listOf(anyObject), stakeholders: anyObject });
 export const MACHINE = { ...anyObject, description: 'The states, transitions and events of the life cycle' };

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
-import { assessQuickScan, commitmentMissing, levelWarnings, planMissingParts, type Commitment, type Plan, type QuickScan } from '../../machines/participation-project';
+import { assessQuickScan, commitmentMissing, levelWarnings, planMissingParts, termWarnings, type Commitment, type Plan, type QuickScan } from '../../machines/participation-project';
 import { ApiError } from '../common/api-error';
 import { InspectionEntity, ProjectDocumentEntity, ReactionEntity, StakeholderEntity, type DocumentKind } from '../database/interaction.entities';
 import type { ProjectEntity } from '../database/project.entity';
@@ -111,6 +111,6 @@ export class ProjectFileService {
     const inspection = await this.inspections.findOneBy({ projectId: project.id, cycle: project.cycle });
     if (!inspection) return null;
     const reactions = await this.reactions.find({ where: { inspectionId: inspection.id }, order: { receivedOn: 'ASC', createdAt: 'ASC' } });
-    return { ...inspection, reactions: reactions.map((r) => ({ ...r, late: Boolean(r.late) })) };
+    return { ...inspection, warnings: termWarnings(inspection.endsOn), reactions: reactions.map((r) => ({ ...r, late: Boolean(r.late) })) };
   }
 }

@@ -7,6 +7,8 @@ import {
   changedLevels,
   commitmentMissing,
   inspectionTermEnd,
+  termWarnings,
+  type TermWarning,
   inPreparation,
   inspraakFormAllowed,
   levelWarnings,
@@ -135,7 +137,7 @@ export class FileWorkflow {
   }
 
   /** Afdeling 3.4 Awb: the draft lies open for six weeks (art. 3:16), extended by the Algemene termijnenwet; the owner is reminded when it ends. */
-  openInspection(projectId: string, input: NewInspection, actor: Actor, now = new Date()): Promise<InspectionEntity> {
+  openInspection(projectId: string, input: NewInspection, actor: Actor, now = new Date()): Promise<InspectionEntity & { warnings: TermWarning[] }> {
     return this.write(projectId, actor, now, async (unit) => {
       const { manager, project, file, at, audit } = unit;
       const { dossier } = await file();
@@ -159,10 +161,11 @@ export class FileWorkflow {
         createdAt: at,
       };
       await this.files.insertInspection(manager, inspection);
-      audit('inspection-opened', { inspectionId: inspection.id, laidOpenOn: input.laidOpenOn, publishedIn: input.publishedIn, nominalEnd: term.nominalEnd, endsOn: term.endsOn, extended: term.extended });
+      const warnings = termWarnings(term.endsOn);
+      audit('inspection-opened', { inspectionId: inspection.id, laidOpenOn: input.laidOpenOn, publishedIn: input.publishedIn, nominalEnd: term.nominalEnd, endsOn: term.endsOn, extended: term.extended, warnings: warnings.map((w) => w.code) });
       // The owner hears when the term is over: a milestone at the start of the day after its last day.
       await addMilestoneTo(this.reminders, unit, { title: `Einde termijn zienswijzen (art. 3:16 Awb), ${term.endsOn}`, dueAt: `${addDays(term.endsOn, 1)}T00:00:00.000Z`, remindDaysBefore: 0 }, this.dayMs);
-      return inspection;
+      return { ...inspection, warnings };
     });
   }
 
