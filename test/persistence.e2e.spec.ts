@@ -166,6 +166,7 @@ describe('SQLite durability settings', () => {
       { name: 'Milestones1764340000000' },
       { name: 'InteractionRules1764350000000' },
       { name: 'Trust1764360000000' },
+      { name: 'ReactionChannels1764370000000' },
     ]);
     db.close();
     await database.drop();

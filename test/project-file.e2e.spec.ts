@@ -159,16 +159,32 @@ describe('the Interactiewijzer’s rules over HTTP', () => {
     const inTime = await manager().post(`/api/projects/${id}/inspection/reactions`, { receivedOn: '2026-04-28', sender: 'Stichting Podium', summary: 'Meer geld voor het poppodium.' });
     const late = await manager().post(`/api/projects/${id}/inspection/reactions`, { receivedOn: '2026-04-29', sender: 'Bibliotheek', summary: 'De bibliotheek ontbreekt.' });
     expect([inTime.body.late, late.body.late]).toEqual([false, true]);
+    // By post (art. 6:9 lid 2 with 3:16 lid 3 Awb): posted on the last day and received within the week after is on time; posted a day late is not.
+    const posted = await manager().post(`/api/projects/${id}/inspection/reactions`, { receivedOn: '2026-05-05', channel: 'letter', postedOn: '2026-04-28', sender: 'Mevr. Jansen', summary: 'Per brief.' });
+    const postedLate = await manager().post(`/api/projects/${id}/inspection/reactions`, { receivedOn: '2026-04-30', channel: 'letter', postedOn: '2026-04-29', sender: 'Dhr. de Wit', summary: 'Te laat gepost.' });
+    expect([posted.body.late, postedLate.body.late, posted.body.channel, posted.body.postedOn]).toEqual([false, true, 'letter', '2026-04-28']);
+    // An oral zienswijze needs its report; a postmark belongs to a letter.
+    const oral = { receivedOn: '2026-04-20', channel: 'oral', sender: 'Buurtvereniging', summary: 'Ter zitting.' };
+    expect((await manager().post(`/api/projects/${id}/inspection/reactions`, oral)).body.code).toBe('oral-report-missing');
+    expect((await manager().post(`/api/projects/${id}/inspection/reactions`, { ...oral, channel: 'email', postedOn: '2026-04-19' })).body.code).toBe('postmark-without-letter');
+    const heard = await manager().post(`/api/projects/${id}/inspection/reactions`, { ...oral, report: 'Verslag van de hoorzitting: zorgen over parkeren.' });
+    expect([heard.status, heard.body.late, heard.body.report]).toEqual([201, false, 'Verslag van de hoorzitting: zorgen over parkeren.']);
 
     const unanswered = await service.api.event(id, { type: 'ADVICE_SUBMITTED' }, { fileAsIs: true });
-    expect(unanswered.body.blockers).toEqual([expect.objectContaining({ code: 'reactions-unanswered', messageNl: '2 zienswijze(n) zijn nog niet beantwoord.' })]);
-    for (const reaction of [inTime.body, late.body]) {
+    expect(unanswered.body.blockers).toEqual([expect.objectContaining({ code: 'reactions-unanswered', messageNl: '5 zienswijze(n) zijn nog niet beantwoord.' })]);
+    for (const reaction of [inTime.body, late.body, posted.body, postedLate.body, heard.body]) {
       expect((await manager().post(`/api/projects/${id}/inspection/reactions/${reaction.id}/answer`, { answer: 'Meegenomen in de nota.', answeredOn: '2026-05-06' })).status).toBe(204);
     }
     expect((await manager().post(`/api/projects/${id}/inspection/reactions/${late.body.id}/answer`, { answer: 'Nogmaals.', answeredOn: '2026-05-07' })).body.code).toBe('reaction-already-answered');
     expect((await service.api.event(id, { type: 'ADVICE_SUBMITTED' }, { fileAsIs: true })).body.state).toBe('policyCycle.decisionMaking');
     const view = (await manager().get(`/api/projects/${id}/inspection`)).body;
-    expect(view.reactions.map((r: { late: boolean; answeredOn: string }) => [r.late, r.answeredOn])).toEqual([[false, '2026-05-06'], [true, '2026-05-06']]);
+    expect(view.reactions.map((r: { late: boolean; channel: string }) => [r.channel, r.late])).toEqual([
+      ['oral', false],
+      ['email', false],
+      ['email', true],
+      ['letter', true],
+      ['letter', false],
+    ]);
   });
 
   it('a residents’ initiative for a shopping centre (initiate): no scan, level or plan before it is formally submitted', async () => {

@@ -1,5 +1,5 @@
 import { EQUATING_DECREES } from './decreed-days';
-import { addDays, inspectionTermEnd, isNonWorkingDay, nextWorkingDay, termWarnings } from './legal-terms';
+import { addDays, inspectionTermEnd, isNonWorkingDay, nextWorkingDay, postalWeekEnd, reactionOnTime, termWarnings } from './legal-terms';
 
 /** Laid open on the day that makes the nominal six-week term end on `lastDay`. */
 const laidOpenFor = (lastDay: string) => addDays(lastDay, -41);
@@ -60,5 +60,24 @@ describe('the six-week inspection term (art. 3:16 Awb) and the Algemene termijne
     expect(warning.code).toBe('term-beyond-known-decrees');
     expect(warning.message.nl).toMatch(/2029.*artikel 3 lid 3/);
     expect(warning.message.en).toMatch(/2029.*art\. 3\(3\)/);
+  });
+});
+
+describe('zienswijzen sent by post (art. 6:9 lid 2 with art. 3:16 lid 3 Awb)', () => {
+  const endsOn = '2026-04-28';
+  it.each([
+    ['an e-mail received on the last day', { channel: 'email', receivedOn: '2026-04-28' }, true],
+    ['an e-mail received the day after', { channel: 'email', receivedOn: '2026-04-29' }, false],
+    ['a letter posted on the last day, received a week later', { channel: 'letter', postedOn: '2026-04-28', receivedOn: '2026-05-05' }, true],
+    ['a letter posted on the last day, received eight days later', { channel: 'letter', postedOn: '2026-04-28', receivedOn: '2026-05-06' }, false],
+    ['a letter posted the day after the term', { channel: 'letter', postedOn: '2026-04-29', receivedOn: '2026-04-30' }, false],
+    ['a letter without a legible postmark, received after the term', { channel: 'letter', receivedOn: '2026-04-30' }, false],
+    ['a web form after the term (no postal week)', { channel: 'web', postedOn: '2026-04-28', receivedOn: '2026-04-30' }, false],
+  ] as const)('%s: on time %s', (_name, reaction, onTime) => {
+    expect(reactionOnTime(reaction, endsOn)).toBe(onTime);
+  });
+
+  it('keeps the week after the term open for letters', () => {
+    expect(postalWeekEnd('2026-04-28')).toBe('2026-05-05');
   });
 });

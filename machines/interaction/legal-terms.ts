@@ -75,3 +75,24 @@ export function inspectionTermEnd(laidOpenOn: string): { nominalEnd: string; end
   const endsOn = nextWorkingDay(nominalEnd);
   return { nominalEnd, endsOn, extended: endsOn !== nominalEnd };
 }
+
+/** How a zienswijze came in. */
+export const REACTION_CHANNELS = ['letter', 'email', 'web', 'oral'] as const;
+export type ReactionChannel = (typeof REACTION_CHANNELS)[number];
+
+/**
+ * Art. 6:9 lid 2 Awb, applied to zienswijzen by art. 3:16 lid 3: a written reaction sent by post
+ * is on time when it was posted before the term ended and received no later than a week after.
+ */
+export const POSTAL_GRACE_DAYS = 7;
+
+/** The last day a letter posted within the term may still arrive. */
+export function postalWeekEnd(endsOn: string): string {
+  return addDays(endsOn, POSTAL_GRACE_DAYS);
+}
+
+/** Whether a reaction is on time under the law: received within the term, or posted within it and received within the week after. */
+export function reactionOnTime(reaction: { channel: ReactionChannel; receivedOn: string; postedOn?: string | null }, endsOn: string): boolean {
+  if (reaction.receivedOn <= endsOn) return true;
+  return reaction.channel === 'letter' && !!reaction.postedOn && reaction.postedOn <= endsOn && reaction.receivedOn <= postalWeekEnd(endsOn);
+}

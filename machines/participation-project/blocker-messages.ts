@@ -14,6 +14,7 @@ export type BlockerCode =
   | 'level-not-communicated'
   | 'inspection-missing'
   | 'inspection-term-running'
+  | 'inspection-postal-week-running'
   | 'reactions-unanswered';
 
 export interface LocalisedText {
@@ -78,6 +79,10 @@ export const BLOCKER_MESSAGES = {
   'inspection-term-running': (endsOn: string): LocalisedText => ({
     nl: `De termijn voor zienswijzen loopt nog, tot en met ${endsOn}.`,
     en: `The term for reactions is still running, until and including ${endsOn}.`,
+  }),
+  'inspection-postal-week-running': (until: string): LocalisedText => ({
+    nl: `Een zienswijze die binnen de termijn op de post is gedaan, telt mee als hij uiterlijk ${until} binnenkomt (artikel 6:9 lid 2 en 3:16 lid 3 Awb). Wacht tot na die dag.`,
+    en: `A reaction posted within the term still counts if it arrives by ${until} (Awb art. 6:9(2) with 3:16(3)). Wait until after that day.`,
   }),
   'reactions-unanswered': (count: number): LocalisedText => ({
     nl: `${count} zienswijze(n) zijn nog niet beantwoord.`,

@@ -1,6 +1,7 @@
 import { needsAnnouncement, type Phase } from '../interaction/catalogue';
 import { commitmentMissing, planMissingParts, requiresInspection } from '../interaction/plan';
 import { assessQuickScan } from '../interaction/quick-scan';
+import { postalWeekEnd } from '../interaction/legal-terms';
 import { BLOCKER_MESSAGES, type Blocker, type BlockerCode } from './blocker-messages';
 import type { Dossier, GatedEvent, GatedEventType, GoverningBody, GreenLight, ProjectContext, ProjectEvent } from './project.types';
 
@@ -105,7 +106,10 @@ function inspectionBlockers(dossier: Dossier): Blocker[] {
   if (!requiresInspection(dossier.plan)) return [];
   if (!dossier.inspection) return [blocker('inspection-missing', BLOCKER_MESSAGES['inspection-missing']())];
   const found: Blocker[] = [];
-  if (dossier.today <= dossier.inspection.endsOn) found.push(blocker('inspection-term-running', BLOCKER_MESSAGES['inspection-term-running'](dossier.inspection.endsOn)));
+  const { endsOn } = dossier.inspection;
+  if (dossier.today <= endsOn) found.push(blocker('inspection-term-running', BLOCKER_MESSAGES['inspection-term-running'](endsOn)));
+  // Art. 6:9 lid 2 with art. 3:16 lid 3 Awb: a letter posted within the term may still arrive during the week after it.
+  else if (dossier.today <= postalWeekEnd(endsOn)) found.push(blocker('inspection-postal-week-running', BLOCKER_MESSAGES['inspection-postal-week-running'](postalWeekEnd(endsOn))));
   if (dossier.unansweredReactions > 0) found.push(blocker('reactions-unanswered', BLOCKER_MESSAGES['reactions-unanswered'](dossier.unansweredReactions)));
   return found;
 }

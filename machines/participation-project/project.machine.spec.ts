@@ -1,4 +1,5 @@
 import { adjacencyMapToArray, getAdjacencyMap, getShortestPaths } from '@xstate/graph';
+import { postalWeekEnd } from '../interaction/legal-terms';
 import { blockers, emptyDossier, needsFile, requiredBody } from './blockers';
 import { completeDossier, describeMachine, machineGraphProblems, satisfiedEvent } from './machine-graph';
 import { participationProjectMachine } from './project.machine';
@@ -39,6 +40,7 @@ const RULES: Partial<Record<GatedEventType, Breach[]>> = {
   ADVICE_SUBMITTED: [
     { code: 'inspection-missing', dossier: (d) => ({ ...d, inspection: null }) },
     { code: 'inspection-term-running', dossier: (d) => ({ ...d, today: d.inspection!.endsOn }) },
+    { code: 'inspection-postal-week-running', dossier: (d) => ({ ...d, today: postalWeekEnd(d.inspection!.endsOn) }) },
     { code: 'reactions-unanswered', dossier: (d) => ({ ...d, unansweredReactions: 1 }) },
     unannounced,
   ],

@@ -133,7 +133,7 @@ export const STAKEHOLDER = object({ id: text, projectId: text, name: text, domai
 const inspectionFields = { id: text, projectId: text, cycle: whole, laidOpenOn: day, nominalEnd: day, endsOn: day, publishedIn: text, createdBy: text, createdAt: moment };
 const termWarning = object({ code: { type: 'string', enum: ['term-beyond-known-decrees'] }, message: object({ nl: text, en: text }) });
 export const INSPECTION = object({ ...inspectionFields, warnings: listOf(termWarning) });
-export const REACTION = object({ id: text, inspectionId: text, projectId: text, receivedOn: day, sender: text, summary: text, late: yesNo, answer: maybeText, answeredOn: { ...day, nullable: true }, createdBy: text, createdAt: moment });
+export const REACTION = object({ id: text, inspectionId: text, projectId: text, receivedOn: day, channel: { type: 'string', enum: ['letter', 'email', 'web', 'oral'], nullable: true }, postedOn: { ...day, nullable: true }, report: maybeText, sender: text, summary: text, late: yesNo, answer: maybeText, answeredOn: { ...day, nullable: true }, createdBy: text, createdAt: moment });
 export const INSPECTION_WITH_REACTIONS = object({ ...inspectionFields, warnings: listOf(termWarning), reactions: listOf(REACTION) });
 
 export const CATALOGUE = object({ levels: listOf(anyObject), phases: listOf(anyObject), quickScan: anyObject, greenLights: listOf(anyObject), redLights: listOf(anyObject), goals: listOf(anyObject), adviceWeights: listOf(anyObject), inspraakForms: listOf(anyObject), stakeholders: anyObject });
@@ -145,5 +145,3 @@ export const READY = object({ status: { type: 'string', enum: ['ok', 'degraded',
 export const Answers = (schema: SchemaObject, description = 'OK') => applyDecorators(ApiOkResponse({ description, schema }));
 /** 201 with this schema. */
 export const Creates = (schema: SchemaObject, description = 'Created') => applyDecorators(ApiCreatedResponse({ description, schema }));
-/** 200 or 201 with no body worth describing but an empty object. */
-export const NOTHING: SchemaObject = { type: 'object', description: 'Empty: the change is recorded' };

@@ -91,8 +91,8 @@ export class FileRepository extends SqlRepository {
   async insertReaction(manager: EntityManager, r: ReactionEntity): Promise<void> {
     await this.run(
       manager,
-      'INSERT INTO reactions (id, inspection_id, project_id, received_on, sender, summary, late, answer, answered_on, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-      [r.id, r.inspectionId, r.projectId, r.receivedOn, r.sender, r.summary, this.postgres ? r.late : Number(r.late), r.answer, r.answeredOn, r.createdBy, r.createdAt],
+      'INSERT INTO reactions (id, inspection_id, project_id, received_on, channel, posted_on, report, sender, summary, late, answer, answered_on, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      [r.id, r.inspectionId, r.projectId, r.receivedOn, r.channel, r.postedOn, r.report, r.sender, r.summary, this.postgres ? r.late : Number(r.late), r.answer, r.answeredOn, r.createdBy, r.createdAt],
     );
   }
 

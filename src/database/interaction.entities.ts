@@ -108,6 +108,18 @@ export class ReactionEntity {
   @Column({ name: 'received_on', type: 'varchar', length: 10 })
   receivedOn!: string;
 
+  /** How it came in: letter, email, web or oral; null for reactions recorded before this was asked. */
+  @Column({ type: 'varchar', length: 10, nullable: true })
+  channel!: string | null;
+
+  /** A letter's postmark: posted within the term, it counts when received within the week after (art. 6:9 lid 2 Awb). */
+  @Column({ name: 'posted_on', type: 'varchar', length: 10, nullable: true })
+  postedOn!: string | null;
+
+  /** The short report (verslag) of an oral zienswijze (art. 3:15 lid 2 Awb). */
+  @Column({ type: 'text', nullable: true })
+  report!: string | null;
+
   @Column({ type: 'varchar', length: 200 })
   sender!: string;
 

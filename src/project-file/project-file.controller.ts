@@ -1,12 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags, ApiNoContentResponse } from '@nestjs/swagger';
 import type { Commitment, Plan, QuickScan } from '../../machines/participation-project';
 import { AllowRoles, CurrentActor } from '../auth/auth.decorators';
 import { ANY_ROLE, type Actor } from '../auth/roles';
 import { FileWorkflow } from '../workflow/file-workflow.service';
 import { AnswerDto, CommitmentDto, InspectionDto, PlanDto, QuickScanDto, ReactionDto, StakeholderDto } from './dto/file.dto';
 import { ProjectFileService } from './project-file.service';
-import { Answers, COMMITMENT_DOCUMENT, COMMITMENT_SAVED, Creates, INSPECTION, INSPECTION_WITH_REACTIONS, NOTHING, PLAN_DOCUMENT, PLAN_SAVED, PLAN_VERSIONS, QUICK_SCAN_ASSESSMENT, QUICK_SCAN_DOCUMENT, REACTION, STAKEHOLDER, listOf } from '../common/response-schemas';
+import { Answers, COMMITMENT_DOCUMENT, COMMITMENT_SAVED, Creates, INSPECTION, INSPECTION_WITH_REACTIONS, PLAN_DOCUMENT, PLAN_SAVED, PLAN_VERSIONS, QUICK_SCAN_ASSESSMENT, QUICK_SCAN_DOCUMENT, REACTION, STAKEHOLDER, listOf } from '../common/response-schemas';
 
 const WRITERS = ['process-manager', 'admin'] as const;
 
@@ -120,7 +120,7 @@ export class ProjectFileController {
   @HttpCode(204)
   @AllowRoles(...WRITERS)
   @ApiOperation({ summary: 'Record the answer to a reaction' })
-  @Creates(NOTHING, 'The answer is recorded')
+  @ApiNoContentResponse({ description: 'The answer is recorded; nothing to return' })
   answerReaction(@Param('id') id: string, @Param('reactionId', new ParseUUIDPipe()) reactionId: string, @Body() body: AnswerDto, @CurrentActor() actor: Actor) {
     return this.workflow.answerReaction(id, reactionId, body, actor);
   }

@@ -282,7 +282,11 @@ export class WebController {
   @PageRoles(...WRITERS)
   reaction(@Res() reply: FastifyReply, @SignedInUser() user: WebUser, @Param('id') id: string, @Body() form: Form) {
     return this.write(reply, user, id, 'inspectie', async (actor) =>
-      this.file.recordReaction(id, await validated(ReactionDto, { receivedOn: one(form.receivedOn), sender: one(form.sender), summary: one(form.summary) }), actor),
+      this.file.recordReaction(
+        id,
+        await validated(ReactionDto, { receivedOn: one(form.receivedOn), channel: text(form, 'channel'), postedOn: text(form, 'postedOn'), report: text(form, 'report'), sender: one(form.sender), summary: one(form.summary) }),
+        actor,
+      ),
     );
   }
 

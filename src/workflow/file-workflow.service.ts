@@ -8,6 +8,8 @@ import {
   commitmentMissing,
   inspectionTermEnd,
   termWarnings,
+  reactionOnTime,
+  type ReactionChannel,
   type TermWarning,
   inPreparation,
   inspraakFormAllowed,
@@ -52,6 +54,10 @@ export interface NewInspection {
 
 export interface NewReaction {
   receivedOn: string;
+  /** Default email. */
+  channel?: ReactionChannel;
+  postedOn?: string;
+  report?: string;
   sender: string;
   summary: string;
 }
@@ -174,21 +180,28 @@ export class FileWorkflow {
     return this.write(projectId, actor, now, async ({ manager, project, at, audit }) => {
       const inspection = await this.currentInspection(manager, project);
       if (isFutureDay(input.receivedOn, now)) throw new ApiError(422, 'reaction-in-future', `receivedOn ${input.receivedOn} lies in the future.`);
+      const channel = input.channel ?? 'email';
+      if (input.postedOn !== undefined && channel !== 'letter') throw new ApiError(422, 'postmark-without-letter', 'postedOn is the postmark of a letter; this reaction did not come by post.');
+      if (input.postedOn !== undefined && input.postedOn > input.receivedOn) throw new ApiError(422, 'posted-after-received', `postedOn ${input.postedOn} lies after receivedOn ${input.receivedOn}.`);
+      if (channel === 'oral' && !input.report) throw new ApiError(422, 'oral-report-missing', 'An oral zienswijze is recorded with a short report of what was said (art. 3:15 lid 2 Awb).');
       const reaction: ReactionEntity = {
         id: randomUUID(),
         inspectionId: inspection.id,
         projectId: project.id,
         receivedOn: input.receivedOn,
+        channel,
+        postedOn: input.postedOn ?? null,
+        report: input.report ?? null,
         sender: input.sender,
         summary: input.summary,
-        late: input.receivedOn > inspection.endsOn,
+        late: !reactionOnTime({ channel, receivedOn: input.receivedOn, postedOn: input.postedOn }, inspection.endsOn),
         answer: null,
         answeredOn: null,
         createdBy: actor.name,
         createdAt: at,
       };
       await this.files.insertReaction(manager, reaction);
-      audit('reaction-received', { reactionId: reaction.id, receivedOn: input.receivedOn, sender: input.sender, late: reaction.late });
+      audit('reaction-received', { reactionId: reaction.id, receivedOn: input.receivedOn, channel, ...(input.postedOn && { postedOn: input.postedOn }), sender: input.sender, late: reaction.late });
       return reaction;
     });
   }

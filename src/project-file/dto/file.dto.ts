@@ -13,6 +13,8 @@ import {
   INSPRAAK_FORMS,
   LEVELS,
   PHASES,
+  REACTION_CHANNELS,
+  type ReactionChannel,
   QUICK_SCAN_ITEMS,
   SCAN_ROLES,
   SCORES,
@@ -150,6 +152,15 @@ export class InspectionDto {
 
 export class ReactionDto {
   @ApiProperty({ example: '2026-03-20' }) @IsCalendarDay() receivedOn!: string;
+  @ApiPropertyOptional({ enum: REACTION_CHANNELS, default: 'email', description: 'How it came in; a letter may carry its postmark (postedOn), an oral one needs its report' })
+  @IsOptional()
+  @IsIn(REACTION_CHANNELS)
+  channel?: ReactionChannel;
+  @ApiPropertyOptional({ example: '2026-04-28', description: 'letter only: the postmark. Posted within the term, a letter counts when received within a week after it (art. 6:9 lid 2 Awb).' })
+  @IsOptional()
+  @IsCalendarDay()
+  postedOn?: string;
+  @ApiPropertyOptional({ description: 'oral only (art. 3:15 lid 2 Awb): the short report of what was said' }) @IsOptional() @Apply(...Text(10000)) report?: string;
   @ApiProperty({ example: 'Vereniging Oud-Elst' }) @Apply(...Text(200)) sender!: string;
   @ApiProperty() @Apply(...Text()) summary!: string;
 }
