@@ -202,6 +202,18 @@ describe('the Interactiewijzer’s rules over HTTP', () => {
     expect(scan.body.advice).toBe('interactive');
   });
 
+  it('refuses inspraak form d beside a level of inspraak, and warns when form a finds no interactive level (§1.4)', async () => {
+    const { body: project } = await service.api.create({ title: 'Vormen van inspraak', origin: 'municipality', politicalSensitivity: 'low' });
+    await service.api.step(project.id, 'START_INTERACTIVE', 'college');
+    const levels = { ...EXAMPLE_PLAN.levels, preparation: 'advise-late' };
+    const contradiction = await manager().put(`/api/projects/${project.id}/plan`, { ...EXAMPLE_PLAN, levels, inspraak: { legallyRequired: false, form: 'd' } });
+    expect([contradiction.status, contradiction.body.code]).toEqual([422, 'inspraak-form-contradicts-levels']);
+    expect(contradiction.body.messageNl).toMatch(/vorm d/);
+    const formA = await manager().put(`/api/projects/${project.id}/plan`, { ...EXAMPLE_PLAN, levels, inspraak: { legallyRequired: false, form: 'a' } });
+    expect(formA.status).toBe(200);
+    expect(formA.body.warnings.map((w: { code: string }) => w.code)).toContain('inspraak-form-without-interactive-level');
+  });
+
   it('refuses a malformed file with 400, naming the fields', async () => {
     const { body: project } = await service.api.create({ title: 'Fouten', origin: 'municipality', politicalSensitivity: 'low' });
     const bad = await manager().put(`/api/projects/${project.id}/quick-scan`, { scores: { roomForInfluence: 'lots', bogus: 'much' }, greenLights: ['z'] });

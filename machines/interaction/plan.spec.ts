@@ -1,5 +1,5 @@
 import { completeDossier } from '../participation-project/machine-graph';
-import { changedLevels, commitmentMissing, inspraakFormAllowed, levelWarnings, planMissingParts, PLAN_PARTS, requiresInspection } from './plan';
+import { changedLevels, commitmentMissing, inspraakFormAllowed, inspraakFormContradiction, inspraakFormWarnings, levelWarnings, planMissingParts, planWarnings, PLAN_PARTS, requiresInspection } from './plan';
 
 const complete = completeDossier().plan!;
 
@@ -36,5 +36,24 @@ describe('the plan of approach (§2.3, §2.4, §1.4)', () => {
   it('needs the document, its reference and process agreements for the formal commitment (§2.2)', () => {
     expect(commitmentMissing(null)).toEqual(['laidDownIn', 'reference', 'processAgreements']);
     expect(commitmentMissing({ laidDownIn: 'bw-proposal', reference: 'B&W 2026/12', processAgreements: [{ party: 'dorpsraad', agreement: 'maandelijks overleg' }] })).toEqual([]);
+  });
+
+  it('refuses form d ("no inspraak, no interaction") beside a level of inspraak or interactive policy (§1.4)', () => {
+    const informOnly = { ...complete, levels: { preparation: 'inform', decisionMaking: 'none', execution: 'inform', evaluation: 'inform' }, inspraak: { legallyRequired: false, form: 'd' } } as const;
+    expect(inspraakFormContradiction(informOnly)).toBeNull();
+    expect(inspraakFormContradiction({ ...informOnly, levels: { ...informOnly.levels, preparation: 'advise-late' } })!.nl).toMatch(/vorm d/);
+    expect(inspraakFormContradiction({ ...informOnly, levels: { ...informOnly.levels, execution: 'co-decide' } })).not.toBeNull();
+  });
+
+  it('warns when forms a–c find no level of their kind in any phase (§1.4 with §1.2)', () => {
+    const levels = { preparation: 'advise-early', decisionMaking: 'inform', execution: 'inform', evaluation: 'inform' } as const;
+    expect(inspraakFormWarnings({ ...complete, levels, inspraak: { legallyRequired: false, form: 'a' } }).map((w) => w.code)).toEqual(['inspraak-form-without-interactive-level']);
+    expect(inspraakFormWarnings({ ...complete, levels, inspraak: { legallyRequired: false, form: 'b' } })).toEqual([]);
+    expect(inspraakFormWarnings({ ...complete, levels: { ...levels, preparation: 'co-decide' }, inspraak: { legallyRequired: false, form: 'c' } }).map((w) => w.code)).toEqual(['inspraak-form-without-inspraak-level']);
+    // Levels that differ per phase are a §1.3 warning of their own; planWarnings gives both.
+    expect(planWarnings({ ...complete, levels: { ...levels, preparation: 'co-decide', execution: 'inform' }, inspraak: { legallyRequired: false, form: 'c' } }).map((w) => w.code)).toEqual([
+      ...levelWarnings({ ...levels, preparation: 'co-decide', execution: 'inform' }).map((w) => w.code),
+      'inspraak-form-without-inspraak-level',
+    ]);
   });
 });

@@ -64,7 +64,7 @@ export function requiresInspection(plan: Plan | null): boolean {
 }
 
 export interface LevelWarning {
-  code: 'resistance-risk' | 'less-support-risk';
+  code: 'resistance-risk' | 'less-support-risk' | 'inspraak-form-without-interactive-level' | 'inspraak-form-without-inspraak-level';
   text: Text;
 }
 
@@ -77,6 +77,48 @@ export function levelWarnings(levels: Partial<Record<Phase, Level>> | undefined)
   return describeLevel(preparation).rank < describeLevel(execution).rank
     ? [{ code: 'resistance-risk', text: { nl: 'Meer invloed in de voorbereiding dan in de uitvoering kan weerstand oproepen.', en: 'More influence in preparation than in execution may cause resistance.' } }]
     : [{ code: 'less-support-risk', text: { nl: 'Minder invloed in de voorbereiding dan in de uitvoering kan het draagvlak voor wat al besloten is verkleinen.', en: 'Less influence in preparation than in execution may weaken support for what was already decided.' } }];
+}
+
+/** The categories (§1.2) of the levels a plan sets, over all its phases. */
+function plannedCategories(plan: Plan): Set<string> {
+  return new Set(PHASES.map((phase) => plan.levels?.[phase]).filter((level): level is Level => !!level).map((level) => describeLevel(level).category));
+}
+
+/**
+ * §1.4 form (d), "no inspraak and no interaction", cannot go with a level of inspraak or
+ * interactive policy (§1.2: levels 1 to 5) in any phase: the plan contradicts itself.
+ */
+export function inspraakFormContradiction(plan: Plan): Text | null {
+  if (plan.inspraak?.form !== 'd') return null;
+  const categories = plannedCategories(plan);
+  if (!categories.has('interactive-policy') && !categories.has('inspraak')) return null;
+  return {
+    nl: 'Inspraakvorm d betekent geen inspraak en geen interactie (§1.4), maar het plan geeft een fase een niveau van inspraak of interactief beleid. Kies een andere vorm of pas de niveaus aan.',
+    en: 'Inspraak form d means no inspraak and no interaction (§1.4), yet the plan gives a phase a level of inspraak or interactive policy. Choose another form or change the levels.',
+  };
+}
+
+/**
+ * §1.4 with §1.2, where the guide leaves room (levels may differ per phase, §1.3): form (a) is
+ * an interactive level, so at least one phase should have one; forms (b) and (c) are inspraak,
+ * so at least one phase should have an inspraak level (advising). Warnings, not refusals.
+ */
+export function inspraakFormWarnings(plan: Plan): LevelWarning[] {
+  const form = plan.inspraak?.form;
+  const categories = plannedCategories(plan);
+  if (categories.size === 0) return [];
+  if (form === 'a' && !categories.has('interactive-policy')) {
+    return [{ code: 'inspraak-form-without-interactive-level', text: { nl: 'Inspraakvorm a kiest voor interactief beleid (§1.4), maar geen fase heeft een interactief niveau (initiëren, samenwerken of meebeslissen).', en: 'Inspraak form a chooses interactive policy (§1.4), but no phase has an interactive level (initiate, collaborate or co-decide).' } }];
+  }
+  if ((form === 'b' || form === 'c') && !categories.has('inspraak')) {
+    return [{ code: 'inspraak-form-without-inspraak-level', text: { nl: `Inspraakvorm ${form} is inspraak (§1.4), maar geen fase heeft een inspraakniveau (adviseren vanaf het begin of aan het eind).`, en: `Inspraak form ${form} is inspraak (§1.4), but no phase has an inspraak level (advising early or late).` } }];
+  }
+  return [];
+}
+
+/** Every warning about a plan's levels and form: §1.3 (per phase) and §1.4 (the form against the levels). */
+export function planWarnings(plan: Plan | null | undefined): LevelWarning[] {
+  return plan ? [...levelWarnings(plan.levels), ...inspraakFormWarnings(plan)] : [];
 }
 
 /** The phases whose level differs between two versions of the plan. */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
-import { assessQuickScan, commitmentMissing, levelWarnings, planMissingParts, termWarnings, type Commitment, type Plan, type QuickScan } from '../../machines/participation-project';
+import { assessQuickScan, commitmentMissing, planMissingParts, planWarnings, termWarnings, type Commitment, type Plan, type QuickScan } from '../../machines/participation-project';
 import { ApiError } from '../common/api-error';
 import { InspectionEntity, ProjectDocumentEntity, ReactionEntity, StakeholderEntity, type DocumentKind } from '../database/interaction.entities';
 import type { ProjectEntity } from '../database/project.entity';
@@ -100,7 +100,7 @@ export class ProjectFileService {
     const [latest, ...older] = await this.versionsOf<Plan>(project.id, 'plan');
     if (!latest) return null;
     const adoptedVersion = [latest, ...older].find((v) => v.adoptedAt)?.version ?? null;
-    return { ...latest, missingParts: planMissingParts(latest.data), warnings: levelWarnings(latest.data.levels), adoptedVersion };
+    return { ...latest, missingParts: planMissingParts(latest.data), warnings: planWarnings(latest.data), adoptedVersion };
   }
 
   private stakeholdersOf(project: ProjectEntity): Promise<StakeholderEntity[]> {

@@ -13,7 +13,8 @@ import {
   type TermWarning,
   inPreparation,
   inspraakFormAllowed,
-  levelWarnings,
+  inspraakFormContradiction,
+  planWarnings,
   planMissingParts,
   requiresInspection,
   type Commitment,
@@ -110,6 +111,8 @@ export class FileWorkflow {
       if (plan.inspraak && !inspraakFormAllowed(plan.inspraak)) {
         throw new ApiError(422, 'inspraak-form-not-allowed', `Form ${plan.inspraak.form} is not on offer when inspraak is ${plan.inspraak.legallyRequired ? '' : 'not '}legally required (§1.4: a–d when it is not, e–f when it is).`);
       }
+      const contradiction = inspraakFormContradiction(plan);
+      if (contradiction) throw new ApiError(422, 'inspraak-form-contradicts-levels', contradiction.en, { messageNl: contradiction.nl });
       const known = new Set(await this.files.stakeholderIds(manager, project.id));
       const unknown = (plan.targetGroups ?? []).map((g) => g.stakeholderId).filter((id): id is string => !!id && !known.has(id));
       if (unknown.length > 0) throw new ApiError(422, 'unknown-stakeholder', `No stakeholder group ${unknown.join(', ')} in this project.`, { stakeholderIds: unknown });
@@ -122,7 +125,7 @@ export class FileWorkflow {
       }
       const version = await this.saveDocument(manager, project, current, 'plan', plan, actor, at, changeReason?.trim() || null);
       const missingParts = planMissingParts(plan);
-      const warnings = levelWarnings(plan.levels);
+      const warnings = planWarnings(plan);
       audit('plan-saved', {
         version,
         missingParts,

@@ -9,7 +9,7 @@ import {
   inIntake,
   emptyDossier,
   isGatedEvent,
-  levelWarnings,
+  planWarnings,
   needsFile,
   PHASES,
   restoreProject,
@@ -208,7 +208,7 @@ export class WorkflowService {
         ...(next.context.cycle !== snapshot.context.cycle && { nextCycle: next.context.cycle }),
         ...(consumed && { greenLight: decisionSummary(consumed) }),
         ...(next.context.submission && !snapshot.context.submission && { submission: next.context.submission }),
-        ...(adoptedPlan && { planVersion: adoptedPlan.version, levels: file!.dossier.plan?.levels, warnings: levelWarnings(file!.dossier.plan?.levels).map((w) => w.code) }),
+        ...(adoptedPlan && { planVersion: adoptedPlan.version, levels: file!.dossier.plan?.levels, warnings: planWarnings(file!.dossier.plan).map((w) => w.code) }),
       });
       // The silence clock starts on entering the counted phases and stops on leaving them.
       const clockChanges = silenceCounted(from) !== silenceCounted(to);
