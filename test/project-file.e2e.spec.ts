@@ -64,6 +64,15 @@ describe('the Interactiewijzer’s rules over HTTP', () => {
     expect(trail.find((e) => e.type === 'transition')!.payload.greenLight).toMatchObject({ justification });
   });
 
+  it('asks a justification for deciding non-interactive against an interactive advice too (§1.6)', async () => {
+    const { body: project } = await service.api.create({ title: 'Toch niet interactief', origin: 'municipality', politicalSensitivity: 'low' });
+    expect((await manager().put(`/api/projects/${project.id}/quick-scan`, EXAMPLE_QUICK_SCAN)).body.advice).toBe('interactive');
+    const unjustified = await decideAndMove(project.id, 'DECIDE_NON_INTERACTIVE');
+    expect(unjustified.body.blockers).toEqual([expect.objectContaining({ code: 'justification-required', messageNl: expect.stringMatching(/adviseert een interactieve aanpak/) })]);
+    const justified = await decideAndMove(project.id, 'DECIDE_NON_INTERACTIVE', { justification: 'Het besluit ligt wettelijk vast; er is geen ruimte.', decidedOn: '2026-11-03' });
+    expect(justified.body.state).toBe('policyCycle.preparation.problemDefinition');
+  });
+
   it('counts the days a decree equated with holidays (Atw art. 3 lid 3), and warns when no decree covers the term’s year yet', async () => {
     const laidOpen = async (title: string, laidOpenOn: string) => {
       const { body: project } = await service.api.create({ title, origin: 'municipality', politicalSensitivity: 'low' });

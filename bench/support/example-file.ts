@@ -20,6 +20,9 @@ export const EXAMPLE_QUICK_SCAN = {
   greenLights: ['a'],
 };
 
+/** The same scan where there is no room for influence: it advises against interaction (§2.1), so deciding non-interactive needs no justification. */
+export const EXAMPLE_QUICK_SCAN_NO_ROOM = { ...EXAMPLE_QUICK_SCAN, scores: { ...EXAMPLE_QUICK_SCAN.scores, roomForInfluence: 'none' } };
+
 export const EXAMPLE_COMMITMENT = { laidDownIn: 'bw-proposal', reference: 'B&W 2026/1', processAgreements: [{ party: 'bewoners', agreement: 'maandelijks overleg' }] };
 
 export const EXAMPLE_PLAN = {
@@ -38,7 +41,7 @@ export const EXAMPLE_PLAN = {
 /** What each step needs in the file before its green light counts: the path and document to PUT. */
 export const FILE_BEFORE: Record<string, { path: string; body: unknown } | undefined> = {
   START_INTERACTIVE: { path: 'quick-scan', body: EXAMPLE_QUICK_SCAN },
-  DECIDE_NON_INTERACTIVE: { path: 'quick-scan', body: EXAMPLE_QUICK_SCAN },
+  DECIDE_NON_INTERACTIVE: { path: 'quick-scan', body: EXAMPLE_QUICK_SCAN_NO_ROOM },
   COMMIT: { path: 'commitment', body: EXAMPLE_COMMITMENT },
   ADOPT_PLAN: { path: 'plan', body: EXAMPLE_PLAN },
 };

@@ -56,10 +56,16 @@ export const BLOCKER_MESSAGES = {
     nl: `De quick scan is nog niet volledig ingevuld (ontbreekt: ${missing.join(', ')}).`,
     en: `The quick scan is not complete yet (missing: ${missing.join(', ')}).`,
   }),
-  'justification-required': (): LocalisedText => ({
-    nl: 'De quick scan adviseert geen interactieve aanpak; het besluit om toch interactief te werken vraagt een schriftelijke onderbouwing.',
-    en: 'The quick scan advises against an interactive approach; a decision to go ahead needs a written justification.',
-  }),
+  'justification-required': (advice: 'interactive' | 'not-interactive'): LocalisedText =>
+    advice === 'not-interactive'
+      ? {
+          nl: 'De quick scan adviseert geen interactieve aanpak; het besluit om toch interactief te werken vraagt een schriftelijke onderbouwing.',
+          en: 'The quick scan advises against an interactive approach; a decision to go ahead needs a written justification.',
+        }
+      : {
+          nl: 'De quick scan adviseert een interactieve aanpak; het besluit om dat niet te doen vraagt een schriftelijke onderbouwing.',
+          en: 'The quick scan advises an interactive approach; a decision not to take it needs a written justification.',
+        },
   'commitment-incomplete': (missing: string[]): LocalisedText => ({
     nl: `Het formeel commitment is nog niet vastgelegd: waar de aanpak is beschreven (projectplan, plan van aanpak of B&W-voorstel, met kenmerk) en de procesafspraken met de actoren (ontbreekt: ${missing.join(', ')}).`,
     en: `The formal commitment is not recorded: where the approach is laid down (project plan, plan of approach or B&W proposal, with reference) and the process agreements with the actors (missing: ${missing.join(', ')}).`,

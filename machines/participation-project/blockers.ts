@@ -79,9 +79,10 @@ function ruleBlockers({ type, dossier }: GatedEvent, decisive: GreenLight | unde
   if (type === 'START_INTERACTIVE' || type === 'DECIDE_NON_INTERACTIVE') {
     const scan = assessQuickScan(dossier.quickScan);
     if (!scan.complete) found.push(blocker('quick-scan-incomplete', BLOCKER_MESSAGES['quick-scan-incomplete'](scan.missing), scan.missing));
-    // Going against the advice is legitimate (§1.6), but the decision must say why.
-    if (type === 'START_INTERACTIVE' && scan.advice === 'not-interactive' && decisive?.outcome === 'approved' && !decisive.justification?.trim()) {
-      found.push(blocker('justification-required', BLOCKER_MESSAGES['justification-required']()));
+    // Going against the advice, either way, is legitimate (§1.6), but the decision must say why.
+    const againstAdvice = (type === 'START_INTERACTIVE' && scan.advice === 'not-interactive') || (type === 'DECIDE_NON_INTERACTIVE' && scan.advice === 'interactive');
+    if (againstAdvice && decisive?.outcome === 'approved' && !decisive.justification?.trim()) {
+      found.push(blocker('justification-required', BLOCKER_MESSAGES['justification-required'](scan.advice === 'interactive' ? 'interactive' : 'not-interactive')));
     }
   }
   if (type === 'COMMIT') {

@@ -32,9 +32,13 @@ const unannounced: Breach = { code: 'level-not-communicated', dossier: (d) => ({
 const RULES: Partial<Record<GatedEventType, Breach[]>> = {
   START_INTERACTIVE: [
     { code: 'quick-scan-incomplete', dossier: (d) => ({ ...d, quickScan: { ...d.quickScan, influenceAspects: {} } }) },
-    { code: 'justification-required', dossier: (d) => ({ ...d, quickScan: { ...d.quickScan, scores: { ...d.quickScan!.scores, willingness: 'none' } } }) },
+    { code: 'justification-required', dossier: (d) => ({ ...d, quickScan: { ...d.quickScan, scores: { ...d.quickScan!.scores, willingness: 'none' } } }), justification: '' },
   ],
-  DECIDE_NON_INTERACTIVE: [{ code: 'quick-scan-incomplete', dossier: (d) => ({ ...d, quickScan: null }) }],
+  DECIDE_NON_INTERACTIVE: [
+    { code: 'quick-scan-incomplete', dossier: (d) => ({ ...d, quickScan: null }) },
+    // The complete scan advises interactive: deciding otherwise needs a justification (§1.6).
+    { code: 'justification-required', dossier: (d) => d, justification: '' },
+  ],
   COMMIT: [{ code: 'commitment-incomplete', dossier: (d) => ({ ...d, commitment: { ...d.commitment, processAgreements: [] } }) }],
   ADOPT_PLAN: [{ code: 'plan-incomplete', dossier: (d) => ({ ...d, plan: { ...d.plan, frames: [] } }) }, unannounced],
   ADVICE_SUBMITTED: [
@@ -144,7 +148,8 @@ describe('the participation-project machine, from its graph', () => {
       const gate = edge.event as GatedEventType;
       const satisfied = satisfiedEvent(snapshot, gate) as Extract<ReturnType<typeof satisfiedEvent>, { dossier: Dossier }>;
       for (const breach of RULES[gate] ?? []) {
-        const event = { ...satisfied, dossier: breach.dossier(completeDossier()) };
+        const decisions = breach.justification === undefined ? satisfied.decisions : satisfied.decisions.map((d) => ({ ...d, justification: breach.justification }));
+        const event = { ...satisfied, decisions, dossier: breach.dossier(completeDossier()) };
         expect(blockers(snapshot.context, event).map((b) => b.code)).toEqual([breach.code]);
         expect(stateIdOf(applyProjectEvent(snapshot, event))).toBe(stateIdOf(snapshot));
       }
@@ -152,6 +157,10 @@ describe('the participation-project machine, from its graph', () => {
         // Against a not-interactive advice, a justified decision lets the step through.
         const event = { ...satisfied, dossier: RULES.START_INTERACTIVE![1].dossier(completeDossier()), decisions: satisfied.decisions.map((d) => ({ ...d, justification: 'The college wants to try.' })) };
         expect(stateIdOf(applyProjectEvent(snapshot, event))).toBe(EXPECTED[stateIdOf(snapshot)][gate]);
+      }
+      if (gate === 'DECIDE_NON_INTERACTIVE') {
+        // Against an interactive advice, likewise: the justified decision lets it through, the unjustified one not.
+        expect(stateIdOf(applyProjectEvent(snapshot, satisfied))).toBe(EXPECTED[stateIdOf(snapshot)][gate]);
       }
       // The steps that read the file are exactly those with rules, so a caller may skip loading it for the others.
       expect(needsFile(gate)).toBe(RULES[gate] !== undefined);
