@@ -108,6 +108,9 @@ describe('the Interactiewijzer’s rules over HTTP', () => {
 
     const neighbours = await manager().post(`/api/projects/${id}/stakeholders`, { name: 'Omwonenden Marktplein', domain: 'public', kind: 'neighbours', approach: 'Huis-aan-huisbrief en een avond op het plein' });
     expect(neighbours.status).toBe(201);
+    // §1.5: a developer is a business partner, a professional, not a member of the public.
+    const developer = await manager().post(`/api/projects/${id}/stakeholders`, { name: 'Projectontwikkelaar', domain: 'public', kind: 'business-partners', approach: 'Overleg' });
+    expect([developer.status, developer.body.code, developer.body.domain]).toEqual([422, 'stakeholder-kind-wrong-domain', 'professional']);
     expect((await manager().put(`/api/projects/${id}/plan`, { targetGroups: [{ stakeholderId: '7d3f1c1e-0000-4000-8000-000000000000', name: 'x', why: 'y' }] })).body.code).toBe('unknown-stakeholder');
 
     const draft = await manager().put(`/api/projects/${id}/plan`, { targetGroups: [{ stakeholderId: neighbours.body.id, name: 'Omwonenden', why: 'Het is hun plein.' }] });

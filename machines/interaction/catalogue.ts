@@ -319,6 +319,30 @@ export const STAKEHOLDER_KINDS = [
 ] as const;
 export type StakeholderKind = (typeof STAKEHOLDER_KINDS)[number];
 
+/**
+ * §1.5: the domain a kind of stakeholder belongs to. Public: organisations, interest groups,
+ * village councils, neighbourhood platforms; professional: own civil servants and business
+ * partners (developers, housing corporations, care providers, transport); political: parties,
+ * council and committee members. The differentiations of residents (older, young, neighbours,
+ * directly affected, those who gain, opponents) and "other" may be of any domain.
+ */
+export const STAKEHOLDER_KIND_DOMAIN: Partial<Record<StakeholderKind, StakeholderDomain>> = {
+  organisations: 'public',
+  'interest-groups': 'public',
+  'village-councils': 'public',
+  'neighbourhood-platforms': 'public',
+  'civil-servants': 'professional',
+  'business-partners': 'professional',
+  'political-parties': 'political',
+  'council-members': 'political',
+};
+
+/** Whether a kind of stakeholder fits the domain given (§1.5). */
+export function stakeholderFitsDomain(kind: StakeholderKind, domain: StakeholderDomain): boolean {
+  const expected = STAKEHOLDER_KIND_DOMAIN[kind];
+  return expected === undefined || expected === domain;
+}
+
 // §2.2
 export const COMMITMENT_DOCUMENTS = ['project-plan', 'plan-of-approach', 'bw-proposal'] as const;
 export type CommitmentDocument = (typeof COMMITMENT_DOCUMENTS)[number];

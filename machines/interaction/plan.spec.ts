@@ -1,4 +1,5 @@
 import { completeDossier } from '../participation-project/machine-graph';
+import { STAKEHOLDER_KINDS, stakeholderFitsDomain } from './catalogue';
 import { changedLevels, commitmentMissing, inspraakFormAllowed, inspraakFormContradiction, inspraakFormWarnings, levelWarnings, planMissingParts, planWarnings, PLAN_PARTS, requiresInspection } from './plan';
 
 const complete = completeDossier().plan!;
@@ -55,5 +56,21 @@ describe('the plan of approach (§2.3, §2.4, §1.4)', () => {
       ...levelWarnings({ ...levels, preparation: 'co-decide', execution: 'inform' }).map((w) => w.code),
       'inspraak-form-without-inspraak-level',
     ]);
+  });
+});
+
+describe('stakeholders in their domain (§1.5)', () => {
+  it('puts business partners and civil servants among the professionals, parties and council members in politics', () => {
+    expect(stakeholderFitsDomain('business-partners', 'professional')).toBe(true);
+    expect(stakeholderFitsDomain('business-partners', 'public')).toBe(false);
+    expect(stakeholderFitsDomain('council-members', 'public')).toBe(false);
+    expect(stakeholderFitsDomain('village-councils', 'public')).toBe(true);
+  });
+
+  it('lets the differentiations of residents and "other" be of any domain', () => {
+    for (const kind of ['neighbours', 'directly-affected', 'opponents', 'other'] as const) {
+      expect(['public', 'professional', 'political'].every((domain) => stakeholderFitsDomain(kind, domain as 'public'))).toBe(true);
+    }
+    expect(STAKEHOLDER_KINDS.length).toBeGreaterThan(10);
   });
 });

@@ -17,6 +17,8 @@ import {
   planWarnings,
   planMissingParts,
   requiresInspection,
+  stakeholderFitsDomain,
+  STAKEHOLDER_KIND_DOMAIN,
   type Commitment,
   type LevelWarning,
   type Plan,
@@ -138,6 +140,9 @@ export class FileWorkflow {
 
   addStakeholder(projectId: string, input: NewStakeholder, actor: Actor, now = new Date()): Promise<StakeholderEntity> {
     return this.write(projectId, actor, now, async ({ manager, project, at, audit }) => {
+      if (!stakeholderFitsDomain(input.kind, input.domain)) {
+        throw new ApiError(422, 'stakeholder-kind-wrong-domain', `A stakeholder of kind ${input.kind} belongs to the ${STAKEHOLDER_KIND_DOMAIN[input.kind]} domain, not the ${input.domain} one (§1.5).`, { domain: STAKEHOLDER_KIND_DOMAIN[input.kind] });
+      }
       const stakeholder: StakeholderEntity = { id: randomUUID(), projectId: project.id, name: input.name, domain: input.domain, kind: input.kind, ownKind: input.ownKind ?? null, approach: input.approach, createdBy: actor.name, createdAt: at };
       await this.files.insertStakeholder(manager, stakeholder);
       audit('stakeholder-added', { stakeholderId: stakeholder.id, name: input.name, domain: input.domain, kind: input.kind });
