@@ -118,9 +118,13 @@ describe('the Interactiewijzer’s rules over HTTP', () => {
     expect((await decideAndMove(id, 'ADOPT_PLAN')).body.blockers.find((b: Blocker) => b.code === 'plan-incomplete').missing).toContain('frames');
 
     const levels = { preparation: 'co-decide', decisionMaking: 'inform', execution: 'inform', evaluation: 'advise-late' };
-    const plan = { ...EXAMPLE_PLAN, targetGroups: [{ stakeholderId: neighbours.body.id, name: 'Omwonenden', why: 'Het is hun plein.' }], levels, inspraak: { legallyRequired: false, form: 'a' } };
+    const weighed = { ...EXAMPLE_PLAN, targetGroups: [{ stakeholderId: neighbours.body.id, name: 'Omwonenden', why: 'Het is hun plein.' }], levels, inspraak: { legallyRequired: false, form: 'a' } };
+    // Residents decide, yet their result is only "taken into account": the plan is warned (§2.4 with §1.2).
+    const weak = await manager().put(`/api/projects/${id}/plan`, weighed);
+    expect(weak.body.warnings.map((w: { code: string }) => w.code)).toEqual(['resistance-risk', 'advice-weight-contradicts-level']);
+    const plan = { ...weighed, adviceWeight: 'decisive' };
     const saved = await manager().put(`/api/projects/${id}/plan`, plan);
-    expect(saved.body).toMatchObject({ version: 2, missingParts: [] });
+    expect(saved.body).toMatchObject({ version: 3, missingParts: [] });
     expect(saved.body.warnings.map((w: { code: string }) => w.code)).toEqual(['resistance-risk']);
 
     const untold = await service.api.event(id, { type: 'ADOPT_PLAN' }, { fileAsIs: true });
@@ -132,14 +136,14 @@ describe('the Interactiewijzer’s rules over HTTP', () => {
     expect(adopted.body.levels[0]).toMatchObject({ phase: 'preparation', level: 'co-decide', style: 'delegate', styleNl: 'Delegeren' });
 
     const audit = (await service.api.audit(id)).body;
-    expect(audit.find((e: { type: string; payload: { event?: string } }) => e.type === 'transition' && e.payload.event === 'ADOPT_PLAN').payload).toMatchObject({ planVersion: 2, warnings: ['resistance-risk'] });
+    expect(audit.find((e: { type: string; payload: { event?: string } }) => e.type === 'transition' && e.payload.event === 'ADOPT_PLAN').payload).toMatchObject({ planVersion: 3, warnings: ['resistance-risk'] });
 
     const unexplained = await manager().put(`/api/projects/${id}/plan`, { ...plan, levels: { ...levels, execution: 'co-decide' } });
     expect(unexplained.body).toMatchObject({ code: 'change-reason-required', phases: ['execution'] });
     const changed = await manager().put(`/api/projects/${id}/plan`, { ...plan, levels: { ...levels, execution: 'co-decide' }, changeReason: 'Bewoners onderhouden het plein zelf.' });
-    expect(changed.body).toMatchObject({ version: 3, warnings: [] });
+    expect(changed.body).toMatchObject({ version: 4, warnings: [] });
     const versions = (await manager().get(`/api/projects/${id}/plan/versions`)).body;
-    expect(versions.map((v: { version: number; adoptedAt: string | null }) => [v.version, v.adoptedAt !== null])).toEqual([[3, false], [2, true], [1, false]]);
+    expect(versions.map((v: { version: number; adoptedAt: string | null }) => [v.version, v.adoptedAt !== null])).toEqual([[4, false], [3, true], [2, false], [1, false]]);
     expect(versions[0].changeReason).toBe('Bewoners onderhouden het plein zelf.');
   });
 
@@ -208,7 +212,7 @@ describe('the Interactiewijzer’s rules over HTTP', () => {
     }
     expect((await manager().post(`/api/projects/${id}/stakeholders`, { name: 'Winkeliersvereniging', domain: 'public', kind: 'organisations', approach: 'Maandelijks overleg' })).status).toBe(201);
     expect((await service.api.event(id, { type: 'FORMALLY_SUBMITTED', submittedOn: '2026-11-20', reference: 'Z/26/0815' })).body.state).toBe('quickScan');
-    const plan = await manager().put(`/api/projects/${id}/plan`, { ...EXAMPLE_PLAN, levels: { preparation: 'initiate', decisionMaking: 'initiate', execution: 'initiate', evaluation: 'initiate' }, inspraak: { legallyRequired: false, form: 'a' } });
+    const plan = await manager().put(`/api/projects/${id}/plan`, { ...EXAMPLE_PLAN, levels: { preparation: 'initiate', decisionMaking: 'initiate', execution: 'initiate', evaluation: 'initiate' }, adviceWeight: 'final', inspraak: { legallyRequired: false, form: 'a' } });
     expect(plan.body).toMatchObject({ version: 1, missingParts: [], warnings: [] });
     const scan = await manager().put(`/api/projects/${id}/quick-scan`, EXAMPLE_QUICK_SCAN);
     expect(scan.body.advice).toBe('interactive');

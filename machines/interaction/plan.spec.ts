@@ -1,6 +1,6 @@
 import { completeDossier } from '../participation-project/machine-graph';
 import { STAKEHOLDER_KINDS, stakeholderFitsDomain } from './catalogue';
-import { changedLevels, commitmentMissing, inspraakFormAllowed, inspraakFormContradiction, inspraakFormWarnings, levelWarnings, planMissingParts, planWarnings, PLAN_PARTS, requiresInspection } from './plan';
+import { adviceWeightWarnings, changedLevels, commitmentMissing, inspraakFormAllowed, inspraakFormContradiction, inspraakFormWarnings, levelWarnings, planMissingParts, planWarnings, PLAN_PARTS, requiresInspection } from './plan';
 
 const complete = completeDossier().plan!;
 
@@ -72,5 +72,15 @@ describe('stakeholders in their domain (§1.5)', () => {
       expect(['public', 'professional', 'political'].every((domain) => stakeholderFitsDomain(kind, domain as 'public'))).toBe(true);
     }
     expect(STAKEHOLDER_KINDS.length).toBeGreaterThan(10);
+  });
+});
+
+describe('the advice weight against the levels (§2.4 with §1.2)', () => {
+  it('warns when participants decide but their result "may be reconsidered" or is merely "taken into account"', () => {
+    const levels = { preparation: 'collaborate', decisionMaking: 'inform', execution: 'inform', evaluation: 'inform' } as const;
+    expect(adviceWeightWarnings({ ...complete, levels, adviceWeight: 'open-to-review' }).map((w) => w.code)).toEqual(['advice-weight-contradicts-level']);
+    expect(adviceWeightWarnings({ ...complete, levels, adviceWeight: 'taken-into-account' })[0].text.nl).toMatch(/we nemen het mee/);
+    expect(adviceWeightWarnings({ ...complete, levels, adviceWeight: 'decisive' })).toEqual([]);
+    expect(adviceWeightWarnings({ ...complete, levels: { ...levels, preparation: 'advise-early' }, adviceWeight: 'open-to-review' })).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import type { GatedEventType, GoverningBody } from '../participation-project/project.types';
-import { describeInspraakForm, describeLevel, PHASES, type AdviceWeight, type CommitmentDocument, type Goal, type InspraakForm, type Level, type Phase, type Text } from './catalogue';
+import { ADVICE_WEIGHT_NAMES, describeInspraakForm, describeLevel, PHASES, type AdviceWeight, type CommitmentDocument, type Goal, type InspraakForm, type Level, type Phase, type Text } from './catalogue';
 
 /** §2.2: where the interactive approach is laid down, and the process agreements made with the actors. */
 export interface Commitment {
@@ -64,7 +64,7 @@ export function requiresInspection(plan: Plan | null): boolean {
 }
 
 export interface LevelWarning {
-  code: 'resistance-risk' | 'less-support-risk' | 'inspraak-form-without-interactive-level' | 'inspraak-form-without-inspraak-level';
+  code: 'resistance-risk' | 'less-support-risk' | 'inspraak-form-without-interactive-level' | 'inspraak-form-without-inspraak-level' | 'advice-weight-contradicts-level';
   text: Text;
 }
 
@@ -116,9 +116,29 @@ export function inspraakFormWarnings(plan: Plan): LevelWarning[] {
   return [];
 }
 
-/** Every warning about a plan's levels and form: §1.3 (per phase) and §1.4 (the form against the levels). */
+/**
+ * §2.4 with §1.2: where participants decide (initiate, collaborate, co-decide), their result
+ * should weigh as decisive or final; "we take it into account" or "may be reconsidered" takes
+ * back the influence the level promises. A warning: the guide leaves the weighing to the plan.
+ */
+export function adviceWeightWarnings(plan: Plan): LevelWarning[] {
+  const weak = plan.adviceWeight === 'taken-into-account' || plan.adviceWeight === 'open-to-review';
+  if (!weak || !plannedCategories(plan).has('interactive-policy')) return [];
+  const weight = ADVICE_WEIGHT_NAMES[plan.adviceWeight!];
+  return [
+    {
+      code: 'advice-weight-contradicts-level',
+      text: {
+        nl: `In een fase beslissen de deelnemers mee (interactief beleid), maar hun inbreng weegt als "${weight.nl}". Dat neemt de invloed terug die het niveau belooft; kies "zwaarwegend" of "niet aan te tornen", of een lager niveau.`,
+        en: `Participants decide in a phase (interactive policy), yet their input weighs as "${weight.en}". That takes back the influence the level promises; choose "decisive" or "final", or a lower level.`,
+      },
+    },
+  ];
+}
+
+/** Every warning about a plan's levels and form: §1.3 (per phase), §1.4 (the form against the levels) and §2.4 (the weight against the levels). */
 export function planWarnings(plan: Plan | null | undefined): LevelWarning[] {
-  return plan ? [...levelWarnings(plan.levels), ...inspraakFormWarnings(plan)] : [];
+  return plan ? [...levelWarnings(plan.levels), ...inspraakFormWarnings(plan), ...adviceWeightWarnings(plan)] : [];
 }
 
 /** The phases whose level differs between two versions of the plan. */
