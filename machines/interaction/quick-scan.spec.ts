@@ -58,4 +58,17 @@ describe('the quick scan’s advice (§1.6, §1.7, §2.1)', () => {
     const s = scan({ scores: { ...allScored('much'), 'organisation.money': 'none' } });
     expect(assessQuickScan(s).advice).toBe('not-interactive');
   });
+
+  it('weighs the four aspects of the room for influence (§2.1): all at none advises against, one at none makes it doubtful, and says which', () => {
+    const base = scan();
+    const allNone = { ...base, influenceAspects: { political: 'none', legal: 'none', policy: 'none', societal: 'none' } } as const;
+    const closed = assessQuickScan(allNone);
+    expect(closed.advice).toBe('not-interactive');
+    expect(closed.reasons.map((r) => r.code)).toContain('aspects-all-none');
+    expect(closed.reasons.map((r) => r.code)).not.toContain('preconditions-met');
+    const oneClosed = assessQuickScan({ ...base, influenceAspects: { ...allNone.influenceAspects, political: 'fairly', policy: 'much', societal: 'a-little' } });
+    expect(oneClosed.advice).toBe('doubtful');
+    expect(oneClosed.reasons.filter((r) => r.code === 'aspect-none').map((r) => r.subject)).toEqual(['legal']);
+    expect(oneClosed.reasons.find((r) => r.code === 'aspect-none')!.text.nl).toMatch(/juridische ruimte: geen/);
+  });
 });

@@ -1,4 +1,4 @@
-import { CRITERIA, INFLUENCE_ASPECTS, QUICK_SCAN_ITEMS, type Criterion, type InfluenceAspect, type QuickScanItem, type ScanRole, type Score, type Text, QUICK_SCAN_ITEM_NAMES, SCORE_NAMES, GREEN_LIGHTS, RED_LIGHTS } from './catalogue';
+import { CRITERIA, INFLUENCE_ASPECTS, QUICK_SCAN_ITEMS, type Criterion, type InfluenceAspect, type QuickScanItem, type ScanRole, type Score, type Text, QUICK_SCAN_ITEM_NAMES, SCORE_NAMES, GREEN_LIGHTS, RED_LIGHTS, INFLUENCE_ASPECT_NAMES } from './catalogue';
 
 /** §2.1 "invulschema interactieve aanpak": may be saved while incomplete. */
 export interface QuickScan {
@@ -15,7 +15,7 @@ export interface QuickScan {
 export type QuickScanAdvice = 'interactive' | 'doubtful' | 'not-interactive';
 
 export interface AdviceReason {
-  code: 'precondition-none' | 'precondition-hardly' | 'red-light' | 'only-red-lights' | 'no-green-light' | 'green-light' | 'preconditions-met';
+  code: 'precondition-none' | 'precondition-hardly' | 'aspect-none' | 'aspects-all-none' | 'red-light' | 'only-red-lights' | 'no-green-light' | 'green-light' | 'preconditions-met';
   /** The item or criterion the reason is about. */
   subject?: string;
   text: Text;
@@ -33,9 +33,13 @@ export interface QuickScanAssessment {
 /**
  * The advice, explained (README "Quick scan advice"). Every scored item is judged on its own;
  * nothing is added up:
- * - not-interactive: a precondition scored "none", or red lights without any green light;
- * - doubtful: a precondition scored "hardly", any red light, or no green light at all;
+ * - not-interactive: a precondition scored "none", all four aspects of the room for influence
+ *   scored "none", or red lights without any green light;
+ * - doubtful: a precondition scored "hardly", one aspect of the room for influence scored
+ *   "none", any red light, or no green light at all;
  * - interactive: otherwise.
+ * The room for influence is the mix of its political, legal, policy and societal aspects
+ * (§2.1); weighing them this way is the product's choice, the guide gives no formula.
  */
 export function assessQuickScan(scan: QuickScan | null): QuickScanAssessment {
   const scores = scan?.scores ?? {};
@@ -52,6 +56,14 @@ export function assessQuickScan(scan: QuickScan | null): QuickScanAssessment {
   const scored = (score: Score) => QUICK_SCAN_ITEMS.filter((item) => scores[item] === score);
   for (const item of scored('none')) reasons.push(itemReason('precondition-none', item, 'none'));
   for (const item of scored('hardly')) reasons.push(itemReason('precondition-hardly', item, 'hardly'));
+  const closedAspects = INFLUENCE_ASPECTS.filter((aspect) => scan.influenceAspects?.[aspect] === 'none');
+  if (closedAspects.length === INFLUENCE_ASPECTS.length) {
+    reasons.push({ code: 'aspects-all-none', text: { nl: 'Politiek, juridisch, beleidsmatig en maatschappelijk is er geen ruimte voor invloed (§2.1).', en: 'There is no room for influence politically, legally, in policy or in society (§2.1).' } });
+  } else {
+    for (const aspect of closedAspects) {
+      reasons.push({ code: 'aspect-none', subject: aspect, text: { nl: `Beïnvloedingsruimte, ${INFLUENCE_ASPECT_NAMES[aspect].nl.toLowerCase()}: geen.`, en: `Room for influence, ${INFLUENCE_ASPECT_NAMES[aspect].en.toLowerCase()}: none.` } });
+    }
+  }
   for (const c of red) reasons.push({ code: 'red-light', subject: c, text: { nl: `Rood licht ${c}: ${RED_LIGHTS[c].nl}`, en: `Red light ${c}: ${RED_LIGHTS[c].en}` } });
   if (green.length === 0) {
     reasons.push(
@@ -64,7 +76,11 @@ export function assessQuickScan(scan: QuickScan | null): QuickScanAssessment {
 
   const has = (code: AdviceReason['code']) => reasons.some((r) => r.code === code);
   const advice: QuickScanAdvice =
-    has('precondition-none') || has('only-red-lights') ? 'not-interactive' : has('precondition-hardly') || has('red-light') || has('no-green-light') ? 'doubtful' : 'interactive';
+    has('precondition-none') || has('aspects-all-none') || has('only-red-lights')
+      ? 'not-interactive'
+      : has('precondition-hardly') || has('aspect-none') || has('red-light') || has('no-green-light')
+        ? 'doubtful'
+        : 'interactive';
   if (advice === 'interactive') reasons.unshift({ code: 'preconditions-met', text: { nl: 'Alle randvoorwaarden zijn minstens een beetje aanwezig.', en: 'Every precondition is met at least a little.' } });
   return { complete: true, missing: [], advice, reasons };
 }
