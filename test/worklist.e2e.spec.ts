@@ -37,4 +37,19 @@ describe('the werkvoorraad', () => {
     await service.api.decide(body.id, 'START_INTERACTIVE', 'raad', { outcome: 'rejected', decidedOn: '2026-11-03' });
     expect(projectLinks(await page('council-clerk')).has(body.id)).toBe(true);
   });
+
+  it('keeps a step waiting when the raad defers its decision (aangehouden): a deferral opens nothing and closes nothing', async () => {
+    const { body } = await service.api.create({ title: 'Aangehouden', origin: 'municipality', politicalSensitivity: 'high' });
+    const deferred = await service.api.decide(body.id, 'DECIDE_NON_INTERACTIVE', 'raad', { outcome: 'deferred' });
+    expect([deferred.status, deferred.body.outcome]).toEqual([201, 'deferred']);
+    expect(projectLinks(await page('council-clerk')).has(body.id)).toBe(true);
+    const step = await service.api.event(body.id, { type: 'DECIDE_NON_INTERACTIVE' });
+    expect(step.body.blockers.map((b: { code: string }) => b.code)).toEqual(['green-light-missing']);
+    const trail = (await service.api.audit(body.id)).body as Array<{ type: string; payload: { outcome?: string } }>;
+    expect(trail.filter((e) => e.type === 'decision-recorded').map((e) => e.payload.outcome)).toEqual(['deferred']);
+    // The approval that follows is decisive; a later deferral would not undo it.
+    await service.api.decide(body.id, 'DECIDE_NON_INTERACTIVE', 'raad', { decidedOn: '2026-11-04' });
+    await service.api.decide(body.id, 'DECIDE_NON_INTERACTIVE', 'raad', { outcome: 'deferred', decidedOn: '2026-11-05' });
+    expect((await service.api.event(body.id, { type: 'DECIDE_NON_INTERACTIVE' })).body.state).toBe('policyCycle.preparation.problemDefinition');
+  });
 });

@@ -12,12 +12,13 @@ export function requiredBody(context: ProjectContext, gate: GatedEventType): Gov
 
 /**
  * The decision that settles a gate: the latest one of the required body for this
- * gate in the current cycle. A later rejection overrides an earlier approval.
+ * gate in the current cycle. A later rejection overrides an earlier approval; a deferral
+ * (the body postponed its decision, §2.4) settles nothing and is passed over.
  */
 export function decisiveDecision(context: ProjectContext, gate: GatedEventType, decisions: readonly GreenLight[]): GreenLight | undefined {
   const body = requiredBody(context, gate);
   return decisions
-    .filter((d) => d.gate === gate && d.cycle === context.cycle && d.body === body)
+    .filter((d) => d.gate === gate && d.cycle === context.cycle && d.body === body && d.outcome !== 'deferred')
     .reduce<GreenLight | undefined>((latest, d) => (latest === undefined || isLater(d, latest) ? d : latest), undefined);
 }
 

@@ -8,12 +8,13 @@ export type Origin = 'municipality' | 'initiative';
 export type PoliticalSensitivity = 'low' | 'high';
 /** College van B&W (the executive) or gemeenteraad (the council). */
 export type GoverningBody = 'college' | 'raad';
-export type DecisionOutcome = 'approved' | 'rejected';
+/** A deferral (aangehouden, §2.4) records that the body postponed its decision: it closes nothing and opens nothing. */
+export type DecisionOutcome = 'approved' | 'rejected' | 'deferred';
 
 export const ORIGINS: readonly Origin[] = ['municipality', 'initiative'];
 export const POLITICAL_SENSITIVITIES: readonly PoliticalSensitivity[] = ['low', 'high'];
 export const GOVERNING_BODIES: readonly GoverningBody[] = ['college', 'raad'];
-export const DECISION_OUTCOMES: readonly DecisionOutcome[] = ['approved', 'rejected'];
+export const DECISION_OUTCOMES: readonly DecisionOutcome[] = ['approved', 'rejected', 'deferred'];
 
 /** Every event that needs a green light of the college or the raad (§2.4). */
 export const GATED_EVENTS = [

@@ -113,7 +113,7 @@ export const en: Texts = {
     gate: 'Step',
     body: 'Body',
     outcome: 'Outcome',
-    outcomes: { approved: 'Approved', rejected: 'Rejected' },
+    outcomes: { approved: 'Approved', rejected: 'Rejected', deferred: 'Deferred' },
     decidedOn: 'Date of the decision',
     reference: 'Reference',
     justification: 'Justification (when the decision departs from the quick scan’s advice)',

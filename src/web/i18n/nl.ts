@@ -111,7 +111,7 @@ export const nl = {
     gate: 'Stap',
     body: 'Orgaan',
     outcome: 'Uitkomst',
-    outcomes: { approved: 'Akkoord', rejected: 'Afgewezen' } as Record<string, string>,
+    outcomes: { approved: 'Akkoord', rejected: 'Afgewezen', deferred: 'Aangehouden' } as Record<string, string>,
     decidedOn: 'Datum besluit',
     reference: 'Kenmerk',
     justification: 'Onderbouwing (als het besluit afwijkt van het advies van de quick scan)',
