@@ -6,6 +6,21 @@ const POLICY_CYCLE = ['PROBLEM_DEFINED', 'SOLUTIONS_CHOSEN', 'ADVICE_SUBMITTED',
 describeEachDatabase('the lifecycle over HTTP', (createDatabase) => {
   const service = useRunningService(createDatabase);
 
+  it('closes only after the evaluation (§2.4): a verdict on each goal and the participants’ judgement', async () => {
+    const { body: project } = await service.api.create({ title: 'Evaluatie eerst', origin: 'municipality', politicalSensitivity: 'low' });
+    const id = project.id as string;
+    await service.api.step(id, 'DECIDE_NON_INTERACTIVE', 'college');
+    for (const event of POLICY_CYCLE) await service.api.step(id, event, 'college');
+    await service.api.decide(id, 'CLOSE', 'college');
+    const refused = await service.api.event(id, { type: 'CLOSE' }, { fileAsIs: true });
+    expect(refused.body.blockers).toEqual([expect.objectContaining({ code: 'evaluation-incomplete', missing: ['participantsJudgement'] })]);
+    const saved = await service.api.putFile(id, 'evaluation', { participantsJudgement: 'Goed geïnformeerd, weinig invloed: zoals afgesproken.' });
+    expect(saved.body).toMatchObject({ version: 1, missing: [] });
+    expect((await service.api.event(id, { type: 'CLOSE' }, { fileAsIs: true })).body.state).toBe('closed');
+    const trail = (await service.api.audit(id)).body as Array<{ type: string; payload: { cycle?: number } }>;
+    expect(trail.find((e) => e.type === 'evaluation-recorded')!.payload.cycle).toBe(1);
+  });
+
   it('takes a municipality project through quick scan, plan and two policy cycles to closed', async () => {
     const created = await service.api.create({ title: 'Herinrichting Dorpsplein', origin: 'municipality', politicalSensitivity: 'low' });
     expect(created.status).toBe(201);

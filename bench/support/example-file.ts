@@ -38,10 +38,16 @@ export const EXAMPLE_PLAN = {
   inspraak: { legallyRequired: false, form: 'd' },
 };
 
+export const EXAMPLE_EVALUATION = {
+  goals: [{ goal: 'support-for-process', achieved: true, explanation: 'De omwonenden steunden de aanpak.' }],
+  participantsJudgement: 'Tevreden over de informatie; de planning had eerder bekend mogen zijn.',
+};
+
 /** What each step needs in the file before its green light counts: the path and document to PUT. */
 export const FILE_BEFORE: Record<string, { path: string; body: unknown } | undefined> = {
   START_INTERACTIVE: { path: 'quick-scan', body: EXAMPLE_QUICK_SCAN },
   DECIDE_NON_INTERACTIVE: { path: 'quick-scan', body: EXAMPLE_QUICK_SCAN_NO_ROOM },
+  CLOSE: { path: 'evaluation', body: EXAMPLE_EVALUATION },
   COMMIT: { path: 'commitment', body: EXAMPLE_COMMITMENT },
   ADOPT_PLAN: { path: 'plan', body: EXAMPLE_PLAN },
 };

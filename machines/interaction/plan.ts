@@ -8,6 +8,23 @@ export interface Commitment {
   processAgreements?: Array<{ party: string; agreement: string }>;
 }
 
+/**
+ * §2.4: the evaluation phase looks back: per goal of the plan, was it achieved, and how did
+ * the participants judge the process.
+ */
+export interface Evaluation {
+  goals?: Array<{ goal: string; achieved: boolean; explanation?: string }>;
+  participantsJudgement?: string;
+  lessons?: string;
+}
+
+/** What the evaluation still lacks: a verdict on each goal of the plan (its key or own text), and the participants' judgement. */
+export function evaluationMissing(evaluation: Evaluation | null, plan: Plan | null): string[] {
+  const goals = [...(plan?.goals?.standard ?? []), ...(plan?.goals?.own ?? [])];
+  const judged = new Set((evaluation?.goals ?? []).map((g) => g.goal));
+  return [...goals.filter((goal) => !judged.has(goal)).map((goal) => `goals.${goal}`), ...(evaluation?.participantsJudgement?.trim() ? [] : ['participantsJudgement'])];
+}
+
 export function commitmentMissing(commitment: Commitment | null): string[] {
   return [
     ...(commitment?.laidDownIn ? [] : ['laidDownIn']),

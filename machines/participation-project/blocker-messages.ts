@@ -10,6 +10,7 @@ export type BlockerCode =
   | 'quick-scan-incomplete'
   | 'justification-required'
   | 'commitment-incomplete'
+  | 'evaluation-incomplete'
   | 'plan-incomplete'
   | 'level-not-communicated'
   | 'inspection-missing'
@@ -66,6 +67,10 @@ export const BLOCKER_MESSAGES = {
           nl: 'De quick scan adviseert een interactieve aanpak; het besluit om dat niet te doen vraagt een schriftelijke onderbouwing.',
           en: 'The quick scan advises an interactive approach; a decision not to take it needs a written justification.',
         },
+  'evaluation-incomplete': (missing: string[]): LocalisedText => ({
+    nl: `De evaluatie is nog niet af: per doel van het plan of het is bereikt, en hoe de deelnemers het proces beoordelen (ontbreekt: ${missing.join(', ')}).`,
+    en: `The evaluation is not complete: for each goal of the plan whether it was achieved, and how participants judged the process (missing: ${missing.join(', ')}).`,
+  }),
   'commitment-incomplete': (missing: string[]): LocalisedText => ({
     nl: `Het formeel commitment is nog niet vastgelegd: waar de aanpak is beschreven (projectplan, plan van aanpak of B&W-voorstel, met kenmerk) en de procesafspraken met de actoren (ontbreekt: ${missing.join(', ')}).`,
     en: `The formal commitment is not recorded: where the approach is laid down (project plan, plan of approach or B&W proposal, with reference) and the process agreements with the actors (missing: ${missing.join(', ')}).`,

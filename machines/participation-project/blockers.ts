@@ -1,5 +1,5 @@
 import { needsAnnouncement, type Phase } from '../interaction/catalogue';
-import { commitmentMissing, planMissingParts, requiresInspection } from '../interaction/plan';
+import { commitmentMissing, evaluationMissing, planMissingParts, requiresInspection } from '../interaction/plan';
 import { assessQuickScan } from '../interaction/quick-scan';
 import { postalWeekEnd } from '../interaction/legal-terms';
 import { BLOCKER_MESSAGES, type Blocker, type BlockerCode } from './blocker-messages';
@@ -36,7 +36,7 @@ export const ENTERS_PHASE: Partial<Record<GatedEventType, Phase>> = {
 };
 
 /** The steps whose rules read the project's file; for the others the green light is all (a caller may skip loading it). */
-const STEPS_WITH_FILE_RULES: ReadonlySet<GatedEventType> = new Set<GatedEventType>(['START_INTERACTIVE', 'DECIDE_NON_INTERACTIVE', 'COMMIT', 'ADOPT_PLAN', 'ADVICE_SUBMITTED', ...(Object.keys(ENTERS_PHASE) as GatedEventType[])]);
+const STEPS_WITH_FILE_RULES: ReadonlySet<GatedEventType> = new Set<GatedEventType>(['START_INTERACTIVE', 'DECIDE_NON_INTERACTIVE', 'COMMIT', 'ADOPT_PLAN', 'ADVICE_SUBMITTED', 'CLOSE', ...(Object.keys(ENTERS_PHASE) as GatedEventType[])]);
 
 export function needsFile(gate: GatedEventType): boolean {
   return STEPS_WITH_FILE_RULES.has(gate);
@@ -44,7 +44,7 @@ export function needsFile(gate: GatedEventType): boolean {
 
 /** The file of a project with nothing in it: enough for a step that does not read it. */
 export function emptyDossier(today: string): Dossier {
-  return { quickScan: null, commitment: null, plan: null, announcements: [], inspection: null, unansweredReactions: 0, today };
+  return { quickScan: null, commitment: null, plan: null, announcements: [], inspection: null, unansweredReactions: 0, evaluation: null, today };
 }
 
 /**
@@ -85,6 +85,11 @@ function ruleBlockers({ type, dossier }: GatedEvent, decisive: GreenLight | unde
     if (againstAdvice && decisive?.outcome === 'approved' && !decisive.justification?.trim()) {
       found.push(blocker('justification-required', BLOCKER_MESSAGES['justification-required'](scan.advice === 'interactive' ? 'interactive' : 'not-interactive')));
     }
+  }
+  // §2.4: a project closes after its evaluation, with a verdict on each goal and the participants' judgement.
+  if (type === 'CLOSE') {
+    const missing = evaluationMissing(dossier.evaluation, dossier.plan);
+    if (missing.length > 0) found.push(blocker('evaluation-incomplete', BLOCKER_MESSAGES['evaluation-incomplete'](missing), missing));
   }
   if (type === 'COMMIT') {
     const missing = commitmentMissing(dossier.commitment);

@@ -103,6 +103,7 @@ export function completeDossier(): Dossier {
     announcements: PHASES.map((phase) => ({ phase, level: 'co-decide' as const })),
     inspection: { endsOn: '2026-02-12' },
     unansweredReactions: 0,
+    evaluation: { goals: [...(COMPLETE_PLAN.goals?.standard ?? []), ...(COMPLETE_PLAN.goals?.own ?? [])].map((goal) => ({ goal, achieved: true })), participantsJudgement: 'graph-check' },
     today: '2026-03-01',
   };
 }

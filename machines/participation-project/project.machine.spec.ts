@@ -51,6 +51,7 @@ const RULES: Partial<Record<GatedEventType, Breach[]>> = {
   DECISION_TAKEN: [unannounced],
   EXECUTION_COMPLETED: [unannounced],
   START_NEW_CYCLE: [unannounced],
+  CLOSE: [{ code: 'evaluation-incomplete', dossier: (d) => ({ ...d, evaluation: { ...d.evaluation, participantsJudgement: '' } }) }],
 };
 
 const traversal = (origin: (typeof ORIGINS)[number]) => ({

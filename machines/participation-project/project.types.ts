@@ -1,4 +1,5 @@
 import type { Level, Phase } from '../interaction/catalogue';
+import type { Evaluation } from '../interaction/plan';
 import type { Commitment, Plan } from '../interaction/plan';
 import type { QuickScan } from '../interaction/quick-scan';
 
@@ -69,6 +70,8 @@ export interface Dossier {
   /** The inspection of the draft (afdeling 3.4 Awb) in this cycle. */
   inspection: { endsOn: string } | null;
   unansweredReactions: number;
+  /** The evaluation of this cycle (§2.4), as it now stands. */
+  evaluation: Evaluation | null;
   /** The calendar day in the Netherlands, YYYY-MM-DD. */
   today: string;
 }

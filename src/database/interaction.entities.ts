@@ -29,7 +29,7 @@ export class ProjectDocumentEntity {
   createdAt!: string;
 }
 
-export type DocumentKind = 'quick-scan' | 'commitment' | 'plan';
+export type DocumentKind = 'quick-scan' | 'commitment' | 'plan' | 'evaluation';
 
 /** A stakeholder group (§1.5). */
 @Entity('stakeholders')

@@ -1,12 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags, ApiNoContentResponse } from '@nestjs/swagger';
-import type { Commitment, Plan, QuickScan } from '../../machines/participation-project';
+import type { Commitment, Evaluation, Plan, QuickScan } from '../../machines/participation-project';
 import { AllowRoles, CurrentActor } from '../auth/auth.decorators';
 import { ANY_ROLE, type Actor } from '../auth/roles';
 import { FileWorkflow } from '../workflow/file-workflow.service';
-import { AnswerDto, CommitmentDto, InspectionDto, PlanDto, QuickScanDto, ReactionDto, StakeholderDto } from './dto/file.dto';
+import { AnswerDto, CommitmentDto, EvaluationDto, InspectionDto, PlanDto, QuickScanDto, ReactionDto, StakeholderDto } from './dto/file.dto';
 import { ProjectFileService } from './project-file.service';
-import { Answers, COMMITMENT_DOCUMENT, COMMITMENT_SAVED, Creates, INSPECTION, INSPECTION_WITH_REACTIONS, PLAN_DOCUMENT, PLAN_SAVED, PLAN_VERSIONS, QUICK_SCAN_ASSESSMENT, QUICK_SCAN_DOCUMENT, REACTION, STAKEHOLDER, listOf } from '../common/response-schemas';
+import { Answers, COMMITMENT_DOCUMENT, COMMITMENT_SAVED, EVALUATION_DOCUMENT, EVALUATION_SAVED, Creates, INSPECTION, INSPECTION_WITH_REACTIONS, PLAN_DOCUMENT, PLAN_SAVED, PLAN_VERSIONS, QUICK_SCAN_ASSESSMENT, QUICK_SCAN_DOCUMENT, REACTION, STAKEHOLDER, listOf } from '../common/response-schemas';
 
 const WRITERS = ['process-manager', 'admin'] as const;
 
@@ -49,6 +49,21 @@ export class ProjectFileController {
   @Answers(COMMITMENT_DOCUMENT)
   commitment(@Param('id') id: string) {
     return this.file.commitment(id);
+  }
+
+  @Put('evaluation')
+  @AllowRoles(...WRITERS)
+  @ApiOperation({ summary: 'Record the evaluation of the current cycle (§2.4): per goal of the plan achieved or not, and how participants judged the process; CLOSE needs it complete' })
+  @Answers(EVALUATION_SAVED)
+  saveEvaluation(@Param('id') id: string, @Body() body: EvaluationDto, @CurrentActor() actor: Actor) {
+    return this.workflow.saveEvaluation(id, body as Evaluation, actor);
+  }
+
+  @Get('evaluation')
+  @AllowRoles(...ANY_ROLE)
+  @Answers(EVALUATION_DOCUMENT)
+  evaluation(@Param('id') id: string) {
+    return this.file.evaluation(id);
   }
 
   @Put('plan')

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
-import { assessQuickScan, commitmentMissing, planMissingParts, planWarnings, termWarnings, type Commitment, type Plan, type QuickScan } from '../../machines/participation-project';
+import { assessQuickScan, commitmentMissing, evaluationMissing, type Evaluation, planMissingParts, planWarnings, termWarnings, type Commitment, type Plan, type QuickScan } from '../../machines/participation-project';
 import { ApiError } from '../common/api-error';
 import { InspectionEntity, ProjectDocumentEntity, ReactionEntity, StakeholderEntity, type DocumentKind } from '../database/interaction.entities';
 import type { ProjectEntity } from '../database/project.entity';
@@ -47,6 +47,13 @@ export class ProjectFileService {
 
   async commitment(projectId: string) {
     return required(await this.commitmentOf(await this.projects.find(projectId)), 'commitment', 'formal commitment');
+  }
+
+  async evaluation(projectId: string) {
+    const project = await this.projects.find(projectId);
+    const latest = await this.latestOf<Evaluation>(project.id, 'evaluation');
+    const plan = await this.latestOf<Plan>(project.id, 'plan');
+    return required(latest && { ...latest, missing: evaluationMissing(latest.data, plan?.data ?? null) }, 'evaluation', 'evaluation');
   }
 
   async plan(projectId: string) {

@@ -1,4 +1,4 @@
-import type { Commitment, Plan } from '../../machines/participation-project';
+import type { Commitment, Evaluation, Plan } from '../../machines/participation-project';
 
 /** A posted form (or a query): a repeated field arrives as an array. */
 export type Form = Record<string, string | string[] | undefined>;
@@ -30,6 +30,16 @@ export function commitmentFromForm(form: Form): Commitment {
       return { party, agreement };
     }),
   };
+}
+
+/** The evaluation form: one verdict per goal of the plan (goal.i, achieved.i = ja|nee, explanation.i), and the participants' judgement. */
+export function evaluationFromForm(form: Form): Evaluation {
+  const goals: NonNullable<Evaluation['goals']> = [];
+  for (let i = 0; form[`goal.${i}`] !== undefined && i < 50; i++) {
+    const achieved = text(form, `achieved.${i}`);
+    if (achieved) goals.push({ goal: one(form[`goal.${i}`]), achieved: achieved === 'ja', explanation: text(form, `explanation.${i}`) });
+  }
+  return { goals, participantsJudgement: text(form, 'participantsJudgement'), lessons: text(form, 'lessons') };
 }
 
 export function planFromForm(form: Form): Plan & { changeReason?: string } {

@@ -7,6 +7,7 @@ import {
   INFLUENCE_ASPECT_NAMES,
   INFLUENCE_ASPECTS,
   PHASES,
+  phaseOf,
   QUICK_SCAN_ITEM_NAMES,
   QUICK_SCAN_ITEMS,
   SCAN_ROLE_NAMES,
@@ -25,6 +26,7 @@ import {
   STAKEHOLDER_DOMAINS,
   STAKEHOLDER_KINDS,
   type Commitment,
+  type Evaluation,
   type Plan,
   type QuickScan,
 } from '../../machines/participation-project';
@@ -36,9 +38,9 @@ import { CommunicationsService } from '../communications/communications.service'
 import { RecordDecisionDto } from '../decisions/dto/record-decision.dto';
 import { DecisionsService } from '../decisions/decisions.service';
 import { AuditService } from '../audit/audit.service';
-import { AnswerDto, CommitmentDto, InspectionDto, PlanDto, QuickScanDto, ReactionDto, StakeholderDto } from '../project-file/dto/file.dto';
+import { AnswerDto, CommitmentDto, EvaluationDto, InspectionDto, PlanDto, QuickScanDto, ReactionDto, StakeholderDto } from '../project-file/dto/file.dto';
 import { ProjectFileService } from '../project-file/project-file.service';
-import { commitmentFromForm, many, one, planFromForm, planToForm, text, type Form } from './web-forms';
+import { commitmentFromForm, evaluationFromForm, many, one, planFromForm, planToForm, text, type Form } from './web-forms';
 import { CreateProjectDto } from '../projects/dto/create-project.dto';
 import { ProjectEventDto } from '../projects/dto/project-event.dto';
 import { ProjectsService } from '../projects/projects.service';
@@ -189,6 +191,7 @@ export class WebController {
       stakeholders,
       inspection,
       today: dutchDay(new Date()),
+      inEvaluation: phaseOf(project.state) === 'evaluation',
       catalogue: FILE_FORM_CATALOGUE,
     });
   }
@@ -270,6 +273,12 @@ export class WebController {
       const { changeReason, ...plan } = await validated(PlanDto, planFromForm(form));
       return this.file.savePlan(id, plan as Plan, changeReason, actor);
     });
+  }
+
+  @Post('projecten/:id/evaluatie')
+  @PageRoles(...WRITERS)
+  evaluation(@Res() reply: FastifyReply, @SignedInUser() user: WebUser, @Param('id') id: string, @Body() form: Form) {
+    return this.write(reply, user, id, 'evaluatie', async (actor) => this.file.saveEvaluation(id, (await validated(EvaluationDto, evaluationFromForm(form))) as Evaluation, actor));
   }
 
   @Post('projecten/:id/inspectie')

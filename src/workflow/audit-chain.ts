@@ -20,6 +20,7 @@ export type AuditType =
   | 'reminder-failed'
   | 'quick-scan-recorded'
   | 'commitment-recorded'
+  | 'evaluation-recorded'
   | 'plan-saved'
   | 'stakeholder-added'
   | 'inspection-opened'

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { Commitment, Dossier, Level, Phase, Plan, QuickScan } from '../../machines/participation-project';
+import type { Commitment, Dossier, Evaluation, Level, Phase, Plan, QuickScan } from '../../machines/participation-project';
 import type { DocumentKind, ProjectDocumentEntity } from '../database/interaction.entities';
 import type { ProjectEntity } from '../database/project.entity';
 import { dutchDay } from '../../machines/calendar/dutch-day';
@@ -33,6 +33,11 @@ export async function loadProjectFiles(store: FileRepository, manager: EntityMan
         announcements: announcements.filter((a) => a.projectId === project.id).map((a) => ({ phase: a.phase as Phase, level: a.level as Level })),
         inspection: inspection ? { endsOn: inspection.endsOn } : null,
         unansweredReactions: inspection?.unanswered ?? 0,
+        // An evaluation looks back on one cycle: the one of an earlier cycle does not count.
+        evaluation: (() => {
+          const evaluation = data<Evaluation & { cycle?: number }>('evaluation');
+          return evaluation?.cycle === project.cycle ? evaluation : null;
+        })(),
         today,
       };
       return [project.id, { dossier, documents: mine }];

@@ -6,6 +6,8 @@ import {
   assessQuickScan,
   changedLevels,
   commitmentMissing,
+  evaluationMissing,
+  type Evaluation,
   inspectionTermEnd,
   termWarnings,
   reactionOnTime,
@@ -103,6 +105,17 @@ export class FileWorkflow {
       const version = await this.saveDocument(manager, project, await file(), 'commitment', commitment, actor, at, null);
       const missing = commitmentMissing(commitment);
       audit('commitment-recorded', { version, missing, commitment });
+      return { version, missing };
+    });
+  }
+
+  /** The evaluation of the current cycle (§2.4): per goal of the plan achieved or not, and the participants' judgement; CLOSE needs it complete. */
+  saveEvaluation(projectId: string, evaluation: Evaluation, actor: Actor, now = new Date()): Promise<{ version: number; missing: string[] }> {
+    return this.write(projectId, actor, now, async ({ manager, project, file, at, audit }) => {
+      const current = await file();
+      const version = await this.saveDocument(manager, project, current, 'evaluation', { ...evaluation, cycle: project.cycle }, actor, at, null);
+      const missing = evaluationMissing(evaluation, current.dossier.plan);
+      audit('evaluation-recorded', { version, cycle: project.cycle, missing, evaluation });
       return { version, missing };
     });
   }

@@ -73,6 +73,19 @@ export class CommitmentDto {
   @ApiPropertyOptional({ type: [ProcessAgreementDto] }) @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => ProcessAgreementDto) processAgreements?: ProcessAgreementDto[];
 }
 
+class GoalVerdictDto {
+  @ApiProperty({ example: 'support-for-process', description: 'A goal of the plan: its key, or the text of an own goal' }) @Apply(...Text(500)) goal!: string;
+  @ApiProperty() @IsBoolean() achieved!: boolean;
+  @ApiPropertyOptional() @IsOptional() @Apply(...Text()) explanation?: string;
+}
+
+/** §2.4: the evaluation of the cycle. */
+export class EvaluationDto {
+  @ApiPropertyOptional({ type: [GoalVerdictDto] }) @IsOptional() @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => GoalVerdictDto) goals?: GoalVerdictDto[];
+  @ApiPropertyOptional({ description: 'How the participants judged the process' }) @IsOptional() @Apply(...Text(10000)) participantsJudgement?: string;
+  @ApiPropertyOptional() @IsOptional() @Apply(...Text(10000)) lessons?: string;
+}
+
 class TargetGroupDto {
   @ApiPropertyOptional({ description: 'The stakeholder group this target group is' }) @IsOptional() @IsUUID() stakeholderId?: string;
   @ApiProperty() @Apply(...Text(200)) name!: string;

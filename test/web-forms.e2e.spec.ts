@@ -1,0 +1,41 @@
+import { sqliteDatabase } from './support/databases';
+import { useRunningService } from './support/project-client';
+import { webSessionToken } from './support/test-app';
+
+const POLICY_CYCLE = ['PROBLEM_DEFINED', 'SOLUTIONS_CHOSEN', 'ADVICE_SUBMITTED', 'DECISION_TAKEN', 'EXECUTION_COMPLETED'];
+
+/** Web forms posted as a browser without JavaScript would: the page's CSRF token and cookie, a urlencoded body, a 303 back. */
+describe('the web interface’s forms over HTTP', () => {
+  const service = useRunningService(() => sqliteDatabase());
+
+  async function postForm(path: string, pagePath: string, fields: Record<string, string>) {
+    const session = `iw_session=${await webSessionToken('A. de Vries', ['process-manager'])}`;
+    const page = await service.t.http().get(pagePath).set('cookie', session);
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(page.text)![1];
+    const cookies = [session, ...(page.headers['set-cookie'] as unknown as string[]).map((c) => c.split(';')[0])].join('; ');
+    return service.t.http().post(path).set('cookie', cookies).type('form').send({ _csrf: csrf, ...fields });
+  }
+
+  it('records the evaluation in the evaluation phase, with a verdict per goal of the plan, and then the project can close', async () => {
+    const { body: project } = await service.api.create({ title: 'Evalueren in de browser', origin: 'municipality', politicalSensitivity: 'low' });
+    const id = project.id as string;
+    await service.api.step(id, 'START_INTERACTIVE', 'college');
+    await service.api.step(id, 'COMMIT', 'college');
+    await service.api.step(id, 'ADOPT_PLAN', 'college');
+    for (const event of POLICY_CYCLE) await service.api.step(id, event, 'college');
+
+    const page = await service.t.http().get(`/projecten/${id}`).set('cookie', `iw_session=${await webSessionToken('A. de Vries', ['process-manager'])}`);
+    expect(page.text).toContain('Evaluatie (§2.4)');
+    const posted = await postForm(`/projecten/${id}/evaluatie`, `/projecten/${id}`, {
+      'goal.0': 'support-for-process',
+      'achieved.0': 'ja',
+      'explanation.0': 'De omwonenden steunden de aanpak.',
+      participantsJudgement: 'Tevreden over de informatie.',
+    });
+    expect([posted.status, posted.headers.location]).toEqual([303, `/projecten/${id}?opgeslagen=1#evaluatie`]);
+    const evaluation = (await service.t.http().get(`/api/projects/${id}/evaluation`).set('authorization', `Bearer ${service.api.manager}`)).body;
+    expect(evaluation).toMatchObject({ version: 1, missing: [], data: { goals: [{ goal: 'support-for-process', achieved: true }], participantsJudgement: 'Tevreden over de informatie.' } });
+    await service.api.decide(id, 'CLOSE', 'college');
+    expect((await service.api.event(id, { type: 'CLOSE' }, { fileAsIs: true })).body.state).toBe('closed');
+  });
+});
