@@ -257,10 +257,10 @@ export class WebController {
     return this.write(reply, user, id, 'commitment', async (actor) => this.file.saveCommitment(id, (await validated(CommitmentDto, commitmentFromForm(form))) as Commitment, actor));
   }
 
-  @Post('projecten/:id/belanghebbenden')
+  @Post('projecten/:id/betrokkenen')
   @PageRoles(...WRITERS)
   stakeholder(@Res() reply: FastifyReply, @SignedInUser() user: WebUser, @Param('id') id: string, @Body() form: Form) {
-    return this.write(reply, user, id, 'belanghebbenden', async (actor) => {
+    return this.write(reply, user, id, 'betrokkenen', async (actor) => {
       const dto = await validated(StakeholderDto, { name: one(form.name), domain: one(form.domain), kind: one(form.kind), ownKind: text(form, 'ownKind'), approach: one(form.approach) });
       return this.file.addStakeholder(id, dto, actor);
     });
