@@ -86,3 +86,11 @@ export class ProjectEntity {
   @Column({ name: 'updated_at', type: 'varchar', length: 30 })
   updatedAt!: string;
 }
+
+/** The `awaiting` column's value for these bodies: ",college,raad,", or null for none. */
+export function awaitingColumn(bodies: readonly string[]): string | null {
+  return bodies.length > 0 ? `,${bodies.join(',')},` : null;
+}
+
+/** The LIKE pattern that finds the projects awaiting one body. */
+export const awaitingPattern = (body: string) => `%,${body},%`;

@@ -5,10 +5,10 @@ import type { Actor } from '../auth/roles';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { ApiError } from '../common/api-error';
 import { DecisionEntity } from '../database/decision.entity';
-import { ProjectEntity } from '../database/project.entity';
+import { awaitingPattern, ProjectEntity } from '../database/project.entity';
 import { FileRepository } from '../database/file.repository';
 import { TrailRepository } from '../database/trail.repository';
-import { boundToTrail, recordedDecisions } from '../workflow/audit-chain';
+import { boundDecisions } from '../workflow/decision-binding';
 import { loadProjectFiles } from '../workflow/dossier';
 import { toGreenLight, WorkflowService, type EventRequest, type NewProject, type ProjectSettings, type ProjectState } from '../workflow/workflow.service';
 import type { ListProjectsQuery } from './dto/list-projects.query';
@@ -103,7 +103,7 @@ export class ProjectsService {
 
   /** One page of the projects that wait for this body's decision, longest waiting first: filtered and paged in SQL. */
   async awaiting(body: GoverningBody, limit: number, offset: number): Promise<{ items: ProjectView[]; total: number }> {
-    const [rows, total] = await this.projects.findAndCount({ where: { awaiting: Like(`%,${body},%`) }, order: { updatedAt: 'ASC', id: 'ASC' }, take: limit, skip: offset });
+    const [rows, total] = await this.projects.findAndCount({ where: { awaiting: Like(awaitingPattern(body)) }, order: { updatedAt: 'ASC', id: 'ASC' }, take: limit, skip: offset });
     return { items: await this.views(rows), total };
   }
 
@@ -116,8 +116,7 @@ export class ProjectsService {
       loadProjectFiles(this.files, this.projects.manager, rows, now),
     ]);
     // A screen shows a green light only as the trail records it, as the transition judges it.
-    const recorded = recordedDecisions(await this.trail.decisionEntries(this.projects.manager, [...new Set(unconsumed.map((d) => d.projectId))]));
-    const open = unconsumed.filter((d) => boundToTrail(d, recorded.get(d.id)));
+    const open = await boundDecisions(this.trail, this.projects.manager, unconsumed);
     const clock = { now, dayMs: this.config.reminders.dayMs };
     return rows.map((row) => toProjectView(row, open.filter((d) => d.projectId === row.id && d.cycle === row.cycle).map(toGreenLight), files.get(row.id)!, clock));
   }

@@ -46,7 +46,7 @@ import { ProjectEventDto } from '../projects/dto/project-event.dto';
 import { ProjectsService } from '../projects/projects.service';
 import { FileWorkflow } from '../workflow/file-workflow.service';
 import { OidcSignIn } from './oidc-sign-in';
-import { dutchDay } from '../workflow/dossier';
+import { dutchDay } from '../../machines/calendar/dutch-day';
 import { WebPages } from './web-pages';
 import { WebSession, type WebUser } from './web-session';
 import { OpenPage, PageRoles, SignedInUser, WebRefusalFilter, WebSessionGuard } from './web-access';

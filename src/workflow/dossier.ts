@@ -11,7 +11,6 @@ export interface ProjectFile {
   documents: Partial<Record<DocumentKind, ProjectDocumentEntity>>;
 }
 
-export { dutchDay } from '../../machines/calendar/dutch-day';
 
 /** The files of many projects in three queries, whatever their number (no N+1). */
 export async function loadProjectFiles(store: FileRepository, manager: EntityManager, projects: readonly ProjectEntity[], now: Date): Promise<Map<string, ProjectFile>> {
@@ -33,14 +32,15 @@ export async function loadProjectFiles(store: FileRepository, manager: EntityMan
         announcements: announcements.filter((a) => a.projectId === project.id).map((a) => ({ phase: a.phase as Phase, level: a.level as Level })),
         inspection: inspection ? { endsOn: inspection.endsOn } : null,
         unansweredReactions: inspection?.unanswered ?? 0,
-        // An evaluation looks back on one cycle: the one of an earlier cycle does not count.
-        evaluation: (() => {
-          const evaluation = data<Evaluation & { cycle?: number }>('evaluation');
-          return evaluation?.cycle === project.cycle ? evaluation : null;
-        })(),
+        evaluation: ofCycle(data<Evaluation & { cycle?: number }>('evaluation'), project.cycle),
         today,
       };
       return [project.id, { dossier, documents: mine }];
     }),
   );
+}
+
+/** An evaluation looks back on one cycle: the one of an earlier cycle does not count. */
+function ofCycle<T extends { cycle?: number }>(evaluation: T | null, cycle: number): T | null {
+  return evaluation?.cycle === cycle ? evaluation : null;
 }

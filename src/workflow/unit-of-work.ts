@@ -74,7 +74,10 @@ export class UnitOfWork {
       const refusal = precondition(project);
       if (refusal) throw refusal;
       const readVersion = project.version;
+      const asRead = JSON.stringify(project);
       return this.complete(manager, project, actor, now, work, async () => {
+        // A unit that changed nothing (a reminder claimed, a stale job skipped without an entry) leaves the row alone.
+        if (JSON.stringify(project) === asRead) return;
         // Cannot fail while writes are serialised (SQLite) or the row is locked (PostgreSQL); the last line of defence.
         if (!(await this.projects.save(manager, project, readVersion))) throw versionConflict(readVersion);
       });

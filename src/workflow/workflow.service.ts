@@ -35,13 +35,15 @@ import { ApiError, toBlockerView } from '../common/api-error';
 import type { CommunicationEntity } from '../database/communication.entity';
 import type { DecisionEntity } from '../database/decision.entity';
 import type { MilestoneEntity } from '../database/milestone.entity';
-import type { ProjectEntity } from '../database/project.entity';
+import { awaitingColumn, type ProjectEntity } from '../database/project.entity';
 import { DecisionRepository } from '../database/decision.repository';
 import { FileRepository } from '../database/file.repository';
 import { ReminderRepository } from '../database/reminder.repository';
 import { TrailRepository } from '../database/trail.repository';
-import { boundToTrail, GENESIS_HASH, recordedDecisions, type AuditType } from './audit-chain';
-import { dutchDay, loadProjectFiles, type ProjectFile } from './dossier';
+import { GENESIS_HASH, type AuditType } from './audit-chain';
+import { boundDecisions } from './decision-binding';
+import { dutchDay } from '../../machines/calendar/dutch-day';
+import { loadProjectFiles, type ProjectFile } from './dossier';
 import { ANY_STATE, running, UnitOfWork, versionConflict, type ProjectUnit } from './unit-of-work';
 
 export interface ProjectSettings {
@@ -184,7 +186,7 @@ export class WorkflowService {
         throw new ApiError(422, 'event-not-possible', `${request.type} is not possible in state ${from}.`, { state: from });
       }
 
-      const open = await this.boundDecisions(manager, project.id, snapshot.context.cycle, request.type);
+      const open = await this.openFor(manager, project.id, snapshot.context.cycle, request.type);
       // The file is read only for the steps whose rules look at it.
       const file = isGatedEvent(request.type) && needsFile(request.type) ? (await loadProjectFiles(this.files, manager, [project], now)).get(project.id)! : undefined;
       const event: ProjectEvent = isGatedEvent(request.type)
@@ -312,15 +314,10 @@ export class WorkflowService {
     }, now);
   }
 
-  /**
-   * The open decisions of this cycle that the trail records as they stand. A row inserted or
-   * changed in the table behind the service's back opens no gate (and `verify` names it).
-   */
-  private async boundDecisions(manager: ProjectUnit['manager'], projectId: string, cycle: number, gate: ProjectEventType): Promise<DecisionEntity[]> {
+  /** The open decisions of this cycle; for the step asked, only those the trail records as they stand. */
+  private async openFor(manager: ProjectUnit['manager'], projectId: string, cycle: number, gate: ProjectEventType): Promise<DecisionEntity[]> {
     const open = await this.decisions.open(manager, projectId, cycle);
-    if (!open.some((d) => d.gate === gate)) return open;
-    const recorded = recordedDecisions(await this.trail.decisionEntries(manager, [projectId]));
-    return open.filter((d) => boundToTrail(d, recorded.get(d.id)));
+    return open.some((d) => d.gate === gate) ? boundDecisions(this.trail, manager, open) : open;
   }
 
   /** The level the current plan gives a phase; announcing a level the plan does not hold is an error. */
@@ -346,11 +343,6 @@ function runningAndSubmittedFor(gate: GatedEventType) {
     (inIntake(project.state) && gate !== 'STOP'
       ? new ApiError(409, 'initiative-not-submitted', 'Until the initiative is formally submitted the municipality only advises; the only decision it can take is STOP.')
       : null);
-}
-
-/** The bodies a project waits for, as stored for the werkvoorraad's query: ",college,raad,", or null for none. */
-export function awaitingColumn(bodies: readonly GoverningBody[]): string | null {
-  return bodies.length > 0 ? `,${bodies.join(',')},` : null;
 }
 
 /** The project's silence clock, as the pure rules see it. */

@@ -1,5 +1,6 @@
 import { TableColumn, TableIndex, type MigrationInterface, type QueryRunner } from 'typeorm';
 import { awaitedBodies, type GreenLight, type StoredSnapshot } from '../../../machines/participation-project';
+import { awaitingColumn } from '../project.entity';
 
 /** The columns of a decision that never change once recorded: only marking it consumed is allowed. */
 const DECISION_FACTS = ['id', 'project_id', 'gate', 'cycle', 'body', 'outcome', 'decided_on', 'reference', 'document_url', 'note', 'recorded_by', 'recorded_by_role', 'recorded_at', 'justification'];
@@ -35,7 +36,7 @@ export class Trust1764360000000 implements MigrationInterface {
     );
     for (const project of projects) {
       const bodies = awaitedBodies(project.state, (JSON.parse(project.snapshot) as StoredSnapshot).context, open.filter((d) => d.projectId === project.id && Number(d.cycle) === Number(project.cycle)));
-      if (bodies.length > 0) await queryRunner.query(`UPDATE projects SET awaiting = ${parameter(1)} WHERE id = ${parameter(2)}`, [`,${bodies.join(',')},`, project.id]);
+      if (bodies.length > 0) await queryRunner.query(`UPDATE projects SET awaiting = ${parameter(1)} WHERE id = ${parameter(2)}`, [awaitingColumn(bodies), project.id]);
     }
 
     if (queryRunner.connection.options.type === 'postgres') {
