@@ -167,6 +167,7 @@ describe('SQLite durability settings', () => {
       { name: 'InteractionRules1764350000000' },
       { name: 'Trust1764360000000' },
       { name: 'ReactionChannels1764370000000' },
+      { name: 'InspraakProcedures1764380000000' },
     ]);
     db.close();
     await database.drop();

@@ -35,7 +35,7 @@ describe('the Interactiewijzer’s rules over HTTP', () => {
     expect(early.status).toBe(409);
     expect(codes(early.body)).toEqual(['quick-scan-incomplete']);
 
-    const scan = { ...EXAMPLE_QUICK_SCAN, scores: { ...EXAMPLE_QUICK_SCAN.scores, roomForInfluence: 'none' }, greenLights: [], redLights: ['b'] };
+    const scan = { ...EXAMPLE_QUICK_SCAN, scores: { ...EXAMPLE_QUICK_SCAN.scores, roomForInfluence: 'none' }, greenLights: [], redLights: ['b'], inspraak: { legallyRequired: false, form: 'd' } };
     const advice = await manager().put(`/api/projects/${project.id}/quick-scan`, scan);
     expect(advice.status).toBe(200);
     expect(advice.body).toMatchObject({ complete: true, advice: 'not-interactive' });
@@ -66,7 +66,7 @@ describe('the Interactiewijzer’s rules over HTTP', () => {
 
   it('asks a justification for deciding non-interactive against an interactive advice too (§1.6)', async () => {
     const { body: project } = await service.api.create({ title: 'Toch niet interactief', origin: 'municipality', politicalSensitivity: 'low' });
-    expect((await manager().put(`/api/projects/${project.id}/quick-scan`, EXAMPLE_QUICK_SCAN)).body.advice).toBe('interactive');
+    expect((await manager().put(`/api/projects/${project.id}/quick-scan`, { ...EXAMPLE_QUICK_SCAN, inspraak: { legallyRequired: false, form: 'd' } })).body.advice).toBe('interactive');
     const unjustified = await decideAndMove(project.id, 'DECIDE_NON_INTERACTIVE');
     expect(unjustified.body.blockers).toEqual([expect.objectContaining({ code: 'justification-required', messageNl: expect.stringMatching(/adviseert een interactieve aanpak/) })]);
     const justified = await decideAndMove(project.id, 'DECIDE_NON_INTERACTIVE', { justification: 'Het besluit ligt wettelijk vast; er is geen ruimte.', decidedOn: '2026-11-03' });

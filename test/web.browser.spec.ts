@@ -75,9 +75,11 @@ describe('the web interface in a real browser', () => {
     }
     await manager.getByLabel('Deelnemer aan de quick scan (naam)').fill('A. de Vries');
     await manager.getByLabel(/^a\. Er zijn grote belangen/).first().check();
+    // Whether the law requires inspraak is settled with the route (§1.4 with afdeling 3.4 Awb).
+    await manager.getByRole('group', { name: 'Inspraak is wettelijk verplicht' }).getByLabel('Nee').check();
     await manager.getByRole('button', { name: 'Quick scan opslaan' }).click();
     await manager.waitForURL(/opgeslagen=1/);
-    await expect(manager.getByText('Advies: interactive').isVisible()).resolves.toBe(true);
+    await expect(manager.getByText('Advies: interactief werken').isVisible()).resolves.toBe(true);
 
     // The college's secretary finds the gate in the worklist and records the green light.
     const secretary = await signedIn('S. Secretaris', 'college-secretary');

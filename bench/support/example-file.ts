@@ -18,10 +18,12 @@ export const EXAMPLE_QUICK_SCAN = {
   },
   influenceAspects: { political: 'fairly', legal: 'fairly', policy: 'fairly', societal: 'fairly' },
   greenLights: ['a'],
+  // The duty is known at the scan; on the interactive route the plan chooses the form (§1.4).
+  inspraak: { legallyRequired: false },
 };
 
-/** The same scan where there is no room for influence: it advises against interaction (§2.1), so deciding non-interactive needs no justification. */
-export const EXAMPLE_QUICK_SCAN_NO_ROOM = { ...EXAMPLE_QUICK_SCAN, scores: { ...EXAMPLE_QUICK_SCAN.scores, roomForInfluence: 'none' } };
+/** The same scan where there is no room for influence: it advises against interaction (§2.1), so deciding non-interactive needs no justification; no inspraak, no interaction (form d). */
+export const EXAMPLE_QUICK_SCAN_NO_ROOM = { ...EXAMPLE_QUICK_SCAN, scores: { ...EXAMPLE_QUICK_SCAN.scores, roomForInfluence: 'none' }, inspraak: { legallyRequired: false, form: 'd' } };
 
 export const EXAMPLE_COMMITMENT = { laidDownIn: 'bw-proposal', reference: 'B&W 2026/1', processAgreements: [{ party: 'bewoners', agreement: 'maandelijks overleg' }] };
 

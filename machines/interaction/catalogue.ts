@@ -277,20 +277,27 @@ export const ADVICE_WEIGHT_NAMES: Record<AdviceWeight, Text> = {
 // §1.4: a–d when inspraak is not legally required, e–f when it is.
 export const INSPRAAK_FORMS = ['a', 'b', 'c', 'd', 'e', 'f'] as const;
 export type InspraakForm = (typeof INSPRAAK_FORMS)[number];
+/**
+ * How participants react to a draft under a form (§1.4): afdeling 3.4 Awb (forms c and e: six weeks,
+ * art. 3:16), the municipality's own inspraakverordening (form b: its own term), or a procedure
+ * the college sets in deviation from afdeling 3.4 (form f: the term that decision names).
+ */
+export type InspraakProcedure = 'awb-3.4' | 'ordinance' | 'college-procedure';
+export const INSPRAAK_PROCEDURES: readonly InspraakProcedure[] = ['awb-3.4', 'ordinance', 'college-procedure'];
 export interface InspraakFormDescription {
   form: InspraakForm;
   legallyRequired: boolean;
-  /** Forms (c) and (e) follow afdeling 3.4 Awb: the draft lies open for inspection. */
-  awb34: boolean;
+  /** Whether the draft lies open for reactions, and under which rules; null for forms a and d. */
+  procedure: InspraakProcedure | null;
   text: Text;
 }
 export const INSPRAAK_FORM_CATALOGUE: readonly InspraakFormDescription[] = [
-  { form: 'a', legallyRequired: false, awb34: false, text: { nl: 'Een van de vormen van interactieve beleidsvorming (initiëren, samenwerken, meebeslissen) met bijpassende bestuursstijl.', en: 'One of the interactive levels (initiate, collaborate, co-decide) with its style.' } },
-  { form: 'b', legallyRequired: false, awb34: false, text: { nl: 'Een van de vormen van inspraak (adviseren vanaf het begin of aan het eind), volgens de inspraakverordening.', en: 'Inspraak (advise early or late) under the municipal inspraak ordinance.' } },
-  { form: 'c', legallyRequired: false, awb34: true, text: { nl: 'Inspraak volgens de inspraakverordening, met de inspraakprocedure van afdeling 3.4 Awb.', en: 'Inspraak under the ordinance, with the procedure of afdeling 3.4 Awb.' } },
-  { form: 'd', legallyRequired: false, awb34: false, text: { nl: 'Geen inspraak, geen interactie.', en: 'No inspraak and no interaction.' } },
-  { form: 'e', legallyRequired: true, awb34: true, text: { nl: 'Inspraak in de voorbereiding volgens de procedure van afdeling 3.4 Awb.', en: 'Inspraak in the preparation under the procedure of afdeling 3.4 Awb.' } },
-  { form: 'f', legallyRequired: true, awb34: false, text: { nl: 'Inspraak in de voorbereiding volgens een afwijkende procedure die het college vaststelt.', en: 'Inspraak in the preparation under a deviating procedure set by the college.' } },
+  { form: 'a', legallyRequired: false, procedure: null, text: { nl: 'Een van de vormen van interactieve beleidsvorming (initiëren, samenwerken, meebeslissen) met bijpassende bestuursstijl.', en: 'One of the interactive levels (initiate, collaborate, co-decide) with its style.' } },
+  { form: 'b', legallyRequired: false, procedure: 'ordinance', text: { nl: 'Een van de vormen van inspraak (adviseren vanaf het begin of aan het eind), volgens de inspraakverordening.', en: 'Inspraak (advise early or late) under the municipal inspraak ordinance.' } },
+  { form: 'c', legallyRequired: false, procedure: 'awb-3.4', text: { nl: 'Inspraak volgens de inspraakverordening, met de inspraakprocedure van afdeling 3.4 Awb.', en: 'Inspraak under the ordinance, with the procedure of afdeling 3.4 Awb.' } },
+  { form: 'd', legallyRequired: false, procedure: null, text: { nl: 'Geen inspraak, geen interactie.', en: 'No inspraak and no interaction.' } },
+  { form: 'e', legallyRequired: true, procedure: 'awb-3.4', text: { nl: 'Inspraak in de voorbereiding volgens de procedure van afdeling 3.4 Awb.', en: 'Inspraak in the preparation under the procedure of afdeling 3.4 Awb.' } },
+  { form: 'f', legallyRequired: true, procedure: 'college-procedure', text: { nl: 'Inspraak in de voorbereiding volgens een afwijkende procedure die het college vaststelt.', en: 'Inspraak in the preparation under a deviating procedure set by the college.' } },
 ];
 
 export function describeInspraakForm(form: InspraakForm): InspraakFormDescription {

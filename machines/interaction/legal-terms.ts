@@ -66,12 +66,17 @@ export function nextWorkingDay(day: string): string {
   return result;
 }
 
+/** Art. 3:16 lid 1 Awb: six weeks for zienswijzen. */
+export const AWB_INSPECTION_DAYS = 6 * 7;
+
 /**
  * Art. 3:16 Awb: reactions may be given for six weeks, from the day the draft is laid open
  * (lid 2); so the term's last day is six weeks minus one day after that, extended by the Atw.
+ * A term of another length (the inspraakverordening, a procedure the college set) is counted
+ * the same way.
  */
-export function inspectionTermEnd(laidOpenOn: string): { nominalEnd: string; endsOn: string; extended: boolean } {
-  const nominalEnd = addDays(laidOpenOn, 6 * 7 - 1);
+export function inspectionTermEnd(laidOpenOn: string, days = AWB_INSPECTION_DAYS): { nominalEnd: string; endsOn: string; extended: boolean } {
+  const nominalEnd = addDays(laidOpenOn, days - 1);
   const endsOn = nextWorkingDay(nominalEnd);
   return { nominalEnd, endsOn, extended: endsOn !== nominalEnd };
 }
@@ -91,8 +96,11 @@ export function postalWeekEnd(endsOn: string): string {
   return addDays(endsOn, POSTAL_GRACE_DAYS);
 }
 
-/** Whether a reaction is on time under the law: received within the term, or posted within it and received within the week after. */
-export function reactionOnTime(reaction: { channel: ReactionChannel; receivedOn: string; postedOn?: string | null }, endsOn: string): boolean {
+/**
+ * Whether a reaction is on time: received within the term, or, under afdeling 3.4 Awb (where
+ * art. 3:16 lid 3 applies art. 6:9), posted within it and received within the week after.
+ */
+export function reactionOnTime(reaction: { channel: ReactionChannel; receivedOn: string; postedOn?: string | null }, endsOn: string, postalRuleApplies = true): boolean {
   if (reaction.receivedOn <= endsOn) return true;
-  return reaction.channel === 'letter' && !!reaction.postedOn && reaction.postedOn <= endsOn && reaction.receivedOn <= postalWeekEnd(endsOn);
+  return postalRuleApplies && reaction.channel === 'letter' && !!reaction.postedOn && reaction.postedOn <= endsOn && reaction.receivedOn <= postalWeekEnd(endsOn);
 }

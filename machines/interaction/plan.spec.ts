@@ -1,6 +1,6 @@
 import { completeDossier } from '../participation-project/machine-graph';
 import { STAKEHOLDER_KINDS, stakeholderFitsDomain } from './catalogue';
-import { adviceWeightWarnings, changedLevels, commitmentMissing, inspraakFormAllowed, inspraakFormContradiction, inspraakFormWarnings, levelWarnings, planMissingParts, planWarnings, PLAN_PARTS, requiresInspection } from './plan';
+import { adviceWeightWarnings, changedLevels, commitmentMissing, inspraakFormAllowed, inspraakFormContradiction, inspraakFormWarnings, levelWarnings, planMissingParts, planWarnings, PLAN_PARTS, inspectionProcedure, inspraakOf } from './plan';
 
 const complete = completeDossier().plan!;
 
@@ -18,8 +18,18 @@ describe('the plan of approach (§2.3, §2.4, §1.4)', () => {
     expect(['a', 'b', 'c', 'd', 'e', 'f'].map((form) => inspraakFormAllowed({ legallyRequired: true, form: form as 'a' }))).toEqual([false, false, false, false, true, true]);
   });
 
-  it('asks for an inspection under forms c and e only', () => {
-    expect(['a', 'b', 'c', 'd', 'e', 'f'].map((form) => requiresInspection({ inspraak: { legallyRequired: form > 'd', form: form as 'a' } }))).toEqual([false, false, true, false, true, false]);
+  it('lays the draft open under forms b (ordinance), c and e (afdeling 3.4 Awb) and f (the college\'s procedure), not under a and d', () => {
+    expect(['a', 'b', 'c', 'd', 'e', 'f'].map((form) => inspectionProcedure({ inspraak: { legallyRequired: form > 'd', form: form as 'a' } }, null))).toEqual([null, 'ordinance', 'awb-3.4', null, 'awb-3.4', 'college-procedure']);
+  });
+
+  it('takes the inspraak from the plan, else from the quick scan once it names duty and form', () => {
+    const scanned = { inspraak: { legallyRequired: true, form: 'e' as const } };
+    expect(inspraakOf(null, scanned)).toEqual({ legallyRequired: true, form: 'e' });
+    expect(inspraakOf({ inspraak: { legallyRequired: true, form: 'f' } }, scanned)).toEqual({ legallyRequired: true, form: 'f' });
+    expect(inspraakOf({}, scanned)).toEqual({ legallyRequired: true, form: 'e' });
+    expect(inspraakOf(null, { inspraak: { legallyRequired: true } })).toBeNull();
+    expect(inspraakOf(null, { inspraak: { form: 'c' } })).toBeNull();
+    expect(inspectionProcedure(null, null)).toBeNull();
   });
 
   it('warns of resistance or of less support when preparation and execution differ (§1.3)', () => {

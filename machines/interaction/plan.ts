@@ -1,5 +1,6 @@
 import type { GatedEventType, GoverningBody } from '../participation-project/project.types';
-import { ADVICE_WEIGHT_NAMES, describeInspraakForm, describeLevel, PHASES, type AdviceWeight, type CommitmentDocument, type Goal, type InspraakForm, type Level, type Phase, type Text } from './catalogue';
+import { ADVICE_WEIGHT_NAMES, describeInspraakForm, describeLevel, PHASES, type AdviceWeight, type CommitmentDocument, type Goal, type InspraakForm, type InspraakProcedure, type Level, type Phase, type Text } from './catalogue';
+import type { QuickScan } from './quick-scan';
 
 /** §2.2: where the interactive approach is laid down, and the process agreements made with the actors. */
 export interface Commitment {
@@ -44,7 +45,13 @@ export interface Plan {
   process?: { timeline?: Array<{ title: string; date: string }>; decisionMaking?: string; gateBodies?: Partial<Record<GatedEventType, GoverningBody>> };
   adviceWeight?: AdviceWeight;
   frames?: Array<{ description: string; kind: 'hard' | 'soft' }>;
-  inspraak?: { legallyRequired: boolean; form: InspraakForm };
+  inspraak?: InspraakChoice;
+}
+
+/** §1.4: whether the law requires inspraak, and the form chosen. */
+export interface InspraakChoice {
+  legallyRequired: boolean;
+  form: InspraakForm;
 }
 
 export const PLAN_PARTS = ['targetGroups', 'goals', 'levels', 'scope', 'opportunitiesAndThreats', 'approach', 'process', 'adviceWeight', 'frames', 'inspraak'] as const;
@@ -75,9 +82,20 @@ export function inspraakFormAllowed(inspraak: { legallyRequired: boolean; form: 
   return describeInspraakForm(inspraak.form).legallyRequired === inspraak.legallyRequired;
 }
 
-/** Forms (c) and (e): the draft decision lies open for inspection (afdeling 3.4 Awb). */
-export function requiresInspection(plan: Plan | null): boolean {
-  return !!plan?.inspraak && describeInspraakForm(plan.inspraak.form).awb34;
+/**
+ * The project's inspraak (§1.4): the plan's where it sets one, else what the quick scan recorded
+ * when the route was decided, so a project decided non-interactive (no plan) is bound too.
+ */
+export function inspraakOf(plan: Plan | null, quickScan: QuickScan | null): InspraakChoice | null {
+  if (plan?.inspraak) return plan.inspraak;
+  const recorded = quickScan?.inspraak;
+  return recorded?.form && recorded.legallyRequired !== undefined ? { legallyRequired: recorded.legallyRequired, form: recorded.form } : null;
+}
+
+/** How the draft lies open for reactions under the project's inspraak, or null when it does not (forms a and d, or none chosen). */
+export function inspectionProcedure(plan: Plan | null, quickScan: QuickScan | null): InspraakProcedure | null {
+  const inspraak = inspraakOf(plan, quickScan);
+  return inspraak ? describeInspraakForm(inspraak.form).procedure : null;
 }
 
 export interface LevelWarning {

@@ -9,6 +9,7 @@ const scan = (overrides: Partial<QuickScan> = {}): QuickScan => ({
   influenceAspects: { political: 'fairly', legal: 'a-little', policy: 'fairly', societal: 'much' },
   greenLights: ['a', 'c'],
   redLights: [],
+  inspraak: { legallyRequired: false },
   ...overrides,
 });
 const codes = (s: QuickScan) => assessQuickScan(s).reasons.map((r) => `${r.code}${r.subject ? `:${r.subject}` : ''}`);
@@ -16,10 +17,10 @@ const codes = (s: QuickScan) => assessQuickScan(s).reasons.map((r) => `${r.code}
 describe('the quick scan’s advice (§1.6, §1.7, §2.1)', () => {
   it('gives no advice on an incomplete scan, and names what is missing', () => {
     expect(assessQuickScan(null)).toMatchObject({ complete: false, advice: null });
-    const partial = assessQuickScan(scan({ scores: { ...allScored('much'), 'organisation.time': undefined }, influenceAspects: { political: 'much' }, participants: [] }));
+    const partial = assessQuickScan(scan({ scores: { ...allScored('much'), 'organisation.time': undefined }, influenceAspects: { political: 'much' }, participants: [], inspraak: {} }));
     expect(partial.complete).toBe(false);
     expect(partial.advice).toBeNull();
-    expect(partial.missing).toEqual(['organisation.time', 'influenceAspects.legal', 'influenceAspects.policy', 'influenceAspects.societal', 'participants']);
+    expect(partial.missing).toEqual(['organisation.time', 'influenceAspects.legal', 'influenceAspects.policy', 'influenceAspects.societal', 'participants', 'inspraak.legallyRequired']);
   });
 
   it('advises interactive when every precondition is met at least a little and a green light applies', () => {

@@ -1,3 +1,4 @@
+import type { InspraakForm, Level } from './catalogue';
 import { CRITERIA, INFLUENCE_ASPECTS, QUICK_SCAN_ITEMS, type Criterion, type InfluenceAspect, type QuickScanItem, type ScanRole, type Score, type Text, QUICK_SCAN_ITEM_NAMES, SCORE_NAMES, GREEN_LIGHTS, RED_LIGHTS, INFLUENCE_ASPECT_NAMES } from './catalogue';
 
 /** §2.1 "invulschema interactieve aanpak": may be saved while incomplete. */
@@ -9,6 +10,18 @@ export interface QuickScan {
   influenceAspects?: Partial<Record<InfluenceAspect, Score>>;
   greenLights?: Criterion[];
   redLights?: Criterion[];
+  /**
+   * §1.4 with afdeling 3.4 Awb: whether the law requires inspraak, recorded with the decision on
+   * the route, so it binds a project decided non-interactive too; the form may wait for the plan
+   * on the interactive route, and is needed to decide non-interactive.
+   */
+  inspraak?: { legallyRequired?: boolean; form?: InspraakForm };
+  /**
+   * §1.1: a project decided non-interactive still informs (open authoritarian) or does not
+   * (closed authoritarian, level "none"); no plan follows to say so per phase. Silence is
+   * counted unless it is "none".
+   */
+  levelWithoutInteraction?: Extract<Level, 'inform' | 'none'>;
   notes?: string;
 }
 
@@ -23,7 +36,7 @@ export interface AdviceReason {
 
 export interface QuickScanAssessment {
   complete: boolean;
-  /** What still has to be filled in: item keys, `influenceAspects.<aspect>`, `participants`. */
+  /** What still has to be filled in: item keys, `influenceAspects.<aspect>`, `participants`, `inspraak.legallyRequired`. */
   missing: string[];
   /** Null while incomplete: no advice on half a scan. */
   advice: QuickScanAdvice | null;
@@ -47,6 +60,7 @@ export function assessQuickScan(scan: QuickScan | null): QuickScanAssessment {
     ...QUICK_SCAN_ITEMS.filter((item) => !scores[item]),
     ...INFLUENCE_ASPECTS.filter((aspect) => !scan?.influenceAspects?.[aspect]).map((aspect) => `influenceAspects.${aspect}`),
     ...(scan?.participants?.length ? [] : ['participants']),
+    ...(typeof scan?.inspraak?.legallyRequired === 'boolean' ? [] : ['inspraak.legallyRequired']),
   ];
   if (!scan || missing.length > 0) return { complete: false, missing, advice: null, reasons: [] };
 

@@ -1,4 +1,4 @@
-import { PHASE_NAMES, describeLevel, type Level, type Phase } from '../interaction/catalogue';
+import { PHASE_NAMES, describeLevel, type InspraakProcedure, type Level, type Phase } from '../interaction/catalogue';
 import type { GoverningBody } from './project.types';
 
 /** Stable reason codes: clients may depend on them, so they never change meaning. */
@@ -13,6 +13,8 @@ export type BlockerCode =
   | 'evaluation-incomplete'
   | 'plan-incomplete'
   | 'level-not-communicated'
+  | 'inspraak-form-missing'
+  | 'inspraak-form-interactive'
   | 'inspection-missing'
   | 'inspection-term-running'
   | 'inspection-postal-week-running'
@@ -33,6 +35,12 @@ export interface Blocker {
 const BODY_NAMES: Record<GoverningBody, LocalisedText> = {
   college: { nl: 'het college van B&W', en: 'the college (mayor and aldermen)' },
   raad: { nl: 'de gemeenteraad', en: 'the municipal council' },
+};
+
+const PROCEDURE_NAMES: Record<InspraakProcedure, LocalisedText> = {
+  'awb-3.4': { nl: 'De gekozen inspraakvorm volgt afdeling 3.4 Awb', en: 'The chosen form of inspraak follows afdeling 3.4 Awb' },
+  ordinance: { nl: 'De gekozen inspraakvorm volgt de inspraakverordening', en: 'The chosen form of inspraak follows the inspraak ordinance' },
+  'college-procedure': { nl: 'De gekozen inspraakvorm volgt de procedure die het college heeft vastgesteld', en: 'The chosen form of inspraak follows the procedure the college set' },
 };
 
 /** All blocker sentences, in both languages, in one place. */
@@ -83,9 +91,17 @@ export const BLOCKER_MESSAGES = {
     nl: `De deelnemers zijn nog niet gewezen op het interactieniveau van de fase ${PHASE_NAMES[phase].nl} (${describeLevel(level).name.nl}) en wat dat betekent.`,
     en: `Participants have not been told the interaction level of the ${PHASE_NAMES[phase].en} phase (${describeLevel(level).name.en}) and what it means.`,
   }),
-  'inspection-missing': (): LocalisedText => ({
-    nl: 'De gekozen inspraakvorm volgt afdeling 3.4 Awb: het ontwerpbesluit moet eerst ter inzage hebben gelegen.',
-    en: 'The chosen form of inspraak follows afdeling 3.4 Awb: the draft decision must first lie open for inspection.',
+  'inspraak-form-missing': (): LocalisedText => ({
+    nl: 'Leg in de quick scan vast of inspraak wettelijk verplicht is en welke inspraakvorm geldt (§1.4). Zonder interactie komt er geen plan van aanpak dat dit regelt.',
+    en: 'Record in the quick scan whether inspraak is legally required and which form applies (§1.4). Without interaction no plan of approach will settle it.',
+  }),
+  'inspraak-form-interactive': (): LocalisedText => ({
+    nl: 'Inspraakvorm a is interactieve beleidsvorming (§1.4); die past niet bij het besluit om niet interactief te werken. Kies vorm b, c of d, of e of f als inspraak wettelijk verplicht is.',
+    en: 'Inspraak form a is interactive policy-making (§1.4); it does not fit a decision not to work interactively. Choose form b, c or d, or e or f where inspraak is legally required.',
+  }),
+  'inspection-missing': (procedure: InspraakProcedure): LocalisedText => ({
+    nl: `${PROCEDURE_NAMES[procedure].nl}: het ontwerp moet eerst ter inzage hebben gelegen.`,
+    en: `${PROCEDURE_NAMES[procedure].en}: the draft must first lie open for reactions.`,
   }),
   'inspection-term-running': (endsOn: string): LocalisedText => ({
     nl: `De termijn voor zienswijzen loopt nog, tot en met ${endsOn}.`,

@@ -73,3 +73,31 @@ describe('blockers of a formal submission', () => {
     expect(blockers(context({ origin: 'initiative' }), { type: 'FORMALLY_SUBMITTED', submittedOn: '2026-02-01', reference: 'Z-1' })).toEqual([]);
   });
 });
+
+describe('the inspection on either route (§1.4 with afdeling 3.4 Awb)', () => {
+  const advice = (dossier: ReturnType<typeof completeDossier>) =>
+    blockers(context(), { type: 'ADVICE_SUBMITTED', decisions: [decision({ gate: 'ADVICE_SUBMITTED' })], dossier: { ...dossier, announcements: [] } }).map((b) => b.code);
+  const withForm = (form: 'a' | 'b' | 'c' | 'd' | 'e' | 'f', day: (endsOn: string) => string) => {
+    const d = completeDossier();
+    return advice({ ...d, plan: { ...d.plan, levels: {}, inspraak: { legallyRequired: form > 'd', form } }, today: day(d.inspection!.endsOn) });
+  };
+  const dayAfter = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+
+  it('waits for the postal week only under afdeling 3.4 Awb (forms c and e)', () => {
+    expect(withForm('c', dayAfter)).toEqual(['inspection-postal-week-running']);
+    expect(withForm('e', dayAfter)).toEqual(['inspection-postal-week-running']);
+    expect(withForm('b', dayAfter)).toEqual([]);
+    expect(withForm('f', dayAfter)).toEqual([]);
+  });
+  it('asks nothing to lie open under forms a and d', () => {
+    const d = completeDossier();
+    expect(withForm('a', (e) => e)).toEqual([]);
+    expect(advice({ ...d, plan: null, quickScan: { ...d.quickScan, inspraak: { legallyRequired: false, form: 'd' } }, inspection: null })).toEqual([]);
+  });
+  it('binds a project without a plan by the form its quick scan recorded', () => {
+    const d = completeDossier();
+    const blocked = blockers(context(), { type: 'ADVICE_SUBMITTED', decisions: [decision({ gate: 'ADVICE_SUBMITTED' })], dossier: { ...d, plan: null, quickScan: { ...d.quickScan, inspraak: { legallyRequired: true, form: 'f' } }, inspection: null } });
+    expect(blocked.map((b) => b.code)).toEqual(['inspection-missing']);
+    expect(blocked[0].message.nl).toContain('procedure die het college heeft vastgesteld');
+  });
+});

@@ -1,5 +1,5 @@
 import { needsAnnouncement, type Phase } from '../interaction/catalogue';
-import { commitmentMissing, evaluationMissing, planMissingParts, requiresInspection } from '../interaction/plan';
+import { commitmentMissing, evaluationMissing, inspectionProcedure, inspraakOf, planMissingParts } from '../interaction/plan';
 import { assessQuickScan } from '../interaction/quick-scan';
 import { postalWeekEnd } from '../interaction/legal-terms';
 import { BLOCKER_MESSAGES, type Blocker, type BlockerCode } from './blocker-messages';
@@ -86,6 +86,12 @@ function ruleBlockers({ type, dossier }: GatedEvent, decisive: GreenLight | unde
       found.push(blocker('justification-required', BLOCKER_MESSAGES['justification-required'](scan.advice === 'interactive' ? 'interactive' : 'not-interactive')));
     }
   }
+  // §1.4 with afdeling 3.4 Awb: without interaction no plan follows, so the inspraak is settled here, and it cannot be interactive.
+  if (type === 'DECIDE_NON_INTERACTIVE' && dossier.quickScan) {
+    const inspraak = inspraakOf(null, dossier.quickScan);
+    if (!inspraak) found.push(blocker('inspraak-form-missing', BLOCKER_MESSAGES['inspraak-form-missing'](), ['inspraak.form']));
+    else if (inspraak.form === 'a') found.push(blocker('inspraak-form-interactive', BLOCKER_MESSAGES['inspraak-form-interactive']()));
+  }
   // §2.4: a project closes after its evaluation, with a verdict on each goal and the participants' judgement.
   if (type === 'CLOSE') {
     const missing = evaluationMissing(dossier.evaluation, dossier.plan);
@@ -108,15 +114,19 @@ function ruleBlockers({ type, dossier }: GatedEvent, decisive: GreenLight | unde
   return found;
 }
 
-/** §1.4 forms (c) and (e): the draft lay open for six weeks and every reaction has its answer. */
+/**
+ * §1.4 forms b, c, e and f, on either route: the draft lay open for its term and every reaction
+ * has its answer; under afdeling 3.4 Awb (c, e) a posted reaction may still arrive in the week after.
+ */
 function inspectionBlockers(dossier: Dossier): Blocker[] {
-  if (!requiresInspection(dossier.plan)) return [];
-  if (!dossier.inspection) return [blocker('inspection-missing', BLOCKER_MESSAGES['inspection-missing']())];
+  const procedure = inspectionProcedure(dossier.plan, dossier.quickScan);
+  if (!procedure) return [];
+  if (!dossier.inspection) return [blocker('inspection-missing', BLOCKER_MESSAGES['inspection-missing'](procedure))];
   const found: Blocker[] = [];
   const { endsOn } = dossier.inspection;
   if (dossier.today <= endsOn) found.push(blocker('inspection-term-running', BLOCKER_MESSAGES['inspection-term-running'](endsOn)));
   // Art. 6:9 lid 2 with art. 3:16 lid 3 Awb: a letter posted within the term may still arrive during the week after it.
-  else if (dossier.today <= postalWeekEnd(endsOn)) found.push(blocker('inspection-postal-week-running', BLOCKER_MESSAGES['inspection-postal-week-running'](postalWeekEnd(endsOn))));
+  else if (procedure === 'awb-3.4' && dossier.today <= postalWeekEnd(endsOn)) found.push(blocker('inspection-postal-week-running', BLOCKER_MESSAGES['inspection-postal-week-running'](postalWeekEnd(endsOn))));
   if (dossier.unansweredReactions > 0) found.push(blocker('reactions-unanswered', BLOCKER_MESSAGES['reactions-unanswered'](dossier.unansweredReactions)));
   return found;
 }

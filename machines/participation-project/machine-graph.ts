@@ -78,6 +78,7 @@ const COMPLETE_SCAN: QuickScan = {
   },
   influenceAspects: { political: 'fairly', legal: 'fairly', policy: 'fairly', societal: 'much' },
   greenLights: ['a'],
+  inspraak: { legallyRequired: false, form: 'c' },
 };
 
 /** A plan with every part, at an interactive level throughout, under the Awb 3.4 procedure (form c): every rule applies. */

@@ -1,4 +1,6 @@
-import type { Phase } from '../interaction/catalogue';
+import type { Level, Phase } from '../interaction/catalogue';
+import type { Plan } from '../interaction/plan';
+import type { QuickScan } from '../interaction/quick-scan';
 import { participationProjectMachine } from './project.machine';
 
 /**
@@ -21,6 +23,16 @@ export const PHASE_STATES: Readonly<Record<Phase, string>> = {
 
 export function phaseOf(stateId: string): Phase | undefined {
   return (Object.keys(PHASE_STATES) as Phase[]).find((phase) => stateId === PHASE_STATES[phase] || stateId.startsWith(`${PHASE_STATES[phase]}.`));
+}
+
+/**
+ * The level planned for the phase a state belongs to (§1.3): the plan's, or, on the route
+ * without interaction (no plan), the one the quick scan recorded for the whole project.
+ */
+export function plannedLevel(stateId: string, file: { plan: Plan | null; quickScan: QuickScan | null }): Level | undefined {
+  const phase = phaseOf(stateId);
+  if (!phase) return undefined;
+  return file.plan ? file.plan.levels?.[phase] : file.quickScan?.levelWithoutInteraction;
 }
 
 /** Preparation is when a draft decision is laid open for inspection (afdeling 3.4 Awb). */

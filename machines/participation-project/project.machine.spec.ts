@@ -38,11 +38,19 @@ const RULES: Partial<Record<GatedEventType, Breach[]>> = {
     { code: 'quick-scan-incomplete', dossier: (d) => ({ ...d, quickScan: null }) },
     // The complete scan advises interactive: deciding otherwise needs a justification (§1.6).
     { code: 'justification-required', dossier: (d) => d, justification: '' },
+    // §1.4 with afdeling 3.4 Awb: no plan follows, so the inspraak is settled here, and it is not interactive.
+    { code: 'inspraak-form-missing', dossier: (d) => ({ ...d, quickScan: { ...d.quickScan, inspraak: { legallyRequired: false } } }) },
+    { code: 'inspraak-form-interactive', dossier: (d) => ({ ...d, quickScan: { ...d.quickScan, inspraak: { legallyRequired: false, form: 'a' } } }) },
   ],
   COMMIT: [{ code: 'commitment-incomplete', dossier: (d) => ({ ...d, commitment: { ...d.commitment, processAgreements: [] } }) }],
   ADOPT_PLAN: [{ code: 'plan-incomplete', dossier: (d) => ({ ...d, plan: { ...d.plan, frames: [] } }) }, unannounced],
   ADVICE_SUBMITTED: [
     { code: 'inspection-missing', dossier: (d) => ({ ...d, inspection: null }) },
+    // Decided non-interactive, no plan: the form recorded with the quick scan binds all the same.
+    { code: 'inspection-missing', dossier: (d) => ({ ...d, plan: null, inspection: null }) },
+    // Form b: the inspraakverordening's term; form f: the college's procedure.
+    { code: 'inspection-term-running', dossier: (d) => ({ ...d, plan: { ...d.plan, inspraak: { legallyRequired: false, form: 'b' } }, today: d.inspection!.endsOn }) },
+    { code: 'reactions-unanswered', dossier: (d) => ({ ...d, plan: { ...d.plan, inspraak: { legallyRequired: true, form: 'f' } }, unansweredReactions: 2 }) },
     { code: 'inspection-term-running', dossier: (d) => ({ ...d, today: d.inspection!.endsOn }) },
     { code: 'inspection-postal-week-running', dossier: (d) => ({ ...d, today: postalWeekEnd(d.inspection!.endsOn) }) },
     { code: 'reactions-unanswered', dossier: (d) => ({ ...d, unansweredReactions: 1 }) },

@@ -4,12 +4,21 @@ const DAY = 86_400_000;
 
 describe('silence rules', () => {
   it('counts silence from formal commitment through the policy cycle only', () => {
-    expect(['intake', 'quickScan', 'closed', 'stopped'].map(silenceCounted)).toEqual([false, false, false, false]);
-    expect(['formalCommitment', 'planOfApproach', 'policyCycle.preparation.advice', 'policyCycle.evaluation'].map(silenceCounted)).toEqual([true, true, true, true]);
+    expect(['intake', 'quickScan', 'closed', 'stopped'].map((state) => silenceCounted(state))).toEqual([false, false, false, false]);
+    expect(['formalCommitment', 'planOfApproach', 'policyCycle.preparation.advice', 'policyCycle.evaluation'].map((state) => silenceCounted(state))).toEqual([true, true, true, true]);
+  });
+
+  it('counts no silence in a phase planned at level none, unless the owner switched counting on (§1.3)', () => {
+    expect(silenceCounted('policyCycle.preparation.advice', 'none')).toBe(false);
+    expect(silenceCounted('policyCycle.preparation.advice', 'none', true)).toBe(true);
+    expect(silenceCounted('policyCycle.execution', 'inform')).toBe(true);
+    expect(silenceCounted('policyCycle.execution', 'co-decide')).toBe(true);
+    expect(silenceCounted('closed', 'inform', true)).toBe(false);
+    expect(silenceCounted('quickScan', undefined, true)).toBe(false);
   });
 
   it('puts the first deadline one window after the silence began, and each escalation a window later', () => {
-    const clock = restartSilence('planOfApproach', '2026-03-01T09:00:00.000Z', 14, DAY);
+    const clock = restartSilence(true, '2026-03-01T09:00:00.000Z', 14, DAY);
     expect(clock).toEqual({ since: '2026-03-01T09:00:00.000Z', allowedUntil: '2026-03-15T09:00:00.000Z', level: 0, deadline: '2026-03-15T09:00:00.000Z' });
     const second = escalate(clock, 14, DAY, new Date('2026-03-15T09:00:00.000Z'));
     expect(second).toEqual({ since: clock.since, allowedUntil: '2026-03-15T09:00:00.000Z', level: 1, deadline: '2026-03-29T09:00:00.000Z' });
@@ -17,7 +26,7 @@ describe('silence rules', () => {
   });
 
   it('collapses the escalations missed while reminders could not run into one, the next falling ahead of now', () => {
-    const clock = restartSilence('planOfApproach', '2026-03-01T09:00:00.000Z', 14, DAY);
+    const clock = restartSilence(true, '2026-03-01T09:00:00.000Z', 14, DAY);
     // The first reminder went out only on 30 April (Redis was away for weeks): one more window from then, not four due at once.
     const late = escalate(clock, 14, DAY, new Date('2026-04-30T09:00:00.000Z'));
     expect(late).toEqual({ since: clock.since, allowedUntil: '2026-03-15T09:00:00.000Z', level: 1, deadline: '2026-05-10T09:00:00.000Z' });
@@ -25,8 +34,8 @@ describe('silence rules', () => {
 
   it('has no deadline with a window of 0 or outside the counted states', () => {
     expect(silenceDeadline('2026-03-01T00:00:00.000Z', 0, 0, DAY)).toBeNull();
-    expect(restartSilence('policyCycle.execution', '2026-03-01T00:00:00.000Z', 0, DAY).deadline).toBeNull();
-    expect(restartSilence('closed', '2026-03-01T00:00:00.000Z', 14, DAY)).toEqual(NO_SILENCE);
+    expect(restartSilence(true, '2026-03-01T00:00:00.000Z', 0, DAY).deadline).toBeNull();
+    expect(restartSilence(false, '2026-03-01T00:00:00.000Z', 14, DAY)).toEqual(NO_SILENCE);
     expect(escalate(NO_SILENCE, 14, DAY, new Date('2026-03-15T09:00:00.000Z'))).toEqual(NO_SILENCE);
   });
 
@@ -39,17 +48,17 @@ describe('silence rules', () => {
   });
 
   it('stays overdue after reminders went out, until someone communicates', () => {
-    const clock = restartSilence('planOfApproach', '2026-03-01T09:00:00.000Z', 14, DAY);
+    const clock = restartSilence(true, '2026-03-01T09:00:00.000Z', 14, DAY);
     const afterTwoReminders = escalate(escalate(clock, 14, DAY, new Date('2026-03-15T09:00:00.000Z')), 14, DAY, new Date('2026-03-29T09:00:00.000Z'));
     // The next reminder is weeks away, yet the project has been silent too long since 15 March.
     expect(afterTwoReminders.deadline).toBe('2026-04-12T09:00:00.000Z');
     expect(silenceStatus(afterTwoReminders.allowedUntil, new Date('2026-03-20T09:00:00.000Z'), DAY)).toBe('overdue');
-    const communicated = restartSilence('planOfApproach', '2026-03-20T09:00:00.000Z', 14, DAY);
+    const communicated = restartSilence(true, '2026-03-20T09:00:00.000Z', 14, DAY);
     expect(silenceStatus(communicated.allowedUntil, new Date('2026-03-20T09:00:00.000Z'), DAY)).toBe('ok');
   });
 
   it('moves the allowed silence and the next reminder with a new window, keeping the reminders sent', () => {
-    const sentOne = escalate(restartSilence('planOfApproach', '2026-03-01T09:00:00.000Z', 14, DAY), 14, DAY, new Date('2026-03-15T09:00:00.000Z'));
+    const sentOne = escalate(restartSilence(true, '2026-03-01T09:00:00.000Z', 14, DAY), 14, DAY, new Date('2026-03-15T09:00:00.000Z'));
     expect(rewindow(sentOne, 7, DAY)).toEqual({ since: '2026-03-01T09:00:00.000Z', allowedUntil: '2026-03-08T09:00:00.000Z', level: 1, deadline: '2026-03-15T09:00:00.000Z' });
     expect(rewindow(NO_SILENCE, 7, DAY)).toEqual(NO_SILENCE);
   });

@@ -3,9 +3,19 @@
  * ook als er 'niets' te melden is"). Pure rules: the time always comes in as input.
  */
 
-/** While a project is here, its silence towards participants is counted. */
-export function silenceCounted(state: string): boolean {
-  return state === 'formalCommitment' || state === 'planOfApproach' || state.startsWith('policyCycle');
+import type { Level } from '../interaction/catalogue';
+
+/**
+ * Whether a project's silence towards participants is counted in a state: from the formal
+ * commitment until it ends, where the level planned for the phase asks the municipality to
+ * communicate. Interaction may start in any phase (§1.3), so a phase at level "none" (the
+ * municipality decides and says nothing, §1.1) counts no silence, unless the owner switched
+ * counting on for the whole project. A phase without a known level counts: silence is the
+ * risk the guide warns of (§2.4), so the safe default is to watch it.
+ */
+export function silenceCounted(state: string, plannedLevel?: Level | null, alwaysCount = false): boolean {
+  const running = state === 'formalCommitment' || state === 'planOfApproach' || state.startsWith('policyCycle');
+  return running && (alwaysCount || plannedLevel !== 'none');
 }
 
 export interface SilenceClock {
@@ -27,9 +37,9 @@ export function silenceDeadline(since: string, level: number, windowDays: number
   return new Date(Date.parse(since) + (level + 1) * windowDays * dayMs).toISOString();
 }
 
-/** The clock after something happened: a transition, a communication, a new window. */
-export function restartSilence(state: string, since: string, windowDays: number, dayMs: number): SilenceClock {
-  if (!silenceCounted(state)) return NO_SILENCE;
+/** The clock after something happened (a transition, a communication, a new plan): a new silence from `since`, or none where silence is not counted. */
+export function restartSilence(counted: boolean, since: string, windowDays: number, dayMs: number): SilenceClock {
+  if (!counted) return NO_SILENCE;
   const deadline = silenceDeadline(since, 0, windowDays, dayMs);
   return { since, allowedUntil: deadline, level: 0, deadline };
 }

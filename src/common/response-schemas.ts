@@ -45,6 +45,7 @@ export const PROJECT = object(
       nextReminderAt: maybeMoment,
       remindersSent: whole,
       status: { type: 'string', enum: ['ok', 'due-soon', 'overdue'], nullable: true },
+      countedAlways: { ...yesNo, description: 'The owner counts silence also in phases at level "none" (§1.3)' },
     }),
     ownerEmail: maybeText,
     administratorEmail: maybeText,
@@ -132,7 +133,11 @@ export const PLAN_DOCUMENT = documentVersion({ missingParts: texts, warnings: li
 export const PLAN_VERSIONS = listOf(documentVersion({}));
 
 export const STAKEHOLDER = object({ id: text, projectId: text, name: text, domain: text, kind: text, ownKind: maybeText, approach: text, createdBy: text, createdAt: moment });
-const inspectionFields = { id: text, projectId: text, cycle: whole, laidOpenOn: day, nominalEnd: day, endsOn: day, publishedIn: text, createdBy: text, createdAt: moment };
+const inspectionFields = {
+  id: text, projectId: text, cycle: whole, laidOpenOn: day, nominalEnd: day, endsOn: day, publishedIn: text,
+  procedure: { type: 'string', enum: ['awb-3.4', 'ordinance', 'college-procedure'], description: '§1.4: afdeling 3.4 Awb (forms c, e), the inspraakverordening (b), or a procedure the college set (f)' } as SchemaObject,
+  termDays: whole, procedureReference: maybeText, createdBy: text, createdAt: moment,
+};
 const termWarning = object({ code: { type: 'string', enum: ['term-beyond-known-decrees'] }, message: object({ nl: text, en: text }) });
 export const INSPECTION = object({ ...inspectionFields, warnings: listOf(termWarning) });
 export const REACTION = object({ id: text, inspectionId: text, projectId: text, receivedOn: day, channel: { type: 'string', enum: ['letter', 'email', 'web', 'oral'], nullable: true }, postedOn: { ...day, nullable: true }, report: maybeText, sender: text, summary: text, late: yesNo, answer: maybeText, answeredOn: { ...day, nullable: true }, createdBy: text, createdAt: moment });

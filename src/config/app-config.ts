@@ -24,6 +24,11 @@ export interface AppConfig {
     /** The longest lifetime (exp − iat) a bearer token may have; AUTH_MAX_TOKEN_AGE, default 12 hours. */
     maxTokenAgeSeconds: number;
   };
+  /** The municipality's own rules, where the law leaves the choice to it. */
+  rules: {
+    /** Form b (§1.4): the term of the inspraakverordening, in days (INSPRAAK_TERM_DAYS, default 42: six weeks). */
+    inspraakTermDays: number;
+  };
   reminders: {
     redisUrl: string;
     /** Prefix of every BullMQ key, so several installations (or test runs) can share one Redis. */
@@ -88,6 +93,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const outboxRetentionDays = positive('OUTBOX_RETENTION_DAYS', 7);
   const concurrency = positive('REMINDER_CONCURRENCY', 50);
   const shutdownGraceMs = positive('SHUTDOWN_GRACE_MS', 10_000);
+  const inspraakTermDays = positive('INSPRAAK_TERM_DAYS', 42);
   const attempts = positive('REMINDER_ATTEMPTS', 5);
   const backoffMs = positive('REMINDER_BACKOFF_MS', 30_000);
   const workers = (env.WORKERS ?? 'on').toLowerCase();
@@ -124,6 +130,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     database: url
       ? { kind: 'postgres', url }
       : { kind: 'sqlite', path: env.SQLITE_PATH ?? './data/interactiewijzer.sqlite', synchronous: synchronous as 'FULL' | 'NORMAL' },
+    rules: { inspraakTermDays },
     auth: { secret, jwksUrl, issuer: env.AUTH_ISSUER || undefined, audience: env.AUTH_AUDIENCE || undefined, maxTokenAgeSeconds: maxTokenAgeSeconds! },
     reminders: {
       redisUrl,

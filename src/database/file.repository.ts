@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import type { InspraakProcedure } from '../../machines/interaction/catalogue';
 import type { CommunicationEntity } from './communication.entity';
 import type { InspectionEntity, ProjectDocumentEntity, ReactionEntity, StakeholderEntity } from './interaction.entities';
 import { placeholders, SqlRepository } from './sql-repository';
@@ -55,11 +56,11 @@ export class FileRepository extends SqlRepository {
   }
 
   /** The inspections of these projects, with how many of their reactions still wait for an answer. */
-  async inspections(manager: EntityManager, projectIds: readonly string[]): Promise<Array<{ id: string; projectId: string; cycle: number; endsOn: string; unanswered: number }>> {
+  async inspections(manager: EntityManager, projectIds: readonly string[]): Promise<Array<{ id: string; projectId: string; cycle: number; endsOn: string; procedure: InspraakProcedure; unanswered: number }>> {
     if (projectIds.length === 0) return [];
-    const rows = await this.run<{ id: string; projectId: string; cycle: number; endsOn: string; unanswered: number | string }>(
+    const rows = await this.run<{ id: string; projectId: string; cycle: number; endsOn: string; procedure: InspraakProcedure; unanswered: number | string }>(
       manager,
-      `SELECT i.id, i.project_id AS "projectId", i.cycle, i.ends_on AS "endsOn",
+      `SELECT i.id, i.project_id AS "projectId", i.cycle, i.ends_on AS "endsOn", i.procedure,
               (SELECT COUNT(*) FROM reactions r WHERE r.inspection_id = i.id AND r.answer IS NULL) AS unanswered
          FROM inspections i WHERE i.project_id IN (${placeholders(projectIds)})`,
       [...projectIds],
@@ -83,8 +84,8 @@ export class FileRepository extends SqlRepository {
   async insertInspection(manager: EntityManager, i: InspectionEntity): Promise<void> {
     await this.run(
       manager,
-      'INSERT INTO inspections (id, project_id, cycle, laid_open_on, nominal_end, ends_on, published_in, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-      [i.id, i.projectId, i.cycle, i.laidOpenOn, i.nominalEnd, i.endsOn, i.publishedIn, i.createdBy, i.createdAt],
+      'INSERT INTO inspections (id, project_id, cycle, laid_open_on, nominal_end, ends_on, published_in, procedure, term_days, procedure_reference, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      [i.id, i.projectId, i.cycle, i.laidOpenOn, i.nominalEnd, i.endsOn, i.publishedIn, i.procedure, i.termDays, i.procedureReference, i.createdBy, i.createdAt],
     );
   }
 

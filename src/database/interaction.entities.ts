@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { InspraakProcedure } from '../../machines/interaction/catalogue';
 
 /** One version of a document in a project's file: the quick scan, the commitment or the plan of approach (JSON). */
 @Entity('project_documents')
@@ -85,6 +86,17 @@ export class InspectionEntity {
 
   @Column({ name: 'published_in', type: 'varchar', length: 500 })
   publishedIn!: string;
+
+  /** The rules the draft lay open under (§1.4): afdeling 3.4 Awb, the inspraakverordening, or a procedure the college set. */
+  @Column({ type: 'varchar', length: 20, default: 'awb-3.4' })
+  procedure!: InspraakProcedure;
+
+  @Column({ name: 'term_days', type: 'integer', default: 42 })
+  termDays!: number;
+
+  /** The collegebesluit that set a deviating procedure (form f). */
+  @Column({ name: 'procedure_reference', type: 'varchar', length: 200, nullable: true })
+  procedureReference!: string | null;
 
   @Column({ name: 'created_by', type: 'varchar', length: 200 })
   createdBy!: string;

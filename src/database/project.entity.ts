@@ -54,6 +54,10 @@ export class ProjectEntity {
   @Column({ name: 'silence_allowed_until', type: 'varchar', length: 30, nullable: true })
   silenceAllowedUntil!: string | null;
 
+  /** The owner counts silence even where the plan sets no interaction (level "none", §1.3). */
+  @Column({ name: 'silence_always', type: 'boolean', default: false })
+  silenceAlways!: boolean;
+
   @Column({ name: 'silence_level', type: 'integer', default: 0 })
   silenceLevel!: number;
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
-import { assessQuickScan, commitmentMissing, evaluationMissing, type Evaluation, planMissingParts, planWarnings, termWarnings, type Commitment, type Plan, type QuickScan } from '../../machines/participation-project';
+import { assessQuickScan, commitmentMissing, inspectionProcedure, inspraakOf, evaluationMissing, type Evaluation, planMissingParts, planWarnings, termWarnings, type Commitment, type Plan, type QuickScan } from '../../machines/participation-project';
 import { ApiError } from '../common/api-error';
 import { InspectionEntity, ProjectDocumentEntity, ReactionEntity, StakeholderEntity, type DocumentKind } from '../database/interaction.entities';
 import type { ProjectEntity } from '../database/project.entity';
@@ -81,7 +81,9 @@ export class ProjectFileService {
       this.stakeholdersOf(project),
       this.inspectionOf(project),
     ]);
-    return { quickScan, commitment, plan, stakeholders, inspection };
+    // The inspraak binds on either route (§1.4 with afdeling 3.4 Awb): the plan's, else the one recorded with the quick scan.
+    const inspraak = inspraakOf(plan?.data ?? null, quickScan?.data ?? null);
+    return { quickScan, commitment, plan, stakeholders, inspection, inspraak, inspectionProcedure: inspectionProcedure(plan?.data ?? null, quickScan?.data ?? null) };
   }
 
   private async versionsOf<T>(projectId: string, kind: DocumentKind): Promise<Array<DocumentVersionView<T>>> {

@@ -37,6 +37,8 @@ export interface ProjectView {
     remindersSent: number;
     /** Null where silence is not counted: before formal commitment, after the project ended, or with a window of 0. */
     status: SilenceStatus | null;
+    /** The owner counts silence also where the planned level is "none" (§1.3). */
+    countedAlways: boolean;
   };
   ownerEmail: string | null;
   administratorEmail: string | null;
@@ -75,6 +77,7 @@ export function toProjectView(project: ProjectEntity, openDecisions: readonly Gr
       nextReminderAt: project.silenceDeadline,
       remindersSent: project.silenceLevel,
       status: silenceStatus(project.silenceAllowedUntil, clock.now, clock.dayMs),
+      countedAlways: Boolean(project.silenceAlways),
     },
     ownerEmail: project.ownerEmail,
     administratorEmail: project.administratorEmail,

@@ -9,6 +9,10 @@ export const one = (value: string | string[] | undefined) => (Array.isArray(valu
 export const many = (value: string | string[] | undefined) => (Array.isArray(value) ? value : value ? [value] : []);
 /** The field's trimmed text, or undefined when left empty (an optional field). */
 export const text = (form: Form, key: string) => one(form[key]).trim() || undefined;
+/** A ja/nee choice; undefined when none was made. */
+export const yesNo = (value: string | undefined) => (value === 'ja' ? true : value === 'nee' ? false : undefined);
+/** A number field: its number, or the text itself, so validation names what is wrong with it. */
+export const wholeNumber = (value: string | undefined): number | string | undefined => (value === undefined ? undefined : /^\d+$/.test(value) ? Number(value) : value);
 /** A textarea with one item per line. */
 const lines = (form: Form, key: string) => one(form[key]).split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
 /** A line "left | right". */

@@ -40,7 +40,7 @@ import { DecisionsService } from '../decisions/decisions.service';
 import { AuditService } from '../audit/audit.service';
 import { AnswerDto, CommitmentDto, EvaluationDto, InspectionDto, PlanDto, QuickScanDto, ReactionDto, StakeholderDto } from '../project-file/dto/file.dto';
 import { ProjectFileService } from '../project-file/project-file.service';
-import { commitmentFromForm, evaluationFromForm, many, one, planFromForm, planToForm, text, type Form } from './web-forms';
+import { commitmentFromForm, evaluationFromForm, many, one, planFromForm, planToForm, text, wholeNumber, yesNo, type Form } from './web-forms';
 import { CreateProjectDto } from '../projects/dto/create-project.dto';
 import { ProjectEventDto } from '../projects/dto/project-event.dto';
 import { ProjectsService } from '../projects/projects.service';
@@ -170,7 +170,7 @@ export class WebController {
   @Get('projecten/:id')
   async project(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @SignedInUser() user: WebUser, @Param('id') id: string, @Query('soort') type?: string) {
     const [project, timeline, communications, file] = await Promise.all([this.projects.get(id), this.audit.timeline(id), this.communications.list(id), this.projectFile.whole(id)]);
-    const { quickScan, commitment, plan, stakeholders, inspection } = file;
+    const { quickScan, commitment, plan, stakeholders, inspection, inspectionProcedure } = file;
     return this.pages.render(req, reply, 'project', {
       user,
       project,
@@ -190,6 +190,7 @@ export class WebController {
       planFields: planToForm(plan?.data ?? null),
       stakeholders,
       inspection,
+      inspectionProcedure,
       today: dutchDay(new Date()),
       inEvaluation: phaseOf(project.state) === 'evaluation',
       catalogue: FILE_FORM_CATALOGUE,
@@ -245,6 +246,8 @@ export class WebController {
         influenceAspects,
         greenLights: many(form.greenLights),
         redLights: many(form.redLights),
+        inspraak: { legallyRequired: yesNo(text(form, 'inspraakRequired')), form: text(form, 'inspraakForm') },
+        levelWithoutInteraction: text(form, 'levelWithoutInteraction'),
         notes: text(form, 'notes'),
       });
       return this.file.saveQuickScan(id, dto as QuickScan, actor);
@@ -284,7 +287,7 @@ export class WebController {
   @Post('projecten/:id/inspectie')
   @PageRoles(...WRITERS)
   inspection(@Res() reply: FastifyReply, @SignedInUser() user: WebUser, @Param('id') id: string, @Body() form: Form) {
-    return this.write(reply, user, id, 'inspectie', async (actor) => this.file.openInspection(id, await validated(InspectionDto, { laidOpenOn: one(form.laidOpenOn), publishedIn: one(form.publishedIn) }), actor));
+    return this.write(reply, user, id, 'inspectie', async (actor) => this.file.openInspection(id, await validated(InspectionDto, { laidOpenOn: one(form.laidOpenOn), publishedIn: one(form.publishedIn), termDays: wholeNumber(text(form, 'termDays')), procedureReference: text(form, 'procedureReference') }), actor));
   }
 
   @Post('projecten/:id/zienswijzen')

@@ -3,6 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import {
   addDays,
+  AWB_INSPECTION_DAYS,
   assessQuickScan,
   changedLevels,
   commitmentMissing,
@@ -14,11 +15,14 @@ import {
   type ReactionChannel,
   type TermWarning,
   inPreparation,
+  plannedLevel,
   inspraakFormAllowed,
   inspraakFormContradiction,
   planWarnings,
   planMissingParts,
-  requiresInspection,
+  inspectionProcedure,
+  inspraakOf,
+  type InspraakProcedure,
   stakeholderFitsDomain,
   STAKEHOLDER_KIND_DOMAIN,
   type Commitment,
@@ -40,7 +44,8 @@ import { ReminderRepository } from '../database/reminder.repository';
 import { isFutureDay } from '../../machines/calendar/dutch-day';
 import { loadProjectFiles, type ProjectFile } from './dossier';
 import { runningAndSubmitted, running, UnitOfWork, type ProjectUnit } from './unit-of-work';
-import { addMilestoneTo } from './workflow.service';
+import { addMilestoneTo, syncSilence } from './workflow.service';
+import { silenceCounted } from '../../machines/silence/silence.rules';
 
 export interface NewStakeholder {
   name: string;
@@ -55,6 +60,9 @@ export interface NewInspection {
   laidOpenOn: string;
   /** Where the notice was published, e.g. "Gemeenteblad 2026, 12345". */
   publishedIn: string;
+  /** Form f: the term, in days, of the procedure the college set, and that collegebesluit's reference. */
+  termDays?: number;
+  procedureReference?: string;
 }
 
 export interface NewReaction {
@@ -81,6 +89,7 @@ export interface SavedPlan {
 @Injectable()
 export class FileWorkflow {
   private readonly dayMs: number;
+  private readonly inspraakTermDays: number;
 
   constructor(
     private readonly units: UnitOfWork,
@@ -89,13 +98,19 @@ export class FileWorkflow {
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.dayMs = config.reminders.dayMs;
+    this.inspraakTermDays = config.rules.inspraakTermDays;
   }
 
   saveQuickScan(projectId: string, scan: QuickScan, actor: Actor, now = new Date()): Promise<QuickScanAssessment> {
-    return this.write(projectId, actor, now, async ({ manager, project, file, at, audit }) => {
+    return this.write(projectId, actor, now, async (unit) => {
+      const { manager, project, file, at, audit } = unit;
+      const inspraak = inspraakOf(null, scan);
+      if (inspraak && !inspraakFormAllowed(inspraak)) throw inspraakFormNotAllowed(inspraak);
       const assessment = assessQuickScan(scan);
-      const version = await this.saveDocument(manager, project, await file(), 'quick-scan', scan, actor, at, null);
-      audit('quick-scan-recorded', { version, complete: assessment.complete, advice: assessment.advice, missing: assessment.missing, scan });
+      const current = await file();
+      const version = await this.saveDocument(manager, project, current, 'quick-scan', scan, actor, at, null);
+      const silence = this.resyncSilence(unit, { plan: current.dossier.plan, quickScan: scan });
+      audit('quick-scan-recorded', { version, complete: assessment.complete, advice: assessment.advice, missing: assessment.missing, scan, ...silence });
       return assessment;
     });
   }
@@ -122,17 +137,23 @@ export class FileWorkflow {
 
   /** A new version of the plan. Once a plan was adopted, changing a phase's level needs a reason. */
   savePlan(projectId: string, plan: Plan, changeReason: string | undefined, actor: Actor, now = new Date()): Promise<SavedPlan> {
-    return this.write(projectId, actor, now, async ({ manager, project, file, at, audit }) => {
-      if (plan.inspraak && !inspraakFormAllowed(plan.inspraak)) {
-        throw new ApiError(422, 'inspraak-form-not-allowed', `Form ${plan.inspraak.form} is not on offer when inspraak is ${plan.inspraak.legallyRequired ? '' : 'not '}legally required (§1.4: a–d when it is not, e–f when it is).`);
+    return this.write(projectId, actor, now, async (unit) => {
+      const { manager, project, file, at, audit } = unit;
+      const current = await file();
+      // The duty recorded when the route was decided carries into the plan: the plan may choose the form, not undo the law.
+      const scanned = current.dossier.quickScan;
+      const duty = scanned?.inspraak?.legallyRequired;
+      if (!plan.inspraak && inspraakOf(null, scanned)) plan = { ...plan, inspraak: inspraakOf(null, scanned)! };
+      if (plan.inspraak && typeof duty === 'boolean' && plan.inspraak.legallyRequired !== duty) {
+        throw new ApiError(422, 'inspraak-duty-differs', `The quick scan records that inspraak is ${duty ? '' : 'not '}legally required; the plan cannot say otherwise. Correct the quick scan first if it was wrong.`, { legallyRequired: duty });
       }
+      if (plan.inspraak && !inspraakFormAllowed(plan.inspraak)) throw inspraakFormNotAllowed(plan.inspraak);
       const contradiction = inspraakFormContradiction(plan);
       if (contradiction) throw new ApiError(422, 'inspraak-form-contradicts-levels', contradiction.en, { messageNl: contradiction.nl });
       const known = new Set(await this.files.stakeholderIds(manager, project.id));
       const unknown = (plan.targetGroups ?? []).map((g) => g.stakeholderId).filter((id): id is string => !!id && !known.has(id));
       if (unknown.length > 0) throw new ApiError(422, 'unknown-stakeholder', `No stakeholder group ${unknown.join(', ')} in this project.`, { stakeholderIds: unknown });
 
-      const current = await file();
       const changed = changedLevels(current.dossier.plan, plan);
       const adopted = await this.files.documentAdopted(manager, project.id, 'plan');
       if (adopted && changed.length > 0 && !changeReason?.trim()) {
@@ -141,8 +162,10 @@ export class FileWorkflow {
       const version = await this.saveDocument(manager, project, current, 'plan', plan, actor, at, changeReason?.trim() || null);
       const missingParts = planMissingParts(plan);
       const warnings = planWarnings(plan);
+      const silence = this.resyncSilence(unit, { plan, quickScan: current.dossier.quickScan });
       audit('plan-saved', {
         version,
+        ...silence,
         missingParts,
         warnings: warnings.map((w) => w.code),
         ...(adopted && changed.length > 0 && { levelChange: { phases: changed, from: current.dossier.plan?.levels ?? null, to: plan.levels, reason: changeReason } }),
@@ -163,19 +186,25 @@ export class FileWorkflow {
     }, { initiativeAllowed: true });
   }
 
-  /** Afdeling 3.4 Awb: the draft lies open for six weeks (art. 3:16), extended by the Algemene termijnenwet; the owner is reminded when it ends. */
+  /**
+   * The terinzagelegging (§1.4), on either route: under afdeling 3.4 Awb six weeks (art. 3:16), under
+   * the inspraakverordening its own term (INSPRAAK_TERM_DAYS), under a procedure the college set the
+   * term that collegebesluit names; each extended by the Algemene termijnenwet. The owner is reminded when it ends.
+   */
   openInspection(projectId: string, input: NewInspection, actor: Actor, now = new Date()): Promise<InspectionEntity & { warnings: TermWarning[] }> {
     return this.write(projectId, actor, now, async (unit) => {
       const { manager, project, file, at, audit } = unit;
       const { dossier } = await file();
-      if (!requiresInspection(dossier.plan)) {
-        throw new ApiError(409, 'inspection-not-applicable', 'The plan of approach chooses no form of inspraak under afdeling 3.4 Awb (forms c and e), so nothing is laid open for inspection.');
+      const procedure = inspectionProcedure(dossier.plan, dossier.quickScan);
+      if (!procedure) {
+        throw new ApiError(409, 'inspection-not-applicable', 'The inspraak chosen for this project (forms a or d, §1.4, or none yet) lays no draft open for reactions.');
       }
+      const termDays = this.termDays(procedure, input);
       if (!inPreparation(project.state)) {
         throw new ApiError(409, 'inspection-outside-preparation', `A draft decision is laid open during preparation; the project is in ${project.state}.`);
       }
       if (dossier.inspection) throw new ApiError(409, 'inspection-exists', 'The draft was already laid open in this cycle.');
-      const term = inspectionTermEnd(input.laidOpenOn);
+      const term = inspectionTermEnd(input.laidOpenOn, termDays);
       const inspection: InspectionEntity = {
         id: randomUUID(),
         projectId: project.id,
@@ -184,14 +213,17 @@ export class FileWorkflow {
         nominalEnd: term.nominalEnd,
         endsOn: term.endsOn,
         publishedIn: input.publishedIn,
+        procedure,
+        termDays,
+        procedureReference: procedure === 'college-procedure' ? input.procedureReference! : null,
         createdBy: actor.name,
         createdAt: at,
       };
       await this.files.insertInspection(manager, inspection);
       const warnings = termWarnings(term.endsOn);
-      audit('inspection-opened', { inspectionId: inspection.id, laidOpenOn: input.laidOpenOn, publishedIn: input.publishedIn, nominalEnd: term.nominalEnd, endsOn: term.endsOn, extended: term.extended, warnings: warnings.map((w) => w.code) });
+      audit('inspection-opened', { inspectionId: inspection.id, procedure, termDays, ...(inspection.procedureReference && { procedureReference: inspection.procedureReference }), laidOpenOn: input.laidOpenOn, publishedIn: input.publishedIn, nominalEnd: term.nominalEnd, endsOn: term.endsOn, extended: term.extended, warnings: warnings.map((w) => w.code) });
       // The owner hears when the term is over: a milestone at the start of the day after its last day.
-      await addMilestoneTo(this.reminders, unit, { title: `Einde termijn zienswijzen (art. 3:16 Awb), ${term.endsOn}`, dueAt: `${addDays(term.endsOn, 1)}T00:00:00.000Z`, remindDaysBefore: 0 }, this.dayMs);
+      await addMilestoneTo(this.reminders, unit, { title: `Einde termijn zienswijzen (${PROCEDURE_SOURCE[procedure]}), ${term.endsOn}`, dueAt: `${addDays(term.endsOn, 1)}T00:00:00.000Z`, remindDaysBefore: 0 }, this.dayMs);
       return { ...inspection, warnings };
     });
   }
@@ -215,7 +247,7 @@ export class FileWorkflow {
         report: input.report ?? null,
         sender: input.sender,
         summary: input.summary,
-        late: !reactionOnTime({ channel, receivedOn: input.receivedOn, postedOn: input.postedOn }, inspection.endsOn),
+        late: !reactionOnTime({ channel, receivedOn: input.receivedOn, postedOn: input.postedOn }, inspection.endsOn, inspection.procedure === 'awb-3.4'),
         answer: null,
         answeredOn: null,
         createdBy: actor.name,
@@ -235,6 +267,30 @@ export class FileWorkflow {
       await this.files.answerReaction(manager, reactionId, answer.answer, answer.answeredOn);
       audit('reaction-answered', { reactionId, answeredOn: answer.answeredOn });
     });
+  }
+
+  /**
+   * §1.3: a new level for the current phase (in the plan, or in the quick scan of a project
+   * without interaction) may start or stop the silence clock; the entry says which.
+   */
+  private resyncSilence(unit: ProjectUnit, file: { plan: Plan | null; quickScan: QuickScan | null }): { silenceCounted?: boolean } {
+    const { project } = unit;
+    const counted = silenceCounted(project.state, plannedLevel(project.state, file), project.silenceAlways);
+    return syncSilence(unit, counted, unit.at, this.dayMs) ? { silenceCounted: counted } : {};
+  }
+
+  /** The term of the procedure: fixed by the Awb, set by the municipality's ordinance, or named by the collegebesluit (form f). */
+  private termDays(procedure: InspraakProcedure, input: NewInspection): number {
+    if (procedure === 'college-procedure') {
+      if (!input.termDays || !input.procedureReference?.trim()) {
+        throw new ApiError(422, 'procedure-term-required', 'Under a procedure the college set (form f, §1.4) give its term in days (termDays) and the reference of the collegebesluit that set it (procedureReference).');
+      }
+      return input.termDays;
+    }
+    if (input.termDays !== undefined || input.procedureReference !== undefined) {
+      throw new ApiError(422, 'term-fixed', `Under ${procedure === 'awb-3.4' ? 'afdeling 3.4 Awb the term is six weeks (art. 3:16)' : 'the inspraakverordening the term is the one configured (INSPRAAK_TERM_DAYS)'}; termDays and procedureReference are for a procedure the college set (form f).`);
+    }
+    return procedure === 'awb-3.4' ? AWB_INSPECTION_DAYS : this.inspraakTermDays;
   }
 
   private async currentInspection(manager: EntityManager, project: ProjectEntity) {
@@ -263,6 +319,17 @@ export class FileWorkflow {
       return work({ ...unit, file });
     }, now);
   }
+}
+
+/** Where the term of each procedure comes from, as the milestone names it. */
+const PROCEDURE_SOURCE: Record<InspraakProcedure, string> = {
+  'awb-3.4': 'art. 3:16 Awb',
+  ordinance: 'inspraakverordening',
+  'college-procedure': 'procedure van het college',
+};
+
+function inspraakFormNotAllowed(inspraak: { legallyRequired: boolean; form: string }): ApiError {
+  return new ApiError(422, 'inspraak-form-not-allowed', `Form ${inspraak.form} is not on offer when inspraak is ${inspraak.legallyRequired ? '' : 'not '}legally required (§1.4: a–d when it is not, e–f when it is).`);
 }
 
 /** A unit of work on the file, with the file read on demand. */

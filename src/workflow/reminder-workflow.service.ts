@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { isEndedState } from '../../machines/participation-project';
-import { daysSilent, escalate, silenceCounted } from '../../machines/silence/silence.rules';
+import { daysSilent, escalate } from '../../machines/silence/silence.rules';
 import type { Actor } from '../auth/roles';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { ApiError } from '../common/api-error';
@@ -9,7 +9,7 @@ import { ReminderRepository } from '../database/reminder.repository';
 import type { ReminderEntity } from '../database/reminder.entity';
 import { TransactionRunner } from '../database/transaction-runner';
 import { ANY_STATE, UnitOfWork, type ProjectUnit } from './unit-of-work';
-import { clockOf, setClock, SILENCE_TOPIC } from './workflow.service';
+import { clockOf, isCounting, setClock, SILENCE_TOPIC } from './workflow.service';
 
 /** The service itself, as the actor of what it does on its own. */
 const SYSTEM: Actor = { name: 'interactiewijzer', role: 'admin', roles: ['admin'] };
@@ -59,7 +59,7 @@ export class ReminderWorkflow {
       if (existing && existing.status !== 'pending') return { action: 'none', reason: `already-${existing.status}` };
       if (project.silenceDeadline !== dueAt) {
         // Communication resumed (or the window changed, or the project ended) after this job was planned.
-        const reason = !silenceCounted(project.state) ? 'project-not-in-a-counted-phase' : 'deadline-moved';
+        const reason = !isCounting(project) ? 'project-not-in-a-counted-phase' : 'deadline-moved';
         await this.skip(unit, existing, { key, kind: 'silence', dueAt }, { reason, currentDeadline: project.silenceDeadline, lastCommunicationAt: project.lastCommunicationAt });
         return { action: 'none', reason };
       }

@@ -10,6 +10,7 @@ import {
   emptyDossier,
   isGatedEvent,
   planWarnings,
+  plannedLevel,
   needsFile,
   PHASES,
   restoreProject,
@@ -48,6 +49,7 @@ import { ANY_STATE, running, UnitOfWork, versionConflict, type ProjectUnit } fro
 
 export interface ProjectSettings {
   silenceWindowDays?: number;
+  silenceAlways?: boolean;
   ownerEmail?: string | null;
   administratorEmail?: string | null;
 }
@@ -153,6 +155,7 @@ export class WorkflowService {
       silenceWindowDays: input.silenceWindowDays ?? 14,
       silenceSince: null,
       silenceAllowedUntil: null,
+      silenceAlways: input.silenceAlways ?? false,
       silenceLevel: 0,
       silenceDeadline: null,
       lastCommunicationAt: null,
@@ -212,10 +215,10 @@ export class WorkflowService {
         ...(next.context.submission && !snapshot.context.submission && { submission: next.context.submission }),
         ...(adoptedPlan && { planVersion: adoptedPlan.version, levels: file!.dossier.plan?.levels, warnings: planWarnings(file!.dossier.plan).map((w) => w.code) }),
       });
-      // The silence clock starts on entering the counted phases and stops on leaving them.
-      const clockChanges = silenceCounted(from) !== silenceCounted(to);
       Object.assign(project, { state: to, cycle: next.context.cycle, snapshot: JSON.stringify(storeProject(next)), version: project.version + 1 });
-      if (clockChanges) this.restartClock(unit, to, at);
+      // The silence clock starts on entering a counted phase and stops on leaving it. Every step into another phase reads the file;
+      // a step within a phase leaves the counting as it was, unless the project ended.
+      this.syncSilence(unit, file ? silenceCounted(to, plannedLevel(to, file.dossier), project.silenceAlways) : isCounting(project) && silenceCounted(to), at);
       if (consumed) await this.decisions.consume(manager, consumed.id, at, audit.seq);
       if (adoptedPlan) await this.files.markDocumentAdopted(manager, project.id, 'plan', adoptedPlan.version, at);
 
@@ -262,7 +265,7 @@ export class WorkflowService {
       const { manager, project, at } = unit;
       const occurredAt = input.occurredAt ?? at;
       if (occurredAt > at) throw new ApiError(422, 'communication-in-future', `occurredAt ${occurredAt} lies in the future; record a communication once it took place.`);
-      const announcedLevel = input.announcesLevelOf ? await this.plannedLevel(manager, project, input.announcesLevelOf) : null;
+      const announcedLevel = input.announcesLevelOf ? await this.levelToAnnounce(manager, project, input.announcesLevelOf) : null;
       const communication: CommunicationEntity = {
         id: randomUUID(),
         projectId: project.id,
@@ -276,9 +279,9 @@ export class WorkflowService {
         recordedByRole: actor.role,
         recordedAt: at,
       };
-      const ended = project.silenceSince !== null && occurredAt > project.silenceSince;
+      const ended = isCounting(project) && occurredAt > project.silenceSince!;
       if (project.lastCommunicationAt === null || occurredAt > project.lastCommunicationAt) project.lastCommunicationAt = occurredAt;
-      if (ended) this.restartClock(unit, project.state, occurredAt);
+      if (ended) restartClock(unit, true, occurredAt, this.dayMs);
       unit.audit('communication-recorded', {
         communicationId: communication.id,
         occurredAt,
@@ -301,9 +304,13 @@ export class WorkflowService {
   updateSettings(projectId: string, settings: ProjectSettings, actor: Actor, now = new Date()): Promise<ProjectState> {
     return this.units.withProject(projectId, actor, ANY_STATE, async (unit) => {
       const { manager, project } = unit;
-      const before = { silenceWindowDays: project.silenceWindowDays, ownerEmail: project.ownerEmail, administratorEmail: project.administratorEmail };
+      const before = { silenceWindowDays: project.silenceWindowDays, silenceAlways: project.silenceAlways, ownerEmail: project.ownerEmail, administratorEmail: project.administratorEmail };
       Object.assign(project, Object.fromEntries(Object.entries(settings).filter(([, value]) => value !== undefined)));
-      const windowChanged = project.silenceWindowDays !== before.silenceWindowDays && project.silenceSince !== null;
+      if (project.silenceAlways !== before.silenceAlways) {
+        const { dossier } = (await loadProjectFiles(this.files, manager, [project], unit.now)).get(project.id)!;
+        this.syncSilence(unit, silenceCounted(project.state, plannedLevel(project.state, dossier), project.silenceAlways), unit.at);
+      }
+      const windowChanged = project.silenceWindowDays !== before.silenceWindowDays && isCounting(project);
       if (windowChanged) {
         setClock(project, rewindow(clockOf(project), project.silenceWindowDays, this.dayMs));
         scheduleSilence(unit);
@@ -321,18 +328,34 @@ export class WorkflowService {
   }
 
   /** The level the current plan gives a phase; announcing a level the plan does not hold is an error. */
-  private async plannedLevel(manager: ProjectUnit['manager'], project: ProjectEntity, phase: Phase): Promise<string> {
+  private async levelToAnnounce(manager: ProjectUnit['manager'], project: ProjectEntity, phase: Phase): Promise<string> {
     const document = (await this.files.latestDocuments(manager, [project.id])).find((d) => d.kind === 'plan');
     const level = document && (JSON.parse(document.data) as Plan).levels?.[phase];
     if (!level) throw new ApiError(422, 'level-not-planned', `The plan of approach sets no level for the ${phase} phase yet; set it before announcing it.`, { phases: PHASES });
     return level;
   }
 
-  /** A new silence starts (or counting stops); Redis hears of the new deadline after commit, through the outbox. */
-  private restartClock(unit: ProjectUnit, state: string, since: string): void {
-    setClock(unit.project, restartSilence(state, since, unit.project.silenceWindowDays, this.dayMs));
-    scheduleSilence(unit);
+  private syncSilence(unit: ProjectUnit, counted: boolean, at: string): void {
+    syncSilence(unit, counted, at, this.dayMs);
   }
+}
+
+/** Whether the project's silence is being counted now: a clock runs from `silenceSince`. */
+export function isCounting(project: ProjectEntity): boolean {
+  return project.silenceSince !== null;
+}
+
+/** Starts the clock where silence comes to count, stops it where it no longer does; leaves a running clock alone. True when it changed. */
+export function syncSilence(unit: ProjectUnit, counted: boolean, at: string, dayMs: number): boolean {
+  if (counted === isCounting(unit.project)) return false;
+  restartClock(unit, counted, at, dayMs);
+  return true;
+}
+
+/** A new silence starts (or counting stops); Redis hears of the new deadline after commit, through the outbox. */
+function restartClock(unit: ProjectUnit, counted: boolean, since: string, dayMs: number): void {
+  setClock(unit.project, restartSilence(counted, since, unit.project.silenceWindowDays, dayMs));
+  scheduleSilence(unit);
 }
 
 /** Decisions wait for a running project; in intake the only decision the municipality can take is to stop. */

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsObject, IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsObject, IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { IsCalendarDay } from '../../common/dates.dto';
 import {
   ADVICE_WEIGHTS,
@@ -46,6 +46,11 @@ class ScanParticipantDto {
   @ApiProperty({ example: 'J. Jansen' }) @Apply(...Text(200)) name!: string;
 }
 
+class ScannedInspraakDto {
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() legallyRequired?: boolean;
+  @ApiPropertyOptional({ enum: INSPRAAK_FORMS, description: '§1.4: a–d when not legally required, e–f when it is' }) @IsOptional() @IsIn(INSPRAAK_FORMS) form?: InspraakForm;
+}
+
 export class QuickScanDto {
   @ApiPropertyOptional({ example: 'Herinrichting Marktplein' }) @IsOptional() @Apply(...Text(200)) subject?: string;
   @ApiPropertyOptional({ type: [ScanParticipantDto], description: 'Who took part (§2.1)' })
@@ -59,6 +64,12 @@ export class QuickScanDto {
   influenceAspects?: Partial<Record<InfluenceAspect, Score>>;
   @ApiPropertyOptional({ enum: CRITERIA, isArray: true, description: 'Green-light criteria that apply (§1.7 a–f)' }) @IsOptional() @IsIn(CRITERIA, { each: true }) greenLights?: Criterion[];
   @ApiPropertyOptional({ enum: CRITERIA, isArray: true, description: 'Red-light criteria that apply (§1.7 a–f)' }) @IsOptional() @IsIn(CRITERIA, { each: true }) redLights?: Criterion[];
+  @ApiPropertyOptional({ type: ScannedInspraakDto, description: 'Whether the law requires inspraak (needed for a complete scan) and the form (§1.4; needed to decide non-interactive, else the plan may choose it)' })
+  @IsOptional() @IsObject() @ValidateNested() @Type(() => ScannedInspraakDto)
+  inspraak?: ScannedInspraakDto;
+  @ApiPropertyOptional({ enum: ['inform', 'none'], description: 'Decided non-interactive (§1.1): does the municipality still inform (inform) or not (none)? At none no silence is counted.' })
+  @IsOptional() @IsIn(['inform', 'none'])
+  levelWithoutInteraction?: 'inform' | 'none';
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(10000) notes?: string;
 }
 
@@ -161,6 +172,8 @@ export class StakeholderDto {
 export class InspectionDto {
   @ApiProperty({ example: '2026-03-05', description: 'The day the draft is laid open (the notice’s publication date)' }) @IsCalendarDay() laidOpenOn!: string;
   @ApiProperty({ example: 'Gemeenteblad 2026, 45678' }) @Apply(...Text(500)) publishedIn!: string;
+  @ApiPropertyOptional({ example: 28, description: 'Form f only: the term in days of the procedure the college set' }) @IsOptional() @IsInt() @Min(1) @Max(366) termDays?: number;
+  @ApiPropertyOptional({ example: 'Collegebesluit 2026/88', description: 'Form f only: the collegebesluit that set the procedure' }) @IsOptional() @Apply(...Text(200)) procedureReference?: string;
 }
 
 export class ReactionDto {

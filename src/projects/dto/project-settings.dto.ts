@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEmail, IsInt, IsOptional, Max, Min, ValidateIf } from 'class-validator';
+import { IsBoolean, IsEmail, IsInt, IsOptional, Max, Min, ValidateIf } from 'class-validator';
 
 /** Settings a process manager may change at any time; each change is in the audit trail. */
 export class ProjectSettingsDto {
@@ -10,6 +10,11 @@ export class ProjectSettingsDto {
   @Min(0)
   @Max(365)
   silenceWindowDays?: number;
+
+  @ApiPropertyOptional({ default: false, description: 'Count silence in every phase, also where the plan (or, decided non-interactive, the quick scan) sets level "none" (§1.3); off by default' })
+  @IsOptional()
+  @IsBoolean()
+  silenceAlways?: boolean;
 
   @ApiPropertyOptional({ nullable: true, example: 'projectleider@gemeente.example', description: 'The process manager, who receives every reminder' })
   @IsOptional()

@@ -53,6 +53,7 @@ export const nl = {
     levels: 'Interactieniveau per fase',
     quickScan: 'Quick scan',
     advice: 'Advies',
+    advices: { interactive: 'interactief werken', doubtful: 'twijfelachtig, weeg de redenen', 'not-interactive': 'niet interactief werken' } as Record<string, string>,
     communications: 'Communicatie met deelnemers',
     recordCommunication: 'Communicatie vastleggen',
     decisions: 'Besluit vastleggen',
@@ -122,6 +123,9 @@ export const nl = {
     aspects: 'Beïnvloedingsruimte is de mix van',
     saveQuickScan: 'Quick scan opslaan',
     notes: 'Toelichting',
+    levelWithoutInteraction: 'Als het project niet interactief wordt: informeert de gemeente de betrokkenen?',
+    withoutInteraction: { inform: 'Ja: informeren (open autoritair)', none: 'Nee: geen rol voor betrokkenen (gesloten autoritair); radiostilte telt dan niet' } as Record<string, string>,
+    chooseLater: 'Later kiezen (in het plan van aanpak)',
   },
   file: {
     commitment: 'Formeel commitment',
@@ -175,12 +179,19 @@ export const nl = {
     participantsJudgement: 'Hoe beoordelen de deelnemers het proces?',
     lessons: 'Lessen voor een volgende keer',
     saveEvaluation: 'Evaluatie vastleggen',
-    inspection: 'Ter inzage (afdeling 3.4 Awb)',
+    inspection: 'Terinzagelegging en zienswijzen',
+    procedures: {
+      'awb-3.4': 'Het ontwerp ligt zes weken ter inzage volgens afdeling 3.4 Awb (artikel 3:16).',
+      ordinance: 'Het ontwerp ligt ter inzage volgens de inspraakverordening van de gemeente.',
+      'college-procedure': 'Het ontwerp ligt ter inzage volgens de procedure die het college heeft vastgesteld. Vul de termijn en het collegebesluit in.',
+    } as Record<string, string>,
+    termDays: 'Termijn in dagen (uit het collegebesluit)',
+    procedureReference: 'Kenmerk van het collegebesluit over de procedure',
     laidOpenOn: 'Ter inzage gelegd op',
     publishedIn: 'Gepubliceerd in (bijv. Gemeenteblad 2026, 12345)',
     openInspection: 'Ter inzage leggen',
     termUntil: (day: string) => `Termijn voor zienswijzen: tot en met ${day}`,
-    extended: (nominal: string) => `Verlengd volgens de Algemene termijnenwet; zes weken eindigden op ${nominal}.`,
+    extended: (nominal: string) => `Verlengd volgens de Algemene termijnenwet; de termijn eindigde eerst op ${nominal}.`,
     reactions: 'Zienswijzen',
     receivedOn: 'Ontvangen op',
     channel: 'Hoe binnengekomen',
@@ -197,6 +208,7 @@ export const nl = {
   worklist: { title: 'Werkvoorraad', intro: (body: string) => `Stappen die wachten op een besluit van ${body}.`, none: 'Er wacht niets op een besluit.', record: 'Besluit vastleggen' },
   errors: { title: 'Er ging iets mis', back: 'Terug' },
   saved: 'Opgeslagen.',
+  yesNo: { ja: 'Ja', nee: 'Nee' } as Record<string, string>,
 };
 
 export type Texts = typeof nl;

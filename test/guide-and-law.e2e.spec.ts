@@ -1,0 +1,157 @@
+import { EXAMPLE_PLAN, EXAMPLE_QUICK_SCAN, EXAMPLE_QUICK_SCAN_NO_ROOM } from '../bench/support/example-file';
+import { describeEachDatabase, type TestDatabase } from './support/databases';
+import { ProjectClient } from './support/project-client';
+import { startTestApp, type TestApp } from './support/test-app';
+
+type Blocker = { code: string };
+const codes = (body: { blockers?: Blocker[] }) => (body.blockers ?? []).map((b) => b.code);
+
+/**
+ * The rules of issue 10 that live in the service, over HTTP, on both databases: the inspraak
+ * settled where the route is decided and enforced on both routes (§1.4, afdeling 3.4 Awb), the
+ * procedures of forms b and f, and the silence clock following the planned levels (§1.3).
+ */
+describeEachDatabase('the guide and the law over HTTP', (createDatabase) => {
+  let database: TestDatabase;
+  let t: TestApp;
+  let api: ProjectClient;
+  beforeAll(async () => {
+    database = await createDatabase();
+    // The municipality's inspraakverordening gives 30 days here (form b).
+    t = await startTestApp(database, { INSPRAAK_TERM_DAYS: '30' });
+    api = await ProjectClient.for(t);
+  });
+  afterAll(async () => {
+    await t?.close();
+    await database?.drop();
+  });
+
+  const as = (token: string) => ({
+    put: (path: string, body: unknown) => t.http().put(path).set('authorization', `Bearer ${token}`).send(body as object),
+    post: (path: string, body: unknown) => t.http().post(path).set('authorization', `Bearer ${token}`).send(body as object),
+    patch: (path: string, body: unknown) => t.http().patch(path).set('authorization', `Bearer ${token}`).send(body as object),
+    get: (path: string) => t.http().get(path).set('authorization', `Bearer ${token}`),
+  });
+  const manager = () => as(api.manager);
+  const decideAndMove = async (id: string, event: string) => {
+    expect((await api.decide(id, event, 'college')).status).toBe(201);
+    return api.event(id, { type: event }, { fileAsIs: true });
+  };
+  const newProject = async (title: string) => (await api.create({ title, origin: 'municipality', politicalSensitivity: 'low' })).body.id as string;
+  /** Decided non-interactive with the given inspraak, and through to the advice step. */
+  const nonInteractiveToAdvice = async (title: string, inspraak: Record<string, unknown>) => {
+    const id = await newProject(title);
+    expect((await manager().put(`/api/projects/${id}/quick-scan`, { ...EXAMPLE_QUICK_SCAN_NO_ROOM, inspraak })).status).toBe(200);
+    expect((await decideAndMove(id, 'DECIDE_NON_INTERACTIVE')).status).toBe(200);
+    await api.step(id, 'PROBLEM_DEFINED', 'college');
+    await api.step(id, 'SOLUTIONS_CHOSEN', 'college');
+    return id;
+  };
+
+  it('settles the inspraak with the quick scan when deciding non-interactive, and holds that route to afdeling 3.4 Awb (form e)', async () => {
+    const id = await newProject('Verkeersbesluit Stationsweg');
+    const scan = (inspraak: unknown) => manager().put(`/api/projects/${id}/quick-scan`, { ...EXAMPLE_QUICK_SCAN_NO_ROOM, inspraak });
+
+    const noDuty = await scan({ form: 'd' });
+    expect(noDuty.body).toMatchObject({ complete: false, missing: ['inspraak.legallyRequired'] });
+    expect(codes((await decideAndMove(id, 'DECIDE_NON_INTERACTIVE')).body)).toEqual(['quick-scan-incomplete', 'inspraak-form-missing']);
+
+    expect((await scan({ legallyRequired: true })).body.complete).toBe(true);
+    expect(codes((await api.event(id, { type: 'DECIDE_NON_INTERACTIVE' }, { fileAsIs: true })).body)).toEqual(['inspraak-form-missing']);
+    expect((await scan({ legallyRequired: false, form: 'a' })).status).toBe(200);
+    expect(codes((await api.event(id, { type: 'DECIDE_NON_INTERACTIVE' }, { fileAsIs: true })).body)).toEqual(['inspraak-form-interactive']);
+    const notOnOffer = await scan({ legallyRequired: true, form: 'c' });
+    expect(notOnOffer.status).toBe(422);
+    expect(notOnOffer.body.code).toBe('inspraak-form-not-allowed');
+
+    expect((await scan({ legallyRequired: true, form: 'e' })).status).toBe(200);
+    expect((await api.event(id, { type: 'DECIDE_NON_INTERACTIVE' }, { fileAsIs: true })).body.state).toBe('policyCycle.preparation.problemDefinition');
+    await api.step(id, 'PROBLEM_DEFINED', 'college');
+    await api.step(id, 'SOLUTIONS_CHOSEN', 'college');
+
+    // No plan of approach, yet the draft must lie open: the duty came with the route.
+    expect(codes((await decideAndMove(id, 'ADVICE_SUBMITTED')).body)).toEqual(['inspection-missing']);
+    const opened = await manager().post(`/api/projects/${id}/inspection`, { laidOpenOn: '2026-09-01', publishedIn: 'Gemeenteblad 2026, 40001' });
+    expect(opened.status).toBe(201);
+    expect(opened.body).toMatchObject({ procedure: 'awb-3.4', termDays: 42, endsOn: '2026-10-12' });
+    // Posted on the last day, received within the week after: on time (art. 3:16 lid 3 with 6:9 lid 2 Awb).
+    const letter = await manager().post(`/api/projects/${id}/inspection/reactions`, { receivedOn: '2026-10-16', channel: 'letter', postedOn: '2026-10-12', sender: 'Fam. De Boer', summary: 'Te weinig parkeerplaatsen.' });
+    expect(letter.body.late).toBe(false);
+    expect(codes((await api.event(id, { type: 'ADVICE_SUBMITTED' }, { fileAsIs: true })).body)).toEqual(['reactions-unanswered']);
+    expect((await manager().post(`/api/projects/${id}/inspection/reactions/${letter.body.id}/answer`, { answer: 'Er komen tien plaatsen bij.', answeredOn: '2026-10-20' })).status).toBe(204);
+    expect((await api.event(id, { type: 'ADVICE_SUBMITTED' }, { fileAsIs: true })).body.state).toBe('policyCycle.decisionMaking');
+  });
+
+  it('follows the inspraakverordening under form b: its own term, and no postal week', async () => {
+    const id = await nonInteractiveToAdvice('Cultuurnota', { legallyRequired: false, form: 'b' });
+    const fixed = await manager().post(`/api/projects/${id}/inspection`, { laidOpenOn: '2026-09-01', publishedIn: 'Gemeenteblad 2026, 40002', termDays: 10 });
+    expect(fixed.status).toBe(422);
+    expect(fixed.body.code).toBe('term-fixed');
+    const opened = await manager().post(`/api/projects/${id}/inspection`, { laidOpenOn: '2026-09-01', publishedIn: 'Gemeenteblad 2026, 40002' });
+    expect(opened.body).toMatchObject({ procedure: 'ordinance', termDays: 30, endsOn: '2026-09-30' });
+    const letter = await manager().post(`/api/projects/${id}/inspection/reactions`, { receivedOn: '2026-10-02', channel: 'letter', postedOn: '2026-09-29', sender: 'Toneelvereniging', summary: 'Meer geld voor amateurkunst.' });
+    expect(letter.body.late).toBe(true);
+  });
+
+  it('follows the college’s own procedure under form f: its term and the collegebesluit that set it are required', async () => {
+    const id = await nonInteractiveToAdvice('Standplaatsenbeleid', { legallyRequired: true, form: 'f' });
+    const bare = await manager().post(`/api/projects/${id}/inspection`, { laidOpenOn: '2026-09-01', publishedIn: 'Gemeenteblad 2026, 40003' });
+    expect(bare.status).toBe(422);
+    expect(bare.body.code).toBe('procedure-term-required');
+    const opened = await manager().post(`/api/projects/${id}/inspection`, { laidOpenOn: '2026-09-01', publishedIn: 'Gemeenteblad 2026, 40003', termDays: 28, procedureReference: 'Collegebesluit 2026/88' });
+    expect(opened.body).toMatchObject({ procedure: 'college-procedure', termDays: 28, endsOn: '2026-09-28', procedureReference: 'Collegebesluit 2026/88' });
+    const trail = (await api.audit(id)).body as Array<{ type: string; payload: Record<string, unknown> }>;
+    expect(trail.find((e) => e.type === 'inspection-opened')!.payload).toMatchObject({ procedure: 'college-procedure', termDays: 28, procedureReference: 'Collegebesluit 2026/88' });
+  });
+
+  it('lays nothing open under form d on either route', async () => {
+    const id = await nonInteractiveToAdvice('Nieuw postsysteem', { legallyRequired: false, form: 'd' });
+    const refused = await manager().post(`/api/projects/${id}/inspection`, { laidOpenOn: '2026-09-01', publishedIn: 'Gemeenteblad 2026, 40004' });
+    expect(refused.status).toBe(409);
+    expect(refused.body.code).toBe('inspection-not-applicable');
+  });
+
+  it('carries the quick scan’s inspraak into the plan, and refuses a plan that denies the legal duty', async () => {
+    const id = await newProject('Omgevingsvisie');
+    expect((await manager().put(`/api/projects/${id}/quick-scan`, { ...EXAMPLE_QUICK_SCAN, inspraak: { legallyRequired: true, form: 'e' } })).status).toBe(200);
+    expect((await decideAndMove(id, 'START_INTERACTIVE')).status).toBe(200);
+    const { inspraak: _dropped, ...planWithoutInspraak } = EXAMPLE_PLAN;
+    expect((await manager().put(`/api/projects/${id}/plan`, planWithoutInspraak)).status).toBe(200);
+    expect((await manager().get(`/api/projects/${id}/plan`)).body.data.inspraak).toEqual({ legallyRequired: true, form: 'e' });
+    const denied = await manager().put(`/api/projects/${id}/plan`, EXAMPLE_PLAN);
+    expect(denied.status).toBe(422);
+    expect(denied.body.code).toBe('inspraak-duty-differs');
+  });
+
+  it('counts no silence for a project without interaction at level none, until its owner switches counting on (§1.3)', async () => {
+    const id = await newProject('Aanschaf postregistratiesysteem');
+    expect((await manager().put(`/api/projects/${id}/quick-scan`, { ...EXAMPLE_QUICK_SCAN_NO_ROOM, levelWithoutInteraction: 'none' })).status).toBe(200);
+    const decided = await decideAndMove(id, 'DECIDE_NON_INTERACTIVE');
+    expect(decided.body.silence).toMatchObject({ silentSince: null, status: null, countedAlways: false });
+
+    const switched = await manager().patch(`/api/projects/${id}`, { silenceAlways: true });
+    expect(switched.status).toBe(200);
+    expect(switched.body.silence.countedAlways).toBe(true);
+    expect(switched.body.silence.silentSince).not.toBeNull();
+    expect(switched.body.silence.status).toBe('ok');
+    const off = await manager().patch(`/api/projects/${id}`, { silenceAlways: false });
+    expect(off.body.silence).toMatchObject({ silentSince: null, status: null });
+  });
+
+  it('starts the silence clock only in the phase where the plan starts interaction (§1.3)', async () => {
+    const id = await newProject('Herinrichting speeltuin');
+    expect((await decideAndMove(id, 'START_INTERACTIVE')).status).toBe(409); // no quick scan yet
+    expect((await manager().put(`/api/projects/${id}/quick-scan`, EXAMPLE_QUICK_SCAN)).status).toBe(200);
+    expect((await api.event(id, { type: 'START_INTERACTIVE' }, { fileAsIs: true })).body.silence.silentSince).not.toBeNull();
+    await api.step(id, 'COMMIT', 'college');
+    const lateStart = { ...EXAMPLE_PLAN, levels: { preparation: 'none', decisionMaking: 'none', execution: 'inform', evaluation: 'inform' } };
+    expect((await manager().put(`/api/projects/${id}/plan`, lateStart)).status).toBe(200);
+    expect((await decideAndMove(id, 'ADOPT_PLAN')).body.silence).toMatchObject({ silentSince: null, status: null });
+    // Changing the adopted plan so preparation informs starts the clock at once, and the trail says so.
+    const changed = await manager().put(`/api/projects/${id}/plan`, { ...lateStart, levels: { ...lateStart.levels, preparation: 'inform' }, changeReason: 'De buurt vroeg om informatie.' });
+    expect(changed.status).toBe(200);
+    expect((await api.get(id)).body.silence.silentSince).not.toBeNull();
+    const trail = (await api.audit(id)).body as Array<{ type: string; payload: Record<string, unknown> }>;
+    expect(trail.filter((e) => e.type === 'plan-saved').at(-1)!.payload.silenceCounted).toBe(true);
+  });
+});
