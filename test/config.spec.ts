@@ -7,7 +7,7 @@ describe('configuration', () => {
       host: '0.0.0.0',
       production: false,
       shutdownGraceMs: 10_000,
-      rules: { inspraakTermDays: 42 },
+      rules: { inspraakTermDays: 42, challengeAssessmentDays: 56, mandatoryParticipationActivities: [] },
       serverTiming: false,
       web: { sessionSecret: DEFAULT_DEVELOPMENT_SECRET, oidc: undefined },
       database: { kind: 'sqlite', path: './data/interactiewijzer.sqlite', synchronous: 'FULL' },

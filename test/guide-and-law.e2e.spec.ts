@@ -18,7 +18,8 @@ describeEachDatabase('the guide and the law over HTTP', (createDatabase) => {
   beforeAll(async () => {
     database = await createDatabase();
     // The municipality's inspraakverordening gives 30 days here (form b).
-    t = await startTestApp(database, { INSPRAAK_TERM_DAYS: '30' });
+    // The raad made participation mandatory for one activity (Omgevingswet art. 16.55 lid 7); challenges are assessed within 21 days.
+    t = await startTestApp(database, { INSPRAAK_TERM_DAYS: '30', MANDATORY_PARTICIPATION_ACTIVITIES: 'bouwactiviteit-omgevingsplan, kappen', CHALLENGE_ASSESSMENT_DAYS: '21' });
     api = await ProjectClient.for(t);
   });
   afterAll(async () => {
@@ -153,5 +154,86 @@ describeEachDatabase('the guide and the law over HTTP', (createDatabase) => {
     expect((await api.get(id)).body.silence.silentSince).not.toBeNull();
     const trail = (await api.audit(id)).body as Array<{ type: string; payload: Record<string, unknown> }>;
     expect(trail.filter((e) => e.type === 'plan-saved').at(-1)!.payload.silenceCounted).toBe(true);
+  });
+
+  it('lets the initiator take its own steps, and asks green lights only for what the municipality decides (§1.1, §1.2)', async () => {
+    const { body: project } = await api.create({ title: 'Buurtmoestuin', origin: 'initiative', politicalSensitivity: 'low' });
+    expect(project.initiativeKind).toBe('initiative');
+    expect((await api.event(project.id, { type: 'FORMALLY_SUBMITTED', submittedOn: '2026-11-02', reference: 'Z-2026-1' })).status).toBe(200);
+    await api.step(project.id, 'START_INTERACTIVE', 'college');
+    await api.step(project.id, 'COMMIT', 'college');
+    const adopted = await api.step(project.id, 'ADOPT_PLAN', 'college');
+    expect(adopted.nextSteps.find((s: { event: string }) => s.event === 'PROBLEM_DEFINED')).toMatchObject({ requiredBody: null, allowed: true });
+    const refused = await api.decide(project.id, 'PROBLEM_DEFINED', 'college');
+    expect([refused.status, refused.body.code]).toEqual([422, 'no-green-light-needed']);
+    const own = await api.event(project.id, { type: 'PROBLEM_DEFINED' });
+    expect(own.body.state).toBe('policyCycle.preparation.solutionDirections');
+    const trail = (await api.audit(project.id)).body as Array<{ type: string; payload: Record<string, unknown> }>;
+    expect(trail.at(-1)).toMatchObject({ type: 'transition', payload: { event: 'PROBLEM_DEFINED' } });
+    expect(trail.at(-1)!.payload.greenLight).toBeUndefined();
+  });
+
+  it('takes a challenge (uitdaagrecht) in, reminds its owner of the assessment term, and decides only after the assessment', async () => {
+    const { body: project } = await api.create({ title: 'Onderhoud groen Dorpsstraat', origin: 'initiative', initiativeKind: 'challenge', politicalSensitivity: 'low', ownerEmail: 'owner@gemeente.example' });
+    expect(project.initiativeKind).toBe('challenge');
+    expect((await api.event(project.id, { type: 'FORMALLY_SUBMITTED', submittedOn: '2026-11-02', reference: 'UD-2026-7' })).status).toBe(200);
+    const milestones = (await manager().get(`/api/projects/${project.id}/milestones`)).body as Array<{ title: string; dueAt: string }>;
+    // 21 days after 2 November: Monday 23 November, due at the end of that Dutch day.
+    expect(milestones).toEqual([expect.objectContaining({ title: 'Uitdaging beoordelen (uitdaagrecht): uiterlijk maandag 23 november 2026', dueAt: '2026-11-23T23:00:00.000Z' })]);
+
+    expect((await manager().put(`/api/projects/${project.id}/quick-scan`, EXAMPLE_QUICK_SCAN)).status).toBe(200);
+    expect(codes((await decideAndMove(project.id, 'START_INTERACTIVE')).body)).toEqual(['challenge-assessment-missing']);
+    const future = await manager().put(`/api/projects/${project.id}/challenge-assessment`, { assessedOn: '2099-01-01', conclusion: 'honoured', reasons: 'x' });
+    expect([future.status, future.body.code]).toEqual([422, 'assessment-in-future']);
+    expect((await manager().put(`/api/projects/${project.id}/challenge-assessment`, { assessedOn: '2026-11-20', conclusion: 'honoured', reasons: 'De bewoners kunnen het onderhoud aan; de kosten blijven gelijk.' })).status).toBe(200);
+    expect((await api.event(project.id, { type: 'START_INTERACTIVE' }, { fileAsIs: true })).body.state).toBe('formalCommitment');
+    expect((await manager().get(`/api/projects/${project.id}/challenge-assessment`)).body.data.conclusion).toBe('honoured');
+
+    const own = (await api.create({ title: 'Gewoon initiatief', origin: 'initiative', politicalSensitivity: 'low' })).body.id;
+    await api.event(own, { type: 'FORMALLY_SUBMITTED', submittedOn: '2026-11-02', reference: 'Z-2' });
+    const notChallenge = await manager().put(`/api/projects/${own}/challenge-assessment`, { assessedOn: '2026-11-20', conclusion: 'honoured', reasons: 'x' });
+    expect([notChallenge.status, notChallenge.body.code]).toEqual([409, 'not-a-challenge']);
+  });
+
+  it('asks the applicant’s account of participation before submission where the raad made it mandatory (Omgevingswet art. 16.55 lid 7, Omgevingsregeling art. 7.4)', async () => {
+    const { body: project } = await api.create({ title: 'Appartementen Kerkstraat', origin: 'initiative', politicalSensitivity: 'high', permitActivity: 'bouwactiviteit-omgevingsplan' });
+    expect(project.permitActivity).toBe('bouwactiviteit-omgevingsplan');
+    const submit = () => api.event(project.id, { type: 'FORMALLY_SUBMITTED', submittedOn: '2026-11-02', reference: 'OLO-123' });
+    expect(codes((await submit()).body)).toEqual(['participation-account-missing']);
+    const partial = await manager().put(`/api/projects/${project.id}/applicant-account`, { tookPlace: false, how: 'Niet gedaan.' });
+    expect(partial.body.missing).toEqual(['tookPlace', 'results']);
+    expect(codes((await submit()).body)).toEqual(['participation-account-missing']);
+    expect((await manager().put(`/api/projects/${project.id}/applicant-account`, { tookPlace: true, how: 'Twee avonden met de buren.', results: 'Eén verdieping minder.' })).body.missing).toEqual([]);
+    expect((await submit()).body.state).toBe('quickScan');
+
+    const elsewhere = (await api.create({ title: 'Dakkapel', origin: 'initiative', politicalSensitivity: 'low', permitActivity: 'dakkapel' })).body.id;
+    expect((await api.event(elsewhere, { type: 'FORMALLY_SUBMITTED', submittedOn: '2026-11-02', reference: 'OLO-124' })).body.state).toBe('quickScan');
+    const own = await api.create({ title: 'Eigen project', origin: 'municipality', politicalSensitivity: 'low', permitActivity: 'kappen' });
+    expect([own.status, own.body.code]).toEqual([422, 'initiative-fields-without-initiative']);
+  });
+
+  it('informs the raad where the plan asks it: before a green light, or instead of a decision (§2.4)', async () => {
+    const id = await newProject('Sportaccommodaties');
+    await api.step(id, 'START_INTERACTIVE', 'college');
+    await api.step(id, 'COMMIT', 'college');
+    const plan = { ...EXAMPLE_PLAN, process: { ...EXAMPLE_PLAN.process, raadInforming: { PROBLEM_DEFINED: 'instead', SOLUTIONS_CHOSEN: 'before' } } };
+    expect((await manager().put(`/api/projects/${id}/plan`, plan)).status).toBe(200);
+    expect((await decideAndMove(id, 'ADOPT_PLAN')).status).toBe(200);
+    const clerk = as(api.councilClerk);
+
+    expect(codes((await api.event(id, { type: 'PROBLEM_DEFINED' })).body)).toEqual(['raad-not-informed']);
+    expect((await api.decide(id, 'PROBLEM_DEFINED', 'college')).body.code).toBe('no-green-light-needed');
+    const treated = await clerk.post(`/api/projects/${id}/raad-information`, { gate: 'PROBLEM_DEFINED', kind: 'commissie', date: '2026-11-10', reference: 'Commissie Samenleving, agendapunt 6' });
+    expect(treated.status).toBe(201);
+    expect(treated.body).toMatchObject({ cycle: 1, version: 1 });
+    expect((await api.event(id, { type: 'PROBLEM_DEFINED' })).body.state).toBe('policyCycle.preparation.solutionDirections');
+
+    expect(codes((await decideAndMove(id, 'SOLUTIONS_CHOSEN')).body)).toEqual(['raad-not-informed']);
+    expect((await clerk.post(`/api/projects/${id}/raad-information`, { gate: 'SOLUTIONS_CHOSEN', kind: 'raadsinformatiebrief', date: '2026-11-12', reference: 'RIB 2026-041' })).status).toBe(201);
+    expect((await api.event(id, { type: 'SOLUTIONS_CHOSEN' }, { fileAsIs: true })).body.state).toBe('policyCycle.preparation.advice');
+    const listed = (await manager().get(`/api/projects/${id}/raad-information`)).body as Array<{ gate: string; kind: string }>;
+    expect(listed.map((i) => `${i.gate}:${i.kind}`)).toEqual(['PROBLEM_DEFINED:commissie', 'SOLUTIONS_CHOSEN:raadsinformatiebrief']);
+    const trail = (await api.audit(id)).body as Array<{ type: string }>;
+    expect(trail.filter((e) => e.type === 'raad-informed')).toHaveLength(2);
   });
 });

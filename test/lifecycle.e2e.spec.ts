@@ -90,7 +90,7 @@ describeEachDatabase('the lifecycle over HTTP', (createDatabase) => {
     const wrongBody = await service.api.event(project.id, { type: 'START_INTERACTIVE' });
     expect(wrongBody.status).toBe(409);
     expect(wrongBody.body).toMatchObject({ code: 'blocked', blockers: [{ code: 'green-light-wrong-body' }] });
-    expect(wrongBody.body.blockers[0].messageNl).toContain('gemeenteraad');
+    expect(wrongBody.body.blockers[0].messageNl).toBe('Voor de stap ‘Interactief starten’ is alleen een besluit van het college vastgelegd. Deze stap vraagt een raadsbesluit.');
 
     expect((await service.api.decide(project.id, 'START_INTERACTIVE', 'raad', { outcome: 'rejected', reference: 'R-2026-12' })).status).toBe(201);
     const rejected = await service.api.event(project.id, { type: 'START_INTERACTIVE' });

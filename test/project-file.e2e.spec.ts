@@ -170,7 +170,7 @@ describe('the Interactiewijzer’s rules over HTTP', () => {
     expect(inspection.body).toMatchObject({ nominalEnd: '2026-04-27', endsOn: '2026-04-28', warnings: [] });
     expect((await manager().post(`/api/projects/${id}/inspection`, { laidOpenOn: '2026-03-18', publishedIn: 'x' })).body.code).toBe('inspection-exists');
     const milestones = (await manager().get(`/api/projects/${id}/milestones`)).body;
-    expect(milestones.map((m: { title: string }) => m.title)).toEqual(['Einde termijn zienswijzen (art. 3:16 Awb), 2026-04-28']);
+    expect(milestones.map((m: { title: string }) => m.title)).toEqual(['Einde termijn zienswijzen (artikel 3:16 Awb): tot en met dinsdag 28 april 2026']);
 
     const inTime = await manager().post(`/api/projects/${id}/inspection/reactions`, { receivedOn: '2026-04-28', sender: 'Stichting Podium', summary: 'Meer geld voor het poppodium.' });
     const late = await manager().post(`/api/projects/${id}/inspection/reactions`, { receivedOn: '2026-04-29', sender: 'Bibliotheek', summary: 'De bibliotheek ontbreekt.' });
@@ -187,7 +187,7 @@ describe('the Interactiewijzer’s rules over HTTP', () => {
     expect([heard.status, heard.body.late, heard.body.report]).toEqual([201, false, 'Verslag van de hoorzitting: zorgen over parkeren.']);
 
     const unanswered = await service.api.event(id, { type: 'ADVICE_SUBMITTED' }, { fileAsIs: true });
-    expect(unanswered.body.blockers).toEqual([expect.objectContaining({ code: 'reactions-unanswered', messageNl: '5 zienswijze(n) zijn nog niet beantwoord.' })]);
+    expect(unanswered.body.blockers).toEqual([expect.objectContaining({ code: 'reactions-unanswered', messageNl: 'Er zijn nog 5 zienswijzen zonder antwoord van de gemeente.' })]);
     for (const reaction of [inTime.body, late.body, posted.body, postedLate.body, heard.body]) {
       expect((await manager().post(`/api/projects/${id}/inspection/reactions/${reaction.id}/answer`, { answer: 'Meegenomen in de nota.', answeredOn: '2026-05-06' })).status).toBe(204);
     }

@@ -59,25 +59,25 @@ describe('the web interface in a real browser', () => {
     await manager.getByRole('button', { name: 'Project aanmaken' }).click();
     await manager.waitForURL(/\/projecten\/[0-9a-f-]{36}$/);
     const projectUrl = manager.url();
-    await expect(manager.locator('svg.iw-diagram .iw-state--current text').textContent()).resolves.toBe('Quick scan');
+    await expect(manager.locator('svg.iw-diagram .iw-state--current text').textContent()).resolves.toBe('Quickscan');
     await expectAccessible(manager);
-    await expect(manager.getByText('De quick scan is nog niet volledig ingevuld', { exact: false }).first().isVisible()).resolves.toBe(true);
+    await expect(manager.getByText('De quickscan is nog niet af', { exact: false }).first().isVisible()).resolves.toBe(true);
 
     // The quick scan in the guide's own table: a score per row.
     for (const row of ['Hoeveel beïnvloedingsruimte is er?', 'Is er commitment? a. Bestuurlijk', 'Is er commitment? b. Politiek', 'Is er bereidheid bij de potentiële deelnemers/actoren?', 'Levert interactie meerwaarde op?']) {
       await manager.getByRole('row', { name: row }).getByRole('radio').nth(4).check();
     }
-    for (const row of ['Organisatorische voorwaarden: a. Geld (€), t.l.v. project', 'Organisatorische voorwaarden: b. Capaciteit (fte)', 'Organisatorische voorwaarden: c. Deskundigheid projectleider + ervaring interactief werken', 'Organisatorische voorwaarden: d. Tijd']) {
+    for (const row of ['Organisatorische voorwaarden: a. Geld (€), ten laste van het project', 'Organisatorische voorwaarden: b. Capaciteit (fte)', 'Organisatorische voorwaarden: c. Deskundigheid van de projectleider en ervaring met interactief werken', 'Organisatorische voorwaarden: d. Tijd']) {
       await manager.getByRole('row', { name: row }).getByRole('radio').nth(3).check();
     }
     for (const aspect of ['Politieke ruimte', 'Juridische ruimte', 'Beleidsruimte', 'Invloed van de maatschappelijke omgeving']) {
       await manager.getByRole('row', { name: aspect }).getByRole('radio').nth(3).check();
     }
-    await manager.getByLabel('Deelnemer aan de quick scan (naam)').fill('A. de Vries');
+    await manager.getByLabel('Deelnemer aan de quickscan (naam)').fill('A. de Vries');
     await manager.getByLabel(/^a\. Er zijn grote belangen/).first().check();
     // Whether the law requires inspraak is settled with the route (§1.4 with afdeling 3.4 Awb).
     await manager.getByRole('group', { name: 'Inspraak is wettelijk verplicht' }).getByLabel('Nee').check();
-    await manager.getByRole('button', { name: 'Quick scan opslaan' }).click();
+    await manager.getByRole('button', { name: 'Quickscan opslaan' }).click();
     await manager.waitForURL(/opgeslagen=1/);
     await expect(manager.getByText('Advies: interactief werken').isVisible()).resolves.toBe(true);
 
@@ -102,7 +102,7 @@ describe('the web interface in a real browser', () => {
     };
     await approve('Interactief starten', 'B&W 2026/412');
     await take('Interactief starten', 'Formeel commitment');
-    await expect(manager.locator('svg.iw-diagram .iw-state--visited text').allTextContents()).resolves.toEqual(['Quick scan']);
+    await expect(manager.locator('svg.iw-diagram .iw-state--visited text').allTextContents()).resolves.toEqual(['Quickscan']);
 
     // The formal commitment, then the plan of approach with all its parts.
     await manager.getByLabel('Vastgelegd in').selectOption('bw-proposal');
@@ -132,7 +132,7 @@ describe('the web interface in a real browser', () => {
     await manager.getByLabel('7. Tijdpad (één per regel: JJJJ-MM-DD | moment)').fill('2027-03-01 | Raadsinformatieavond');
     await manager.getByLabel('Hoe worden besluiten genomen?').fill('Het college besluit elke stap');
     await manager.getByLabel('we nemen het mee').check();
-    await manager.getByLabel('Kaders (één per regel: hard | kader of zacht | kader)').fill('hard | Het budget ligt vast');
+    await manager.getByLabel(/^Kaders /).fill('hard | Het budget ligt vast');
     await manager.getByLabel(/^b\. Een van de vormen van inspraak/).check();
     await manager.getByRole('button', { name: 'Plan opslaan' }).click();
     await manager.waitForURL(/opgeslagen=1/);
@@ -151,7 +151,7 @@ describe('the web interface in a real browser', () => {
     await manager.goto(`${service.t.url}/`);
     const row = manager.getByRole('row', { name: /Herinrichting Marktplein/ });
     await expect(row.locator('.iw-light').textContent()).resolves.toBe('In orde');
-    await expect(row.getByText('0 dag(en) sinds laatste communicatie').isVisible()).resolves.toBe(true);
+    await expect(row.getByText('0 dagen geen contact met deelnemers').isVisible()).resolves.toBe(true);
     await manager.screenshot({ path: join(ARTIFACTS, 'dashboard.png'), fullPage: true });
 
     // The timeline: gates emphasised, filterable, exportable.
@@ -198,7 +198,7 @@ describe('the web interface in a real browser', () => {
     const manager = await signedIn('A. de Vries', 'process-manager');
     await manager.goto(`${service.t.url}/projecten/nieuw`);
     await manager.getByLabel('Titel').fill('Winkelcentrum in eigen beheer');
-    await manager.getByLabel('Initiatief van derden').check();
+    await manager.getByLabel('Initiatief van inwoners of andere derden').check();
     await manager.getByRole('button', { name: 'Project aanmaken' }).click();
     await manager.waitForURL(/\/projecten\/[0-9a-f-]{36}$/);
     const projectUrl = manager.url();
@@ -206,7 +206,7 @@ describe('the web interface in a real browser', () => {
 
     // The quick scan is refused while the initiative is not submitted: the page says why and leads back.
     await manager.getByRole('row', { name: 'Hoeveel beïnvloedingsruimte is er?' }).getByRole('radio').nth(4).check();
-    await manager.getByRole('button', { name: 'Quick scan opslaan' }).click();
+    await manager.getByRole('button', { name: 'Quickscan opslaan' }).click();
     await expect(manager.getByRole('alert').textContent()).resolves.toContain('initiative-not-submitted');
     await expectAccessible(manager);
     await manager.getByRole('link', { name: 'Terug' }).click();
@@ -216,7 +216,7 @@ describe('the web interface in a real browser', () => {
     await manager.locator('#submission-reference').fill('Z/26/0815');
     await manager.getByRole('button', { name: 'Stap zetten: Formeel ingediend' }).click();
     await manager.waitForURL(/opgeslagen=1/);
-    await expect(manager.locator('svg.iw-diagram .iw-state--current text').textContent()).resolves.toBe('Quick scan');
+    await expect(manager.locator('svg.iw-diagram .iw-state--current text').textContent()).resolves.toBe('Quickscan');
 
     // The language link only ever leads back to a page of this site.
     const away = await manager.request.get(`${service.t.url}/taal?naar=en&terug=/%5Cevil.example`, { maxRedirects: 0 });

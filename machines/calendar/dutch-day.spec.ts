@@ -1,4 +1,4 @@
-import { dutchDay, isFutureDay } from './dutch-day';
+import { dutchDay, isFutureDay, longDay, startOfDutchDay } from './dutch-day';
 
 describe('the Dutch calendar day', () => {
   it('is already tomorrow in Amsterdam while UTC is still today, in summer and in winter', () => {
@@ -11,5 +11,20 @@ describe('the Dutch calendar day', () => {
     const justAfterMidnight = new Date('2026-03-11T23:30:00Z'); // 00:30 on 12 March in Amsterdam
     expect(isFutureDay('2026-03-12', justAfterMidnight)).toBe(false);
     expect(isFutureDay('2026-03-13', justAfterMidnight)).toBe(true);
+  });
+});
+
+describe('days in words and the start of a Dutch day', () => {
+  it('writes a day as Dutch and English readers expect', () => {
+    expect(longDay('2026-04-28', 'nl')).toBe('dinsdag 28 april 2026');
+    expect(longDay('2026-04-28', 'en')).toBe('Tuesday, 28 April 2026');
+  });
+  it('starts a day at midnight in Amsterdam, in winter and in summer time', () => {
+    expect(startOfDutchDay('2026-01-15')).toBe('2026-01-14T23:00:00.000Z');
+    expect(startOfDutchDay('2026-07-15')).toBe('2026-07-14T22:00:00.000Z');
+    // The night the clocks go forward (29 March 2026) and back (25 October 2026).
+    expect(startOfDutchDay('2026-03-29')).toBe('2026-03-28T23:00:00.000Z');
+    expect(startOfDutchDay('2026-10-25')).toBe('2026-10-24T22:00:00.000Z');
+    expect(dutchDay(new Date(startOfDutchDay('2026-10-25')))).toBe('2026-10-25');
   });
 });

@@ -82,7 +82,7 @@ export const LEVEL_CATALOGUE: readonly LevelDescription[] = [
     name: { nl: 'Adviseren (vanaf het begin)', en: 'Advise (from the start)' },
     style: { key: 'participate', nl: 'Participeren', en: 'Participate' },
     category: 'inspraak',
-    whoDecides: { nl: 'Betrokkenen krijgen veel ruimte voor advies in een vroeg stadium; het bestuur beslist.', en: 'Participants get much room to advise at an early stage and can set the agenda; the municipality decides.' },
+    whoDecides: { nl: 'Betrokkenen krijgen veel ruimte voor advies in een vroeg stadium; het bestuur beslist.', en: 'Participants get much room to advise at an early stage and can influence the agenda; the municipality decides.' },
     example: {
       nl: 'Burgers worden om advies gevraagd voor de invulling van de Wmo, inclusief de verdeling van de budgetten.',
       en: 'Residents are asked to advise on the social support act (Wmo), including how its budgets are divided.',
@@ -180,9 +180,9 @@ export const QUICK_SCAN_ITEM_NAMES: Record<QuickScanItem, Text> = {
   'commitment.political': { nl: 'Is er commitment? b. Politiek', en: 'Is there commitment? b. Political' },
   willingness: { nl: 'Is er bereidheid bij de potentiële deelnemers/actoren?', en: 'Are the intended participants willing?' },
   addedValue: { nl: 'Levert interactie meerwaarde op?', en: 'Does interaction add value?' },
-  'organisation.money': { nl: 'Organisatorische voorwaarden: a. Geld (€), t.l.v. project', en: 'Organisational conditions: a. Money (€), on the project’s budget' },
+  'organisation.money': { nl: 'Organisatorische voorwaarden: a. Geld (€), ten laste van het project', en: 'Organisational conditions: a. Money (€), on the project’s budget' },
   'organisation.capacity': { nl: 'Organisatorische voorwaarden: b. Capaciteit (fte)', en: 'Organisational conditions: b. Capacity (fte)' },
-  'organisation.expertise': { nl: 'Organisatorische voorwaarden: c. Deskundigheid projectleider + ervaring interactief werken', en: 'Organisational conditions: c. The project leader’s expertise and experience with interaction' },
+  'organisation.expertise': { nl: 'Organisatorische voorwaarden: c. Deskundigheid van de projectleider en ervaring met interactief werken', en: 'Organisational conditions: c. The project leader’s expertise and experience with interaction' },
   'organisation.time': { nl: 'Organisatorische voorwaarden: d. Tijd', en: 'Organisational conditions: d. Time' },
 };
 
@@ -256,9 +256,9 @@ export const GOAL_NAMES: Record<Goal, Text> = {
   'mutual-understanding': { nl: 'Versterken wederzijds begrip', en: 'Mutual understanding' },
   'compromise-and-consensus': { nl: 'Realisatie compromissen en consensus', en: 'Compromise and consensus' },
   'social-cohesion': { nl: 'Versterken sociale cohesie/groepsgevoel', en: 'Social cohesion' },
-  'own-responsibility': { nl: 'Versterken verantwoordelijkheid nemen en zelfredzaamheid', en: 'Own responsibility and self-reliance' },
+  'own-responsibility': { nl: 'Inwoners nemen meer verantwoordelijkheid en worden zelfredzamer', en: 'Own responsibility and self-reliance' },
   'active-participation': { nl: 'Verleiden tot actieve deelname', en: 'Active participation' },
-  'insight-for-council-and-executive': { nl: 'Beter inzicht volksvertegenwoordiging en bestuur in wat er speelt', en: 'Insight for council and executive into what goes on' },
+  'insight-for-council-and-executive': { nl: 'Raad en college krijgen beter zicht op wat er in de samenleving speelt', en: 'Insight for council and executive into what goes on' },
   'handling-emotions-and-resistance': { nl: 'Omgaan met emoties/weerstand', en: 'Handling emotions and resistance' },
   'support-for-policy': { nl: 'Draagvlak voor beleids(-onderdelen)', en: 'Support for (parts of) the policy' },
   'support-for-process': { nl: 'Draagvlak voor proces (mensen voelen zich serieus genomen ongeacht besluit)', en: 'Support for the process (people feel taken seriously, whatever the decision)' },
@@ -268,7 +268,7 @@ export const GOAL_NAMES: Record<Goal, Text> = {
 export const ADVICE_WEIGHTS = ['decisive', 'final', 'taken-into-account', 'open-to-review'] as const;
 export type AdviceWeight = (typeof ADVICE_WEIGHTS)[number];
 export const ADVICE_WEIGHT_NAMES: Record<AdviceWeight, Text> = {
-  decisive: { nl: 'zwaarwegend', en: 'decisive' },
+  decisive: { nl: 'zwaarwegend', en: 'weighty (deviating needs strong reasons)' },
   final: { nl: 'niet aan te tornen', en: 'final' },
   'taken-into-account': { nl: 'we nemen het mee', en: 'taken into account' },
   'open-to-review': { nl: 'kan opnieuw bekeken worden', en: 'open to review' },

@@ -1,4 +1,4 @@
-import type { GatedEventType, GoverningBody } from '../participation-project/project.types';
+import type { GatedEventType, GoverningBody, RaadInforming } from '../participation-project/project.types';
 import { ADVICE_WEIGHT_NAMES, describeInspraakForm, describeLevel, PHASES, type AdviceWeight, type CommitmentDocument, type Goal, type InspraakForm, type InspraakProcedure, type Level, type Phase, type Text } from './catalogue';
 import type { QuickScan } from './quick-scan';
 
@@ -42,7 +42,13 @@ export interface Plan {
   scope?: { inScope?: string; outOfScope?: string; offTopicHandling?: string };
   opportunitiesAndThreats?: { opportunities?: string[]; threats?: Array<{ threat: string; mitigation: string }> };
   approach?: { workForms?: string[]; planning?: string; tasks?: string; feedback?: string };
-  process?: { timeline?: Array<{ title: string; date: string }>; decisionMaking?: string; gateBodies?: Partial<Record<GatedEventType, GoverningBody>> };
+  process?: {
+    timeline?: Array<{ title: string; date: string }>;
+    decisionMaking?: string;
+    gateBodies?: Partial<Record<GatedEventType, GoverningBody>>;
+    /** §2.4: gates before which the raad is informed, or where informing it takes the place of a decision. */
+    raadInforming?: Partial<Record<GatedEventType, RaadInforming>>;
+  };
   adviceWeight?: AdviceWeight;
   frames?: Array<{ description: string; kind: 'hard' | 'soft' }>;
   inspraak?: InspraakChoice;
@@ -165,7 +171,7 @@ export function adviceWeightWarnings(plan: Plan): LevelWarning[] {
       code: 'advice-weight-contradicts-level',
       text: {
         nl: `In een fase beslissen de deelnemers mee (interactief beleid), maar hun inbreng weegt als "${weight.nl}". Dat neemt de invloed terug die het niveau belooft; kies "zwaarwegend" of "niet aan te tornen", of een lager niveau.`,
-        en: `Participants decide in a phase (interactive policy), yet their input weighs as "${weight.en}". That takes back the influence the level promises; choose "decisive" or "final", or a lower level.`,
+        en: `Participants decide in a phase (interactive policy), yet their input weighs as "${weight.en}". That takes back the influence the level promises; choose "weighty" or "final", or a lower level.`,
       },
     },
   ];

@@ -1,5 +1,7 @@
 import { PHASE_NAMES, describeLevel, type InspraakProcedure, type Level, type Phase } from '../interaction/catalogue';
-import type { GoverningBody } from './project.types';
+import { longDay } from '../calendar/dutch-day';
+import type { GatedEventType, GoverningBody } from './project.types';
+import { EVENT_NAMES, fieldNames } from './vocabulary';
 
 /** Stable reason codes: clients may depend on them, so they never change meaning. */
 export type BlockerCode =
@@ -7,6 +9,9 @@ export type BlockerCode =
   | 'green-light-wrong-body'
   | 'green-light-rejected'
   | 'submission-incomplete'
+  | 'participation-account-missing'
+  | 'challenge-assessment-missing'
+  | 'raad-not-informed'
   | 'quick-scan-incomplete'
   | 'justification-required'
   | 'commitment-incomplete'
@@ -32,88 +37,111 @@ export interface Blocker {
   missing?: string[];
 }
 
+/** The decision of each body by its own name: a collegebesluit, a raadsbesluit. */
+const DECISION_OF: Record<GoverningBody, LocalisedText> = {
+  college: { nl: 'collegebesluit', en: 'decision of the college' },
+  raad: { nl: 'raadsbesluit', en: 'decision of the council' },
+};
 const BODY_NAMES: Record<GoverningBody, LocalisedText> = {
-  college: { nl: 'het college van B&W', en: 'the college (mayor and aldermen)' },
-  raad: { nl: 'de gemeenteraad', en: 'the municipal council' },
+  college: { nl: 'het college', en: 'the college' },
+  raad: { nl: 'de gemeenteraad', en: 'the council' },
 };
-
 const PROCEDURE_NAMES: Record<InspraakProcedure, LocalisedText> = {
-  'awb-3.4': { nl: 'De gekozen inspraakvorm volgt afdeling 3.4 Awb', en: 'The chosen form of inspraak follows afdeling 3.4 Awb' },
-  ordinance: { nl: 'De gekozen inspraakvorm volgt de inspraakverordening', en: 'The chosen form of inspraak follows the inspraak ordinance' },
-  'college-procedure': { nl: 'De gekozen inspraakvorm volgt de procedure die het college heeft vastgesteld', en: 'The chosen form of inspraak follows the procedure the college set' },
+  'awb-3.4': { nl: 'Bij deze inspraakvorm (afdeling 3.4 Awb)', en: 'Under this form of inspraak (afdeling 3.4 Awb)' },
+  ordinance: { nl: 'Bij deze inspraakvorm (de inspraakverordening)', en: 'Under this form of inspraak (the inspraak ordinance)' },
+  'college-procedure': { nl: 'Bij deze inspraakvorm (de procedure die het college heeft vastgesteld)', en: 'Under this form of inspraak (the procedure the college set)' },
 };
+const step = (gate: GatedEventType, lang: 'nl' | 'en') => `‘${EVENT_NAMES[gate][lang]}’`;
 
-/** All blocker sentences, in both languages, in one place. */
+/** All blocker sentences, in both languages, in one place: plain Dutch (B1), the terms of griffie and bestuurssecretariaat, no codes, dates in words. */
 export const BLOCKER_MESSAGES = {
-  'green-light-missing': (body: GoverningBody, gate: string): LocalisedText => ({
-    nl: `Er is nog geen groen licht van ${BODY_NAMES[body].nl} vastgelegd voor de stap ${gate} in deze cyclus.`,
-    en: `No green light of ${BODY_NAMES[body].en} has been recorded for ${gate} in this cycle.`,
+  'green-light-missing': (body: GoverningBody, gate: GatedEventType): LocalisedText => ({
+    nl: `Voor de stap ${step(gate, 'nl')} is in deze cyclus nog geen ${DECISION_OF[body].nl} vastgelegd.`,
+    en: `No ${DECISION_OF[body].en} has been recorded for ${step(gate, 'en')} in this cycle.`,
   }),
-  'green-light-wrong-body': (body: GoverningBody, gate: string): LocalisedText => ({
-    nl: `Het groen licht voor ${gate} is gegeven door het verkeerde orgaan; deze stap vraagt een besluit van ${BODY_NAMES[body].nl}.`,
-    en: `The green light for ${gate} came from the wrong body; this step needs a decision of ${BODY_NAMES[body].en}.`,
+  'green-light-wrong-body': (body: GoverningBody, gate: GatedEventType): LocalisedText => ({
+    nl: `Voor de stap ${step(gate, 'nl')} is alleen een besluit van ${BODY_NAMES[body === 'college' ? 'raad' : 'college'].nl} vastgelegd. Deze stap vraagt een ${DECISION_OF[body].nl}.`,
+    en: `Only a decision of ${BODY_NAMES[body === 'college' ? 'raad' : 'college'].en} was recorded for ${step(gate, 'en')}. This step needs a ${DECISION_OF[body].en}.`,
   }),
-  'green-light-rejected': (body: GoverningBody, gate: string): LocalisedText => ({
-    nl: `${capitalise(BODY_NAMES[body].nl)} heeft de stap ${gate} afgewezen; een nieuw besluit is nodig.`,
-    en: `${capitalise(BODY_NAMES[body].en)} rejected ${gate}; a new decision is needed.`,
+  'green-light-rejected': (body: GoverningBody, gate: GatedEventType): LocalisedText => ({
+    nl: `${capitalise(BODY_NAMES[body].nl)} heeft niet ingestemd met de stap ${step(gate, 'nl')}. Daarvoor is een nieuw ${DECISION_OF[body].nl} nodig.`,
+    en: `${capitalise(BODY_NAMES[body].en)} did not approve ${step(gate, 'en')}. A new ${DECISION_OF[body].en} is needed.`,
   }),
   'submission-incomplete': (): LocalisedText => ({
-    nl: 'Een formele indiening vraagt een datum van indiening en een kenmerk.',
+    nl: 'Vul bij de formele indiening de datum van indiening en het kenmerk in.',
     en: 'A formal submission needs the date it was submitted and a reference.',
   }),
+  'participation-account-missing': (missing: string[]): LocalisedText => ({
+    nl: `De gemeenteraad heeft participatie verplicht gesteld voor deze activiteit (artikel 16.55 lid 7 Omgevingswet). Bij de aanvraag hoort daarom het verslag van de aanvrager: dat participatie heeft plaatsgevonden, hoe, en wat het heeft opgeleverd (artikel 7.4 Omgevingsregeling). Vul nog in: ${fieldNames(missing, 'nl')}.`,
+    en: `The council made participation mandatory for this activity (Omgevingswet art. 16.55(7)). The application therefore needs the applicant's account: that participation took place, how, and what it yielded (Omgevingsregeling art. 7.4). Still missing: ${fieldNames(missing, 'en')}.`,
+  }),
+  'challenge-assessment-missing': (): LocalisedText => ({
+    nl: 'Dit is een uitdaging (uitdaagrecht). Leg eerst de beoordeling van de gemeente vast: de datum, de conclusie en de redenen.',
+    en: 'This is a challenge under the right to challenge (uitdaagrecht). Record the municipality’s assessment first: its date, conclusion and reasons.',
+  }),
+  'raad-not-informed': (informing: 'before' | 'instead'): LocalisedText =>
+    informing === 'before'
+      ? {
+          nl: 'Volgens het plan van aanpak wordt de gemeenteraad voor deze stap geïnformeerd, met een raadsinformatiebrief of in een commissievergadering. Leg dat eerst vast.',
+          en: 'The plan of approach has the council informed before this step, by a raadsinformatiebrief or in a committee meeting. Record that first.',
+        }
+      : {
+          nl: 'Volgens het plan van aanpak legt het college voor deze stap verantwoording af door de gemeenteraad te informeren (raadsinformatiebrief of commissie), zonder apart besluit. Leg vast hoe de raad is geïnformeerd.',
+          en: 'The plan of approach has the college account for this step by informing the council (raadsinformatiebrief or committee), without a separate decision. Record how the council was informed.',
+        },
   'quick-scan-incomplete': (missing: string[]): LocalisedText => ({
-    nl: `De quick scan is nog niet volledig ingevuld (ontbreekt: ${missing.join(', ')}).`,
-    en: `The quick scan is not complete yet (missing: ${missing.join(', ')}).`,
+    nl: `De quickscan is nog niet af. Vul nog in: ${fieldNames(missing, 'nl')}.`,
+    en: `The quick scan is not complete yet. Still missing: ${fieldNames(missing, 'en')}.`,
   }),
   'justification-required': (advice: 'interactive' | 'not-interactive'): LocalisedText =>
     advice === 'not-interactive'
       ? {
-          nl: 'De quick scan adviseert geen interactieve aanpak; het besluit om toch interactief te werken vraagt een schriftelijke onderbouwing.',
+          nl: 'De quickscan raadt een interactieve aanpak af. Wilt u toch interactief werken? Zet in het besluit waarom (onderbouwing).',
           en: 'The quick scan advises against an interactive approach; a decision to go ahead needs a written justification.',
         }
       : {
-          nl: 'De quick scan adviseert een interactieve aanpak; het besluit om dat niet te doen vraagt een schriftelijke onderbouwing.',
+          nl: 'De quickscan adviseert een interactieve aanpak. Wilt u toch niet interactief werken? Zet in het besluit waarom (onderbouwing).',
           en: 'The quick scan advises an interactive approach; a decision not to take it needs a written justification.',
         },
-  'evaluation-incomplete': (missing: string[]): LocalisedText => ({
-    nl: `De evaluatie is nog niet af: per doel van het plan of het is bereikt, en hoe de deelnemers het proces beoordelen (ontbreekt: ${missing.join(', ')}).`,
-    en: `The evaluation is not complete: for each goal of the plan whether it was achieved, and how participants judged the process (missing: ${missing.join(', ')}).`,
-  }),
-  'commitment-incomplete': (missing: string[]): LocalisedText => ({
-    nl: `Het formeel commitment is nog niet vastgelegd: waar de aanpak is beschreven (projectplan, plan van aanpak of B&W-voorstel, met kenmerk) en de procesafspraken met de actoren (ontbreekt: ${missing.join(', ')}).`,
-    en: `The formal commitment is not recorded: where the approach is laid down (project plan, plan of approach or B&W proposal, with reference) and the process agreements with the actors (missing: ${missing.join(', ')}).`,
-  }),
-  'plan-incomplete': (missing: string[]): LocalisedText => ({
-    nl: `Het plan van aanpak is nog niet compleet; ontbrekende onderdelen: ${missing.join(', ')}.`,
-    en: `The plan of approach is incomplete; missing parts: ${missing.join(', ')}.`,
-  }),
-  'level-not-communicated': (phase: Phase, level: Level): LocalisedText => ({
-    nl: `De deelnemers zijn nog niet gewezen op het interactieniveau van de fase ${PHASE_NAMES[phase].nl} (${describeLevel(level).name.nl}) en wat dat betekent.`,
-    en: `Participants have not been told the interaction level of the ${PHASE_NAMES[phase].en} phase (${describeLevel(level).name.en}) and what it means.`,
-  }),
   'inspraak-form-missing': (): LocalisedText => ({
-    nl: 'Leg in de quick scan vast of inspraak wettelijk verplicht is en welke inspraakvorm geldt (§1.4). Zonder interactie komt er geen plan van aanpak dat dit regelt.',
+    nl: 'Leg in de quickscan vast of inspraak wettelijk verplicht is en welke inspraakvorm geldt (§1.4). Zonder interactie komt er geen plan van aanpak dat dit regelt.',
     en: 'Record in the quick scan whether inspraak is legally required and which form applies (§1.4). Without interaction no plan of approach will settle it.',
   }),
   'inspraak-form-interactive': (): LocalisedText => ({
-    nl: 'Inspraakvorm a is interactieve beleidsvorming (§1.4); die past niet bij het besluit om niet interactief te werken. Kies vorm b, c of d, of e of f als inspraak wettelijk verplicht is.',
+    nl: 'Inspraakvorm a is interactieve beleidsvorming (§1.4). Die past niet bij het besluit om niet interactief te werken. Kies vorm b, c of d, of vorm e of f als inspraak wettelijk verplicht is.',
     en: 'Inspraak form a is interactive policy-making (§1.4); it does not fit a decision not to work interactively. Choose form b, c or d, or e or f where inspraak is legally required.',
   }),
+  'evaluation-incomplete': (missing: string[]): LocalisedText => ({
+    nl: `De evaluatie is nog niet af. Geef per doel van het plan aan of het is bereikt, en hoe de deelnemers het proces beoordelen. Vul nog in: ${fieldNames(missing, 'nl')}.`,
+    en: `The evaluation is not complete: for each goal of the plan whether it was achieved, and how participants judged the process. Still missing: ${fieldNames(missing, 'en')}.`,
+  }),
+  'commitment-incomplete': (missing: string[]): LocalisedText => ({
+    nl: `Het formele commitment is nog niet vastgelegd: waar de aanpak is beschreven (projectplan, plan van aanpak of collegevoorstel, met kenmerk) en de procesafspraken met de betrokkenen. Vul nog in: ${fieldNames(missing, 'nl')}.`,
+    en: `The formal commitment is not recorded: where the approach is laid down (project plan, plan of approach or B&W proposal, with reference) and the process agreements with the actors. Still missing: ${fieldNames(missing, 'en')}.`,
+  }),
+  'plan-incomplete': (missing: string[]): LocalisedText => ({
+    nl: `Het plan van aanpak is nog niet compleet. Nog niet ingevuld: ${fieldNames(missing, 'nl')}.`,
+    en: `The plan of approach is incomplete. Still missing: ${fieldNames(missing, 'en')}.`,
+  }),
+  'level-not-communicated': (phase: Phase, level: Level): LocalisedText => ({
+    nl: `De deelnemers weten nog niet welk interactieniveau geldt in de fase ${PHASE_NAMES[phase].nl.toLowerCase()} (${describeLevel(level).name.nl.toLowerCase()}) en wat dat voor hen betekent. Leg vast dat u hun dat hebt verteld.`,
+    en: `Participants have not been told the interaction level of the ${PHASE_NAMES[phase].en.toLowerCase()} phase (${describeLevel(level).name.en.toLowerCase()}) and what it means.`,
+  }),
   'inspection-missing': (procedure: InspraakProcedure): LocalisedText => ({
-    nl: `${PROCEDURE_NAMES[procedure].nl}: het ontwerp moet eerst ter inzage hebben gelegen.`,
-    en: `${PROCEDURE_NAMES[procedure].en}: the draft must first lie open for reactions.`,
+    nl: `${PROCEDURE_NAMES[procedure].nl} moet het ontwerpbesluit eerst ter inzage liggen. Leg de terinzagelegging vast.`,
+    en: `${PROCEDURE_NAMES[procedure].en} the draft decision must first lie open for reactions. Record the inspection.`,
   }),
   'inspection-term-running': (endsOn: string): LocalisedText => ({
-    nl: `De termijn voor zienswijzen loopt nog, tot en met ${endsOn}.`,
-    en: `The term for reactions is still running, until and including ${endsOn}.`,
+    nl: `De termijn voor zienswijzen loopt nog tot en met ${longDay(endsOn, 'nl')}.`,
+    en: `The term for reactions runs until and including ${longDay(endsOn, 'en')}.`,
   }),
   'inspection-postal-week-running': (until: string): LocalisedText => ({
-    nl: `Een zienswijze die binnen de termijn op de post is gedaan, telt mee als hij uiterlijk ${until} binnenkomt (artikel 6:9 lid 2 en 3:16 lid 3 Awb). Wacht tot na die dag.`,
-    en: `A reaction posted within the term still counts if it arrives by ${until} (Awb art. 6:9(2) with 3:16(3)). Wait until after that day.`,
+    nl: `Een zienswijze die binnen de termijn is gepost, telt nog mee als hij uiterlijk ${longDay(until, 'nl')} binnenkomt (artikel 6:9 lid 2 en artikel 3:16 lid 3 Awb). Wacht tot na die dag.`,
+    en: `A reaction posted within the term still counts if it arrives by ${longDay(until, 'en')} (Awb art. 6:9(2) with 3:16(3)). Wait until after that day.`,
   }),
   'reactions-unanswered': (count: number): LocalisedText => ({
-    nl: `${count} zienswijze(n) zijn nog niet beantwoord.`,
-    en: `${count} reaction(s) have not been answered yet.`,
+    nl: count === 1 ? 'Er is nog 1 zienswijze zonder antwoord van de gemeente.' : `Er zijn nog ${count} zienswijzen zonder antwoord van de gemeente.`,
+    en: count === 1 ? '1 reaction has not been answered yet.' : `${count} reactions have not been answered yet.`,
   }),
 } satisfies Record<BlockerCode, (...args: never[]) => LocalisedText>;
 

@@ -1,3 +1,4 @@
+import { BLOCKER_MESSAGES } from './blocker-messages';
 import { blockers, decisiveDecision, requiredBody } from './blockers';
 import { completeDossier } from './machine-graph';
 import type { GreenLight, ProjectContext } from './project.types';
@@ -40,8 +41,9 @@ describe('blockers of a gated event', () => {
   it('names the missing green light when nothing was decided', () => {
     const [blocker] = blockers(context(), { type: 'COMMIT', decisions: [], dossier: completeDossier() });
     expect(blocker.code).toBe('green-light-missing');
-    expect(blocker.message.nl).toContain('college van B&W');
-    expect(blocker.message.en).toContain('COMMIT');
+    // Words, never codes: the step by its name, the decision by the body's own term.
+    expect(blocker.message.nl).toBe('Voor de stap ‘Commitment vastleggen’ is in deze cyclus nog geen collegebesluit vastgelegd.');
+    expect(blocker.message.en).toBe('No decision of the college has been recorded for ‘Record the commitment’ in this cycle.');
   });
   it('is satisfied by an approval of the required body in this cycle', () => {
     expect(codes(context(), [decision()])).toEqual([]);
@@ -99,5 +101,31 @@ describe('the inspection on either route (§1.4 with afdeling 3.4 Awb)', () => {
     const blocked = blockers(context(), { type: 'ADVICE_SUBMITTED', decisions: [decision({ gate: 'ADVICE_SUBMITTED' })], dossier: { ...d, plan: null, quickScan: { ...d.quickScan, inspraak: { legallyRequired: true, form: 'f' } }, inspection: null } });
     expect(blocked.map((b) => b.code)).toEqual(['inspection-missing']);
     expect(blocked[0].message.nl).toContain('procedure die het college heeft vastgesteld');
+  });
+});
+
+describe('the sentences of every blocker', () => {
+  const MACHINE_CODE = /\b[A-Z]+_[A-Z_]+\b|\b[a-z]+[A-Z][a-zA-Z]*\b|\b\d{4}-\d{2}-\d{2}\b/;
+  it('name steps, fields and days in words in both languages, never as codes or ISO dates', () => {
+    const samples = [
+      BLOCKER_MESSAGES['green-light-missing']('raad', 'START_NEW_CYCLE'),
+      BLOCKER_MESSAGES['green-light-wrong-body']('college', 'DECIDE_NON_INTERACTIVE'),
+      BLOCKER_MESSAGES['green-light-rejected']('raad', 'ADOPT_PLAN'),
+      BLOCKER_MESSAGES['quick-scan-incomplete'](['organisation.money', 'influenceAspects.legal', 'participants', 'inspraak.legallyRequired']),
+      BLOCKER_MESSAGES['plan-incomplete'](['targetGroups', 'opportunitiesAndThreats', 'adviceWeight']),
+      BLOCKER_MESSAGES['commitment-incomplete'](['processAgreements', 'laidDownIn']),
+      BLOCKER_MESSAGES['evaluation-incomplete'](['goals.support-for-process', 'participantsJudgement']),
+      BLOCKER_MESSAGES['participation-account-missing'](['tookPlace', 'results']),
+      BLOCKER_MESSAGES['inspection-term-running']('2026-04-28'),
+      BLOCKER_MESSAGES['inspection-postal-week-running']('2026-05-05'),
+      BLOCKER_MESSAGES['level-not-communicated']('decisionMaking', 'co-decide'),
+    ];
+    for (const message of samples) {
+      expect(message.nl).not.toMatch(MACHINE_CODE);
+      expect(message.en).not.toMatch(MACHINE_CODE);
+    }
+    expect(BLOCKER_MESSAGES['inspection-term-running']('2026-04-28').nl).toBe('De termijn voor zienswijzen loopt nog tot en met dinsdag 28 april 2026.');
+    expect(BLOCKER_MESSAGES['plan-incomplete'](['targetGroups', 'frames']).nl).toBe('Het plan van aanpak is nog niet compleet. Nog niet ingevuld: 1. doelgroepen en kaders.');
+    expect(BLOCKER_MESSAGES['reactions-unanswered'](1).nl).toBe('Er is nog 1 zienswijze zonder antwoord van de gemeente.');
   });
 });

@@ -3,11 +3,33 @@ import { commitmentMissing, evaluationMissing, inspectionProcedure, inspraakOf, 
 import { assessQuickScan } from '../interaction/quick-scan';
 import { postalWeekEnd } from '../interaction/legal-terms';
 import { BLOCKER_MESSAGES, type Blocker, type BlockerCode } from './blocker-messages';
-import type { Dossier, GatedEvent, GatedEventType, GoverningBody, GreenLight, ProjectContext, ProjectEvent } from './project.types';
+import type { ApplicantParticipationAccount, Dossier, FormallySubmittedEvent, GatedEvent, GatedEventType, GoverningBody, GreenLight, ProjectContext, ProjectEvent } from './project.types';
 
 /** The body whose green light a gate needs: a per-gate override, else the political sensitivity. */
 export function requiredBody(context: ProjectContext, gate: GatedEventType): GoverningBody {
   return context.gateBodies[gate] ?? (context.politicalSensitivity === 'high' ? 'raad' : 'college');
+}
+
+/**
+ * §1.1 initiate and §1.2: in an initiative the initiator makes its own policy and decides itself;
+ * the college or raad decides what the municipality itself decides (taking the initiative up,
+ * the commitment and plan for its part, a supporting decision, a new cycle, closing, stopping),
+ * not the steps of the initiator's own process. Which steps those are is the product's reading.
+ */
+export const INITIATOR_STEPS: readonly GatedEventType[] = ['PROBLEM_DEFINED', 'SOLUTIONS_CHOSEN', 'ADVICE_SUBMITTED', 'EXECUTION_COMPLETED'];
+
+/**
+ * Whether a step needs a green light of the college or raad (§2.4): not where it is the
+ * initiator's own (§1.1), nor where the adopted plan makes informing the raad the accountability for it.
+ */
+export function needsGreenLight(context: ProjectContext, gate: GatedEventType): boolean {
+  if (context.raadInforming?.[gate] === 'instead') return false;
+  return !(context.origin === 'initiative' && INITIATOR_STEPS.includes(gate));
+}
+
+/** A challenge under the right to challenge (uitdaagrecht), rather than an initiative of residents' own. */
+export function isChallenge(context: ProjectContext): boolean {
+  return context.origin === 'initiative' && context.initiativeKind === 'challenge';
 }
 
 /**
@@ -38,13 +60,13 @@ export const ENTERS_PHASE: Partial<Record<GatedEventType, Phase>> = {
 /** The steps whose rules read the project's file; for the others the green light is all (a caller may skip loading it). */
 const STEPS_WITH_FILE_RULES: ReadonlySet<GatedEventType> = new Set<GatedEventType>(['START_INTERACTIVE', 'DECIDE_NON_INTERACTIVE', 'COMMIT', 'ADOPT_PLAN', 'ADVICE_SUBMITTED', 'CLOSE', ...(Object.keys(ENTERS_PHASE) as GatedEventType[])]);
 
-export function needsFile(gate: GatedEventType): boolean {
-  return STEPS_WITH_FILE_RULES.has(gate);
+export function needsFile(gate: GatedEventType, context?: ProjectContext): boolean {
+  return STEPS_WITH_FILE_RULES.has(gate) || !!context?.raadInforming?.[gate];
 }
 
 /** The file of a project with nothing in it: enough for a step that does not read it. */
 export function emptyDossier(today: string): Dossier {
-  return { quickScan: null, commitment: null, plan: null, announcements: [], inspection: null, unansweredReactions: 0, evaluation: null, today };
+  return { quickScan: null, commitment: null, plan: null, announcements: [], inspection: null, unansweredReactions: 0, evaluation: null, raadInformed: [], challengeAssessment: null, today };
 }
 
 /**
@@ -53,10 +75,27 @@ export function emptyDossier(today: string): Dossier {
  * `blockers(...).length === 0`, so the two never disagree.
  */
 export function blockers(context: ProjectContext, event: ProjectEvent): Blocker[] {
-  if (event.type === 'FORMALLY_SUBMITTED') {
-    return event.submittedOn && event.reference ? [] : [{ code: 'submission-incomplete', message: BLOCKER_MESSAGES['submission-incomplete']() }];
+  if (event.type === 'FORMALLY_SUBMITTED') return submissionBlockers(event);
+  if (!needsGreenLight(context, event.type)) return ruleBlockers(context, event, undefined);
+  return [...greenLightBlockers(context, event), ...ruleBlockers(context, event, decisiveDecision(context, event.type, event.decisions))];
+}
+
+function submissionBlockers(event: FormallySubmittedEvent): Blocker[] {
+  const found = event.submittedOn && event.reference ? [] : [blocker('submission-incomplete', BLOCKER_MESSAGES['submission-incomplete']())];
+  if (event.participation?.mandatory) {
+    const missing = applicantAccountMissing(event.participation.account);
+    if (missing.length > 0) found.push(blocker('participation-account-missing', BLOCKER_MESSAGES['participation-account-missing'](missing), missing));
   }
-  return [...greenLightBlockers(context, event), ...ruleBlockers(event, decisiveDecision(context, event.type, event.decisions))];
+  return found;
+}
+
+/**
+ * Omgevingsregeling art. 7.4: whether participation took place, how and with what results. Where
+ * the raad made it mandatory (Omgevingswet art. 16.55 lid 7), it must have taken place.
+ */
+export function applicantAccountMissing(account: ApplicantParticipationAccount | null): string[] {
+  const filled = (text: string | undefined) => !!text?.trim();
+  return [...(account?.tookPlace === true ? [] : ['tookPlace']), ...(filled(account?.how) ? [] : ['how']), ...(filled(account?.results) ? [] : ['results'])];
 }
 
 function greenLightBlockers(context: ProjectContext, event: GatedEvent): Blocker[] {
@@ -75,8 +114,15 @@ function greenLightBlockers(context: ProjectContext, event: GatedEvent): Blocker
 const blocker = (code: BlockerCode, message: Blocker['message'], missing?: string[]): Blocker => ({ code, message, ...(missing && { missing }) });
 
 /** The guide's conditions for each step, judged on the project's file. */
-function ruleBlockers({ type, dossier }: GatedEvent, decisive: GreenLight | undefined): Blocker[] {
+function ruleBlockers(context: ProjectContext, { type, dossier }: GatedEvent, decisive: GreenLight | undefined): Blocker[] {
   const found: Blocker[] = [];
+  // §2.4: where the adopted plan says so, the raad is informed (raadsinformatiebrief or commissie) before this step.
+  const informing = context.raadInforming?.[type];
+  if (informing && !dossier.raadInformed.some((i) => i.gate === type)) found.push(blocker('raad-not-informed', BLOCKER_MESSAGES['raad-not-informed'](informing)));
+  // Uitdaagrecht: the municipality decides on a challenge after assessing it, within the term it set.
+  if ((type === 'START_INTERACTIVE' || type === 'DECIDE_NON_INTERACTIVE') && isChallenge(context) && !dossier.challengeAssessment) {
+    found.push(blocker('challenge-assessment-missing', BLOCKER_MESSAGES['challenge-assessment-missing']()));
+  }
   if (type === 'START_INTERACTIVE' || type === 'DECIDE_NON_INTERACTIVE') {
     const scan = assessQuickScan(dossier.quickScan);
     if (!scan.complete) found.push(blocker('quick-scan-incomplete', BLOCKER_MESSAGES['quick-scan-incomplete'](scan.missing), scan.missing));

@@ -10,3 +10,4 @@ export * from '../interaction/legal-terms';
 export * from '../interaction/plan';
 export * from '../interaction/quick-scan';
 export * from './project-states';
+export * from './vocabulary';

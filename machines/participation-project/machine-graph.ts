@@ -105,6 +105,8 @@ export function completeDossier(): Dossier {
     inspection: { endsOn: '2026-02-12' },
     unansweredReactions: 0,
     evaluation: { goals: [...(COMPLETE_PLAN.goals?.standard ?? []), ...(COMPLETE_PLAN.goals?.own ?? [])].map((goal) => ({ goal, achieved: true })), participantsJudgement: 'graph-check' },
+    raadInformed: [],
+    challengeAssessment: { assessedOn: '2026-02-01', conclusion: 'honoured', reasons: 'graph-check' },
     today: '2026-03-01',
   };
 }

@@ -4,7 +4,7 @@ import { blockers, emptyDossier, needsFile, requiredBody } from './blockers';
 import { completeDossier, describeMachine, machineGraphProblems, satisfiedEvent } from './machine-graph';
 import { participationProjectMachine } from './project.machine';
 import { applyProjectEvent, availableEvents, isEndedState, restoreProject, startProject, stateIdOf, storeProject, type ProjectSnapshot } from './project-snapshot';
-import { EVENT_TYPES, GATED_EVENTS, ORIGINS, type Dossier, type GatedEventType, type GreenLight, type ProjectEventType } from './project.types';
+import { EVENT_TYPES, GATED_EVENTS, ORIGINS, type Dossier, type GatedEvent, type GatedEventType, type GreenLight, type ProjectEventType } from './project.types';
 
 /** The lifecycle as the issue states it, written independently of the machine. */
 const EXPECTED: Record<string, Partial<Record<ProjectEventType, string>>> = {
@@ -195,6 +195,27 @@ describe('the participation-project machine, from its graph', () => {
     expect(requiredBody(next.context, 'DECISION_TAKEN')).toBe('raad');
   });
 
+  it('informs the raad where the adopted plan says so: before a green light, or instead of a decision (§2.4)', () => {
+    const adoptEdge = edges.find((e) => e.event === 'ADOPT_PLAN')!;
+    const dossier = completeDossier();
+    dossier.plan = { ...dossier.plan, process: { ...dossier.plan!.process, raadInforming: { DECISION_TAKEN: 'before', EXECUTION_COMPLETED: 'instead' } } };
+    let snapshot = applyProjectEvent(adoptEdge.from, satisfiedEvent(adoptEdge.from, 'ADOPT_PLAN', dossier));
+    expect(snapshot.context.raadInforming).toEqual({ DECISION_TAKEN: 'before', EXECUTION_COMPLETED: 'instead' });
+    for (const type of ['PROBLEM_DEFINED', 'SOLUTIONS_CHOSEN', 'ADVICE_SUBMITTED'] as const) snapshot = applyProjectEvent(snapshot, satisfiedEvent(snapshot, type));
+    expect(needsFile('DECISION_TAKEN', snapshot.context)).toBe(true);
+    const informed = (gate: GatedEventType): Dossier => ({ ...completeDossier(), raadInformed: [{ gate, kind: 'raadsinformatiebrief' }] });
+
+    const before = satisfiedEvent(snapshot, 'DECISION_TAKEN') as GatedEvent;
+    expect(blockers(snapshot.context, before).map((b) => b.code)).toEqual(['raad-not-informed']);
+    expect(blockers(snapshot.context, { ...before, decisions: [], dossier: informed('DECISION_TAKEN') }).map((b) => b.code)).toEqual(['green-light-missing']);
+    snapshot = applyProjectEvent(snapshot, satisfiedEvent(snapshot, 'DECISION_TAKEN', informed('DECISION_TAKEN')));
+    expect(stateIdOf(snapshot)).toBe('policyCycle.execution');
+
+    const instead = { type: 'EXECUTION_COMPLETED' as const, decisions: [], dossier: completeDossier() };
+    expect(blockers(snapshot.context, instead).map((b) => b.code)).toEqual(['raad-not-informed']);
+    expect(stateIdOf(applyProjectEvent(snapshot, { ...instead, dossier: informed('EXECUTION_COMPLETED') }))).toBe('policyCycle.evaluation');
+  });
+
   it('knows its ended states from its final states', () => {
     expect(Object.keys(EXPECTED).filter(isEndedState)).toEqual(['closed', 'stopped']);
   });
@@ -204,6 +225,54 @@ describe('the participation-project machine, from its graph', () => {
       expect(availableEvents(end)).toEqual([]);
       for (const type of EVENT_TYPES) expect(applyProjectEvent(end, satisfiedEvent(end, type)).value).toEqual(end.value);
     }
+  });
+
+  describe('an initiative (§1.1 initiate, §1.2): green lights for what the municipality decides, not for the initiator’s own steps', () => {
+    // The initiator's own process, as the issue names it; every other step is the municipality's.
+    const INITIATOR_OWN = ['PROBLEM_DEFINED', 'SOLUTIONS_CHOSEN', 'ADVICE_SUBMITTED', 'EXECUTION_COMPLETED'];
+    const initiativeEdges = adjacencyMapToArray(getAdjacencyMap(participationProjectMachine, traversal('initiative')));
+
+    it.each(initiativeEdges.filter((e) => e.event.type !== 'FORMALLY_SUBMITTED').map((e) => [`${stateIdOf(e.state)} --${e.event.type}-->`, e] as const))('%s', (_name, edge) => {
+      const gate = edge.event.type as GatedEventType;
+      const found = blockers(edge.state.context, { type: gate, decisions: [], dossier: completeDossier() }).map((b) => b.code);
+      if (INITIATOR_OWN.includes(gate)) {
+        expect(found).toEqual([]);
+        expect(stateIdOf(applyProjectEvent(edge.state, { type: gate, decisions: [], dossier: completeDossier() }))).toBe(EXPECTED[stateIdOf(edge.state)][gate]);
+      } else {
+        expect(found).toEqual(['green-light-missing']);
+      }
+    });
+
+    it('covers every initiator step and every municipal step of the policy cycle', () => {
+      const seen = new Set(initiativeEdges.map((e) => e.event.type));
+      for (const gate of [...INITIATOR_OWN, 'DECISION_TAKEN', 'START_NEW_CYCLE', 'CLOSE', 'START_INTERACTIVE', 'COMMIT', 'ADOPT_PLAN']) expect(seen).toContain(gate);
+    });
+
+    it('asks the assessment of a challenge (uitdaagrecht) before the decision to take it up, either way', () => {
+      const challenge = startProject({ origin: 'initiative', initiativeKind: 'challenge', politicalSensitivity: 'low' });
+      const submitted = applyProjectEvent(challenge, satisfiedEvent(challenge, 'FORMALLY_SUBMITTED'));
+      expect(submitted.context.initiativeKind).toBe('challenge');
+      for (const gate of ['START_INTERACTIVE', 'DECIDE_NON_INTERACTIVE'] as const) {
+        const unassessed = satisfiedEvent(submitted, gate, { ...completeDossier(), challengeAssessment: null });
+        expect(blockers(submitted.context, unassessed).map((b) => b.code)).toEqual(['challenge-assessment-missing']);
+        expect(stateIdOf(applyProjectEvent(submitted, unassessed))).toBe('quickScan');
+        expect(stateIdOf(applyProjectEvent(submitted, satisfiedEvent(submitted, gate)))).toBe(EXPECTED.quickScan[gate]);
+      }
+      // A residents' own initiative has no such assessment.
+      const own = applyProjectEvent(startProject({ origin: 'initiative', politicalSensitivity: 'low' }), satisfiedEvent(challenge, 'FORMALLY_SUBMITTED'));
+      expect(blockers(own.context, satisfiedEvent(own, 'START_INTERACTIVE', { ...completeDossier(), challengeAssessment: null }))).toEqual([]);
+    });
+
+    it('is not submitted without the applicant’s account where the raad made participation mandatory (Omgevingswet art. 16.55 lid 7)', () => {
+      const initiative = startProject({ origin: 'initiative', politicalSensitivity: 'low', permitActivity: 'bouwactiviteit' });
+      const submit = (participation?: { mandatory: boolean; account: { tookPlace?: boolean; how?: string; results?: string } | null }) =>
+        blockers(initiative.context, { type: 'FORMALLY_SUBMITTED', submittedOn: '2026-01-01', reference: 'Z-1', participation }).map((b) => [b.code, b.missing]);
+      expect(submit({ mandatory: true, account: null })).toEqual([['participation-account-missing', ['tookPlace', 'how', 'results']]]);
+      expect(submit({ mandatory: true, account: { tookPlace: false, how: 'Geen.', results: 'Geen.' } })).toEqual([['participation-account-missing', ['tookPlace']]]);
+      expect(submit({ mandatory: true, account: { tookPlace: true, how: 'Twee buurtavonden.', results: 'Het plan werd lager.' } })).toEqual([]);
+      expect(submit({ mandatory: false, account: null })).toEqual([]);
+      expect(submit()).toEqual([]);
+    });
   });
 
   it('describes every transition it takes', () => {

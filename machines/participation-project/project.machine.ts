@@ -27,9 +27,10 @@ export const participationProjectMachine = setup({
           : null,
     }),
     startNextCycle: assign({ cycle: ({ context }) => context.cycle + 1 }),
-    // §2.3 part 7: the adopted plan says which body gives the green light per gate.
+    // §2.3 part 7 and §2.4: the adopted plan says which body gives the green light per gate, and where the raad is informed.
     adoptGateBodies: assign({
       gateBodies: ({ context, event }) => ({ ...context.gateBodies, ...(event.type === 'ADOPT_PLAN' ? event.dossier.plan?.process?.gateBodies : undefined) }),
+      raadInforming: ({ context, event }) => ({ ...context.raadInforming, ...(event.type === 'ADOPT_PLAN' ? event.dossier.plan?.process?.raadInforming : undefined) }),
     }),
   },
 }).createMachine({
@@ -40,6 +41,7 @@ export const participationProjectMachine = setup({
     cycle: 1,
     gateBodies: input.gateBodies ?? {},
     submission: null,
+    ...(input.origin === 'initiative' && { initiativeKind: input.initiativeKind ?? 'initiative', permitActivity: input.permitActivity ?? null }),
   }),
   initial: 'intake',
   states: {

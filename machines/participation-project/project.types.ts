@@ -6,6 +6,13 @@ import type { QuickScan } from '../interaction/quick-scan';
 /** The vocabulary of a participation project: what it is, and what can happen to it. */
 
 export type Origin = 'municipality' | 'initiative';
+/**
+ * What kind of initiative (§1.1 initiate): residents' own plan, or a challenge under the right
+ * to challenge (uitdaagrecht: residents offer to take over a task of the municipality; Gemeentewet
+ * art. 150 as amended by the Wet versterking participatie op decentraal niveau, in force since 1 January 2025).
+ */
+export type InitiativeKind = 'initiative' | 'challenge';
+export const INITIATIVE_KINDS: readonly InitiativeKind[] = ['initiative', 'challenge'];
 export type PoliticalSensitivity = 'low' | 'high';
 /** College van B&W (the executive) or gemeenteraad (the council). */
 export type GoverningBody = 'college' | 'raad';
@@ -72,8 +79,53 @@ export interface Dossier {
   unansweredReactions: number;
   /** The evaluation of this cycle (§2.4), as it now stands. */
   evaluation: Evaluation | null;
+  /** How the raad was informed in this cycle (§2.4): raadsinformatiebrieven and commissie treatments, per gate. */
+  raadInformed: ReadonlyArray<{ gate: GatedEventType; kind: RaadInformationKind }>;
+  /** A challenge's assessment (uitdaagrecht): the municipality's judgement before it decides on taking it up. */
+  challengeAssessment: ChallengeAssessment | null;
   /** The calendar day in the Netherlands, YYYY-MM-DD. */
   today: string;
+}
+
+/**
+ * §2.4 political accountability: the raad is informed by a raadsinformatiebrief (a letter of the
+ * college) or by treating the matter in a commissie meeting.
+ */
+export type RaadInformationKind = 'raadsinformatiebrief' | 'commissie';
+export const RAAD_INFORMATION_KINDS: readonly RaadInformationKind[] = ['raadsinformatiebrief', 'commissie'];
+/** One moment the raad was informed about a step, in the file. */
+export interface RaadInformation {
+  gate: GatedEventType;
+  cycle: number;
+  kind: RaadInformationKind;
+  /** The day of the letter or the commissie meeting, YYYY-MM-DD. */
+  date: string;
+  /** The letter's number or the meeting's agenda item. */
+  reference: string;
+  summary?: string;
+}
+
+/**
+ * Per gate, as the adopted plan says (§2.3 part 7, §2.4): the raad is informed before the green
+ * light (`before`), or informing the raad is the accountability itself and no decision is taken (`instead`).
+ */
+export type RaadInforming = 'before' | 'instead';
+
+/** The municipality's assessment of a challenge under the right to challenge, within the term it set. */
+export interface ChallengeAssessment {
+  assessedOn: string;
+  conclusion: 'honoured' | 'not-honoured';
+  reasons: string;
+}
+
+/**
+ * The applicant's account of participation with an application for an omgevingsvergunning
+ * (Omgevingsregeling art. 7.4): whether participation took place, and if so how and with what results.
+ */
+export interface ApplicantParticipationAccount {
+  tookPlace?: boolean;
+  how?: string;
+  results?: string;
 }
 
 /** The formal submission that lets a third-party initiative out of intake (§1 intro). */
@@ -89,13 +141,21 @@ export interface ProjectContext {
   cycle: number;
   /** Per-gate override of the body whose green light is required. */
   gateBodies: Partial<Record<GatedEventType, GoverningBody>>;
+  /** Per gate, where the adopted plan asks the raad to be informed (§2.4); absent in projects stored before it existed. */
+  raadInforming?: Partial<Record<GatedEventType, RaadInforming>>;
   submission: Submission | null;
+  /** For an initiative: its kind (absent in projects stored before it existed: a residents' initiative). */
+  initiativeKind?: InitiativeKind | null;
+  /** For an initiative that needs an omgevingsvergunning: the activity applied for, as the municipality names it. */
+  permitActivity?: string | null;
 }
 
 export interface ProjectInput {
   origin: Origin;
   politicalSensitivity: PoliticalSensitivity;
   gateBodies?: Partial<Record<GatedEventType, GoverningBody>>;
+  initiativeKind?: InitiativeKind;
+  permitActivity?: string;
 }
 
 /**
@@ -110,6 +170,11 @@ export interface GatedEvent {
 
 export interface FormallySubmittedEvent extends Partial<Submission> {
   type: 'FORMALLY_SUBMITTED';
+  /**
+   * Omgevingswet art. 16.55 lid 7: where the raad made participation mandatory for the activity,
+   * the application needs the applicant's account of it (Omgevingsregeling art. 7.4).
+   */
+  participation?: { mandatory: boolean; account: ApplicantParticipationAccount | null };
 }
 
 export type ProjectEvent = GatedEvent | FormallySubmittedEvent;

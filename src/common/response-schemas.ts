@@ -30,6 +30,8 @@ export const PROJECT = object(
     title: text,
     description: maybeText,
     origin: { type: 'string', enum: ['municipality', 'initiative'] },
+    initiativeKind: { type: 'string', enum: ['initiative', 'challenge'], nullable: true, description: 'For an initiative: residents’ own, or a challenge under the right to challenge (uitdaagrecht)' },
+    permitActivity: { ...maybeText, description: 'For an initiative: the activity an omgevingsvergunning is applied for' },
     politicalSensitivity: { type: 'string', enum: ['low', 'high'] },
     state: { ...text, description: 'Dotted state path, e.g. policyCycle.preparation.advice' },
     status: { type: 'string', enum: ['active', 'done'] },
@@ -128,6 +130,13 @@ export const COMMITMENT_SAVED = object({ version: whole, missing: texts });
 export const COMMITMENT_DOCUMENT = documentVersion({ missing: texts });
 export const EVALUATION_SAVED = object({ version: whole, missing: { ...texts, description: 'goals.<goal> without a verdict, participantsJudgement' } });
 export const EVALUATION_DOCUMENT = documentVersion({ missing: texts });
+export const DOCUMENT_SAVED = object({ version: whole });
+const raadInformationFields = { gate: text, cycle: whole, kind: { type: 'string', enum: ['raadsinformatiebrief', 'commissie'] } as SchemaObject, date: day, reference: text, summary: { ...text, nullable: true } };
+export const RAAD_INFORMATION = object(raadInformationFields);
+export const RAAD_INFORMATION_SAVED = object({ ...raadInformationFields, version: whole });
+export const CHALLENGE_ASSESSMENT_DOCUMENT = documentVersion({});
+export const APPLICANT_ACCOUNT_SAVED = object({ version: whole, missing: { ...texts, description: 'tookPlace (must be true where participation is mandatory), how, results' } });
+export const APPLICANT_ACCOUNT_DOCUMENT = documentVersion({ missing: texts });
 export const PLAN_SAVED = object({ version: whole, missingParts: texts, warnings: listOf(coded) });
 export const PLAN_DOCUMENT = documentVersion({ missingParts: texts, warnings: listOf(coded), adoptedVersion: { ...whole, nullable: true } });
 export const PLAN_VERSIONS = listOf(documentVersion({}));

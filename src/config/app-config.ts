@@ -28,6 +28,10 @@ export interface AppConfig {
   rules: {
     /** Form b (§1.4): the term of the inspraakverordening, in days (INSPRAAK_TERM_DAYS, default 42: six weeks). */
     inspraakTermDays: number;
+    /** Uitdaagrecht: the days the municipality takes to assess a challenge (CHALLENGE_ASSESSMENT_DAYS, default 56: eight weeks, after Awb art. 4:13). */
+    challengeAssessmentDays: number;
+    /** Omgevingswet art. 16.55 lid 7: the activities for which the raad made participation mandatory (MANDATORY_PARTICIPATION_ACTIVITIES, comma-separated). */
+    mandatoryParticipationActivities: string[];
   };
   reminders: {
     redisUrl: string;
@@ -94,6 +98,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const concurrency = positive('REMINDER_CONCURRENCY', 50);
   const shutdownGraceMs = positive('SHUTDOWN_GRACE_MS', 10_000);
   const inspraakTermDays = positive('INSPRAAK_TERM_DAYS', 42);
+  const challengeAssessmentDays = positive('CHALLENGE_ASSESSMENT_DAYS', 56);
+  const mandatoryParticipationActivities = (env.MANDATORY_PARTICIPATION_ACTIVITIES ?? '').split(',').map((a) => a.trim()).filter(Boolean);
   const attempts = positive('REMINDER_ATTEMPTS', 5);
   const backoffMs = positive('REMINDER_BACKOFF_MS', 30_000);
   const workers = (env.WORKERS ?? 'on').toLowerCase();
@@ -130,7 +136,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     database: url
       ? { kind: 'postgres', url }
       : { kind: 'sqlite', path: env.SQLITE_PATH ?? './data/interactiewijzer.sqlite', synchronous: synchronous as 'FULL' | 'NORMAL' },
-    rules: { inspraakTermDays },
+    rules: { inspraakTermDays, challengeAssessmentDays, mandatoryParticipationActivities },
     auth: { secret, jwksUrl, issuer: env.AUTH_ISSUER || undefined, audience: env.AUTH_AUDIENCE || undefined, maxTokenAgeSeconds: maxTokenAgeSeconds! },
     reminders: {
       redisUrl,

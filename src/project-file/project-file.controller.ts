@@ -1,12 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags, ApiNoContentResponse } from '@nestjs/swagger';
-import type { Commitment, Evaluation, Plan, QuickScan } from '../../machines/participation-project';
+import type { ApplicantParticipationAccount, ChallengeAssessment, Commitment, Evaluation, Plan, QuickScan } from '../../machines/participation-project';
 import { AllowRoles, CurrentActor } from '../auth/auth.decorators';
 import { ANY_ROLE, type Actor } from '../auth/roles';
 import { FileWorkflow } from '../workflow/file-workflow.service';
-import { AnswerDto, CommitmentDto, EvaluationDto, InspectionDto, PlanDto, QuickScanDto, ReactionDto, StakeholderDto } from './dto/file.dto';
+import { AnswerDto, ApplicantAccountDto, ChallengeAssessmentDto, RaadInformationDto, CommitmentDto, EvaluationDto, InspectionDto, PlanDto, QuickScanDto, ReactionDto, StakeholderDto } from './dto/file.dto';
 import { ProjectFileService } from './project-file.service';
-import { Answers, COMMITMENT_DOCUMENT, COMMITMENT_SAVED, EVALUATION_DOCUMENT, EVALUATION_SAVED, Creates, INSPECTION, INSPECTION_WITH_REACTIONS, PLAN_DOCUMENT, PLAN_SAVED, PLAN_VERSIONS, QUICK_SCAN_ASSESSMENT, QUICK_SCAN_DOCUMENT, REACTION, STAKEHOLDER, listOf } from '../common/response-schemas';
+import { Answers, RAAD_INFORMATION, RAAD_INFORMATION_SAVED, APPLICANT_ACCOUNT_DOCUMENT, APPLICANT_ACCOUNT_SAVED, CHALLENGE_ASSESSMENT_DOCUMENT, DOCUMENT_SAVED, COMMITMENT_DOCUMENT, COMMITMENT_SAVED, EVALUATION_DOCUMENT, EVALUATION_SAVED, Creates, INSPECTION, INSPECTION_WITH_REACTIONS, PLAN_DOCUMENT, PLAN_SAVED, PLAN_VERSIONS, QUICK_SCAN_ASSESSMENT, QUICK_SCAN_DOCUMENT, REACTION, STAKEHOLDER, listOf } from '../common/response-schemas';
 
 const WRITERS = ['process-manager', 'admin'] as const;
 
@@ -64,6 +64,53 @@ export class ProjectFileController {
   @Answers(EVALUATION_DOCUMENT)
   evaluation(@Param('id') id: string) {
     return this.file.evaluation(id);
+  }
+
+  @Post('raad-information')
+  @AllowRoles(...WRITERS, 'council-clerk', 'college-secretary')
+  @ApiOperation({ summary: 'Record that the raad was informed about a step (§2.4): a raadsinformatiebrief or a commissie treatment; a plan may ask for it before the step, or instead of a decision' })
+  @Creates(RAAD_INFORMATION_SAVED)
+  recordRaadInformation(@Param('id') id: string, @Body() body: RaadInformationDto, @CurrentActor() actor: Actor) {
+    return this.workflow.recordRaadInformation(id, body, actor);
+  }
+
+  @Get('raad-information')
+  @AllowRoles(...ANY_ROLE)
+  @Answers(listOf(RAAD_INFORMATION))
+  raadInformation(@Param('id') id: string) {
+    return this.file.raadInformation(id);
+  }
+
+  @Put('challenge-assessment')
+  @AllowRoles(...WRITERS)
+  @ApiOperation({ summary: 'Record the assessment of a challenge under the right to challenge (uitdaagrecht); deciding on the challenge needs it' })
+  @ApiResponse({ status: 409, description: 'not-a-challenge, initiative-not-submitted, project-ended' })
+  @Answers(DOCUMENT_SAVED)
+  saveChallengeAssessment(@Param('id') id: string, @Body() body: ChallengeAssessmentDto, @CurrentActor() actor: Actor) {
+    return this.workflow.saveChallengeAssessment(id, body as ChallengeAssessment, actor);
+  }
+
+  @Get('challenge-assessment')
+  @AllowRoles(...ANY_ROLE)
+  @Answers(CHALLENGE_ASSESSMENT_DOCUMENT)
+  challengeAssessment(@Param('id') id: string) {
+    return this.file.challengeAssessment(id);
+  }
+
+  @Put('applicant-account')
+  @AllowRoles(...WRITERS)
+  @ApiOperation({ summary: 'Record the applicant’s account of participation with an application for an omgevingsvergunning (Omgevingsregeling art. 7.4); where the raad made participation mandatory for the activity, FORMALLY_SUBMITTED needs it' })
+  @ApiResponse({ status: 409, description: 'not-an-initiative, project-ended' })
+  @Answers(APPLICANT_ACCOUNT_SAVED)
+  saveApplicantAccount(@Param('id') id: string, @Body() body: ApplicantAccountDto, @CurrentActor() actor: Actor) {
+    return this.workflow.saveApplicantAccount(id, body as ApplicantParticipationAccount, actor);
+  }
+
+  @Get('applicant-account')
+  @AllowRoles(...ANY_ROLE)
+  @Answers(APPLICANT_ACCOUNT_DOCUMENT)
+  applicantAccount(@Param('id') id: string) {
+    return this.file.applicantAccount(id);
   }
 
   @Put('plan')

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
-import { assessQuickScan, commitmentMissing, inspectionProcedure, inspraakOf, evaluationMissing, type Evaluation, planMissingParts, planWarnings, termWarnings, type Commitment, type Plan, type QuickScan } from '../../machines/participation-project';
+import { applicantAccountMissing, assessQuickScan, commitmentMissing, type ApplicantParticipationAccount, type ChallengeAssessment, type RaadInformation, inspectionProcedure, inspraakOf, evaluationMissing, type Evaluation, planMissingParts, planWarnings, termWarnings, type Commitment, type Plan, type QuickScan } from '../../machines/participation-project';
 import { ApiError } from '../common/api-error';
 import { InspectionEntity, ProjectDocumentEntity, ReactionEntity, StakeholderEntity, type DocumentKind } from '../database/interaction.entities';
 import type { ProjectEntity } from '../database/project.entity';
@@ -47,6 +47,20 @@ export class ProjectFileService {
 
   async commitment(projectId: string) {
     return required(await this.commitmentOf(await this.projects.find(projectId)), 'commitment', 'formal commitment');
+  }
+
+  /** Every moment the raad was informed (§2.4), oldest first, with its cycle. */
+  async raadInformation(projectId: string): Promise<RaadInformation[]> {
+    return (await this.latestOf<{ items: RaadInformation[] }>((await this.projects.find(projectId)).id, 'raad-informed'))?.data.items ?? [];
+  }
+
+  async challengeAssessment(projectId: string) {
+    return required(await this.latestOf<ChallengeAssessment>((await this.projects.find(projectId)).id, 'challenge-assessment'), 'challenge-assessment', 'challenge assessment');
+  }
+
+  async applicantAccount(projectId: string) {
+    const latest = await this.latestOf<ApplicantParticipationAccount>((await this.projects.find(projectId)).id, 'applicant-account');
+    return required(latest && { ...latest, missing: applicantAccountMissing(latest.data) }, 'applicant-account', 'applicant’s account of participation');
   }
 
   async evaluation(projectId: string) {

@@ -17,6 +17,10 @@ export interface ProjectView {
   title: string;
   description: string | null;
   origin: string;
+  /** For an initiative: a residents' initiative, or a challenge (uitdaagrecht); null for the municipality's own project. */
+  initiativeKind: string | null;
+  /** For an initiative: the activity an omgevingsvergunning is applied for. */
+  permitActivity: string | null;
   politicalSensitivity: string;
   state: string;
   status: 'active' | 'done';
@@ -62,6 +66,8 @@ export function toProjectView(project: ProjectEntity, openDecisions: readonly Gr
     title: project.title,
     description: project.description,
     origin: project.origin,
+    initiativeKind: project.origin === 'initiative' ? (snapshot.context.initiativeKind ?? 'initiative') : null,
+    permitActivity: snapshot.context.permitActivity ?? null,
     politicalSensitivity: project.politicalSensitivity,
     state: stateIdOf(snapshot),
     status: snapshot.status === 'done' ? 'done' : 'active',

@@ -12,16 +12,16 @@ export function reminderMessage(reminder: DueReminder, projectUrl: string): Remi
 
 function silenceMessage(reminder: DueReminder, projectUrl: string): ReminderMessage {
   const escalation = reminder.level > 1;
-  const subject = `${escalation ? 'Escalatie: ' : ''}radiostilte in project "${reminder.title}" (${reminder.daysSilent} dagen)`;
+  const subject = `${escalation ? 'Escalatie: ' : ''}radiostilte in project "${reminder.title}" (${reminder.daysSilent === 1 ? '1 dag' : `${reminder.daysSilent} dagen`})`;
   const text = [
     'Beste projectleider,',
     '',
-    `Het project "${reminder.title}" heeft al ${reminder.daysSilent} dagen niet met de participanten gecommuniceerd.`,
+    `In het project "${reminder.title}" is al ${reminder.daysSilent === 1 ? '1 dag' : `${reminder.daysSilent} dagen`} geen contact geweest met de deelnemers.`,
     escalation
       ? `Dit is herinnering ${reminder.level}; daarom gaat dit bericht ook naar de bestuurlijk opdrachtgever.`
       : 'Dit is de eerste herinnering.',
     '',
-    'De Interactiewijzer (§2.4) vraagt: voorkom radiostilte en blijf communiceren met de participanten,',
+    'De Interactiewijzer (§2.4) vraagt: voorkom radiostilte en blijf communiceren met de deelnemers,',
     "ook als er 'niets' te melden is. Leg elk contact vast in interactiewijzer; dan stopt deze herinnering.",
     '',
     `Bekijk het project: ${projectUrl}`,

@@ -163,7 +163,16 @@ export class WebController {
   @Post('projecten')
   @PageRoles(...WRITERS)
   async createProject(@Res() reply: FastifyReply, @SignedInUser() user: WebUser, @Body() form: Form) {
-    const dto = await validated(CreateProjectDto, { title: one(form.title), origin: one(form.origin), politicalSensitivity: one(form.politicalSensitivity), ownerEmail: text(form, 'ownerEmail') });
+    // A challenge (uitdaagrecht) is an initiative of its own kind.
+    const challenge = one(form.origin) === 'challenge';
+    const dto = await validated(CreateProjectDto, {
+      title: one(form.title),
+      origin: challenge ? 'initiative' : one(form.origin),
+      ...(challenge && { initiativeKind: 'challenge' }),
+      permitActivity: text(form, 'permitActivity'),
+      politicalSensitivity: one(form.politicalSensitivity),
+      ownerEmail: text(form, 'ownerEmail'),
+    });
     return reply.redirect(`/projecten/${(await this.projects.create(dto, actorOf(user))).id}`, 303);
   }
 

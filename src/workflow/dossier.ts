@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { Commitment, Dossier, Evaluation, Level, Phase, Plan, QuickScan } from '../../machines/participation-project';
+import type { ChallengeAssessment, Commitment, Dossier, RaadInformation, Evaluation, Level, Phase, Plan, QuickScan } from '../../machines/participation-project';
 import type { DocumentKind, ProjectDocumentEntity } from '../database/interaction.entities';
 import type { ProjectEntity } from '../database/project.entity';
 import { dutchDay } from '../../machines/calendar/dutch-day';
@@ -23,7 +23,7 @@ export async function loadProjectFiles(store: FileRepository, manager: EntityMan
   return new Map(
     projects.map((project) => {
       const mine = Object.fromEntries(documents.filter((d) => d.projectId === project.id).map((d) => [d.kind, d])) as ProjectFile['documents'];
-      const data = <T>(kind: DocumentKind) => (mine[kind] ? (JSON.parse(mine[kind].data) as T) : null);
+      const data = <T>(kind: DocumentKind) => documentData<T>(mine, kind);
       const inspection = inspections.find((i) => i.projectId === project.id && i.cycle === project.cycle);
       const dossier: Dossier = {
         quickScan: data<QuickScan>('quick-scan'),
@@ -33,6 +33,8 @@ export async function loadProjectFiles(store: FileRepository, manager: EntityMan
         inspection: inspection ? { endsOn: inspection.endsOn } : null,
         unansweredReactions: inspection?.unanswered ?? 0,
         evaluation: ofCycle(data<Evaluation & { cycle?: number }>('evaluation'), project.cycle),
+        raadInformed: (data<{ items: RaadInformation[] }>('raad-informed')?.items ?? []).filter((i) => i.cycle === project.cycle),
+        challengeAssessment: data<ChallengeAssessment>('challenge-assessment'),
         today,
       };
       return [project.id, { dossier, documents: mine }];
@@ -43,4 +45,10 @@ export async function loadProjectFiles(store: FileRepository, manager: EntityMan
 /** An evaluation looks back on one cycle: the one of an earlier cycle does not count. */
 function ofCycle<T extends { cycle?: number }>(evaluation: T | null, cycle: number): T | null {
   return evaluation?.cycle === cycle ? evaluation : null;
+}
+
+/** The latest version of one document of a file, as data; null when it was never written. */
+export function documentData<T>(documents: ProjectFile['documents'], kind: DocumentKind): T | null {
+  const document = documents[kind];
+  return document ? (JSON.parse(document.data) as T) : null;
 }

@@ -3,7 +3,13 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import {
   addDays,
+  applicantAccountMissing,
   AWB_INSPECTION_DAYS,
+  isChallenge,
+  type ApplicantParticipationAccount,
+  type ChallengeAssessment,
+  type RaadInformation,
+  type StoredSnapshot,
   assessQuickScan,
   changedLevels,
   commitmentMissing,
@@ -41,8 +47,8 @@ import type { DocumentKind, InspectionEntity, ReactionEntity, StakeholderEntity 
 import type { ProjectEntity } from '../database/project.entity';
 import { FileRepository } from '../database/file.repository';
 import { ReminderRepository } from '../database/reminder.repository';
-import { isFutureDay } from '../../machines/calendar/dutch-day';
-import { loadProjectFiles, type ProjectFile } from './dossier';
+import { isFutureDay, longDay, startOfDutchDay } from '../../machines/calendar/dutch-day';
+import { documentData, loadProjectFiles, type ProjectFile } from './dossier';
 import { runningAndSubmitted, running, UnitOfWork, type ProjectUnit } from './unit-of-work';
 import { addMilestoneTo, syncSilence } from './workflow.service';
 import { silenceCounted } from '../../machines/silence/silence.rules';
@@ -135,6 +141,51 @@ export class FileWorkflow {
     });
   }
 
+  /**
+   * Uitdaagrecht: the municipality's assessment of a challenge, before it decides whether to
+   * take it up (challenge-assessment-missing blocks that decision until it is recorded).
+   */
+  saveChallengeAssessment(projectId: string, assessment: ChallengeAssessment, actor: Actor, now = new Date()): Promise<{ version: number }> {
+    return this.write(projectId, actor, now, async ({ manager, project, file, at, audit }) => {
+      if (!isChallenge(contextOf(project))) throw new ApiError(409, 'not-a-challenge', 'Only a challenge under the right to challenge (initiativeKind challenge) is assessed this way.');
+      if (isFutureDay(assessment.assessedOn, now)) throw new ApiError(422, 'assessment-in-future', `assessedOn ${assessment.assessedOn} lies in the future.`);
+      const version = await this.saveDocument(manager, project, await file(), 'challenge-assessment', assessment, actor, at, null);
+      audit('challenge-assessed', { version, ...assessment });
+      return { version };
+    });
+  }
+
+  /**
+   * §2.4: the raad informed about a step, by a raadsinformatiebrief or in a commissie meeting;
+   * kept in the file with the cycle, where a plan may ask for it before the step (raad-not-informed).
+   */
+  recordRaadInformation(projectId: string, input: Omit<RaadInformation, 'cycle'>, actor: Actor, now = new Date()): Promise<RaadInformation & { version: number }> {
+    return this.write(projectId, actor, now, async ({ manager, project, file, at, audit }) => {
+      if (isFutureDay(input.date, now)) throw new ApiError(422, 'information-in-future', `date ${input.date} lies in the future; record how the raad was informed once it happened.`);
+      const current = await file();
+      const item: RaadInformation = { ...input, cycle: project.cycle };
+      const items = [...(documentData<{ items: RaadInformation[] }>(current.documents, 'raad-informed')?.items ?? []), item];
+      const version = await this.saveDocument(manager, project, current, 'raad-informed', { items }, actor, at, null);
+      audit('raad-informed', { version, ...item });
+      return { ...item, version };
+    });
+  }
+
+  /**
+   * The applicant's account of participation (Omgevingsregeling art. 7.4), recorded with the
+   * application, so before the formal submission; required there where the raad made
+   * participation mandatory for the activity (Omgevingswet art. 16.55 lid 7).
+   */
+  saveApplicantAccount(projectId: string, account: ApplicantParticipationAccount, actor: Actor, now = new Date()): Promise<{ version: number; missing: string[] }> {
+    return this.write(projectId, actor, now, async ({ manager, project, file, at, audit }) => {
+      if (project.origin !== 'initiative') throw new ApiError(409, 'not-an-initiative', 'The applicant’s account of participation belongs to an initiative’s application; this project is the municipality’s own.');
+      const version = await this.saveDocument(manager, project, await file(), 'applicant-account', account, actor, at, null);
+      const missing = applicantAccountMissing(account);
+      audit('applicant-account-recorded', { version, missing, account });
+      return { version, missing };
+    }, { initiativeAllowed: true });
+  }
+
   /** A new version of the plan. Once a plan was adopted, changing a phase's level needs a reason. */
   savePlan(projectId: string, plan: Plan, changeReason: string | undefined, actor: Actor, now = new Date()): Promise<SavedPlan> {
     return this.write(projectId, actor, now, async (unit) => {
@@ -222,8 +273,9 @@ export class FileWorkflow {
       await this.files.insertInspection(manager, inspection);
       const warnings = termWarnings(term.endsOn);
       audit('inspection-opened', { inspectionId: inspection.id, procedure, termDays, ...(inspection.procedureReference && { procedureReference: inspection.procedureReference }), laidOpenOn: input.laidOpenOn, publishedIn: input.publishedIn, nominalEnd: term.nominalEnd, endsOn: term.endsOn, extended: term.extended, warnings: warnings.map((w) => w.code) });
-      // The owner hears when the term is over: a milestone at the start of the day after its last day.
-      await addMilestoneTo(this.reminders, unit, { title: `Einde termijn zienswijzen (${PROCEDURE_SOURCE[procedure]}), ${term.endsOn}`, dueAt: `${addDays(term.endsOn, 1)}T00:00:00.000Z`, remindDaysBefore: 0 }, this.dayMs);
+      // The owner hears when the term is over: a milestone at the start of the Dutch day after its last day.
+      const lastDay = longDay(term.endsOn, 'nl');
+      await addMilestoneTo(this.reminders, unit, { title: `Einde termijn zienswijzen (${PROCEDURE_SOURCE[procedure]}): tot en met ${lastDay}`, dueAt: startOfDutchDay(addDays(term.endsOn, 1)), remindDaysBefore: 0 }, this.dayMs);
       return { ...inspection, warnings };
     });
   }
@@ -321,9 +373,11 @@ export class FileWorkflow {
   }
 }
 
+const contextOf = (project: ProjectEntity) => (JSON.parse(project.snapshot) as StoredSnapshot).context;
+
 /** Where the term of each procedure comes from, as the milestone names it. */
 const PROCEDURE_SOURCE: Record<InspraakProcedure, string> = {
-  'awb-3.4': 'art. 3:16 Awb',
+  'awb-3.4': 'artikel 3:16 Awb',
   ordinance: 'inspraakverordening',
   'college-procedure': 'procedure van het college',
 };

@@ -11,6 +11,10 @@ import {
   isGatedEvent,
   planWarnings,
   plannedLevel,
+  addDays,
+  isChallenge,
+  needsGreenLight,
+  type ApplicantParticipationAccount,
   needsFile,
   PHASES,
   restoreProject,
@@ -43,8 +47,8 @@ import { ReminderRepository } from '../database/reminder.repository';
 import { TrailRepository } from '../database/trail.repository';
 import { GENESIS_HASH, type AuditType } from './audit-chain';
 import { boundDecisions } from './decision-binding';
-import { dutchDay } from '../../machines/calendar/dutch-day';
-import { loadProjectFiles, type ProjectFile } from './dossier';
+import { dutchDay, longDay, startOfDutchDay } from '../../machines/calendar/dutch-day';
+import { documentData, loadProjectFiles, type ProjectFile } from './dossier';
 import { ANY_STATE, running, UnitOfWork, versionConflict, type ProjectUnit } from './unit-of-work';
 
 export interface ProjectSettings {
@@ -125,6 +129,7 @@ export function snapshotOf(project: ProjectEntity): ProjectSnapshot {
 @Injectable()
 export class WorkflowService {
   private readonly dayMs: number;
+  private readonly rules: AppConfig['rules'];
 
   constructor(
     private readonly units: UnitOfWork,
@@ -135,10 +140,14 @@ export class WorkflowService {
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.dayMs = config.reminders.dayMs;
+    this.rules = config.rules;
   }
 
   createProject(input: NewProject, actor: Actor, now = new Date()): Promise<ProjectState> {
-    const snapshot = startProject({ origin: input.origin, politicalSensitivity: input.politicalSensitivity, gateBodies: input.gateBodies });
+    if (input.origin !== 'initiative' && (input.initiativeKind !== undefined || input.permitActivity !== undefined)) {
+      return Promise.reject(new ApiError(422, 'initiative-fields-without-initiative', 'initiativeKind and permitActivity describe an initiative; this project is the municipality’s own (origin municipality).'));
+    }
+    const snapshot = startProject({ origin: input.origin, politicalSensitivity: input.politicalSensitivity, gateBodies: input.gateBodies, initiativeKind: input.initiativeKind, permitActivity: input.permitActivity });
     const at = now.toISOString();
     const project: ProjectEntity = {
       id: randomUUID(),
@@ -172,6 +181,8 @@ export class WorkflowService {
         origin: input.origin,
         politicalSensitivity: input.politicalSensitivity,
         gateBodies: snapshot.context.gateBodies,
+        ...(snapshot.context.initiativeKind && { initiativeKind: snapshot.context.initiativeKind }),
+        ...(snapshot.context.permitActivity && { permitActivity: snapshot.context.permitActivity }),
         state: project.state,
         silenceWindowDays: project.silenceWindowDays,
       });
@@ -191,17 +202,25 @@ export class WorkflowService {
 
       const open = await this.openFor(manager, project.id, snapshot.context.cycle, request.type);
       // The file is read only for the steps whose rules look at it.
-      const file = isGatedEvent(request.type) && needsFile(request.type) ? (await loadProjectFiles(this.files, manager, [project], now)).get(project.id)! : undefined;
+      const participationMandatory = request.type === 'FORMALLY_SUBMITTED' && this.rules.mandatoryParticipationActivities.includes(snapshot.context.permitActivity ?? '');
+      const readsFile = isGatedEvent(request.type) ? needsFile(request.type, snapshot.context) : participationMandatory;
+      const file = readsFile ? (await loadProjectFiles(this.files, manager, [project], now)).get(project.id)! : undefined;
       const event: ProjectEvent = isGatedEvent(request.type)
         ? { type: request.type, decisions: open.filter((d) => d.gate === request.type).map(toGreenLight), dossier: file?.dossier ?? emptyDossier(dutchDay(now)) }
-        : { type: 'FORMALLY_SUBMITTED', submittedOn: request.submittedOn, reference: request.reference };
+        : {
+            type: 'FORMALLY_SUBMITTED',
+            submittedOn: request.submittedOn,
+            reference: request.reference,
+            ...(participationMandatory && { participation: { mandatory: true, account: documentData<ApplicantParticipationAccount>(file!.documents, 'applicant-account') } }),
+          };
       const found = blockers(snapshot.context, event);
       if (found.length > 0) {
         throw new ApiError(409, 'blocked', `${request.type} is blocked: ${found.map((b) => b.message.en).join(' ')}`, { blockers: found.map(toBlockerView) });
       }
 
       const next = applyProjectEvent(snapshot, event);
-      const greenLight = event.type === 'FORMALLY_SUBMITTED' ? undefined : decisiveDecision(snapshot.context, event.type, event.decisions);
+      // The initiator's own steps (§1.1) take no green light, so none is consumed.
+      const greenLight = event.type === 'FORMALLY_SUBMITTED' || !needsGreenLight(snapshot.context, event.type) ? undefined : decisiveDecision(snapshot.context, event.type, event.decisions);
       const consumed = open.find((d) => d.id === greenLight?.id);
       const adoptedPlan = request.type === 'ADOPT_PLAN' ? file!.documents.plan : undefined;
       const to = stateIdOf(next);
@@ -221,6 +240,12 @@ export class WorkflowService {
       this.syncSilence(unit, file ? silenceCounted(to, plannedLevel(to, file.dossier), project.silenceAlways) : isCounting(project) && silenceCounted(to), at);
       if (consumed) await this.decisions.consume(manager, consumed.id, at, audit.seq);
       if (adoptedPlan) await this.files.markDocumentAdopted(manager, project.id, 'plan', adoptedPlan.version, at);
+      // Uitdaagrecht: the municipality assesses a challenge within the term it set; its owner is reminded a week ahead.
+      if (event.type === 'FORMALLY_SUBMITTED' && next.context.submission && isChallenge(next.context)) {
+        const assessBy = addDays(next.context.submission.submittedOn, this.rules.challengeAssessmentDays);
+        const title = `Uitdaging beoordelen (uitdaagrecht): uiterlijk ${longDay(assessBy, 'nl')}`;
+        await addMilestoneTo(this.reminders, unit, { title, dueAt: startOfDutchDay(addDays(assessBy, 1)), remindDaysBefore: 7 }, this.dayMs);
+      }
 
       const stillOpen = next.context.cycle === snapshot.context.cycle ? open.filter((d) => d !== consumed).map(toGreenLight) : [];
       project.awaiting = awaitingColumn(awaitedBodies(to, next.context, stillOpen));
@@ -232,6 +257,11 @@ export class WorkflowService {
   recordDecision(projectId: string, decision: NewDecision, actor: Actor, now = new Date()): Promise<DecisionEntity> {
     const precondition = runningAndSubmittedFor(decision.gate);
     return this.units.withProject(projectId, actor, precondition, async ({ manager, project, at, audit }) => {
+      const context = (JSON.parse(project.snapshot) as StoredSnapshot).context;
+      if (!needsGreenLight(context, decision.gate)) {
+        const why = context.raadInforming?.[decision.gate] === 'instead' ? 'the adopted plan makes informing the raad its accountability (§2.4)' : "in an initiative it is a step of the initiator's own process (§1.1)";
+        throw new ApiError(422, 'no-green-light-needed', `${decision.gate} takes no green light of the college or raad: ${why}.`);
+      }
       const entity: DecisionEntity = {
         id: randomUUID(),
         projectId: project.id,
@@ -254,7 +284,7 @@ export class WorkflowService {
       await this.decisions.insert(manager, entity);
       const open = await this.decisions.open(manager, project.id, project.cycle);
       // The stored context is enough: no machine to restore for a decision.
-      project.awaiting = awaitingColumn(awaitedBodies(project.state, (JSON.parse(project.snapshot) as StoredSnapshot).context, open.map(toGreenLight)));
+      project.awaiting = awaitingColumn(awaitedBodies(project.state, context, open.map(toGreenLight)));
       return entity;
     }, now);
   }

@@ -7,6 +7,9 @@ import {
   COMMITMENT_DOCUMENTS,
   CRITERIA,
   GATED_EVENTS,
+  type GatedEventType,
+  RAAD_INFORMATION_KINDS,
+  type RaadInformationKind,
   GOALS,
   GOVERNING_BODIES,
   INFLUENCE_ASPECTS,
@@ -135,6 +138,9 @@ class ProcessDto {
   @ApiPropertyOptional({ description: 'Which body gives the green light per gate; overrides the default from political sensitivity once the plan is adopted', example: { DECISION_TAKEN: 'raad' } })
   @IsOptional() @RecordOf(GATED_EVENTS, GOVERNING_BODIES)
   gateBodies?: Record<string, 'college' | 'raad'>;
+  @ApiPropertyOptional({ description: '§2.4: per gate, inform the raad before the green light (before), or instead of a decision (instead)', example: { DECISION_TAKEN: 'before' } })
+  @IsOptional() @RecordOf(GATED_EVENTS, ['before', 'instead'])
+  raadInforming?: Record<string, 'before' | 'instead'>;
 }
 class FrameDto {
   @ApiProperty() @Apply(...Text()) description!: string;
@@ -197,3 +203,23 @@ export class AnswerDto {
 }
 
 
+
+export class ChallengeAssessmentDto {
+  @ApiProperty({ example: '2026-11-20' }) @IsCalendarDay() assessedOn!: string;
+  @ApiProperty({ enum: ['honoured', 'not-honoured'], description: 'Whether the challenge is honoured: the residents may take the task over' }) @IsIn(['honoured', 'not-honoured']) conclusion!: 'honoured' | 'not-honoured';
+  @ApiProperty({ description: 'The reasons, as the decision will state them' }) @Apply(...Text()) reasons!: string;
+}
+
+export class ApplicantAccountDto {
+  @ApiPropertyOptional({ description: 'Omgevingsregeling art. 7.4: whether participation took place' }) @IsOptional() @IsBoolean() tookPlace?: boolean;
+  @ApiPropertyOptional({ description: 'How participation was organised, and with whom' }) @IsOptional() @Apply(...Text()) how?: string;
+  @ApiPropertyOptional({ description: 'What it yielded, and what the applicant did with it' }) @IsOptional() @Apply(...Text()) results?: string;
+}
+
+export class RaadInformationDto {
+  @ApiProperty({ enum: GATED_EVENTS, description: 'The step the raad was informed about' }) @IsIn(GATED_EVENTS) gate!: GatedEventType;
+  @ApiProperty({ enum: RAAD_INFORMATION_KINDS }) @IsIn(RAAD_INFORMATION_KINDS) kind!: RaadInformationKind;
+  @ApiProperty({ example: '2026-11-12', description: 'The day of the letter or the meeting' }) @IsCalendarDay() date!: string;
+  @ApiProperty({ example: 'RIB 2026-041' }) @Apply(...Text(200)) reference!: string;
+  @ApiPropertyOptional() @IsOptional() @Apply(...Text()) summary?: string;
+}

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsObject, IsOptional, IsString, MaxLength, Validate, type ValidationArguments, ValidatorConstraint, type ValidatorConstraintInterface } from 'class-validator';
 import { ProjectSettingsDto } from './project-settings.dto';
-import { GATED_EVENTS, GOVERNING_BODIES, ORIGINS, POLITICAL_SENSITIVITIES, type GatedEventType, type GoverningBody, type Origin, type PoliticalSensitivity } from '../../../machines/participation-project';
+import { GATED_EVENTS, GOVERNING_BODIES, INITIATIVE_KINDS, ORIGINS, type InitiativeKind, POLITICAL_SENSITIVITIES, type GatedEventType, type GoverningBody, type Origin, type PoliticalSensitivity } from '../../../machines/participation-project';
 
 @ValidatorConstraint({ name: 'gateBodies' })
 class GateBodiesConstraint implements ValidatorConstraintInterface {
@@ -39,4 +39,16 @@ export class CreateProjectDto extends ProjectSettingsDto {
   @IsObject()
   @Validate(GateBodiesConstraint)
   gateBodies?: Partial<Record<GatedEventType, GoverningBody>>;
+
+  @ApiPropertyOptional({ enum: INITIATIVE_KINDS, default: 'initiative', description: 'initiative only: residents’ own initiative, or a challenge under the right to challenge (uitdaagrecht, Gemeentewet art. 150)' })
+  @IsOptional()
+  @IsIn(INITIATIVE_KINDS)
+  initiativeKind?: InitiativeKind;
+
+  @ApiPropertyOptional({ maxLength: 100, example: 'bouwactiviteit-omgevingsplan', description: 'initiative only: the activity an omgevingsvergunning is applied for; where the raad made participation mandatory for it (MANDATORY_PARTICIPATION_ACTIVITIES) the applicant’s account is needed before submission' })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  permitActivity?: string;
 }

@@ -1,3 +1,4 @@
+import { EVENT_NAMES, EVENT_TYPES } from '../../../machines/participation-project';
 import type { Texts } from './nl';
 
 /** Every text of the web interface in English; the keys are nl.ts's. */
@@ -42,6 +43,7 @@ export const en: Texts = {
   },
   silence: { ok: 'OK', 'due-soon': 'Due soon', overdue: 'Overdue', none: 'Not counted now' },
   project: {
+    style: 'Governance style',
     lifecycle: 'Life cycle',
     lifecycleDesc: 'The diagram is generated from the process definition. The current step is marked dark, steps passed earlier light.',
     current: 'current step',
@@ -81,25 +83,12 @@ export const en: Texts = {
     policyCycle: 'Policy cycle',
     'policyCycle.preparation': 'Preparation',
   },
-  events: {
-    FORMALLY_SUBMITTED: 'Formally submitted',
-    START_INTERACTIVE: 'Start interactively',
-    DECIDE_NON_INTERACTIVE: 'Not interactive',
-    COMMIT: 'Record the commitment',
-    ADOPT_PLAN: 'Adopt the plan of approach',
-    PROBLEM_DEFINED: 'Problem defined',
-    SOLUTIONS_CHOSEN: 'Solution chosen',
-    ADVICE_SUBMITTED: 'Advice submitted',
-    DECISION_TAKEN: 'Decision taken',
-    EXECUTION_COMPLETED: 'Execution completed',
-    START_NEW_CYCLE: 'New cycle',
-    CLOSE: 'Close',
-    STOP: 'Stop',
-  },
+  events: Object.fromEntries(EVENT_TYPES.map((event) => [event, EVENT_NAMES[event].en])) as Record<string, string>,
   form: {
     title: 'Title',
     origin: 'Origin',
-    origins: { municipality: 'Municipal project', initiative: 'Third-party initiative' },
+    origins: { municipality: 'Municipal project', initiative: 'Initiative of residents or other third parties', challenge: 'Challenge (right to challenge): residents want to take over a task of the municipality' },
+    permitActivity: 'Only for an initiative that needs an omgevingsvergunning: the activity (as the municipality names it)',
     sensitivity: 'Political sensitivity',
     sensitivities: { low: 'Low (the college decides)', high: 'High (the council decides)' },
     ownerEmail: 'Owner’s e-mail',
@@ -127,6 +116,7 @@ export const en: Texts = {
     notes: 'Notes',
     levelWithoutInteraction: 'If the project is not interactive: does the municipality inform those involved?',
     withoutInteraction: { inform: 'Yes: inform (open authoritarian)', none: 'No: no role for those involved (closed authoritarian); silence is then not counted' } as Record<string, string>,
+    fivePreconditions: 'Five preconditions',
     chooseLater: 'Choose later (in the plan of approach)',
   },
   file: {
