@@ -8,6 +8,7 @@ import { registerInputGuard } from './common/input-guard';
 import { apiValidationPipe } from './common/validation';
 import type { AppConfig } from './config/app-config';
 import { registerWebPlugins, WEB_PATHS } from './web/web-plugins';
+import { WebPages } from './web/web-pages';
 import { queryCounter } from './database/query-counter';
 
 /** Builds the HTTP application; used by main.ts, the tests and the benchmarks alike. */
@@ -20,7 +21,8 @@ export async function createApp(config: AppConfig, options: { logger?: false } =
   await registerWebPlugins(app, config);
   if (config.serverTiming) addServerTiming(app);
   app.useGlobalPipes(apiValidationPipe);
-  app.useGlobalFilters(new ApiExceptionFilter());
+  const pages = app.get(WebPages);
+  app.useGlobalFilters(new ApiExceptionFilter((request, reply, status, error) => pages.errorPage(request, reply, status, error)));
   app.enableShutdownHooks();
 
   const document = SwaggerModule.createDocument(

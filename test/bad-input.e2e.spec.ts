@@ -88,7 +88,15 @@ describeEachDatabase('bad input', (createDatabase) => {
           const path = operation.path.replace(/\{(\w+)\}/g, () => ((first = !first) ? otherId : id));
           const before = await trailLength();
           const request = service.t.http()[operation.method](path).set('authorization', `Bearer ${token}`).query(search);
-          const response = operation.method === 'get' || operation.method === 'delete' ? await request : await request.set('content-type', 'application/json').send(rawJson(payload));
+          const raw = rawJson(payload);
+          let response;
+          try {
+            response = operation.method === 'get' || operation.method === 'delete' ? await request : await request.set('content-type', 'application/json').send(raw);
+          } catch (error) {
+            // A body over the 1 MiB limit is answered 413 at once, and the socket may close while the client is still writing it.
+            if (['EPIPE', 'ECONNRESET'].includes((error as NodeJS.ErrnoException).code ?? '') && Buffer.byteLength(raw) > 1_048_576) return true;
+            throw error;
+          }
           if (response.status >= 500) failures.push(`${operation.method.toUpperCase()} ${path} ${JSON.stringify(search)} ${rawJson(payload).slice(0, 200)} → ${response.status}`);
           if (response.status >= 400 && (await trailLength()) !== before) failures.push(`${operation.method.toUpperCase()} ${path} wrote while answering ${response.status}`);
           return true;

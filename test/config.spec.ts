@@ -9,7 +9,7 @@ describe('configuration', () => {
       shutdownGraceMs: 10_000,
       rules: { inspraakTermDays: 42, challengeAssessmentDays: 56, mandatoryParticipationActivities: [] },
       serverTiming: false,
-      web: { sessionSecret: DEFAULT_DEVELOPMENT_SECRET, oidc: undefined },
+      web: { sessionSecret: DEFAULT_DEVELOPMENT_SECRET, oidc: undefined, municipality: { name: 'Gemeente', logoUrl: undefined, themeCssUrl: undefined } },
       database: { kind: 'sqlite', path: './data/interactiewijzer.sqlite', synchronous: 'FULL' },
       auth: { secret: DEFAULT_DEVELOPMENT_SECRET, jwksUrl: undefined, issuer: undefined, audience: undefined, maxTokenAgeSeconds: 43_200 },
       reminders: {

@@ -1,21 +1,24 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SignJWT } from 'jose';
 import { sqliteDatabase, type TestDatabase } from './support/databases';
 import { ProjectClient } from './support/project-client';
 import { signToken, startTestApp, TEST_SECRET, webSessionToken, type TestApp } from './support/test-app';
 
-/** The web interface's routes, read from its controller: method, path, and whether the page is open without a session. */
+/** The web interface's routes, read from its controllers: method, path (under the controller's prefix), and whether the page is open without a session. */
 function webRoutes(): Array<{ method: 'GET' | 'POST'; path: string; open: boolean }> {
-  const source = readFileSync(join(__dirname, '../src/web/web.controller.ts'), 'utf8');
   const routes: Array<{ method: 'GET' | 'POST'; path: string; open: boolean }> = [];
-  let open = false;
-  for (const line of source.split('\n')) {
-    if (/@OpenPage\(\)/.test(line)) open = true;
-    const route = /@(Get|Post)\((?:'([^']*)')?\)/.exec(line);
-    if (route) {
-      routes.push({ method: route[1].toUpperCase() as 'GET' | 'POST', path: `/${route[2] ?? ''}`, open });
-      open = false;
+  for (const file of readdirSync(join(__dirname, '../src/web')).filter((name) => name.endsWith('.controller.ts'))) {
+    const source = readFileSync(join(__dirname, '../src/web', file), 'utf8');
+    const prefix = /@Controller\((?:'([^']*)')?\)/.exec(source)?.[1] ?? '';
+    let open = false;
+    for (const line of source.split('\n')) {
+      if (/@OpenPage\(\)/.test(line)) open = true;
+      const route = /@(Get|Post)\((?:'([^']*)')?\)/.exec(line);
+      if (route) {
+        routes.push({ method: route[1].toUpperCase() as 'GET' | 'POST', path: `/${[prefix, route[2] ?? ''].filter(Boolean).join('/')}`, open });
+        open = false;
+      }
     }
   }
   return routes;

@@ -24,15 +24,15 @@ describe('the web interface’s forms over HTTP', () => {
     await service.api.step(id, 'ADOPT_PLAN', 'college');
     for (const event of POLICY_CYCLE) await service.api.step(id, event, 'college');
 
-    const page = await service.t.http().get(`/projecten/${id}`).set('cookie', `iw_session=${await webSessionToken('A. de Vries', ['process-manager'])}`);
+    const page = await service.t.http().get(`/projecten/${id}/dossier`).set('cookie', `iw_session=${await webSessionToken('A. de Vries', ['process-manager'])}`);
     expect(page.text).toContain('Evaluatie (§2.4)');
-    const posted = await postForm(`/projecten/${id}/evaluatie`, `/projecten/${id}`, {
+    const posted = await postForm(`/projecten/${id}/evaluatie`, `/projecten/${id}/dossier`, {
       'goal.0': 'support-for-process',
       'achieved.0': 'ja',
       'explanation.0': 'De omwonenden steunden de aanpak.',
       participantsJudgement: 'Tevreden over de informatie.',
     });
-    expect([posted.status, posted.headers.location]).toEqual([303, `/projecten/${id}?opgeslagen=1#evaluatie`]);
+    expect([posted.status, posted.headers.location]).toEqual([303, `/projecten/${id}/dossier?opgeslagen=1#evaluatie`]);
     const evaluation = (await service.t.http().get(`/api/projects/${id}/evaluation`).set('authorization', `Bearer ${service.api.manager}`)).body;
     expect(evaluation).toMatchObject({ version: 1, missing: [], data: { goals: [{ goal: 'support-for-process', achieved: true }], participantsJudgement: 'Tevreden over de informatie.' } });
     await service.api.decide(id, 'CLOSE', 'college');

@@ -9,16 +9,54 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const ARTIFACTS = join(__dirname, '../test-artifacts');
 
-/** axe-core on the page as it stands: no serious or critical WCAG 2.1 A/AA violations. */
+/** What a Dutch screen never shows: a step, state, level, trail or field code, or an ISO date. */
+const MACHINE_CODES = [
+  /\b[A-Z]{3,}(?:_[A-Z]+)+\b/, // START_INTERACTIVE
+  /\b\d{4}-\d{2}-\d{2}\b/, // 2026-12-29
+  /\b(?:policyCycle|quickScan|formalCommitment|planOfApproach|decisionMaking)\b/,
+  /\b(?:co-decide|advise-early|advise-late|closed-authoritarian)\b/,
+  /\b[a-z]+-(?:recorded|added|opened|received|answered|saved|created|sent|skipped|failed|changed|assessed|informed)\b/,
+  /\b(?:approved|rejected|deferred|interactive|not-interactive)\b/,
+  /\b[a-z]+[A-Z][a-z]+[A-Za-z]*\b/, // roomForInfluence
+];
+
+/** axe-core on the page as it stands: no WCAG 2.1 A/AA violation of any impact. */
 async function expectAccessible(page: Page): Promise<void> {
   await page.addScriptTag({ content: AXE });
   const violations = await page.evaluate(async () => {
     const result = await (globalThis as unknown as { axe: { run: (o: object) => Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> }> } }).axe.run({
       runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
     });
-    return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    return result.violations.map((v) => `${v.impact} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   });
   expect({ url: page.url(), violations }).toEqual({ url: page.url(), violations: [] });
+}
+
+/**
+ * A page as its users meet it: accessible, in words only (no code, no ISO date), no sideways
+ * scrolling at 320 px (WCAG 1.4.10), and a screenshot at 1440 and 375 px for a person to look at.
+ */
+async function inspect(page: Page, name: string, options: { words?: boolean } = {}): Promise<void> {
+  await expectAccessible(page);
+  if (options.words !== false) {
+    const text = await page.locator('body').innerText();
+    const found = MACHINE_CODES.map((pattern) => pattern.exec(text)?.[0]).filter(Boolean);
+    expect({ page: name, found }).toEqual({ page: name, found: [] });
+  }
+  const viewport = page.viewportSize()!;
+  for (const width of [1440, 375, 320]) {
+    await page.setViewportSize({ width, height: 900 });
+    const overflow = await page.evaluate(() => {
+      const limit = document.documentElement.clientWidth;
+      // The elements that stick out, to name them when the page scrolls sideways.
+      const sticksOut = (e: Element) => e.getBoundingClientRect().right > limit + 0.5;
+      // The innermost ones: those whose children all fit.
+      return document.documentElement.scrollWidth > limit ? [...document.querySelectorAll('body *')].filter((e) => sticksOut(e) && ![...e.children].some(sticksOut)).slice(0, 5).map((e) => `${e.tagName.toLowerCase()}#${e.id}.${e.className}`) : [];
+    });
+    expect({ page: name, width, overflow }).toEqual({ page: name, width, overflow: [] });
+    if (width !== 320) await page.screenshot({ path: join(ARTIFACTS, `${name}-${width}.png`), fullPage: true });
+  }
+  await page.setViewportSize(viewport);
 }
 
 describe('the web interface in a real browser', () => {
@@ -35,35 +73,41 @@ describe('the web interface in a real browser', () => {
 
   async function signedIn(name: string, role: string): Promise<Page> {
     // The pages allow no script at all (Content-Security-Policy); axe is the test's own script, let in past it.
-    const context = await browser.newContext({ viewport: { width: 1200, height: 900 }, bypassCSP: true });
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, bypassCSP: true, timezoneId: 'Europe/Amsterdam' });
     // Generous for a busy 2-core machine, yet inside the test's own timeout, so a missing element is named by its locator.
     context.setDefaultTimeout(20_000);
     const page = await context.newPage();
     await page.goto(`${service.t.url}/`);
     expect(new URL(page.url()).pathname).toBe('/aanmelden');
-    await expectAccessible(page);
     await page.getByLabel('Naam').fill(name);
     await page.getByLabel('Rol').selectOption(role);
     await page.getByRole('button', { name: 'Aanmelden' }).click();
     await page.waitForURL(`${service.t.url}/`);
     return page;
   }
+  const tab = (page: Page, name: string) => page.getByRole('navigation', { name: 'Onderdelen van het project' }).getByRole('link', { name, exact: true }).click();
 
-  it('takes a project from creation through the quick scan and a green light, shows silence and the timeline, and exports it', async () => {
+  it('takes a project from creation to its plan: each role at its own task, every page in words, accessible and without sideways scrolling', async () => {
     const manager = await signedIn('A. de Vries', 'process-manager');
-    await expectAccessible(manager);
+    await inspect(manager, 'projecten-leeg');
+    // Keyboard first: the skip link is the first stop and leads to the content.
+    await manager.keyboard.press('Tab');
+    await expect(manager.evaluate(() => document.activeElement?.textContent)).resolves.toBe('Direct naar de inhoud');
+    await manager.keyboard.press('Enter');
+    await expect(manager.evaluate(() => document.activeElement?.id)).resolves.toBe('inhoud');
 
     await manager.getByRole('link', { name: 'Nieuw project' }).click();
-    await expectAccessible(manager);
+    await inspect(manager, 'nieuw-project');
     await manager.getByLabel('Titel').fill('Herinrichting Marktplein');
     await manager.getByRole('button', { name: 'Project aanmaken' }).click();
     await manager.waitForURL(/\/projecten\/[0-9a-f-]{36}$/);
     const projectUrl = manager.url();
-    await expect(manager.locator('svg.iw-diagram .iw-state--current text').textContent()).resolves.toBe('Quickscan');
-    await expectAccessible(manager);
-    await expect(manager.getByText('De quickscan is nog niet af', { exact: false }).first().isVisible()).resolves.toBe(true);
+    await expect(manager.locator('[aria-current="step"] .iw-stepper__name').textContent()).resolves.toBe('Quickscan');
+    await inspect(manager, 'overzicht-nieuw');
 
-    // The quick scan in the guide's own table: a score per row.
+    // The quick scan in the guide's own table, on the Dossier page.
+    await tab(manager, 'Dossier');
+    await inspect(manager, 'dossier-quickscan');
     for (const row of ['Hoeveel beïnvloedingsruimte is er?', 'Is er commitment? a. Bestuurlijk', 'Is er commitment? b. Politiek', 'Is er bereidheid bij de potentiële deelnemers/actoren?', 'Levert interactie meerwaarde op?']) {
       await manager.getByRole('row', { name: row }).getByRole('radio').nth(4).check();
     }
@@ -73,53 +117,80 @@ describe('the web interface in a real browser', () => {
     for (const aspect of ['Politieke ruimte', 'Juridische ruimte', 'Beleidsruimte', 'Invloed van de maatschappelijke omgeving']) {
       await manager.getByRole('row', { name: aspect }).getByRole('radio').nth(3).check();
     }
-    await manager.getByLabel('Deelnemer aan de quickscan (naam)').fill('A. de Vries');
+    await manager.getByLabel('Naam deelnemer 1').fill('A. de Vries');
+    await manager.getByLabel('Rol deelnemer 1').selectOption({ label: 'Projectleider' });
+    await manager.getByLabel('Naam deelnemer 2').fill('W. Wethouder');
+    await manager.getByLabel('Rol deelnemer 2').selectOption({ label: 'Opdrachtgever (bestuurder)' });
     await manager.getByLabel(/^a\. Er zijn grote belangen/).first().check();
-    // Whether the law requires inspraak is settled with the route (§1.4 with afdeling 3.4 Awb).
     await manager.getByRole('group', { name: 'Inspraak is wettelijk verplicht' }).getByLabel('Nee').check();
     await manager.getByRole('button', { name: 'Quickscan opslaan' }).click();
-    await manager.waitForURL(/opgeslagen=1/);
+    await manager.waitForURL(/dossier\?opgeslagen=1/);
     await expect(manager.getByText('Advies: interactief werken').isVisible()).resolves.toBe(true);
+    // Saved unchanged through the form, the scan stays as it was: every participant and role kept.
+    const scanBefore = (await manager.request.get(`${service.t.url}/api/projects/${projectUrl.split('/').pop()}/quick-scan`, { headers: { authorization: `Bearer ${service.api.manager}` } })).json();
+    await manager.goto(`${projectUrl}/dossier?wijzigen=quick-scan`);
+    await manager.getByRole('button', { name: 'Quickscan opslaan' }).click();
+    await manager.waitForURL(/dossier\?opgeslagen=1/);
+    const scanAfter = (await manager.request.get(`${service.t.url}/api/projects/${projectUrl.split('/').pop()}/quick-scan`, { headers: { authorization: `Bearer ${service.api.manager}` } })).json();
+    expect((await scanAfter).data).toEqual((await scanBefore).data);
+    expect((await scanAfter).data.participants).toEqual([
+      { name: 'A. de Vries', role: 'project-leader' },
+      { name: 'W. Wethouder', role: 'commissioning-administrator' },
+    ]);
 
-    // The college's secretary finds the gate in the worklist and records the green light.
+    // The college's secretary: from the werkvoorraad to a recorded approval in three screens.
     const secretary = await signedIn('S. Secretaris', 'college-secretary');
-    await secretary.goto(`${service.t.url}/werkvoorraad`);
-    await expectAccessible(secretary);
-    await secretary.getByRole('link', { name: 'Herinrichting Marktplein' }).first().click();
-    const approve = async (gate: string, reference: string) => {
-      await secretary.goto(projectUrl);
-      await secretary.getByLabel('Stap', { exact: true }).selectOption({ label: gate });
+    await secretary.getByRole('link', { name: 'Werkvoorraad' }).click();
+    await inspect(secretary, 'werkvoorraad-college');
+    const approve = async (step: string, reference: string) => {
+      await secretary.goto(`${service.t.url}/werkvoorraad`);
+      await secretary.getByRole('link', { name: `Collegebesluit vastleggen: ${step} (Herinrichting Marktplein)` }).click();
+      await expect(secretary.getByLabel('Stap', { exact: true }).inputValue()).resolves.not.toBe('');
+      await secretary.getByLabel('Akkoord (conform voorstel)').check();
       await secretary.getByLabel('Datum besluit').fill('2026-11-20');
       await secretary.getByLabel('Kenmerk').fill(reference);
-      await secretary.getByRole('button', { name: 'Besluit vastleggen' }).click();
-      await secretary.waitForURL(/opgeslagen=1/);
+      await secretary.getByRole('button', { name: 'Collegebesluit vastleggen' }).click();
+      await secretary.waitForURL(/besluiten\?opgeslagen=1/);
+      await expect(secretary.locator('.iw-card').first().textContent()).resolves.toContain(reference);
     };
-    const take = async (step: string, expectedState: string) => {
+    // No outcome is chosen for the secretary: leaving it open is refused, with the input kept.
+    await secretary.goto(`${projectUrl}/besluiten?stap=START_INTERACTIVE`);
+    await secretary.getByLabel('Kenmerk').fill('B&W 2026/411');
+    await secretary.getByLabel('Datum besluit').fill('2026-11-20');
+    await secretary.getByRole('button', { name: 'Collegebesluit vastleggen' }).click();
+    await expect(secretary.getByRole('alert').textContent()).resolves.toContain('Uitkomst: kies een van de mogelijkheden.');
+    await expect(secretary.getByLabel('Kenmerk').inputValue()).resolves.toBe('B&W 2026/411');
+    await inspect(secretary, 'besluit-geweigerd');
+    await approve('Interactief starten', 'B&W 2026/412');
+    await inspect(secretary, 'besluiten');
+
+    const take = async (step: string, expectedStage: string) => {
       await manager.goto(projectUrl);
       await manager.getByRole('button', { name: `Stap zetten: ${step}` }).click();
       await manager.waitForURL(/opgeslagen=1/);
-      await expect(manager.locator('svg.iw-diagram .iw-state--current text').textContent()).resolves.toBe(expectedState);
+      await expect(manager.locator('[aria-current="step"] .iw-stepper__name').textContent()).resolves.toBe(expectedStage);
     };
-    await approve('Interactief starten', 'B&W 2026/412');
     await take('Interactief starten', 'Formeel commitment');
-    await expect(manager.locator('svg.iw-diagram .iw-state--visited text').allTextContents()).resolves.toEqual(['Quickscan']);
 
     // The formal commitment, then the plan of approach with all its parts.
-    await manager.getByLabel('Vastgelegd in').selectOption('bw-proposal');
-    await manager.locator('#cm-reference').fill('B&W 2026/413');
+    await tab(manager, 'Dossier');
+    await manager.getByLabel('Vastgelegd in').selectOption({ label: 'B&W-voorstel' });
+    await manager.locator('#commitment-reference').fill('B&W 2026/413');
     await manager.getByLabel('Procesafspraken (één per regel: partij | afspraak)').fill('Dorpsraad | maandelijks overleg');
     await manager.getByRole('button', { name: 'Commitment opslaan' }).click();
     await manager.waitForURL(/opgeslagen=1/);
     await approve('Commitment vastleggen', 'B&W 2026/414');
     await take('Commitment vastleggen', 'Plan van aanpak');
 
+    await tab(manager, 'Dossier');
+    await manager.getByRole('link', { name: 'Groep toevoegen' }).click();
     await manager.getByLabel('Naam van de groep').fill('Omwonenden');
     await manager.getByLabel('Hoe benadert u deze groep?').fill('Huis-aan-huisbrief en een avond op het plein');
     await manager.getByRole('button', { name: 'Groep toevoegen' }).click();
     await manager.waitForURL(/opgeslagen=1/);
     await manager.getByLabel('1. Doelgroepen (één per regel: doelgroep | waarom)').fill('Omwonenden | Het is hun plein');
     await manager.getByLabel('Draagvlak voor proces', { exact: false }).check();
-    for (const phase of ['Beleidsvoorbereiding', 'Besluitvorming', 'Uitvoering', 'Evaluatie']) await manager.getByLabel(phase, { exact: true }).selectOption('inform');
+    for (const phase of ['Beleidsvoorbereiding', 'Besluitvorming', 'Uitvoering', 'Evaluatie']) await manager.getByLabel(phase, { exact: true }).selectOption({ label: 'Informeren (Open autoritair)' });
     await manager.getByLabel('4. Waarover gaat het gesprek wel?').fill('De inrichting van het plein');
     await manager.getByLabel('Waarover niet?', { exact: true }).fill('Het budget');
     await manager.getByLabel('Hoe gaat u om met vragen buiten de afbakening?').fill('Doorsturen naar het KCC');
@@ -129,72 +200,116 @@ describe('the web interface in a real browser', () => {
     await manager.getByLabel('Planning', { exact: true }).fill('Voorjaar 2027');
     await manager.getByLabel('Taakverdeling en organisatie').fill('Projectteam');
     await manager.getByLabel('Hoe koppelt u de resultaten terug?').fill('Nieuwsbrief na elke avond');
-    await manager.getByLabel('7. Tijdpad (één per regel: JJJJ-MM-DD | moment)').fill('2027-03-01 | Raadsinformatieavond');
+    await manager.getByLabel('7. Tijdpad (één per regel: DD-MM-JJJJ | moment)').fill('01-03-2027 | Raadsinformatieavond');
     await manager.getByLabel('Hoe worden besluiten genomen?').fill('Het college besluit elke stap');
     await manager.getByLabel('we nemen het mee').check();
     await manager.getByLabel(/^Kaders /).fill('hard | Het budget ligt vast');
-    await manager.getByLabel(/^b\. Een van de vormen van inspraak/).check();
+    await manager.getByLabel(/^d\. Geen inspraak, geen interactie/).check();
     await manager.getByRole('button', { name: 'Plan opslaan' }).click();
     await manager.waitForURL(/opgeslagen=1/);
-    await expectAccessible(manager);
+    await inspect(manager, 'dossier-plan');
     await approve('Plan van aanpak vaststellen', 'B&W 2026/415');
-    await take('Plan van aanpak vaststellen', 'Probleem definiëren');
+    await take('Plan van aanpak vaststellen', 'Beleidsvoorbereiding');
+    await inspect(manager, 'overzicht');
 
-    // Silence is now counted; a communication records contact.
+    // A contact on an earlier day: a refusal (a moment ahead) keeps the input, then the right moment is recorded.
+    await tab(manager, 'Communicatie');
+    await manager.getByLabel('Datum van het contact').fill('2099-01-01');
     await manager.getByLabel('Kanaal', { exact: true }).fill('nieuwsbrief');
     await manager.getByLabel('Doelgroep', { exact: true }).fill('alle deelnemers');
     await manager.getByLabel('Samenvatting', { exact: true }).fill('Wij starten interactief; u hoort binnenkort meer.');
     await manager.getByRole('button', { name: 'Communicatie vastleggen' }).click();
-    await manager.waitForURL(/opgeslagen=1/);
-    await manager.screenshot({ path: join(ARTIFACTS, 'project.png'), fullPage: true });
+    await expect(manager.getByRole('alert').textContent()).resolves.toContain('in de toekomst');
+    await expect(manager.getByLabel('Samenvatting', { exact: true }).inputValue()).resolves.toBe('Wij starten interactief; u hoort binnenkort meer.');
+    await inspect(manager, 'communicatie-geweigerd');
+    await manager.getByLabel('Datum van het contact').fill('2026-11-27');
+    await manager.getByLabel('Tijd van het contact').fill('14:05');
+    await manager.getByRole('button', { name: 'Communicatie vastleggen' }).click();
+    await manager.waitForURL(/communicatie\?opgeslagen=1/);
+    await expect(manager.locator('section[aria-labelledby="log"] .iw-card').first().textContent()).resolves.toContain('27 november 2026 om 14:05');
+    await inspect(manager, 'communicatie');
 
-    await manager.goto(`${service.t.url}/`);
-    const row = manager.getByRole('row', { name: /Herinrichting Marktplein/ });
-    await expect(row.locator('.iw-light').textContent()).resolves.toBe('In orde');
-    await expect(row.getByText('0 dagen geen contact met deelnemers').isVisible()).resolves.toBe(true);
-    await manager.screenshot({ path: join(ARTIFACTS, 'dashboard.png'), fullPage: true });
+    await manager.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Projecten' }).click();
+    const card = manager.locator('.iw-project', { hasText: 'Herinrichting Marktplein' });
+    await expect(card.locator('.iw-light').textContent()).resolves.toBe('In orde');
+    await inspect(manager, 'projecten');
+    await manager.getByRole('link', { name: 'Werkvoorraad' }).click();
+    await inspect(manager, 'vandaag');
 
-    // The timeline: gates emphasised, filterable, exportable.
+    // The timeline: sentences, local time, the filter's entries exported for Dutch Excel.
     await manager.goto(projectUrl);
-    await manager.getByLabel('Soort gebeurtenis').selectOption('decision-recorded');
-    await manager.getByRole('button', { name: 'Toepassen' }).last().click();
+    await tab(manager, 'Tijdlijn');
+    await inspect(manager, 'tijdlijn');
+    await manager.getByLabel('Soort gebeurtenis').selectOption({ label: 'Besluit vastgelegd' });
+    await manager.getByRole('button', { name: 'Toepassen' }).click();
     await expect(manager.locator('.iw-timeline__entry').count()).resolves.toBe(3);
-    await expect(manager.locator('.iw-timeline__entry--gate').count()).resolves.toBe(3);
-    const csv = await manager.request.get(`${projectUrl}/tijdlijn.csv`);
+    const csv = await manager.request.get(await manager.getByRole('link', { name: 'spreadsheet (CSV)' }).getAttribute('href').then((href) => `${service.t.url}${href}`));
     expect(csv.headers()['content-type']).toContain('text/csv');
-    expect((await csv.text()).split('\r\n')[0]).toBe('seq,occurredAt,actor,role,type,payload,hash');
-    const json = await (await manager.request.get(`${projectUrl}/tijdlijn.json`)).json();
-    expect(json.map((e: { type: string }) => e.type)).toEqual([
-      'project-created', 'quick-scan-recorded', 'decision-recorded', 'transition',
-      'commitment-recorded', 'decision-recorded', 'transition',
-      'stakeholder-added', 'plan-saved', 'decision-recorded', 'transition',
-      'communication-recorded',
-    ]);
+    expect(csv.headers()['content-disposition']).toContain('tijdlijn-herinrichting-marktplein.csv');
+    const lines = (await csv.text()).split('\r\n').filter(Boolean);
+    expect(lines[0]).toBe('\uFEFF"Volgnummer";"Datum en tijd";"Door";"Rol";"Gebeurtenis";"Controlecode";"Details"');
+    expect(lines).toHaveLength(4);
+    expect(lines[1]).toContain('"Besluit van het college van B&W: akkoord (conform voorstel) voor de stap ‘Interactief starten’"');
 
-    // English on request; an auditor can read but gets no forms.
+    // English on request.
     await manager.getByRole('link', { name: 'English' }).click();
-    await expect(manager.getByRole('heading', { level: 2, name: 'Life cycle' }).isVisible()).resolves.toBe(true);
+    await expect(manager.getByRole('heading', { level: 2, name: 'Timeline' }).isVisible()).resolves.toBe(true);
+
+    // The auditor reads everything and writes nothing: no forms, a refused post is a page in the layout.
     const auditor = await signedIn('E. Auditor', 'auditor');
-    await auditor.goto(projectUrl);
-    await expect(auditor.locator('form[action$="/communicatie"]').count()).resolves.toBe(0);
-    await expectAccessible(auditor);
-    // Nor can an auditor post a form by hand: the server checks the role, with a page that says why.
+    for (const [name, path] of [['overzicht', ''], ['dossier', '/dossier'], ['besluiten', '/besluiten'], ['inspraak', '/inspraak'], ['communicatie', '/communicatie']] as const) {
+      await auditor.goto(`${projectUrl}${path}`);
+      await expect(auditor.locator('main form').count()).resolves.toBe(0);
+      await inspect(auditor, `auditor-${name}`);
+    }
     const csrf = await auditor.locator('input[name="_csrf"]').first().inputValue();
     const refused = await auditor.request.post(`${projectUrl}/communicatie`, { form: { _csrf: csrf, channel: 'x', audience: 'y', summary: 'z' } });
     expect(refused.status()).toBe(403);
     await auditor.setContent(await refused.text());
+    await expect(auditor.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Geen toegang');
     await expectAccessible(auditor);
+    // Unknown pages and expired sessions are pages too, never JSON.
+    const unknown = await auditor.goto(`${service.t.url}/bestaat-niet`);
+    expect(unknown!.status()).toBe(404);
+    await expect(auditor.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Pagina niet gevonden');
+    const stale = await auditor.request.post(`${projectUrl}/communicatie`, { form: { _csrf: 'verlopen' } });
+    expect([stale.status(), stale.headers()['content-type']]).toEqual([403, expect.stringContaining('text/html')]);
+    await auditor.goto(`${projectUrl}/schema`);
+    await inspect(auditor, 'schema', { words: false });
+  }, 300_000);
 
-    // At phone width the diagram scales down into the screen.
-    await auditor.setViewportSize({ width: 375, height: 800 });
-    await auditor.goto(projectUrl);
-    const diagram = await auditor.locator('svg.iw-diagram').boundingBox();
-    expect(diagram!.width).toBeLessThanOrEqual(375);
-    expect(diagram!.width).toBeGreaterThan(250);
-    await expectAccessible(auditor);
-  }, 150_000);
+  it('shows a griffier the raad’s steps only, and asks a reason before stopping', async () => {
+    const { body: high } = await service.api.create({ title: 'Raadsvoorstel sportpark', origin: 'municipality', politicalSensitivity: 'high' });
+    const griffier = await signedIn('G. Griffier', 'council-clerk');
+    await griffier.goto(`${service.t.url}/werkvoorraad`);
+    await expect(griffier.getByRole('link', { name: 'Raadsbesluit vastleggen: Interactief starten (Raadsvoorstel sportpark)' }).isVisible()).resolves.toBe(true);
+    await griffier.goto(`${service.t.url}/projecten/${high.id}/besluiten`);
+    await expect(griffier.getByLabel('Stap', { exact: true }).locator('option').allTextContents()).resolves.toEqual(['Kies de stap', 'Interactief starten', 'Niet interactief werken', 'Project stoppen']);
+    await inspect(griffier, 'besluiten-griffie');
+    const secretary = await signedIn('S. Secretaris', 'college-secretary');
+    await secretary.goto(`${service.t.url}/projecten/${high.id}/besluiten`);
+    await expect(secretary.getByText('Er wacht nu geen stap op een collegebesluit.').isVisible()).resolves.toBe(true);
 
-  it('records an initiative’s formal submission through its form, and explains a refusal on an accessible page', async () => {
+    const manager = await signedIn('A. de Vries', 'process-manager');
+    await manager.goto(`${service.t.url}/projecten/${high.id}`);
+    await manager.getByRole('link', { name: 'Project stoppen…' }).click();
+    await inspect(manager, 'stoppen');
+    await manager.getByRole('button', { name: 'Project definitief stoppen' }).click();
+    await expect(manager.getByRole('alert').textContent()).resolves.toContain('Reden: vul dit in.');
+    await manager.getByLabel('Waarom stopt het project?').fill('De raad koos een andere locatie.');
+    await manager.getByRole('button', { name: 'Project definitief stoppen' }).click();
+    // Stopping needs the raad's decision too: refused, the reason kept, the blocker said in words.
+    await expect(manager.getByRole('alert').textContent()).resolves.toContain('raadsbesluit');
+    await expect(manager.getByLabel('Waarom stopt het project?').inputValue()).resolves.toBe('De raad koos een andere locatie.');
+    await service.api.decide(high.id, 'STOP', 'raad');
+    await manager.getByRole('button', { name: 'Project definitief stoppen' }).click();
+    await manager.waitForURL(/opgeslagen=1/);
+    const trail = (await service.api.audit(high.id)).body as Array<{ type: string; payload: { event?: string; reason?: string } }>;
+    expect(trail.at(-1)).toMatchObject({ type: 'transition', payload: { event: 'STOP', reason: 'De raad koos een andere locatie.' } });
+    await inspect(manager, 'gestopt');
+  }, 120_000);
+
+  it('records an initiative’s formal submission through its form, and keeps a refused form on its page', async () => {
     const manager = await signedIn('A. de Vries', 'process-manager');
     await manager.goto(`${service.t.url}/projecten/nieuw`);
     await manager.getByLabel('Titel').fill('Winkelcentrum in eigen beheer');
@@ -202,26 +317,27 @@ describe('the web interface in a real browser', () => {
     await manager.getByRole('button', { name: 'Project aanmaken' }).click();
     await manager.waitForURL(/\/projecten\/[0-9a-f-]{36}$/);
     const projectUrl = manager.url();
-    await expect(manager.locator('svg.iw-diagram .iw-state--current text').textContent()).resolves.toBe('Intake (initiatief)');
+    await expect(manager.locator('[aria-current="step"] .iw-stepper__name').textContent()).resolves.toBe('Intake (initiatief)');
 
-    // The quick scan is refused while the initiative is not submitted: the page says why and leads back.
+    // The quick scan is refused while the initiative is not submitted: said in Dutch, on the same page.
+    await tab(manager, 'Dossier');
     await manager.getByRole('row', { name: 'Hoeveel beïnvloedingsruimte is er?' }).getByRole('radio').nth(4).check();
     await manager.getByRole('button', { name: 'Quickscan opslaan' }).click();
-    await expect(manager.getByRole('alert').textContent()).resolves.toContain('initiative-not-submitted');
-    await expectAccessible(manager);
-    await manager.getByRole('link', { name: 'Terug' }).click();
-    expect(manager.url()).toBe(projectUrl);
+    await expect(manager.getByRole('alert').textContent()).resolves.toContain('nog niet formeel ingediend');
+    await expect(manager.getByRole('row', { name: 'Hoeveel beïnvloedingsruimte is er?' }).getByRole('radio').nth(4).isChecked()).resolves.toBe(true);
+    await inspect(manager, 'dossier-geweigerd');
 
+    await manager.goto(projectUrl);
     await manager.getByLabel('Datum van indiening').fill('2026-11-20');
-    await manager.locator('#submission-reference').fill('Z/26/0815');
+    await manager.getByLabel('Kenmerk').fill('Z/26/0815');
     await manager.getByRole('button', { name: 'Stap zetten: Formeel ingediend' }).click();
     await manager.waitForURL(/opgeslagen=1/);
-    await expect(manager.locator('svg.iw-diagram .iw-state--current text').textContent()).resolves.toBe('Quickscan');
+    await expect(manager.locator('[aria-current="step"] .iw-stepper__name').textContent()).resolves.toBe('Quickscan');
 
     // The language link only ever leads back to a page of this site.
     const away = await manager.request.get(`${service.t.url}/taal?naar=en&terug=/%5Cevil.example`, { maxRedirects: 0 });
     expect(away.headers().location).toBe('/');
-  }, 60_000);
+  }, 90_000);
 
   it('refuses a form post without its CSRF token', async () => {
     const page = await signedIn('A. de Vries', 'process-manager');

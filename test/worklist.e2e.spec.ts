@@ -7,7 +7,8 @@ describe('the werkvoorraad', () => {
   const service = useRunningService(() => sqliteDatabase());
   const page = async (role: 'college-secretary' | 'council-clerk', n = 1) =>
     (await service.t.http().get(`/werkvoorraad?pagina=${n}`).set('cookie', `iw_session=${await webSessionToken('S. Secretaris', [role])}`)).text;
-  const projectLinks = (html: string) => new Set([...html.matchAll(/href="\/projecten\/([0-9a-f-]{36})#besluit"/g)].map((m) => m[1]));
+  // Each waiting step links to the decision form for exactly that step.
+  const projectLinks = (html: string) => new Set([...html.matchAll(/href="\/projecten\/([0-9a-f-]{36})\/besluiten\?stap=[A-Z_]+#besluit"/g)].map((m) => m[1]));
 
   it('lists 50 waiting projects a page, each once per step that waits, and never stopping as a task', async () => {
     const ids: string[] = [];
@@ -21,7 +22,7 @@ describe('the werkvoorraad', () => {
     expect(projectLinks(first).size).toBe(50);
     expect(projectLinks(second).size).toBe(5);
     expect(new Set([...projectLinks(first), ...projectLinks(second)])).toEqual(new Set(ids));
-    expect(first + second).not.toContain('Stoppen');
+    expect(first + second).not.toContain('Project stoppen');
     expect(first).toContain('Pagina 1 van 2');
 
     const raad = await page('council-clerk');

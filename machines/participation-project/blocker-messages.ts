@@ -35,6 +35,8 @@ export interface Blocker {
   message: LocalisedText;
   /** What the user has to supply: missing parts or fields, where the code alone does not say. */
   missing?: string[];
+  /** The day of the decision a blocker is about (a rejection), YYYY-MM-DD. */
+  on?: string;
 }
 
 /** The decision of each body by its own name: a collegebesluit, a raadsbesluit. */
@@ -63,9 +65,9 @@ export const BLOCKER_MESSAGES = {
     nl: `Voor de stap ${step(gate, 'nl')} is alleen een besluit van ${BODY_NAMES[body === 'college' ? 'raad' : 'college'].nl} vastgelegd. Deze stap vraagt een ${DECISION_OF[body].nl}.`,
     en: `Only a decision of ${BODY_NAMES[body === 'college' ? 'raad' : 'college'].en} was recorded for ${step(gate, 'en')}. This step needs a ${DECISION_OF[body].en}.`,
   }),
-  'green-light-rejected': (body: GoverningBody, gate: GatedEventType): LocalisedText => ({
-    nl: `${capitalise(BODY_NAMES[body].nl)} heeft niet ingestemd met de stap ${step(gate, 'nl')}. Daarvoor is een nieuw ${DECISION_OF[body].nl} nodig.`,
-    en: `${capitalise(BODY_NAMES[body].en)} did not approve ${step(gate, 'en')}. A new ${DECISION_OF[body].en} is needed.`,
+  'green-light-rejected': (body: GoverningBody, gate: GatedEventType, decidedOn: string): LocalisedText => ({
+    nl: `${capitalise(BODY_NAMES[body].nl)} heeft op ${longDay(decidedOn, 'nl')} niet ingestemd met de stap ${step(gate, 'nl')}. Daarvoor is een nieuw ${DECISION_OF[body].nl} nodig.`,
+    en: `${capitalise(BODY_NAMES[body].en)} did not approve ${step(gate, 'en')} on ${longDay(decidedOn, 'en')}. A new ${DECISION_OF[body].en} is needed.`,
   }),
   'submission-incomplete': (): LocalisedText => ({
     nl: 'Vul bij de formele indiening de datum van indiening en het kenmerk in.',

@@ -110,7 +110,7 @@ describe('the sentences of every blocker', () => {
     const samples = [
       BLOCKER_MESSAGES['green-light-missing']('raad', 'START_NEW_CYCLE'),
       BLOCKER_MESSAGES['green-light-wrong-body']('college', 'DECIDE_NON_INTERACTIVE'),
-      BLOCKER_MESSAGES['green-light-rejected']('raad', 'ADOPT_PLAN'),
+      BLOCKER_MESSAGES['green-light-rejected']('raad', 'ADOPT_PLAN', '2026-11-22'),
       BLOCKER_MESSAGES['quick-scan-incomplete'](['organisation.money', 'influenceAspects.legal', 'participants', 'inspraak.legallyRequired']),
       BLOCKER_MESSAGES['plan-incomplete'](['targetGroups', 'opportunitiesAndThreats', 'adviceWeight']),
       BLOCKER_MESSAGES['commitment-incomplete'](['processAgreements', 'laidDownIn']),

@@ -104,7 +104,7 @@ function greenLightBlockers(context: ProjectContext, event: GatedEvent): Blocker
   const decisive = decisiveDecision(context, gate, event.decisions);
   if (decisive?.outcome === 'approved') return [];
   if (decisive?.outcome === 'rejected') {
-    return [{ code: 'green-light-rejected', message: BLOCKER_MESSAGES['green-light-rejected'](body, gate) }];
+    return [{ code: 'green-light-rejected', message: BLOCKER_MESSAGES['green-light-rejected'](body, gate, decisive.decidedOn), on: decisive.decidedOn }];
   }
   const approvedByOtherBody = event.decisions.some((d) => d.gate === gate && d.cycle === context.cycle && d.outcome === 'approved');
   const code = approvedByOtherBody ? 'green-light-wrong-body' : 'green-light-missing';

@@ -25,6 +25,8 @@ export interface BlockerView {
   messageNl: string;
   /** The parts or fields still missing, where the blocker is about an incomplete document. */
   missing?: string[];
+  /** The day of the decision the blocker is about (a rejection). */
+  on?: string;
 }
 
-export const toBlockerView = (blocker: Blocker): BlockerView => ({ code: blocker.code, message: blocker.message.en, messageNl: blocker.message.nl, ...(blocker.missing && { missing: blocker.missing }) });
+export const toBlockerView = (blocker: Blocker): BlockerView => ({ code: blocker.code, message: blocker.message.en, messageNl: blocker.message.nl, ...(blocker.missing && { missing: blocker.missing }), ...(blocker.on && { on: blocker.on }) });

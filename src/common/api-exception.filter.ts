@@ -1,5 +1,5 @@
 import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiError } from './api-error';
 
 const CODES_BY_STATUS: Record<number, string> = {
@@ -12,14 +12,30 @@ const CODES_BY_STATUS: Record<number, string> = {
   415: 'unsupported-media-type',
 };
 
-/** Every error leaves as `{ statusCode, code, message, ...details }`; unexpected ones are logged, never echoed. */
+/** Shows an error to a person in a browser: a page in the site's layout, for any path outside the API. */
+export type ErrorPage = (request: FastifyRequest, reply: FastifyReply, status: number, error: { code: string; message: string }) => Promise<unknown>;
+
+/**
+ * Every API error leaves as `{ statusCode, code, message, ...details }`; unexpected ones are
+ * logged, never echoed. Outside /api (an unknown page, an expired session) a browser gets a page.
+ */
 @Catch()
 export class ApiExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('ApiExceptionFilter');
 
+  constructor(private readonly page?: ErrorPage) {}
+
   catch(exception: unknown, host: ArgumentsHost): void {
+    const request = host.switchToHttp().getRequest<FastifyRequest>();
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const { status, body } = this.describe(exception);
+    if (this.page && isPagePath(request.url)) {
+      void this.page(request, reply, status, { code: String(body.code), message: String(body.message) }).catch((error: unknown) => {
+        this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+        if (!reply.sent) void reply.status(status).type('text/plain; charset=utf-8').send(String(body.message));
+      });
+      return;
+    }
     void reply.status(status).send({ statusCode: status, ...body });
   }
 
@@ -33,6 +49,9 @@ export class ApiExceptionFilter implements ExceptionFilter {
       const message = typeof response === 'object' && response && 'message' in response ? String((response as { message: unknown }).message) : exception.message;
       return { status, body: { code: CODES_BY_STATUS[status] ?? 'http-error', message } };
     }
+    // The CSRF check fails when the session's secret cookie is gone or the form is stale: to a person, the session expired.
+    const fastifyCode = (exception as { code?: unknown })?.code;
+    if (typeof fastifyCode === 'string' && fastifyCode.startsWith('FST_CSRF')) return { status: 403, body: { code: 'session-expired', message: 'Your session expired or the form was stale; load the page again.' } };
     // Fastify's own errors (malformed JSON, wrong content type, body too large) carry a 4xx statusCode.
     const fastifyStatus = (exception as { statusCode?: unknown })?.statusCode;
     if (typeof fastifyStatus === 'number' && fastifyStatus >= 400 && fastifyStatus < 500) {
@@ -41,4 +60,9 @@ export class ApiExceptionFilter implements ExceptionFilter {
     this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
     return { status: 500, body: { code: 'internal-error', message: 'Something went wrong on our side; nothing was changed by this request.' } };
   }
+}
+
+/** A path a browser shows as a page: not the API, its documents, the queue board, health or a static asset. */
+function isPagePath(url: string): boolean {
+  return !/^\/(api|assets|admin|health)(\/|\?|$)/.test(url);
 }

@@ -5,13 +5,15 @@ import { ApiError } from './api-error';
 
 export interface FieldError {
   field: string;
+  /** The rules broken (class-validator's names: isNotEmpty, maxLength, …), for clients that word them themselves. */
+  rules: string[];
   messages: string[];
 }
 
 export function flatten(errors: ValidationError[], parent = ''): FieldError[] {
   return errors.flatMap((error) => {
     const field = parent ? `${parent}.${error.property}` : error.property;
-    const own = error.constraints ? [{ field, messages: Object.values(error.constraints) }] : [];
+    const own = error.constraints ? [{ field, rules: Object.keys(error.constraints), messages: Object.values(error.constraints) }] : [];
     return [...own, ...flatten(error.children ?? [], field)];
   });
 }

@@ -14,6 +14,12 @@ export interface AppConfig {
   web: {
     sessionSecret: string | undefined;
     oidc: { issuer: string; clientId: string; clientSecret: string; allowHttp: boolean } | undefined;
+    /**
+     * The municipality's own look: its name in the page header (MUNICIPALITY_NAME), its logo
+     * (MUNICIPALITY_LOGO_URL) and its NL Design System theme (THEME_CSS_URL: a stylesheet of design
+     * tokens). Without them the pages use a neutral theme.
+     */
+    municipality: { name: string; logoUrl: string | undefined; themeCssUrl: string | undefined };
   };
   database: { kind: 'sqlite'; path: string; synchronous: 'FULL' | 'NORMAL' } | { kind: 'postgres'; url: string };
   auth: {
@@ -119,6 +125,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (issuerUrl !== undefined && (!env.OIDC_CLIENT_ID || !env.OIDC_CLIENT_SECRET)) problems.push('OIDC_ISSUER needs OIDC_CLIENT_ID and OIDC_CLIENT_SECRET');
   if (issuerUrl !== undefined && !sessionSecret) problems.push('OIDC_ISSUER needs SESSION_SECRET (or AUTH_SECRET) to sign the session cookie');
   const allowHttp = env.OIDC_ALLOW_HTTP === 'on';
+  for (const name of ['MUNICIPALITY_LOGO_URL', 'THEME_CSS_URL']) {
+    const value = env[name];
+    // A path on this site: the Content-Security-Policy lets the pages load images and styles from their own origin only.
+    if (value && !/^\/(?!\/)/.test(value)) problems.push(`${name} must be a path on this site (e.g. /assets/gemeente/logo.svg), not "${value}"`);
+  }
   if (allowHttp && production) problems.push('OIDC_ALLOW_HTTP is for a local identity provider in development; production talks to its provider over https');
 
   if (problems.length > 0) throw new ConfigError(`Invalid configuration:\n- ${problems.join('\n- ')}`);
@@ -132,6 +143,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     web: {
       sessionSecret,
       oidc: issuerUrl ? { issuer: issuerUrl, clientId: env.OIDC_CLIENT_ID!, clientSecret: env.OIDC_CLIENT_SECRET!, allowHttp } : undefined,
+      municipality: { name: env.MUNICIPALITY_NAME || 'Gemeente', logoUrl: env.MUNICIPALITY_LOGO_URL || undefined, themeCssUrl: env.THEME_CSS_URL || undefined },
     },
     database: url
       ? { kind: 'postgres', url }

@@ -14,11 +14,15 @@ import { toGreenLight, WorkflowService, type EventRequest, type NewProject, type
 import type { ListProjectsQuery } from './dto/list-projects.query';
 import { toProjectView, type ProjectView } from './project.view';
 import { silenceStatusBounds, type SilenceStatus } from '../../machines/silence/silence.rules';
-import type { GoverningBody } from '../../machines/participation-project';
+import { ENDED_STATES, type GoverningBody } from '../../machines/participation-project';
 
 export interface DashboardFilter {
   statePrefix?: string;
   owner?: string;
+  /** The projects a person started: "Mijn projecten". */
+  createdBy?: string;
+  /** Words in the title, case-insensitive. */
+  search?: string;
   silence?: SilenceStatus;
   sortByDeadline?: boolean;
   limit: number;
@@ -86,6 +90,8 @@ export class ProjectsService {
     const query = this.projects.createQueryBuilder('p');
     if (filter.statePrefix) query.andWhere('(p.state = :state OR p.state LIKE :substate)', { state: filter.statePrefix, substate: `${filter.statePrefix}.%` });
     if (filter.owner) query.andWhere('p.ownerEmail = :owner', { owner: filter.owner });
+    if (filter.createdBy) query.andWhere('p.createdBy = :createdBy', { createdBy: filter.createdBy });
+    if (filter.search) query.andWhere("LOWER(p.title) LIKE :search ESCAPE '\\'", { search: `%${filter.search.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%` });
     if (filter.silence) {
       const { overdueUntil, dueSoonUntil } = silenceStatusBounds(now, this.config.reminders.dayMs);
       const condition = {
@@ -95,8 +101,10 @@ export class ProjectsService {
       }[filter.silence];
       query.andWhere(condition, { overdueUntil, dueSoonUntil });
     }
-    if (filter.sortByDeadline) query.orderBy('p.silenceAllowedUntil', 'ASC', 'NULLS LAST');
-    else query.orderBy('p.createdAt', 'DESC');
+    // Ended projects last: the list is for the work still to do.
+    query.orderBy(`CASE WHEN p.state IN (${ENDED_STATES.map((state) => `'${state}'`).join(', ')}) THEN 1 ELSE 0 END`, 'ASC');
+    if (filter.sortByDeadline) query.addOrderBy('p.silenceAllowedUntil', 'ASC', 'NULLS LAST');
+    else query.addOrderBy('p.createdAt', 'DESC');
     const [rows, total] = await query.addOrderBy('p.id', 'ASC').skip(filter.offset).take(filter.limit).getManyAndCount();
     return { items: await this.views(rows), total };
   }

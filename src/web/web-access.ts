@@ -57,11 +57,6 @@ export class WebRefusalFilter implements ExceptionFilter {
       await reply.redirect('/aanmelden', 303);
       return;
     }
-    await this.pages.render(request, reply, 'error', { user: request.webUser ?? null, error: exception, backTo: projectPathOf(request.url) }, exception.status);
+    await this.pages.errorPage(request, reply, exception.status, exception);
   }
-}
-
-/** The project page a form was posted from, to go back to after a refusal. */
-function projectPathOf(url: string): string | undefined {
-  return /^\/projecten\/[0-9a-f-]{36}/.exec(url)?.[0];
 }

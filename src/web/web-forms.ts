@@ -1,4 +1,4 @@
-import type { Commitment, Evaluation, Plan } from '../../machines/participation-project';
+import type { Commitment, Evaluation, Plan, QuickScan } from '../../machines/participation-project';
 
 /** A posted form (or a query): a repeated field arrives as an array. */
 export type Form = Record<string, string | string[] | undefined>;
@@ -68,7 +68,7 @@ export function planFromForm(form: Form): Plan & { changeReason?: string } {
     process: {
       timeline: lines(form, 'timeline').map((l) => {
         const [date, title] = split(l);
-        return { date, title };
+        return { date: isoDay(date), title };
       }),
       decisionMaking: text(form, 'decisionMaking'),
     },
@@ -97,8 +97,48 @@ export function planToForm(plan: Plan | null): Record<string, string> {
     planning: plan.approach?.planning ?? '',
     tasks: plan.approach?.tasks ?? '',
     feedback: plan.approach?.feedback ?? '',
-    timeline: (plan.process?.timeline ?? []).map((m) => `${m.date} | ${m.title}`).join('\n'),
+    timeline: (plan.process?.timeline ?? []).map((m) => `${dutchNotation(m.date)} | ${m.title}`).join('\n'),
     decisionMaking: plan.process?.decisionMaking ?? '',
     frames: (plan.frames ?? []).map((f) => `${f.kind === 'soft' ? 'zacht' : 'hard'} | ${f.description}`).join('\n'),
+  };
+}
+
+/** "29-12-2026", as Dutch people write a day, to YYYY-MM-DD; anything else is left for validation to name. */
+export function isoDay(value: string): string {
+  const match = /^(\d{1,2})-(\d{1,2})-(\d{4})$/.exec(value.trim());
+  return match ? `${match[3]}-${match[2].padStart(2, '0')}-${match[1].padStart(2, '0')}` : value;
+}
+
+function dutchNotation(day: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  return match ? `${match[3]}-${match[2]}-${match[1]}` : day;
+}
+
+/** The rows of participants the quick-scan form shows: every one recorded, and two empty rows to add more. */
+export const EXTRA_PARTICIPANT_ROWS = 2;
+
+/** The quick-scan form: every participant row (name and role) kept; the rest as the API takes it. */
+export function participantsFromForm(form: Form): NonNullable<QuickScan['participants']> {
+  const participants: NonNullable<QuickScan['participants']> = [];
+  for (let i = 0; form[`participantName.${i}`] !== undefined && i < 50; i++) {
+    const name = text(form, `participantName.${i}`);
+    if (name) participants.push({ name, role: one(form[`participantRole.${i}`]) as NonNullable<QuickScan['participants']>[number]['role'] });
+  }
+  return participants;
+}
+
+/**
+ * A plan from the form, with what the form does not show kept from the current plan (the
+ * bodies per gate, where the raad is informed, a target group's link to its stakeholders),
+ * so saving it through the browser never loses what the API recorded.
+ */
+export function mergePlan(current: Plan | null, posted: Plan): Plan {
+  if (!current) return posted;
+  const linked = new Map((current.targetGroups ?? []).map((g) => [g.name, g.stakeholderId]));
+  return {
+    ...current,
+    ...posted,
+    targetGroups: posted.targetGroups?.map((g) => (linked.get(g.name) ? { ...g, stakeholderId: linked.get(g.name) } : g)),
+    process: { ...current.process, ...posted.process },
   };
 }

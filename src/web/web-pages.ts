@@ -1,10 +1,15 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { FILTER_STATES, PHASE_STATES, phaseOf } from '../../machines/participation-project';
+import { fieldNames, FILTER_STATES, isEndedState, PHASE_STATES, phaseOf } from '../../machines/participation-project';
 import type { AuditEntryView } from '../audit/audit.service';
 import type { ProjectView } from '../projects/project.view';
+import type { Texts } from './i18n/nl';
+import { formBuilder } from './form-fields';
+import type { FailedForm } from './refusal';
 import { layoutMachine, type DiagramLayout } from './state-diagram';
 import { WebSession } from './web-session';
+import { describeEntry, eventName, formatDay, formatMoment, levelName, phaseName } from './wording';
 
 const escapeXml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const DAY_MS = 86_400_000;
@@ -14,25 +19,77 @@ const DAY_MS = 86_400_000;
 export class WebPages {
   private readonly layouts = new Map<string, Promise<DiagramLayout>>();
 
-  constructor(private readonly session: WebSession) {}
+  private readonly municipality: AppConfig['web']['municipality'];
+
+  constructor(
+    private readonly session: WebSession,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.municipality = config.web.municipality;
+  }
 
   async render(req: FastifyRequest, reply: FastifyReply, template: string, data: Record<string, unknown>, status = 200): Promise<unknown> {
     const t = this.session.texts(req);
     const csrf = await reply.generateCsrf();
+    const lang = t.lang as 'nl' | 'en';
+    // Words for every code and date: no template formats one itself.
+    const fmt = {
+      day: (value: string | null | undefined) => formatDay(value, lang),
+      moment: (value: string | null | undefined) => formatMoment(value, lang),
+      level: (level: string | null | undefined) => levelName(level, lang),
+      phase: (phase: string) => phaseName(phase, lang),
+      event: (event: string) => eventName(event, lang),
+      state: (state: string) => t.states[state] ?? state,
+      fields: (keys: readonly string[]) => fieldNames(keys, lang),
+    };
     // The machine's own state names, for filters and labels: no template spells one out.
-    return reply.code(status).view(template, { ...data, t, csrf, path: req.url, filterStates: FILTER_STATES, phaseStates: PHASE_STATES });
+    const failed = (data.failed as FailedForm | null | undefined) ?? null;
+    const ui = (form: string) => formBuilder(form, failed, t);
+    // The main navigation marks the section the page belongs to.
+    const pathname = req.url.split('?')[0];
+    const section = pathname === '/' || pathname.startsWith('/projecten/') && pathname !== '/projecten/nieuw' ? 'projects' : pathname === '/werkvoorraad' ? 'worklist' : pathname === '/projecten/nieuw' ? 'new' : '';
+    return reply.code(status).view(template, { ...data, t, fmt, ui, csrf, path: req.url, section, municipality: this.municipality, filterStates: FILTER_STATES, phaseStates: PHASE_STATES });
   }
 
-  dashboardRow(project: ProjectView) {
+  /** An error as a page in the site's layout, in the reader's language, with who is signed in when known. */
+  async errorPage(req: FastifyRequest, reply: FastifyReply, status: number, error: { code: string; message: string }): Promise<unknown> {
+    const user = (await this.session.user(req).catch(() => null)) ?? null;
+    const backTo = /^\/projecten\/[0-9a-f-]{36}/.exec(req.url)?.[0];
+    return this.render(req, reply, 'error', { user, status, code: error.code, message: error.message, backTo }, status);
+  }
+
+  texts(req: FastifyRequest): Texts {
+    return this.session.texts(req);
+  }
+
+  /**
+   * The linear step indicator: the stages of the life cycle in order, each done (passed), skipped
+   * (the route went past it), current or still to come; an ended project shows where it ended.
+   */
+  stages(project: ProjectView, timeline: AuditEntryView[]): Array<{ key: string; status: 'done' | 'skipped' | 'current' | 'upcoming' }> {
+    const keys = [...(project.origin === 'initiative' ? ['intake'] : []), 'quickScan', 'formalCommitment', 'planOfApproach', ...Object.values(PHASE_STATES), isEndedState(project.state) ? project.state : 'closed'];
+    const stageOf = (state: string) => keys.find((key) => state === key || state.startsWith(`${key}.`)) ?? state;
+    const visited = new Set(timeline.filter((e) => e.type === 'transition' || e.type === 'submission-recorded').map((e) => stageOf((e.payload as { from: string }).from)));
+    const current = keys.indexOf(stageOf(project.state));
+    return keys.map((key, i) => ({ key, status: i === current ? 'current' : visited.has(key) ? 'done' : i < current ? 'skipped' : 'upcoming' }));
+  }
+
+  /**
+   * A dashboard row with one honest status per next step: ready, rejected (by whom, when), what
+   * the file still lacks, or whose decision it waits for; an ended project has none, nor a silence light.
+   */
+  dashboardRow(project: ProjectView, t: Texts) {
+    const lang = t.lang as 'nl' | 'en';
     const phase = phaseOf(project.state);
     const level = phase ? project.levels.find((l) => l.phase === phase)?.level ?? null : null;
-    const next = project.nextSteps.find((s) => s.event !== 'STOP') ?? null;
+    const ended = project.status === 'done';
+    const steps = ended ? [] : project.nextSteps.filter((s) => s.event !== 'STOP').map((s) => ({ event: s.event, allowed: s.allowed, status: stepStatus(s, t) }));
     const last = project.silence.lastCommunicationAt;
     return {
       project,
-      level,
-      next,
-      greenLight: next ? !next.blockers.some((b) => b.code.startsWith('green-light')) : null,
+      level: level ? levelName(level, lang) : null,
+      ended,
+      steps,
       daysSince: last ? Math.floor((Date.now() - Date.parse(last)) / DAY_MS) : null,
     };
   }
@@ -61,15 +118,33 @@ export class WebPages {
     return parts.join('');
   }
 
-  /** CSV for a spreadsheet: one line per audit entry, the payload as JSON. */
-  timelineCsv(timeline: AuditEntryView[]): string {
+  /**
+   * CSV for a spreadsheet in the reader's language: Dutch Excel expects a semicolon and a
+   * byte-order mark; one line per entry, its sentence, then a column per detail.
+   */
+  timelineCsv(timeline: AuditEntryView[], req: FastifyRequest): string {
+    const t = this.session.texts(req);
     // A cell that starts like a formula is shown as text, so a spreadsheet never runs a name such as =HYPERLINK(...) (OWASP CSV injection).
     const cell = (value: unknown) => `"${String(value).replace(/^[=+\-@\t\r]/, "'$&").replace(/"/g, '""')}"`;
-    const lines = [['seq', 'occurredAt', 'actor', 'role', 'type', 'payload', 'hash'].join(',')];
-    for (const e of timeline) lines.push([e.seq, e.occurredAt, e.actor.name, e.actor.role, e.type, JSON.stringify(e.payload), e.hash].map(cell).join(','));
-    return `${lines.join('\r\n')}\r\n`;
+    const lines = [t.trail.csvHeaders.map(cell).join(';')];
+    for (const e of timeline) {
+      const { title, details } = describeEntry(e, t);
+      lines.push([e.seq, formatMoment(e.occurredAt, t.lang as 'nl' | 'en'), e.actor.name, t.roles[e.actor.role] ?? e.actor.role, title, e.hash, ...details].map(cell).join(';'));
+    }
+    return `\uFEFF${lines.join('\r\n')}\r\n`;
   }
 }
 
 
 
+
+/** What stands between a step and its taking, in a few words (the dashboard, the werkvoorraad). */
+export function stepStatus(step: ProjectView['nextSteps'][number], t: Texts): string {
+  const lang = t.lang as 'nl' | 'en';
+  if (step.allowed) return t.dashboard.status.ready;
+  const rejected = step.blockers.find((b) => b.code === 'green-light-rejected');
+  if (rejected) return t.dashboard.status.rejected(t.bodies[step.requiredBody ?? ''] ?? '', formatDay(rejected.on, lang));
+  const missing = step.blockers.filter((b) => !b.code.startsWith('green-light')).map((b) => t.dashboard.needs[b.code] ?? b.code);
+  if (missing.length > 0) return t.dashboard.status.notReady([...new Set(missing)].join(', '));
+  return step.requiredBody ? t.dashboard.status.waiting[step.requiredBody] : t.dashboard.status.ready;
+}

@@ -5,6 +5,10 @@ import { DecisionsModule } from '../decisions/decisions.module';
 import { ProjectFileModule } from '../project-file/project-file.module';
 import { ProjectsModule } from '../projects/projects.module';
 import { WorkflowModule } from '../workflow/workflow.module';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { MilestoneEntity } from '../database/milestone.entity';
+import { ReminderEntity } from '../database/reminder.entity';
+import { ProjectPagesController } from './project-pages.controller';
 import { WebController } from './web.controller';
 import { OidcSignIn } from './oidc-sign-in';
 import { WebPages } from './web-pages';
@@ -12,8 +16,8 @@ import { WebSession } from './web-session';
 
 /** The web interface for civil servants, at / (the API stays under /api). */
 @Module({
-  imports: [ProjectsModule, DecisionsModule, CommunicationsModule, AuditModule, WorkflowModule, ProjectFileModule],
-  controllers: [WebController],
+  imports: [ProjectsModule, DecisionsModule, CommunicationsModule, AuditModule, WorkflowModule, ProjectFileModule, TypeOrmModule.forFeature([MilestoneEntity, ReminderEntity])],
+  controllers: [WebController, ProjectPagesController],
   providers: [WebSession, WebPages, OidcSignIn],
 })
 export class WebModule {}

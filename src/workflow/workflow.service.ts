@@ -83,6 +83,8 @@ export interface EventRequest {
   expectedVersion?: number;
   submittedOn?: string;
   reference?: string;
+  /** Why the step is taken (stopping, above all); kept in the trail. */
+  reason?: string;
 }
 
 export interface NewDecision {
@@ -231,6 +233,7 @@ export class WorkflowService {
         cycle: snapshot.context.cycle,
         ...(next.context.cycle !== snapshot.context.cycle && { nextCycle: next.context.cycle }),
         ...(consumed && { greenLight: decisionSummary(consumed) }),
+        ...(request.reason && { reason: request.reason }),
         ...(next.context.submission && !snapshot.context.submission && { submission: next.context.submission }),
         ...(adoptedPlan && { planVersion: adoptedPlan.version, levels: file!.dossier.plan?.levels, warnings: planWarnings(file!.dossier.plan).map((w) => w.code) }),
       });

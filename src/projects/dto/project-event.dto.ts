@@ -25,4 +25,11 @@ export class ProjectEventDto {
   @IsNotEmpty()
   @MaxLength(100)
   reference?: string;
+
+  @ApiPropertyOptional({ description: 'Why the step is taken, kept in the trail; the web interface asks it for STOP', maxLength: 2000 })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(2000)
+  reason?: string;
 }

@@ -1,0 +1,402 @@
+import { Body, Controller, Get, Param, Post, Query, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Repository } from 'typeorm';
+import {
+  ADVICE_WEIGHT_NAMES,
+  ADVICE_WEIGHTS,
+  COMMITMENT_DOCUMENTS,
+  CRITERIA,
+  GOAL_NAMES,
+  GOALS,
+  GOVERNING_BODIES,
+  GREEN_LIGHTS,
+  INFLUENCE_ASPECT_NAMES,
+  INFLUENCE_ASPECTS,
+  INSPRAAK_FORM_CATALOGUE,
+  inPreparation,
+  LEVEL_CATALOGUE,
+  PHASES,
+  phaseOf,
+  QUICK_SCAN_ITEM_NAMES,
+  QUICK_SCAN_ITEMS,
+  RED_LIGHTS,
+  SCAN_ROLE_NAMES,
+  SCAN_ROLES,
+  SCORE_NAMES,
+  SCORES,
+  STAKEHOLDER_DOMAINS,
+  STAKEHOLDER_KINDS,
+  type Commitment,
+  type Evaluation,
+  type Plan,
+  type QuickScan,
+} from '../../machines/participation-project';
+import { Public } from '../auth/auth.decorators';
+import { RECORDER_OF, type Actor, type Role } from '../auth/roles';
+import { AuditService, type AuditEntryView } from '../audit/audit.service';
+import { ApiError } from '../common/api-error';
+import { validated } from '../common/validation';
+import { RecordCommunicationDto } from '../communications/dto/record-communication.dto';
+import { CommunicationsService } from '../communications/communications.service';
+import { MilestoneEntity } from '../database/milestone.entity';
+import { ReminderEntity } from '../database/reminder.entity';
+import { RecordDecisionDto } from '../decisions/dto/record-decision.dto';
+import { DecisionsService } from '../decisions/decisions.service';
+import { AnswerDto, CommitmentDto, EvaluationDto, InspectionDto, PlanDto, QuickScanDto, ReactionDto, StakeholderDto } from '../project-file/dto/file.dto';
+import { ProjectFileService } from '../project-file/project-file.service';
+import { ProjectEventDto } from '../projects/dto/project-event.dto';
+import { ProjectSettingsDto } from '../projects/dto/project-settings.dto';
+import { ProjectsService } from '../projects/projects.service';
+import { FileWorkflow } from '../workflow/file-workflow.service';
+import { dutchDay } from '../../machines/calendar/dutch-day';
+import { describeRefusal, type FailedForm } from './refusal';
+import { PageRoles, SignedInUser, WebRefusalFilter, WebSessionGuard } from './web-access';
+import { commitmentFromForm, evaluationFromForm, EXTRA_PARTICIPANT_ROWS, isoDay, many, mergePlan, one, participantsFromForm, planFromForm, planToForm, text, wholeNumber, yesNo, type Form } from './web-forms';
+import { WebPages } from './web-pages';
+import type { WebUser } from './web-session';
+import { describeEntry } from './wording';
+
+const WRITERS: readonly Role[] = ['process-manager', 'admin'];
+/** A project's pages, each a tab that is a link: the path after /projecten/:id. */
+export const PROJECT_TABS = ['overzicht', 'dossier', 'besluiten', 'inspraak', 'communicatie', 'tijdlijn'] as const;
+export type ProjectTab = (typeof PROJECT_TABS)[number];
+const TAB_PATH: Record<ProjectTab, string> = { overzicht: '', dossier: '/dossier', besluiten: '/besluiten', inspraak: '/inspraak', communicatie: '/communicatie', tijdlijn: '/tijdlijn' };
+/** The part of the file each state works on: its form is open there, elsewhere behind "Wijzigen". */
+const FORM_OF_STATE: Record<string, string> = { intake: 'quick-scan', quickScan: 'quick-scan', formalCommitment: 'commitment', planOfApproach: 'plan' };
+const CATALOGUE = {
+  scan: { items: QUICK_SCAN_ITEMS, itemNames: QUICK_SCAN_ITEM_NAMES, scores: SCORES, scoreNames: SCORE_NAMES, aspects: INFLUENCE_ASPECTS, aspectNames: INFLUENCE_ASPECT_NAMES, roles: SCAN_ROLES, roleNames: SCAN_ROLE_NAMES, criteria: CRITERIA, green: GREEN_LIGHTS, red: RED_LIGHTS },
+  commitmentDocuments: COMMITMENT_DOCUMENTS,
+  goals: GOALS,
+  goalNames: GOAL_NAMES,
+  levels: LEVEL_CATALOGUE,
+  adviceWeights: ADVICE_WEIGHTS,
+  adviceWeightNames: ADVICE_WEIGHT_NAMES,
+  inspraakForms: INSPRAAK_FORM_CATALOGUE,
+  domains: STAKEHOLDER_DOMAINS,
+  kinds: STAKEHOLDER_KINDS,
+  phases: PHASES,
+};
+
+/**
+ * A project's pages (Overzicht, Dossier, Besluiten, Inspraak, Communicatie, Tijdlijn) and their
+ * forms. Every write goes through the API's services and validation; a refusal shows the same
+ * page again with what was typed, a summary at the top and the message at the field.
+ */
+@ApiExcludeController()
+@Public() // no bearer token: the web session guards these pages instead
+@UseGuards(WebSessionGuard)
+@UseFilters(WebRefusalFilter)
+@Controller('projecten/:id')
+export class ProjectPagesController {
+  constructor(
+    private readonly pages: WebPages,
+    private readonly projects: ProjectsService,
+    private readonly decisions: DecisionsService,
+    private readonly communications: CommunicationsService,
+    private readonly audit: AuditService,
+    private readonly file: FileWorkflow,
+    private readonly projectFile: ProjectFileService,
+    @InjectRepository(MilestoneEntity) private readonly milestones: Repository<MilestoneEntity>,
+    @InjectRepository(ReminderEntity) private readonly reminders: Repository<ReminderEntity>,
+  ) {}
+
+  @Get()
+  overview(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @SignedInUser() user: WebUser, @Param('id') id: string) {
+    return this.show(req, reply, user, id, 'overzicht');
+  }
+
+  @Get('dossier')
+  dossier(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @SignedInUser() user: WebUser, @Param('id') id: string) {
+    return this.show(req, reply, user, id, 'dossier');
+  }
+
+  @Get('besluiten')
+  decisionsPage(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @SignedInUser() user: WebUser, @Param('id') id: string) {
+    return this.show(req, reply, user, id, 'besluiten');
+  }
+
+  @Get('inspraak')
+  inspraak(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @SignedInUser() user: WebUser, @Param('id') id: string) {
+    return this.show(req, reply, user, id, 'inspraak');
+  }
+
+  @Get('communicatie')
+  communication(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @SignedInUser() user: WebUser, @Param('id') id: string) {
+    return this.show(req, reply, user, id, 'communicatie');
+  }
+
+  @Get('tijdlijn')
+  timeline(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @SignedInUser() user: WebUser, @Param('id') id: string) {
+    return this.show(req, reply, user, id, 'tijdlijn');
+  }
+
+  /** The whole life cycle as a diagram, one link away from the step indicator. */
+  @Get('schema')
+  async diagram(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @SignedInUser() user: WebUser, @Param('id') id: string) {
+    const [project, timeline] = await Promise.all([this.projects.get(id), this.audit.timeline(id)]);
+    return this.pages.render(req, reply, 'project/diagram', { user, project, diagram: await this.pages.diagram(req, project.state, timeline) });
+  }
+
+  /** The timeline as the filter shows it: a spreadsheet for Dutch Excel (CSV with ; and a byte-order mark) or JSON. */
+  @Get('tijdlijn.:format')
+  async exportTimeline(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @Param('id') id: string, @Param('format') format: string, @Query() query: Form) {
+    const [project, all] = await Promise.all([this.projects.get(id), this.audit.timeline(id)]);
+    const timeline = filtered(all, one(query.soort));
+    const name = `tijdlijn-${fileName(project.title)}.${format === 'csv' ? 'csv' : 'json'}`;
+    reply.header('content-disposition', `attachment; filename="${name}"`);
+    if (format === 'csv') return reply.type('text/csv; charset=utf-8').send(this.pages.timelineCsv(timeline, req));
+    return reply.type('application/json; charset=utf-8').send(JSON.stringify(timeline, null, 2));
+  }
+
+  @Get('stoppen')
+  @PageRoles(...WRITERS)
+  async stopPage(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @SignedInUser() user: WebUser, @Param('id') id: string) {
+    return this.pages.render(req, reply, 'project/stop', { user, project: await this.projects.get(id), failed: null });
+  }
+
+  @Post('stoppen')
+  @PageRoles(...WRITERS)
+  async stop(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @SignedInUser() user: WebUser, @Param('id') id: string, @Body() form: Form) {
+    try {
+      const reason = text(form, 'reason');
+      if (!reason) throw new ApiError(400, 'invalid-request', 'A reason is required to stop a project.', { errors: [{ field: 'reason', rules: ['isNotEmpty'], messages: ['reason should not be empty'] }] });
+      await this.projects.applyEvent(id, await validated(ProjectEventDto, { type: 'STOP', reason }), actorOf(user));
+    } catch (error) {
+      if (!(error instanceof ApiError) || error.status >= 500 || error.status === 404) throw error;
+      const failed = describeRefusal(error, 'stop', form, this.pages.texts(req));
+      return this.pages.render(req, reply, 'project/stop', { user, project: await this.projects.get(id), failed }, error.status);
+    }
+    return reply.redirect(`/projecten/${id}?opgeslagen=1`, 303);
+  }
+
+  @Post('stap')
+  @PageRoles(...WRITERS)
+  step(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @SignedInUser() user: WebUser, @Param('id') id: string, @Body() form: Form) {
+    return this.write(req, reply, user, id, { tab: 'overzicht', form: `stap-${one(form.event)}` }, form, async (actor) => {
+      if (one(form.event) === 'STOP') throw new ApiError(400, 'reason-required', 'Stopping asks for a reason: use the stop page.');
+      const dto = await validated(ProjectEventDto, { type: one(form.event), submittedOn: text(form, 'submittedOn'), reference: text(form, 'reference') });
+      return this.projects.applyEvent(id, dto, actor);
+    });
+  }
+
+  @Post('besluit')
+  @PageRoles('college-secretary', 'council-clerk')
+  decide(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @SignedInUser() user: WebUser, @Param('id') id: string, @Body() form: Form) {
+    return this.write(req, reply, user, id, { tab: 'besluiten', form: 'besluit' }, form, async (actor) => {
+      // The body is the signed-in recorder's own: a college secretary records collegebesluiten only.
+      const body = GOVERNING_BODIES.find((b) => RECORDER_OF[b] === user.role);
+      const fields = { event: one(form.event), body, outcome: text(form, 'outcome'), decidedOn: one(form.decidedOn), reference: one(form.reference) };
+      return this.decisions.record(id, await validated(RecordDecisionDto, { ...fields, documentUrl: text(form, 'documentUrl'), note: text(form, 'note'), justification: text(form, 'justification') }), actor);
+    });
+  }
+
+  @Post('quick-scan')
+  @PageRoles(...WRITERS)
+  quickScan(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @SignedInUser() user: WebUser, @Param('id') id: string, @Body() form: Form) {
+    return this.write(req, reply, user, id, { tab: 'dossier', form: 'quick-scan' }, form, async (actor) => {
+      const current = (await this.projectFile.whole(id)).quickScan?.data ?? {};
+      const dto = await validated(QuickScanDto, {
+        ...(current.subject && { subject: current.subject }),
+        participants: participantsFromForm(form),
+        scores: Object.fromEntries(QUICK_SCAN_ITEMS.map((item) => [item, text(form, `score.${item}`)]).filter(([, v]) => v)),
+        influenceAspects: Object.fromEntries(INFLUENCE_ASPECTS.map((a) => [a, text(form, `aspect.${a}`)]).filter(([, v]) => v)),
+        greenLights: many(form.greenLights),
+        redLights: many(form.redLights),
+        inspraak: { legallyRequired: yesNo(text(form, 'inspraakRequired')), form: text(form, 'inspraakForm') },
+        levelWithoutInteraction: text(form, 'levelWithoutInteraction'),
+        notes: text(form, 'notes'),
+      });
+      return this.file.saveQuickScan(id, dto as QuickScan, actor);
+    });
+  }
+
+  @Post('commitment')
+  @PageRoles(...WRITERS)
+  commitment(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @SignedInUser() user: WebUser, @Param('id') id: string, @Body() form: Form) {
+    return this.write(req, reply, user, id, { tab: 'dossier', form: 'commitment' }, form, async (actor) => this.file.saveCommitment(id, (await validated(CommitmentDto, commitmentFromForm(form))) as Commitment, actor));
+  }
+
+  @Post('betrokkenen')
+  @PageRoles(...WRITERS)
+  stakeholder(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @SignedInUser() user: WebUser, @Param('id') id: string, @Body() form: Form) {
+    return this.write(req, reply, user, id, { tab: 'dossier', form: 'betrokkenen' }, form, async (actor) => {
+      const dto = await validated(StakeholderDto, { name: one(form.name), domain: one(form.domain), kind: one(form.kind), ownKind: text(form, 'ownKind'), approach: one(form.approach) });
+      return this.file.addStakeholder(id, dto, actor);
+    });
+  }
+
+  @Post('plan')
+  @PageRoles(...WRITERS)
+  plan(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @SignedInUser() user: WebUser, @Param('id') id: string, @Body() form: Form) {
+    return this.write(req, reply, user, id, { tab: 'dossier', form: 'plan' }, form, async (actor) => {
+      const { changeReason, ...posted } = await validated(PlanDto, planFromForm(form));
+      const current = (await this.projectFile.whole(id)).plan?.data ?? null;
+      return this.file.savePlan(id, mergePlan(current, posted as Plan), changeReason, actor);
+    });
+  }
+
+  @Post('evaluatie')
+  @PageRoles(...WRITERS)
+  evaluation(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @SignedInUser() user: WebUser, @Param('id') id: string, @Body() form: Form) {
+    return this.write(req, reply, user, id, { tab: 'dossier', form: 'evaluatie' }, form, async (actor) => this.file.saveEvaluation(id, (await validated(EvaluationDto, evaluationFromForm(form))) as Evaluation, actor));
+  }
+
+  @Post('inspectie')
+  @PageRoles(...WRITERS)
+  inspection(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @SignedInUser() user: WebUser, @Param('id') id: string, @Body() form: Form) {
+    return this.write(req, reply, user, id, { tab: 'inspraak', form: 'inspectie' }, form, async (actor) =>
+      this.file.openInspection(id, await validated(InspectionDto, { laidOpenOn: one(form.laidOpenOn), publishedIn: one(form.publishedIn), termDays: wholeNumber(text(form, 'termDays')), procedureReference: text(form, 'procedureReference') }), actor),
+    );
+  }
+
+  @Post('zienswijzen')
+  @PageRoles(...WRITERS)
+  reaction(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @SignedInUser() user: WebUser, @Param('id') id: string, @Body() form: Form) {
+    return this.write(req, reply, user, id, { tab: 'inspraak', form: 'zienswijze' }, form, async (actor) =>
+      this.file.recordReaction(
+        id,
+        await validated(ReactionDto, { receivedOn: one(form.receivedOn), channel: text(form, 'channel'), postedOn: text(form, 'postedOn'), report: text(form, 'report'), sender: one(form.sender), summary: one(form.summary) }),
+        actor,
+      ),
+    );
+  }
+
+  @Post('zienswijzen/:reactionId/antwoord')
+  @PageRoles(...WRITERS)
+  answer(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @SignedInUser() user: WebUser, @Param('id') id: string, @Param('reactionId') reactionId: string, @Body() form: Form) {
+    return this.write(req, reply, user, id, { tab: 'inspraak', form: `antwoord-${reactionId}` }, form, async (actor) =>
+      this.file.answerReaction(id, reactionId, await validated(AnswerDto, { answer: one(form.answer), answeredOn: one(form.answeredOn) }), actor),
+    );
+  }
+
+  @Post('communicatie')
+  @PageRoles(...WRITERS)
+  communicate(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @SignedInUser() user: WebUser, @Param('id') id: string, @Body() form: Form) {
+    return this.write(req, reply, user, id, { tab: 'communicatie', form: 'communicatie' }, form, async (actor) => {
+      const occurredAt = amsterdamMoment(one(form.occurredOn), one(form.occurredTime));
+      const dto = await validated(RecordCommunicationDto, { channel: one(form.channel), audience: one(form.audience), summary: one(form.summary), announcesLevelOf: text(form, 'announcesLevelOf'), ...(occurredAt !== undefined && { occurredAt }) });
+      return this.communications.record(id, dto, actor);
+    });
+  }
+
+  @Post('instellingen')
+  @PageRoles(...WRITERS)
+  settings(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @SignedInUser() user: WebUser, @Param('id') id: string, @Body() form: Form) {
+    return this.write(req, reply, user, id, { tab: 'communicatie', form: 'instellingen' }, form, async (actor) => {
+      const dto = await validated(ProjectSettingsDto, {
+        silenceWindowDays: wholeNumber(text(form, 'silenceWindowDays')),
+        ownerEmail: text(form, 'ownerEmail') ?? null,
+        administratorEmail: text(form, 'administratorEmail') ?? null,
+        silenceAlways: one(form.silenceAlways) === 'ja',
+      });
+      return this.projects.updateSettings(id, dto, actor);
+    });
+  }
+
+  /**
+   * A form post: the work through the API's services, then back to the form's page (303). A refusal
+   * the user can mend (4xx but not found) shows the same page with the input kept; others become a page of their own.
+   */
+  private async write(req: FastifyRequest, reply: FastifyReply, user: WebUser, id: string, target: { tab: ProjectTab; form: string }, form: Form, work: (actor: Actor) => Promise<unknown>): Promise<unknown> {
+    try {
+      await work(actorOf(user));
+    } catch (error) {
+      if (!(error instanceof ApiError) || error.status >= 500 || error.status === 404 || error.status === 403) throw error;
+      const { _csrf: _token, ...values } = form;
+      return this.show(req, reply, user, id, target.tab, describeRefusal(error, target.form, values, this.pages.texts(req)), error.status);
+    }
+    return reply.redirect(`/projecten/${id}${TAB_PATH[target.tab]}?opgeslagen=1#${target.form}`, 303);
+  }
+
+  /** One of the project's pages: what every page shows (title, phase, tabs), and what this one needs. */
+  private async show(req: FastifyRequest, reply: FastifyReply, user: WebUser, id: string, tab: ProjectTab, failed: FailedForm | null = null, status = 200): Promise<unknown> {
+    const query = req.query as Form;
+    const project = await this.projects.get(id);
+    const canWrite = WRITERS.includes(user.role);
+    const recorderOf = GOVERNING_BODIES.find((b) => RECORDER_OF[b] === user.role) ?? null;
+    const base = { user, project, tab, tabs: PROJECT_TABS.map((key) => ({ key, path: `/projecten/${id}${TAB_PATH[key]}` })), canWrite, recorderOf, failed, saved: one(query.opgeslagen) === '1', today: dutchDay(new Date()) };
+    switch (tab) {
+      case 'overzicht': {
+        const timeline = await this.audit.timeline(id);
+        return this.pages.render(req, reply, 'project/overview', { ...base, stages: this.pages.stages(project, timeline) }, status);
+      }
+      case 'dossier': {
+        const file = await this.projectFile.whole(id);
+        const editing = one(query.wijzigen) || failed?.form || FORM_OF_STATE[project.state] || (phaseOf(project.state) === 'evaluation' ? 'evaluatie' : '');
+        const scan = file.quickScan?.data ?? {};
+        const participantRows = [...(scan.participants ?? []), ...Array.from({ length: EXTRA_PARTICIPANT_ROWS }, () => ({ name: '', role: '' }))];
+        return this.pages.render(req, reply, 'project/dossier', { ...base, ...file, editing, participantRows, planFields: planToForm(file.plan?.data ?? null), catalogue: CATALOGUE, inEvaluation: phaseOf(project.state) === 'evaluation' }, status);
+      }
+      case 'besluiten': {
+        const decisions = await this.decisions.list(id);
+        // A recorder records for the steps that wait for the body's own decision: a college secretary never sees raad steps.
+        const recordable = recorderOf ? project.nextSteps.filter((s) => s.requiredBody === recorderOf) : [];
+        return this.pages.render(req, reply, 'project/decisions', { ...base, decisions: [...decisions].reverse(), recordable, chosenStep: one(query.stap) }, status);
+      }
+      case 'inspraak': {
+        const file = await this.projectFile.whole(id);
+        return this.pages.render(req, reply, 'project/inspraak', { ...base, inspection: file.inspection, inspraak: file.inspraak, inspectionProcedure: file.inspectionProcedure, inPreparation: inPreparation(project.state) }, status);
+      }
+      case 'communicatie': {
+        const [communications, milestones, reminders] = await Promise.all([
+          this.communications.list(id),
+          this.milestones.find({ where: { projectId: id }, order: { dueAt: 'ASC' } }),
+          this.reminders.find({ where: { projectId: id }, order: { dueAt: 'DESC', createdAt: 'DESC' } }),
+        ]);
+        return this.pages.render(req, reply, 'project/communication', { ...base, communications: [...communications].reverse(), milestones, reminders, now: amsterdamNow(), phases: PHASES }, status);
+      }
+      case 'tijdlijn': {
+        const all = await this.audit.timeline(id);
+        const type = one(query.soort);
+        const t = this.pages.texts(req);
+        const entries = filtered(all, type).reverse().map((entry) => ({ entry, ...describeEntry(entry, t) }));
+        return this.pages.render(req, reply, 'project/timeline', { ...base, entries, types: [...new Set(all.map((e) => e.type))], selectedType: type }, status);
+      }
+    }
+  }
+}
+
+function filtered(timeline: AuditEntryView[], type: string): AuditEntryView[] {
+  return type ? timeline.filter((e) => e.type === type) : timeline;
+}
+
+/** A file name from the project's title: letters, digits and dashes. */
+function fileName(title: string): string {
+  return (
+    title
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')
+      .slice(0, 60) || 'project'
+  );
+}
+
+const AMSTERDAM_PARTS = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+
+/** Today's day and the time now on the Dutch clock, to fill the communication form. */
+function amsterdamNow(): { day: string; time: string } {
+  const parts = Object.fromEntries(AMSTERDAM_PARTS.formatToParts(new Date()).map((p) => [p.type, p.value]));
+  return { day: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` };
+}
+
+/**
+ * A day and a time typed on the Dutch clock, as a moment with its offset (so "14:05" is 14:05 in
+ * Amsterdam, summer or winter); undefined when left empty (now), the raw text when malformed so validation names it.
+ */
+function amsterdamMoment(day: string, time: string): string | undefined {
+  if (!day.trim() && !time.trim()) return undefined;
+  const iso = isoDay(day.trim());
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(iso) || !/^\d{2}:\d{2}$/.test(time.trim())) return `${day} ${time}`;
+  const guess = Date.parse(`${iso}T${time.trim()}:00Z`);
+  const parts = Object.fromEntries(AMSTERDAM_PARTS.formatToParts(new Date(guess)).map((p) => [p.type, p.value]));
+  const wall = Date.parse(`${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:00Z`);
+  return new Date(guess - (wall - guess)).toISOString();
+}
+
+function actorOf(user: WebUser): Actor {
+  return { name: user.name, role: user.role, roles: user.roles };
+}

@@ -1,0 +1,101 @@
+import { describeLevel, EVENT_NAMES, PHASE_NAMES, type Level, type Phase, type ProjectEventType } from '../../machines/participation-project';
+import type { AuditEntryView } from '../audit/audit.service';
+import type { Texts } from './i18n/nl';
+
+/**
+ * What a screen says, in words: days and moments as people write them (Europe/Amsterdam),
+ * and every code of the machine and the trail turned into a name or a sentence.
+ */
+type Lang = 'nl' | 'en';
+const LOCALE: Record<Lang, string> = { nl: 'nl-NL', en: 'en-GB' };
+const dayFormats = new Map<Lang, Intl.DateTimeFormat>();
+const momentFormats = new Map<Lang, Intl.DateTimeFormat>();
+
+/** A calendar day (YYYY-MM-DD, or the day of a moment in the Netherlands): "29 december 2026". */
+export function formatDay(value: string | null | undefined, lang: Lang): string {
+  if (!value) return '';
+  let format = dayFormats.get(lang);
+  if (!format) dayFormats.set(lang, (format = new Intl.DateTimeFormat(LOCALE[lang], { timeZone: 'Europe/Amsterdam', day: 'numeric', month: 'long', year: 'numeric' })));
+  // A bare day is noon in Amsterdam, so no zone moves it to another day.
+  return format.format(new Date(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T12:00:00+01:00` : value));
+}
+
+/** A moment: "29 december 2026, 14:05", on the Dutch clock. */
+export function formatMoment(value: string | null | undefined, lang: Lang): string {
+  if (!value) return '';
+  let format = momentFormats.get(lang);
+  if (!format) momentFormats.set(lang, (format = new Intl.DateTimeFormat(LOCALE[lang], { timeZone: 'Europe/Amsterdam', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' })));
+  return format.format(new Date(value));
+}
+
+export function levelName(level: string | null | undefined, lang: Lang): string {
+  return level ? describeLevel(level as Level).name[lang] : '';
+}
+
+export function phaseName(phase: string, lang: Lang): string {
+  return PHASE_NAMES[phase as Phase]?.[lang] ?? phase;
+}
+
+export function eventName(event: string, lang: Lang): string {
+  return EVENT_NAMES[event as ProjectEventType]?.[lang] ?? event;
+}
+
+/** One entry of the trail as a sentence with its details, for the timeline and its export. */
+export function describeEntry(entry: AuditEntryView, t: Texts): { title: string; details: string[] } {
+  const lang = t.lang as Lang;
+  const p = entry.payload as Record<string, unknown>;
+  const s = (key: string) => (p[key] === undefined || p[key] === null ? '' : String(p[key]));
+  const words = t.trail;
+  const details: string[] = [];
+  const add = (label: string, value: string) => value && details.push(`${label}: ${value}`);
+  let title = words.types[entry.type] ?? entry.type;
+  switch (entry.type) {
+    case 'transition':
+      title = words.transition(eventName(s('event'), lang), t.states[s('to')] ?? s('to'));
+      if (p.greenLight) {
+        const g = p.greenLight as Record<string, string>;
+        add(words.greenLight, `${t.bodies[g.body] ?? g.body}, ${formatDay(g.decidedOn, lang)} (${g.reference})`);
+      }
+      add(words.reason, s('reason'));
+      break;
+    case 'decision-recorded':
+      title = words.decision(t.bodies[s('body')] ?? s('body'), t.pages.outcomes[s('body')]?.[s('outcome')]?.toLowerCase() ?? s('outcome'), eventName(s('gate'), lang));
+      add(t.form.decidedOn, formatDay(s('decidedOn'), lang));
+      add(t.form.reference, s('reference'));
+      add(t.form.justification, s('justification'));
+      add(words.note, s('note'));
+      break;
+    case 'communication-recorded':
+      add(t.form.channel, s('channel'));
+      add(t.form.audience, s('audience'));
+      add(words.occurredAt, formatMoment(s('occurredAt'), lang));
+      break;
+    case 'milestone-added':
+      add(words.milestone, s('title'));
+      add(words.dueAt, formatMoment(s('dueAt'), lang));
+      break;
+    case 'inspection-opened':
+      add(t.file.laidOpenOn, formatDay(s('laidOpenOn'), lang));
+      add(words.termEnds, formatDay(s('endsOn'), lang));
+      add(t.file.publishedIn, s('publishedIn'));
+      break;
+    case 'reaction-received':
+      add(t.file.sender, s('sender'));
+      add(t.file.receivedOn, formatDay(s('receivedOn'), lang));
+      if (p.late) details.push(t.file.late);
+      break;
+    case 'submission-recorded': {
+      const submission = p.submission as Record<string, string> | undefined;
+      if (submission) add(t.form.submittedOn, `${formatDay(submission.submittedOn, lang)} (${submission.reference})`);
+      break;
+    }
+    case 'raad-informed':
+      add(words.about, eventName(s('gate'), lang));
+      add(t.form.reference, s('reference'));
+      add(words.on, formatDay(s('date'), lang));
+      break;
+    default:
+      if (p.version !== undefined) add(words.version, s('version'));
+  }
+  return { title, details };
+}
