@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -73,7 +74,7 @@ describe('the web interface in a real browser', () => {
 
   async function signedIn(name: string, role: string): Promise<Page> {
     // The pages allow no script at all (Content-Security-Policy); axe is the test's own script, let in past it.
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, bypassCSP: true, timezoneId: 'Europe/Amsterdam' });
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, bypassCSP: true, timezoneId: 'Europe/Amsterdam', locale: 'nl-NL' });
     // Generous for a busy 2-core machine, yet inside the test's own timeout, so a missing element is named by its locator.
     context.setDefaultTimeout(20_000);
     const page = await context.newPage();
@@ -109,13 +110,13 @@ describe('the web interface in a real browser', () => {
     await tab(manager, 'Dossier');
     await inspect(manager, 'dossier-quickscan');
     for (const row of ['Hoeveel beïnvloedingsruimte is er?', 'Is er commitment? a. Bestuurlijk', 'Is er commitment? b. Politiek', 'Is er bereidheid bij de potentiële deelnemers/actoren?', 'Levert interactie meerwaarde op?']) {
-      await manager.getByRole('row', { name: row }).getByRole('radio').nth(4).check();
+      await manager.getByRole('group', { name: row }).getByRole('radio').nth(4).check();
     }
     for (const row of ['Organisatorische voorwaarden: a. Geld (€), ten laste van het project', 'Organisatorische voorwaarden: b. Capaciteit (fte)', 'Organisatorische voorwaarden: c. Deskundigheid van de projectleider en ervaring met interactief werken', 'Organisatorische voorwaarden: d. Tijd']) {
-      await manager.getByRole('row', { name: row }).getByRole('radio').nth(3).check();
+      await manager.getByRole('group', { name: row }).getByRole('radio').nth(3).check();
     }
     for (const aspect of ['Politieke ruimte', 'Juridische ruimte', 'Beleidsruimte', 'Invloed van de maatschappelijke omgeving']) {
-      await manager.getByRole('row', { name: aspect }).getByRole('radio').nth(3).check();
+      await manager.getByRole('group', { name: aspect }).getByRole('radio').nth(3).check();
     }
     await manager.getByLabel('Naam deelnemer 1').fill('A. de Vries');
     await manager.getByLabel('Rol deelnemer 1').selectOption({ label: 'Projectleider' });
@@ -321,10 +322,10 @@ describe('the web interface in a real browser', () => {
 
     // The quick scan is refused while the initiative is not submitted: said in Dutch, on the same page.
     await tab(manager, 'Dossier');
-    await manager.getByRole('row', { name: 'Hoeveel beïnvloedingsruimte is er?' }).getByRole('radio').nth(4).check();
+    await manager.getByRole('group', { name: 'Hoeveel beïnvloedingsruimte is er?' }).getByRole('radio').nth(4).check();
     await manager.getByRole('button', { name: 'Quickscan opslaan' }).click();
     await expect(manager.getByRole('alert').textContent()).resolves.toContain('nog niet formeel ingediend');
-    await expect(manager.getByRole('row', { name: 'Hoeveel beïnvloedingsruimte is er?' }).getByRole('radio').nth(4).isChecked()).resolves.toBe(true);
+    await expect(manager.getByRole('group', { name: 'Hoeveel beïnvloedingsruimte is er?' }).getByRole('radio').nth(4).isChecked()).resolves.toBe(true);
     await inspect(manager, 'dossier-geweigerd');
 
     await manager.goto(projectUrl);
