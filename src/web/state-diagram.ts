@@ -29,8 +29,12 @@ export interface DiagramLayout {
 const NODE_HEIGHT = 36;
 const CHAR_WIDTH = 7.5;
 
-/** Lays out the leaf states and their transitions; `label` gives each state its shown name (for its width). */
-export async function layoutMachine(label: (stateId: string) => string): Promise<DiagramLayout> {
+/**
+ * Lays out the states and their transitions, compound states as boxes that hold their
+ * children (ELK's hierarchical layout), so nothing is drawn inside a box it does not belong
+ * to. `label` and `eventLabel` give each state and step its shown name (for their widths).
+ */
+export async function layoutMachine(label: (stateId: string) => string, eventLabel: (event: string) => string = (event) => event): Promise<DiagramLayout> {
   const machine = describeMachine();
   const leaves = machine.states.filter((s) => s.type !== 'compound');
   const leafOf = (id: string): string[] => {
@@ -43,41 +47,53 @@ export async function layoutMachine(label: (stateId: string) => string): Promise
   // STOP reaches "stopped" from everywhere: drawn once per top-level state, not once per leaf.
   const drawn = edges.filter((e, i) => e.event !== 'STOP' || edges.findIndex((o) => o.event === 'STOP' && o.source.split('.')[0] === e.source.split('.')[0]) === i);
 
+  const parentOf = (id: string) => (id.includes('.') ? id.slice(0, id.lastIndexOf('.')) : 'root');
+  const elkNode = (id: string): ElkNode => {
+    const state = machine.states.find((s) => s.id === id)!;
+    if (state.type !== 'compound') return { id, width: Math.max(120, label(id).length * CHAR_WIDTH + 24), height: NODE_HEIGHT };
+    return { id, layoutOptions: { 'elk.padding': '[top=30,left=12,bottom=12,right=12]' }, children: machine.states.filter((s) => parentOf(s.id) === id).map((s) => elkNode(s.id)) };
+  };
   const graph: ElkNode = {
     id: 'root',
     layoutOptions: {
       'elk.algorithm': 'layered',
       'elk.direction': 'DOWN',
+      'elk.hierarchyHandling': 'INCLUDE_CHILDREN',
       'elk.edgeRouting': 'ORTHOGONAL',
-      'elk.layered.spacing.nodeNodeBetweenLayers': '36',
-      'elk.spacing.nodeNode': '24',
+      'elk.layered.spacing.nodeNodeBetweenLayers': '40',
+      'elk.spacing.nodeNode': '28',
       'elk.edgeLabels.inline': 'false',
     },
-    children: leaves.map((s) => ({ id: s.id, width: Math.max(120, label(s.id).length * CHAR_WIDTH + 24), height: NODE_HEIGHT })),
-    edges: drawn.map((e, i) => ({ id: `e${i}`, sources: [e.source], targets: [e.target], labels: [{ text: e.event, width: e.event.length * 6, height: 12 }] })),
+    children: machine.states.filter((s) => parentOf(s.id) === 'root').map((s) => elkNode(s.id)),
+    edges: drawn.map((e, i) => ({ id: `e${i}`, sources: [e.source], targets: [e.target], labels: [{ text: e.event, width: eventLabel(e.event).length * 6.5, height: 14 }] })),
   };
   const laid = await new ELK().layout(graph);
-  const nodes = (laid.children ?? []).map((n) => ({ id: n.id, x: n.x!, y: n.y!, width: n.width!, height: n.height! }));
-  const groups = machine.states
-    .filter((s) => s.type === 'compound')
-    .map((s) => {
-      const inside = nodes.filter((n) => n.id.startsWith(`${s.id}.`));
-      const depth = s.id.split('.').length;
-      const pad = 14 - depth * 4;
-      const x = Math.min(...inside.map((n) => n.x)) - pad;
-      const y = Math.min(...inside.map((n) => n.y)) - pad - 12;
-      return { id: s.id, x, y, width: Math.max(...inside.map((n) => n.x + n.width)) + pad - x, height: Math.max(...inside.map((n) => n.y + n.height)) + pad - y };
-    });
+
+  // ELK places children relative to their parent: add the offsets up to the root.
+  const nodes: DiagramNode[] = [];
+  const groups: DiagramNode[] = [];
+  const offsets = new Map<string, { x: number; y: number }>([['root', { x: 0, y: 0 }]]);
+  const walk = (node: ElkNode, dx: number, dy: number) => {
+    for (const child of node.children ?? []) {
+      const box = { id: child.id, x: dx + child.x!, y: dy + child.y!, width: child.width!, height: child.height! };
+      offsets.set(child.id, { x: box.x, y: box.y });
+      (child.children?.length ? groups : nodes).push(box);
+      walk(child, box.x, box.y);
+    }
+  };
+  walk(laid, 0, 0);
+  const edgeOffset = (edge: { container?: string }) => offsets.get(edge.container ?? 'root') ?? { x: 0, y: 0 };
   return {
     width: laid.width!,
     height: laid.height!,
     nodes,
     groups,
     edges: (laid.edges ?? []).map((e, i) => {
+      const { x: dx, y: dy } = edgeOffset(e as { container?: string });
       const section = e.sections?.[0];
-      const points = section ? [section.startPoint, ...(section.bendPoints ?? []), section.endPoint] : [];
+      const points = section ? [section.startPoint, ...(section.bendPoints ?? []), section.endPoint].map((p) => ({ x: p.x + dx, y: p.y + dy })) : [];
       const text = e.labels?.[0];
-      return { event: drawn[i].event, points, ...(text?.x !== undefined && { label: { x: text.x, y: text.y! } }) };
+      return { event: drawn[i].event, points, ...(text?.x !== undefined && { label: { x: text.x + dx, y: text.y! + dy } }) };
     }),
   };
 }

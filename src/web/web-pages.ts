@@ -99,7 +99,7 @@ export class WebPages {
     const t = this.session.texts(req);
     let layout = this.layouts.get(t.lang);
     if (!layout) {
-      layout = layoutMachine((id) => t.states[id] ?? id);
+      layout = layoutMachine((id) => t.states[id] ?? id, (event) => t.events[event] ?? event);
       this.layouts.set(t.lang, layout);
     }
     const { width, height, nodes, groups, edges } = await layout;
@@ -110,8 +110,8 @@ export class WebPages {
       `<svg xmlns="http://www.w3.org/2000/svg" class="iw-diagram" viewBox="${-margin} ${-margin - 14} ${width + 2 * margin} ${height + 2 * margin + 14}" role="img" aria-labelledby="diagram-title">`,
       `<title id="diagram-title">${escapeXml(`${t.project.lifecycle}: ${t.project.current} ${t.states[current] ?? current}`)}</title>`,
       '<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M 0 0 L 10 5 L 0 10 z" fill="#333"/></marker></defs>',
-      ...groups.map((g) => `<g class="iw-group"><rect x="${g.x}" y="${g.y}" width="${g.width}" height="${g.height}" rx="6"/><text x="${g.x + 6}" y="${g.y + 11}">${escapeXml(t.states[g.id] ?? g.id)}</text></g>`),
-      ...edges.map((e) => `<g class="iw-edge"><polyline points="${e.points.map((p) => `${p.x},${p.y}`).join(' ')}" marker-end="url(#arrow)"/>${e.label ? `<text x="${e.label.x}" y="${e.label.y + 9}">${escapeXml(t.events[e.event] ?? e.event)}</text>` : ''}</g>`),
+      ...groups.map((g) => `<g class="iw-group"><rect x="${g.x}" y="${g.y}" width="${g.width}" height="${g.height}" rx="6"/><text x="${g.x + 8}" y="${g.y + 18}">${escapeXml(t.states[g.id] ?? g.id)}</text></g>`),
+      ...edges.map((e) => `<g class="iw-edge"><polyline points="${e.points.map((p) => `${p.x},${p.y}`).join(' ')}" marker-end="url(#arrow)"/>${e.label ? `<text x="${e.label.x}" y="${e.label.y + 11}">${escapeXml(t.events[e.event] ?? e.event)}</text>` : ''}</g>`),
       ...nodes.map((n) => `<g class="iw-state iw-state--${box(n.id)}"><rect x="${n.x}" y="${n.y}" width="${n.width}" height="${n.height}" rx="8"/><text x="${n.x + n.width / 2}" y="${n.y + n.height / 2 + 5}" text-anchor="middle">${escapeXml(t.states[n.id] ?? n.id)}</text></g>`),
       '</svg>',
     ];
