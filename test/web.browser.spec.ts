@@ -212,6 +212,16 @@ describe('the web interface in a real browser', () => {
     await approve('Plan van aanpak vaststellen', 'B&W 2026/415');
     await take('Plan van aanpak vaststellen', 'Beleidsvoorbereiding');
     await inspect(manager, 'overzicht');
+    // A keyboard walk: the tabs come in reading order, each focus visible.
+    const walk: Array<{ text: string; outline: string }> = [];
+    await manager.locator('h1').click();
+    for (let i = 0; i < 9; i++) {
+      await manager.keyboard.press('Tab');
+      walk.push(await manager.evaluate(() => ({ text: document.activeElement!.textContent!.trim(), outline: getComputedStyle(document.activeElement!).outlineStyle })));
+    }
+    const texts = walk.map((w) => w.text);
+    expect(texts.slice(texts.indexOf('Overzicht'), texts.indexOf('Overzicht') + 6)).toEqual(['Overzicht', 'Dossier', 'Besluiten', 'Inspraak', 'Communicatie', 'Tijdlijn']);
+    expect(walk.filter((w) => w.outline === 'none')).toEqual([]);
 
     // A contact on an earlier day: a refusal (a moment ahead) keeps the input, then the right moment is recorded.
     await tab(manager, 'Communicatie');
@@ -263,6 +273,8 @@ describe('the web interface in a real browser', () => {
       await expect(auditor.locator('main form').count()).resolves.toBe(0);
       await inspect(auditor, `auditor-${name}`);
     }
+    const exported = await auditor.request.get(`${projectUrl}/tijdlijn.csv`);
+    expect([exported.status(), (await exported.text()).split('\r\n').filter(Boolean).length]).toEqual([200, 14]);
     const csrf = await auditor.locator('input[name="_csrf"]').first().inputValue();
     const refused = await auditor.request.post(`${projectUrl}/communicatie`, { form: { _csrf: csrf, channel: 'x', audience: 'y', summary: 'z' } });
     expect(refused.status()).toBe(403);
