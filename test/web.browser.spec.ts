@@ -66,7 +66,7 @@ describe('the web interface in a real browser', () => {
 
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--lang=nl-NL'] });
   });
   afterAll(async () => {
     await browser?.close();

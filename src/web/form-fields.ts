@@ -5,6 +5,12 @@ import type { Texts } from './i18n/nl';
  * Form fields in the NL Design System's documented markup (form field with the label above the
  * control, its error message between them), filled with what was typed when the form was refused.
  */
+/**
+ * Required is said to assistive technology, not enforced by the browser: the server checks every
+ * form and answers with the error summary, and an empty field is not shown as wrong before anyone typed.
+ */
+const REQUIRED = ' aria-required="true"';
+
 export const escapeHtml = (text: unknown) => String(text ?? '').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 interface FieldOptions {
@@ -76,18 +82,18 @@ export function formBuilder(form: string, failed: FailedForm | null, t: Texts): 
       field(
         'text',
         o,
-        `<input class="utrecht-textbox utrecht-textbox--html-input${problem(o.name) ? ' utrecht-textbox--invalid' : ''}" type="${o.type ?? 'text'}" id="${id(o.name)}" name="${escapeHtml(o.name)}" value="${escapeHtml(value(o.name, o.value))}"${o.required ? ' required' : ''}${o.maxLength ? ` maxlength="${o.maxLength}"` : ''}${o.min !== undefined ? ` min="${o.min}"` : ''}${o.max !== undefined ? ` max="${o.max}"` : ''}${o.autocomplete ? ` autocomplete="${o.autocomplete}"` : ''}{{described}}{{invalid}}>`,
+        `<input class="utrecht-textbox utrecht-textbox--html-input${problem(o.name) ? ' utrecht-textbox--invalid' : ''}" type="${o.type ?? 'text'}" id="${id(o.name)}" name="${escapeHtml(o.name)}" value="${escapeHtml(value(o.name, o.value))}"${o.required ? REQUIRED : ''}${o.maxLength ? ` maxlength="${o.maxLength}"` : ''}${o.min !== undefined ? ` min="${o.min}"` : ''}${o.max !== undefined ? ` max="${o.max}"` : ''}${o.autocomplete ? ` autocomplete="${o.autocomplete}"` : ''}{{described}}{{invalid}}>`,
       ),
     textarea: (o) =>
       field(
         'textarea',
         o,
-        `<textarea class="utrecht-textarea utrecht-textarea--html-textarea${problem(o.name) ? ' utrecht-textarea--invalid' : ''}" id="${id(o.name)}" name="${escapeHtml(o.name)}" rows="${o.rows ?? 3}"${o.required ? ' required' : ''}${o.maxLength ? ` maxlength="${o.maxLength}"` : ''}{{described}}{{invalid}}>${escapeHtml(value(o.name, o.value))}</textarea>`,
+        `<textarea class="utrecht-textarea utrecht-textarea--html-textarea${problem(o.name) ? ' utrecht-textarea--invalid' : ''}" id="${id(o.name)}" name="${escapeHtml(o.name)}" rows="${o.rows ?? 3}"${o.required ? REQUIRED : ''}${o.maxLength ? ` maxlength="${o.maxLength}"` : ''}{{described}}{{invalid}}>${escapeHtml(value(o.name, o.value))}</textarea>`,
       ),
     select: (o) => {
       const current = value(o.name, o.value);
       const options = [...(o.empty !== undefined ? [{ value: '', label: o.empty }] : []), ...o.options].map((c) => `<option value="${escapeHtml(c.value)}"${c.value === current ? ' selected' : ''}>${escapeHtml(c.label)}</option>`).join('');
-      return field('select', o, `<select class="utrecht-select utrecht-select--html-select" id="${id(o.name)}" name="${escapeHtml(o.name)}"${o.required ? ' required' : ''}{{described}}{{invalid}}>${options}</select>`);
+      return field('select', o, `<select class="utrecht-select utrecht-select--html-select" id="${id(o.name)}" name="${escapeHtml(o.name)}"${o.required ? REQUIRED : ''}{{described}}{{invalid}}>${options}</select>`);
     },
     radios: (o) => {
       const current = value(o.name, o.value);
@@ -95,7 +101,7 @@ export function formBuilder(form: string, failed: FailedForm | null, t: Texts): 
       const choices = o.options
         .map((c, i) => {
           const choiceId = i === 0 ? id(o.name) : `${id(o.name)}-${i}`;
-          return `<div class="utrecht-form-field utrecht-form-field--radio"><div class="utrecht-form-field__input"><input class="utrecht-radio-button utrecht-radio-button--html-input" type="radio" id="${choiceId}" name="${escapeHtml(o.name)}" value="${escapeHtml(c.value)}"${c.value === current ? ' checked' : ''}${o.required ? ' required' : ''}></div><div class="utrecht-form-field__label"><label class="utrecht-form-label utrecht-form-label--radio" for="${choiceId}">${escapeHtml(c.label)}</label></div></div>`;
+          return `<div class="utrecht-form-field utrecht-form-field--radio"><div class="utrecht-form-field__input"><input class="utrecht-radio-button utrecht-radio-button--html-input" type="radio" id="${choiceId}" name="${escapeHtml(o.name)}" value="${escapeHtml(c.value)}"${c.value === current ? ' checked' : ''}></div><div class="utrecht-form-field__label"><label class="utrecht-form-label utrecht-form-label--radio" for="${choiceId}">${escapeHtml(c.label)}</label></div></div>`;
         })
         .join('');
       return `<fieldset class="utrecht-form-fieldset${error ? ' utrecht-form-fieldset--invalid' : ''}"${error ? ` aria-describedby="${id(o.name)}-error"` : ''}><legend class="utrecht-form-fieldset__legend">${escapeHtml(o.label)}</legend>${error ? `<div class="utrecht-form-field-error-message" id="${id(o.name)}-error">${escapeHtml(error)}</div>` : ''}${choices}</fieldset>`;
