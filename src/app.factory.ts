@@ -16,7 +16,7 @@ export async function createApp(config: AppConfig, options: { logger?: false } =
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), new FastifyAdapter(), {
     logger: options.logger ?? ['log', 'warn', 'error'],
   });
-  app.setGlobalPrefix('api', { exclude: ['health', 'health/ready', 'admin/queues', 'admin/queues/{*rest}', ...WEB_PATHS] });
+  app.setGlobalPrefix('api', { exclude: ['health', 'health/ready', '.well-known/jwks.json', 'admin/queues', 'admin/queues/{*rest}', ...WEB_PATHS] });
   registerInputGuard(app);
   await registerWebPlugins(app, config);
   if (config.serverTiming) addServerTiming(app);

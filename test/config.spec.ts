@@ -7,6 +7,7 @@ describe('configuration', () => {
       host: '0.0.0.0',
       production: false,
       shutdownGraceMs: 10_000,
+      auditSigningKey: undefined,
       rules: { inspraakTermDays: 42, challengeAssessmentDays: 56, mandatoryParticipationActivities: [] },
       serverTiming: false,
       web: { sessionSecret: DEFAULT_DEVELOPMENT_SECRET, oidc: undefined, municipality: { name: 'Gemeente', logoUrl: undefined, themeCssUrl: undefined } },
@@ -50,7 +51,11 @@ describe('configuration', () => {
 
   it('never uses the development secret in production', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/AUTH_SECRET or AUTH_JWKS_URL/);
-    expect(loadConfig({ NODE_ENV: 'production', AUTH_JWKS_URL: 'https://idp.example.nl/jwks' }).auth.secret).toBeUndefined();
+    const key = JSON.stringify({ kty: 'OKP', crv: 'Ed25519', x: 'x', d: 'd' });
+    expect(loadConfig({ NODE_ENV: 'production', AUTH_JWKS_URL: 'https://idp.example.nl/jwks', AUDIT_SIGNING_KEY: key }).auth.secret).toBeUndefined();
+    // Exports are signed with a key whose public half stays published: production never makes one up.
+    expect(() => loadConfig({ NODE_ENV: 'production', AUTH_JWKS_URL: 'https://idp.example.nl/jwks' })).toThrow(/AUDIT_SIGNING_KEY/);
+    expect(() => loadConfig({ AUDIT_SIGNING_KEY: '{"kty":"RSA"}' })).toThrow(/private Ed25519 JWK/);
   });
 
   it('refuses the published development secret in production, even when set by hand', () => {

@@ -168,6 +168,7 @@ describe('SQLite durability settings', () => {
       { name: 'Trust1764360000000' },
       { name: 'ReactionChannels1764370000000' },
       { name: 'InspraakProcedures1764380000000' },
+      { name: 'AuditRoots1764390000000' },
     ]);
     db.close();
     await database.drop();

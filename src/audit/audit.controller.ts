@@ -1,15 +1,29 @@
-import { Controller, Get, Param } from '@nestjs/common';
+import { Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AllowRoles } from '../auth/auth.decorators';
+import { AllowRoles, Public } from '../auth/auth.decorators';
 import { ANY_ROLE } from '../auth/roles';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { AuditRootsService } from './audit-roots.service';
+import { AuditSigner } from './audit-signer';
 import { AuditService } from './audit.service';
-import { AUDIT_ENTRY, Answers, CHAIN_VERIFICATION, listOf } from '../common/response-schemas';
+import { AUDIT_ENTRY, AUDIT_EXPORT, AUDIT_ROOT, AUDIT_ROOT_WITH_HEADS, Answers, CHAIN_VERIFICATION, JWKS, listOf } from '../common/response-schemas';
 
 @ApiTags('audit')
 @ApiBearerAuth()
 @Controller('projects/:id/audit')
 export class AuditController {
-  constructor(private readonly audit: AuditService) {}
+  constructor(
+    private readonly audit: AuditService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Get('export')
+  @AllowRoles(...ANY_ROLE)
+  @ApiOperation({ summary: 'The trail as a signed document anyone can check offline: entries, head, how each hash is made (SHA-256 over RFC 8785 canonical JSON) and an Ed25519 signature (npx interactiewijzer-verify)' })
+  @Answers(AUDIT_EXPORT)
+  export(@Param('id') id: string) {
+    return this.audit.export(id, this.config.reminders.publicUrl);
+  }
 
   @Get()
   @AllowRoles(...ANY_ROLE)
@@ -25,5 +39,61 @@ export class AuditController {
   @Answers(CHAIN_VERIFICATION)
   verify(@Param('id') id: string) {
     return this.audit.verify(id);
+  }
+}
+
+/** The roots over every project's chain head: daily, on request, and the latest for anyone. */
+@ApiTags('audit')
+@ApiBearerAuth()
+@Controller('audit/roots')
+export class AuditRootsController {
+  constructor(private readonly roots: AuditRootsService) {}
+
+  @Post()
+  @HttpCode(201)
+  @AllowRoles('auditor', 'admin')
+  @ApiOperation({ summary: 'Compute a root over every project\'s chain head now; save it (with its heads) to prove later that no chain was rewritten' })
+  @Answers(AUDIT_ROOT_WITH_HEADS, 'The root and the heads it covers', 201)
+  compute() {
+    return this.roots.compute();
+  }
+
+  @Get()
+  @AllowRoles(...ANY_ROLE)
+  @ApiOperation({ summary: 'Every root computed, newest first' })
+  @Answers(listOf(AUDIT_ROOT))
+  list() {
+    return this.roots.list();
+  }
+
+  @Get('latest')
+  @Public()
+  @ApiOperation({ summary: 'The latest root, for anyone: no personal data, no sign-in' })
+  @Answers(AUDIT_ROOT)
+  latest() {
+    return this.roots.latest();
+  }
+
+  @Get(':rootId')
+  @AllowRoles(...ANY_ROLE)
+  @ApiOperation({ summary: 'One root with the chain heads it covers: what to save to check an export against later' })
+  @Answers(AUDIT_ROOT_WITH_HEADS)
+  get(@Param('rootId', new ParseUUIDPipe()) rootId: string) {
+    return this.roots.get(rootId);
+  }
+}
+
+/** The public half of the key audit exports are signed with. */
+@ApiTags('audit')
+@Controller('.well-known')
+export class WellKnownController {
+  constructor(private readonly signer: AuditSigner) {}
+
+  @Get('jwks.json')
+  @Public()
+  @ApiOperation({ summary: 'The public key (JWK Set) that audit exports are signed with' })
+  @Answers(JWKS)
+  jwks() {
+    return this.signer.jwks();
   }
 }

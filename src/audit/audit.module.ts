@@ -3,13 +3,17 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { DecisionEntity } from '../database/decision.entity';
 import { AuditEntryEntity } from '../database/audit-entry.entity';
 import { ProjectsModule } from '../projects/projects.module';
-import { AuditController } from './audit.controller';
+import { AuditRootEntity } from '../database/audit-root.entity';
+import { ProjectEntity } from '../database/project.entity';
+import { AuditController, AuditRootsController, WellKnownController } from './audit.controller';
+import { AuditRootsService } from './audit-roots.service';
+import { AuditSigner } from './audit-signer';
 import { AuditService } from './audit.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([AuditEntryEntity, DecisionEntity]), ProjectsModule],
-  controllers: [AuditController],
-  providers: [AuditService],
+  imports: [TypeOrmModule.forFeature([AuditEntryEntity, DecisionEntity, AuditRootEntity, ProjectEntity]), ProjectsModule],
+  controllers: [AuditController, AuditRootsController, WellKnownController],
+  providers: [AuditService, AuditSigner, AuditRootsService],
   exports: [AuditService],
 })
 export class AuditModule {}

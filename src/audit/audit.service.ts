@@ -4,7 +4,19 @@ import { LessThanOrEqual, type Repository } from 'typeorm';
 import { AuditEntryEntity } from '../database/audit-entry.entity';
 import { ProjectsService } from '../projects/projects.service';
 import { DecisionEntity } from '../database/decision.entity';
-import { boundToTrail, recordedDecisions, verifyChain } from '../workflow/audit-chain';
+import { boundToTrail, GENESIS_HASH, recordedDecisions, verifyChain } from '../workflow/audit-chain';
+import { AuditSigner } from './audit-signer';
+
+/** A project's trail, signed, for checking offline (`npx interactiewijzer-verify`). */
+export interface AuditExport {
+  format: string;
+  project: { id: string; title: string };
+  exportedAt: string;
+  hashing: Record<string, string>;
+  entries: Array<{ seq: number; occurredAt: string; actorName: string; actorRole: string; type: string; payload: unknown; prevHash: string; hash: string }>;
+  head: { seq: number; hash: string };
+  signature: Awaited<ReturnType<AuditSigner['sign']>> & { jwks: string };
+}
 
 export interface AuditEntryView {
   seq: number;
@@ -32,6 +44,7 @@ export class AuditService {
     @InjectRepository(AuditEntryEntity) private readonly entries: Repository<AuditEntryEntity>,
     @InjectRepository(DecisionEntity) private readonly decisions: Repository<DecisionEntity>,
     private readonly projects: ProjectsService,
+    private readonly signer: AuditSigner,
   ) {}
 
   async timeline(projectId: string): Promise<AuditEntryView[]> {
@@ -61,6 +74,30 @@ export class AuditService {
     const unboundDecisions = decisions.filter((d) => !boundToTrail(d, recorded.get(d.id))).map((d) => d.id);
     const chain = verifyChain(entries, project);
     return { ...chain, valid: chain.valid && unboundDecisions.length === 0, unboundDecisions };
+  }
+
+  /**
+   * The trail as a document anyone can check without the server: every entry up to the head,
+   * the head, how each hash is made, and the service's signature over all of it.
+   */
+  async export(projectId: string, publicUrl: string): Promise<AuditExport> {
+    const project = await this.projects.find(projectId);
+    const entries = await this.entries.find({ where: { projectId, seq: LessThanOrEqual(project.auditSeq) }, order: { seq: 'ASC' } });
+    const document = {
+      format: 'interactiewijzer-audit-export/1',
+      project: { id: project.id, title: project.title },
+      exportedAt: new Date().toISOString(),
+      hashing: {
+        algorithm: 'SHA-256',
+        canonicalization: 'RFC 8785 (JSON Canonicalization Scheme)',
+        genesis: GENESIS_HASH,
+        link: 'hash = hex(SHA-256(prevHash as 64 hex characters, then the RFC 8785 canonical JSON of { projectId, seq, occurredAt, actorName, actorRole, type, payload })); prevHash of the first entry is the genesis; seq counts from 1 without gaps.',
+        signature: 'signature.jws is a detached JWS (EdDSA, Ed25519) over the RFC 8785 canonical JSON of this document without its signature; the key is published at jwks.',
+      },
+      entries: entries.map((e) => ({ seq: e.seq, occurredAt: e.occurredAt, actorName: e.actorName, actorRole: e.actorRole, type: e.type, payload: JSON.parse(e.payload) as unknown, prevHash: e.prevHash, hash: e.hash })),
+      head: { seq: project.auditSeq, hash: project.auditHash },
+    };
+    return { ...document, signature: { ...(await this.signer.sign(document)), jwks: `${publicUrl}/.well-known/jwks.json` } };
   }
 
   private async load(projectId: string): Promise<AuditEntryEntity[]> {

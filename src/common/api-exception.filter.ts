@@ -64,5 +64,5 @@ export class ApiExceptionFilter implements ExceptionFilter {
 
 /** A path a browser shows as a page: not the API, its documents, the queue board, health or a static asset. */
 function isPagePath(url: string): boolean {
-  return !/^\/(api|assets|admin|health)(\/|\?|$)/.test(url);
+  return !/^\/(api|assets|admin|health|\.well-known)(\/|\?|$)/.test(url);
 }

@@ -121,6 +121,20 @@ export const CHAIN_VERIFICATION = object({
   unboundDecisions: { ...texts, description: 'Decisions that no entry of the trail records as they stand' },
 });
 
+const exportedEntry = object({ seq: whole, occurredAt: moment, actorName: text, actorRole: text, type: text, payload: anyObject, prevHash: text, hash: text });
+export const AUDIT_EXPORT = object({
+  format: text,
+  project: object({ id: text, title: text }),
+  exportedAt: moment,
+  hashing: { ...anyObject, description: 'How each hash is made: SHA-256 over the previous hash and the RFC 8785 canonical JSON of the entry' },
+  entries: listOf(exportedEntry),
+  head: object({ seq: whole, hash: text }),
+  signature: object({ alg: text, kid: text, publicKey: anyObject, jws: { ...text, description: 'Detached JWS (EdDSA) over the canonical JSON of the document without its signature' }, jwks: text }),
+});
+export const AUDIT_ROOT = object({ id: text, computedAt: moment, root: { ...text, description: 'SHA-256 over the RFC 8785 canonical JSON of the heads' }, projects: whole });
+export const AUDIT_ROOT_WITH_HEADS = object({ id: text, computedAt: moment, root: text, projects: whole, heads: listOf(object({ projectId: text, seq: whole, hash: text })) });
+export const JWKS = object({ keys: listOf(anyObject) });
+
 const documentVersion = (extra: Record<string, SchemaObject>): SchemaObject =>
   object({ version: whole, data: anyObject, changeReason: maybeText, adoptedAt: maybeMoment, createdBy: text, createdAt: moment, ...extra });
 
@@ -157,7 +171,8 @@ export const MACHINE = { ...anyObject, description: 'The states, transitions and
 export const LIVE = object({ status: { type: 'string', enum: ['ok'] } });
 export const READY = object({ status: { type: 'string', enum: ['ok', 'degraded', 'unavailable'] }, checks: object({ database: anyObject, redis: anyObject }) });
 
-/** 200 with this schema. */
-export const Answers = (schema: SchemaObject, description = 'OK') => applyDecorators(ApiOkResponse({ description, schema }));
+/** 200 (or another success status) with this schema. */
+export const Answers = (schema: SchemaObject, description = 'OK', status = 200) =>
+  applyDecorators(status === 201 ? ApiCreatedResponse({ description, schema }) : ApiOkResponse({ description, schema }));
 /** 201 with this schema. */
 export const Creates = (schema: SchemaObject, description = 'Created') => applyDecorators(ApiCreatedResponse({ description, schema }));

@@ -22,6 +22,12 @@ export interface AppConfig {
     municipality: { name: string; logoUrl: string | undefined; themeCssUrl: string | undefined };
   };
   database: { kind: 'sqlite'; path: string; synchronous: 'FULL' | 'NORMAL' } | { kind: 'postgres'; url: string };
+  /**
+   * The Ed25519 key the service signs audit exports with (AUDIT_SIGNING_KEY: a private JWK,
+   * kty OKP, crv Ed25519). Required in production; in development a key is made at start and
+   * exports signed with it cannot be checked against the published key after a restart.
+   */
+  auditSigningKey: string | undefined;
   auth: {
     secret: string | undefined;
     jwksUrl: string | undefined;
@@ -132,6 +138,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   if (allowHttp && production) problems.push('OIDC_ALLOW_HTTP is for a local identity provider in development; production talks to its provider over https');
 
+  const auditSigningKey = env.AUDIT_SIGNING_KEY || undefined;
+  if (auditSigningKey !== undefined && !isEd25519PrivateJwk(auditSigningKey)) problems.push('AUDIT_SIGNING_KEY must be a private Ed25519 JWK (JSON with kty "OKP", crv "Ed25519", x and d)');
+  if (production && auditSigningKey === undefined) problems.push('set AUDIT_SIGNING_KEY in production: audit exports must be signed with a key whose public half stays published');
+
   if (problems.length > 0) throw new ConfigError(`Invalid configuration:\n- ${problems.join('\n- ')}`);
 
   return {
@@ -148,6 +158,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     database: url
       ? { kind: 'postgres', url }
       : { kind: 'sqlite', path: env.SQLITE_PATH ?? './data/interactiewijzer.sqlite', synchronous: synchronous as 'FULL' | 'NORMAL' },
+    auditSigningKey,
     rules: { inspraakTermDays, challengeAssessmentDays, mandatoryParticipationActivities },
     auth: { secret, jwksUrl, issuer: env.AUTH_ISSUER || undefined, audience: env.AUTH_AUDIENCE || undefined, maxTokenAgeSeconds: maxTokenAgeSeconds! },
     reminders: {
@@ -176,6 +187,15 @@ function durationSeconds(value: string): number | undefined {
   const match = /^(\d+)\s*(s|m|h|d)?$/.exec(value.trim());
   if (!match || Number(match[1]) <= 0) return undefined;
   return Number(match[1]) * { s: 1, m: 60, h: 3600, d: 86_400 }[(match[2] ?? 's') as 's' | 'm' | 'h' | 'd'];
+}
+
+function isEd25519PrivateJwk(value: string): boolean {
+  try {
+    const jwk = JSON.parse(value) as Record<string, unknown>;
+    return jwk.kty === 'OKP' && jwk.crv === 'Ed25519' && typeof jwk.x === 'string' && typeof jwk.d === 'string';
+  } catch {
+    return false;
+  }
 }
 
 function isHttpUrl(value: string): boolean {
