@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { AuditModule } from './audit/audit.module';
+import { AccountabilityModule } from './accountability/accountability.module';
 import { AuthModule } from './auth/auth.module';
 import type { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
@@ -33,6 +34,7 @@ export class AppModule {
         ProjectFileModule,
         CatalogueModule,
         AuditModule,
+        AccountabilityModule,
         LifecycleModule,
         HealthModule,
         QueueBoardModule,

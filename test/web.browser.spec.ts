@@ -240,6 +240,16 @@ describe('the web interface in a real browser', () => {
     await expect(manager.locator('section[aria-labelledby="log"] .iw-card').first().textContent()).resolves.toContain('27 november 2026 om 14:05');
     await inspect(manager, 'communicatie');
 
+    // The documents for accounting: readable pages, in words, like every other.
+    await manager.goto(projectUrl);
+    await manager.getByRole('link', { name: 'Participatieparagraaf' }).click();
+    await manager.getByRole('textbox', { name: 'Slottekst van de procesmanager' }).fill('Wij informeren de omwonenden bij elke stap.');
+    await manager.getByRole('button', { name: 'Slottekst opslaan' }).click();
+    await manager.waitForURL(/participatieparagraaf\?opgeslagen=1/);
+    await inspect(manager, 'participatieparagraaf');
+    await manager.goto(`${projectUrl}/nota`);
+    await inspect(manager, 'nota');
+
     await manager.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Projecten' }).click();
     const card = manager.locator('.iw-project', { hasText: 'Herinrichting Marktplein' });
     await expect(card.locator('.iw-light').textContent()).resolves.toBe('In orde');
@@ -274,7 +284,7 @@ describe('the web interface in a real browser', () => {
       await inspect(auditor, `auditor-${name}`);
     }
     const exported = await auditor.request.get(`${projectUrl}/tijdlijn.csv`);
-    expect([exported.status(), (await exported.text()).split('\r\n').filter(Boolean).length]).toEqual([200, 14]);
+    expect([exported.status(), (await exported.text()).split('\r\n').filter(Boolean).length]).toEqual([200, 15]);
     const csrf = await auditor.locator('input[name="_csrf"]').first().inputValue();
     const refused = await auditor.request.post(`${projectUrl}/communicatie`, { form: { _csrf: csrf, channel: 'x', audience: 'y', summary: 'z' } });
     expect(refused.status()).toBe(403);

@@ -134,6 +134,27 @@ export const AUDIT_EXPORT = object({
 export const AUDIT_ROOT = object({ id: text, computedAt: moment, root: { ...text, description: 'SHA-256 over the RFC 8785 canonical JSON of the heads' }, projects: whole });
 export const AUDIT_ROOT_WITH_HEADS = object({ id: text, computedAt: moment, root: text, projects: whole, heads: listOf(object({ projectId: text, seq: whole, hash: text })) });
 export const JWKS = object({ keys: listOf(anyObject) });
+const greenLightFact = object({ step: text, body: text, outcome: text, decidedOn: day, reference: text, justification: maybeText });
+export const PARTICIPATION_ACCOUNT = object({
+  project: object({ id: text, title: text, state: text }),
+  quickScan: object({ advice: maybeText, reasons: listOf(object({ nl: text, en: text })) }),
+  route: { ...greenLightFact, nullable: true },
+  levels: object({ planned: anyObject, changes: listOf(anyObject) }),
+  stakeholders: listOf(object({ name: text, domain: text, kind: text, approach: text })),
+  communications: listOf(object({ stage: text, items: listOf(object({ occurredAt: moment, channel: text, audience: text })) })),
+  inspection: { ...object({ laidOpenOn: day, endsOn: day, procedure: text, reactions: whole, onTime: whole, late: whole, answered: whole, changedDraft: whole }), nullable: true },
+  greenLights: listOf(greenLightFact),
+  silenceReminders: whole,
+  evaluation: { ...anyObject, nullable: true },
+  closingText: { ...object({ version: whole, text: text, by: text, at: moment }), nullable: true },
+});
+export const NOTA = object({
+  project: object({ id: text, title: text }),
+  version: { type: 'string', enum: ['public', 'internal'] },
+  inspection: { ...object({ laidOpenOn: day, endsOn: day, publishedIn: text, procedure: text }), nullable: true },
+  decision: { ...greenLightFact, nullable: true },
+  reactions: listOf(object({ number: whole, sender: { ...maybeText, description: 'null where the public version withholds a private person’s name' }, receivedOn: day, late: yesNo, summary: text, answer: maybeText, answeredOn: { ...day, nullable: true }, changedDraft: { ...yesNo, nullable: true } })),
+});
 
 const documentVersion = (extra: Record<string, SchemaObject>): SchemaObject =>
   object({ version: whole, data: anyObject, changeReason: maybeText, adoptedAt: maybeMoment, createdBy: text, createdAt: moment, ...extra });
@@ -163,7 +184,7 @@ const inspectionFields = {
 };
 const termWarning = object({ code: { type: 'string', enum: ['term-beyond-known-decrees'] }, message: object({ nl: text, en: text }) });
 export const INSPECTION = object({ ...inspectionFields, warnings: listOf(termWarning) });
-export const REACTION = object({ id: text, inspectionId: text, projectId: text, receivedOn: day, channel: { type: 'string', enum: ['letter', 'email', 'web', 'oral'], nullable: true }, postedOn: { ...day, nullable: true }, report: maybeText, sender: text, summary: text, late: yesNo, answer: maybeText, answeredOn: { ...day, nullable: true }, createdBy: text, createdAt: moment });
+export const REACTION = object({ id: text, inspectionId: text, projectId: text, receivedOn: day, channel: { type: 'string', enum: ['letter', 'email', 'web', 'oral'], nullable: true }, postedOn: { ...day, nullable: true }, report: maybeText, sender: text, senderIsOrganisation: yesNo, summary: text, late: yesNo, answer: maybeText, answeredOn: { ...day, nullable: true }, changedDraft: { ...yesNo, nullable: true }, createdBy: text, createdAt: moment });
 export const INSPECTION_WITH_REACTIONS = object({ ...inspectionFields, warnings: listOf(termWarning), reactions: listOf(REACTION) });
 
 export const CATALOGUE = object({ levels: listOf(anyObject), phases: listOf(anyObject), quickScan: anyObject, greenLights: listOf(anyObject), redLights: listOf(anyObject), goals: listOf(anyObject), adviceWeights: listOf(anyObject), inspraakForms: listOf(anyObject), stakeholders: anyObject });

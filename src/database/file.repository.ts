@@ -92,8 +92,8 @@ export class FileRepository extends SqlRepository {
   async insertReaction(manager: EntityManager, r: ReactionEntity): Promise<void> {
     await this.run(
       manager,
-      'INSERT INTO reactions (id, inspection_id, project_id, received_on, channel, posted_on, report, sender, summary, late, answer, answered_on, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-      [r.id, r.inspectionId, r.projectId, r.receivedOn, r.channel, r.postedOn, r.report, r.sender, r.summary, this.postgres ? r.late : Number(r.late), r.answer, r.answeredOn, r.createdBy, r.createdAt],
+      'INSERT INTO reactions (id, inspection_id, project_id, received_on, channel, posted_on, report, sender, sender_is_organisation, summary, late, answer, answered_on, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      [r.id, r.inspectionId, r.projectId, r.receivedOn, r.channel, r.postedOn, r.report, r.sender, this.flag(r.senderIsOrganisation), r.summary, this.flag(r.late), r.answer, r.answeredOn, r.createdBy, r.createdAt],
     );
   }
 
@@ -102,7 +102,12 @@ export class FileRepository extends SqlRepository {
     return row;
   }
 
-  async answerReaction(manager: EntityManager, id: string, answer: string, answeredOn: string): Promise<void> {
-    await this.run(manager, 'UPDATE reactions SET answer = ?, answered_on = ? WHERE id = ?', [answer, answeredOn, id]);
+  async answerReaction(manager: EntityManager, id: string, answer: { answer: string; answeredOn: string; changedDraft: boolean }): Promise<void> {
+    await this.run(manager, 'UPDATE reactions SET answer = ?, answered_on = ?, changed_draft = ? WHERE id = ?', [answer.answer, answer.answeredOn, this.flag(answer.changedDraft), id]);
+  }
+
+  /** A boolean as each database binds it: SQLite takes no booleans. */
+  private flag(value: boolean): boolean | number {
+    return this.postgres ? value : Number(value);
   }
 }

@@ -30,7 +30,7 @@ export class ProjectDocumentEntity {
   createdAt!: string;
 }
 
-export type DocumentKind = 'quick-scan' | 'commitment' | 'plan' | 'evaluation' | 'challenge-assessment' | 'applicant-account' | 'raad-informed';
+export type DocumentKind = 'quick-scan' | 'commitment' | 'plan' | 'evaluation' | 'challenge-assessment' | 'applicant-account' | 'raad-informed' | 'account-closing';
 
 /** A stakeholder group (§1.5). */
 @Entity('stakeholders')
@@ -135,6 +135,10 @@ export class ReactionEntity {
   @Column({ type: 'varchar', length: 200 })
   sender!: string;
 
+  /** An organisation is named in the public nota van beantwoording; a private person only numbered (AVG). */
+  @Column({ name: 'sender_is_organisation', type: 'boolean', default: false })
+  senderIsOrganisation!: boolean;
+
   @Column({ type: 'text' })
   summary!: string;
 
@@ -147,6 +151,10 @@ export class ReactionEntity {
 
   @Column({ name: 'answered_on', type: 'varchar', length: 10, nullable: true })
   answeredOn!: string | null;
+
+  /** Whether the answer changed the draft decision (the nota van beantwoording says so per reaction). */
+  @Column({ name: 'changed_draft', type: 'boolean', nullable: true })
+  changedDraft!: boolean | null;
 
   @Column({ name: 'created_by', type: 'varchar', length: 200 })
   createdBy!: string;

@@ -54,6 +54,11 @@ export class ProjectFileService {
     return (await this.latestOf<{ items: RaadInformation[] }>((await this.projects.find(projectId)).id, 'raad-informed'))?.data.items ?? [];
   }
 
+  /** The latest version of a document, or null: for reports that read several parts of the file. */
+  async latest<T>(projectId: string, kind: DocumentKind) {
+    return this.latestOf<T>((await this.projects.find(projectId)).id, kind);
+  }
+
   async challengeAssessment(projectId: string) {
     return required(await this.latestOf<ChallengeAssessment>((await this.projects.find(projectId)).id, 'challenge-assessment'), 'challenge-assessment', 'challenge assessment');
   }
@@ -134,6 +139,6 @@ export class ProjectFileService {
     const inspection = await this.inspections.findOneBy({ projectId: project.id, cycle: project.cycle });
     if (!inspection) return null;
     const reactions = await this.reactions.find({ where: { inspectionId: inspection.id }, order: { receivedOn: 'ASC', createdAt: 'ASC' } });
-    return { ...inspection, warnings: termWarnings(inspection.endsOn), reactions: reactions.map((r) => ({ ...r, late: Boolean(r.late) })) };
+    return { ...inspection, warnings: termWarnings(inspection.endsOn), reactions: reactions.map((r) => ({ ...r, late: Boolean(r.late), senderIsOrganisation: Boolean(r.senderIsOrganisation), changedDraft: r.changedDraft === null ? null : Boolean(r.changedDraft) })) };
   }
 }

@@ -1,4 +1,8 @@
-import { Body, Controller, Get, Param, Post, Query, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Param, Post, Query, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
+import { AccountabilityService } from '../accountability/accountability.service';
+import { reportPdf, type ReportDocument } from '../accountability/report-pdf';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { accountDocument, notaDocument } from './reports';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -100,7 +104,13 @@ export class ProjectPagesController {
     private readonly projectFile: ProjectFileService,
     @InjectRepository(MilestoneEntity) private readonly milestones: Repository<MilestoneEntity>,
     @InjectRepository(ReminderEntity) private readonly reminders: Repository<ReminderEntity>,
-  ) {}
+    private readonly accountability: AccountabilityService,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.municipality = config.web.municipality.name;
+  }
+
+  private readonly municipality: string;
 
   @Get()
   overview(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @SignedInUser() user: WebUser, @Param('id') id: string) {
@@ -150,6 +160,46 @@ export class ProjectPagesController {
     return reply.type('application/json; charset=utf-8').send(JSON.stringify(timeline, null, 2));
   }
 
+  /** The participation account for the raad (participatieparagraaf): a page, with the process manager's closing text. */
+  @Get('participatieparagraaf')
+  async accountPage(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @SignedInUser() user: WebUser, @Param('id') id: string) {
+    return this.report(req, reply, user, id, 'account');
+  }
+
+  @Get('participatieparagraaf.pdf')
+  async accountPdf(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @Param('id') id: string) {
+    const [project, account] = await Promise.all([this.projects.get(id), this.accountability.account(id)]);
+    return this.sendPdf(reply, accountDocument(account, this.pages.texts(req)), `participatieparagraaf-${fileName(project.title)}.pdf`);
+  }
+
+  @Post('participatieparagraaf')
+  @PageRoles(...WRITERS)
+  async closingText(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @SignedInUser() user: WebUser, @Param('id') id: string, @Body() form: Form) {
+    try {
+      const text_ = text(form, 'text');
+      if (!text_) throw new ApiError(400, 'invalid-request', 'The closing text is empty.', { errors: [{ field: 'text', rules: ['isNotEmpty'], messages: ['text should not be empty'] }] });
+      await this.accountability.saveClosingText(id, text_, actorOf(user));
+    } catch (error) {
+      if (!mendable(error)) throw error;
+      const { _csrf: _token, ...values } = form;
+      return this.report(req, reply, user, id, 'account', describeRefusal(error, 'slottekst', values, this.pages.texts(req)), error.status);
+    }
+    return reply.redirect(`/projecten/${id}/participatieparagraaf?opgeslagen=1`, 303);
+  }
+
+  /** The nota van beantwoording: the public version, or the internal one with every name (?versie=intern). */
+  @Get('nota')
+  async notaPage(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @SignedInUser() user: WebUser, @Param('id') id: string) {
+    return this.report(req, reply, user, id, 'nota');
+  }
+
+  @Get('nota.pdf')
+  async notaPdf(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @Param('id') id: string, @Query() query: Form) {
+    const internal = one(query.versie) === 'intern';
+    const [project, nota] = await Promise.all([this.projects.get(id), this.accountability.nota(id, internal ? 'internal' : 'public')]);
+    return this.sendPdf(reply, notaDocument(nota, this.pages.texts(req)), `nota-van-beantwoording-${internal ? 'intern-' : ''}${fileName(project.title)}.pdf`);
+  }
+
   @Get('stoppen')
   @PageRoles(...WRITERS)
   async stopPage(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @SignedInUser() user: WebUser, @Param('id') id: string) {
@@ -164,7 +214,7 @@ export class ProjectPagesController {
       if (!reason) throw new ApiError(400, 'invalid-request', 'A reason is required to stop a project.', { errors: [{ field: 'reason', rules: ['isNotEmpty'], messages: ['reason should not be empty'] }] });
       await this.projects.applyEvent(id, await validated(ProjectEventDto, { type: 'STOP', reason }), actorOf(user));
     } catch (error) {
-      if (!(error instanceof ApiError) || error.status >= 500 || error.status === 404) throw error;
+      if (!mendable(error)) throw error;
       const failed = describeRefusal(error, 'stop', form, this.pages.texts(req));
       return this.pages.render(req, reply, 'project/stop', { user, project: await this.projects.get(id), failed }, error.status);
     }
@@ -257,7 +307,7 @@ export class ProjectPagesController {
     return this.write(req, reply, user, id, { tab: 'inspraak', form: 'zienswijze' }, form, async (actor) =>
       this.file.recordReaction(
         id,
-        await validated(ReactionDto, { receivedOn: one(form.receivedOn), channel: text(form, 'channel'), postedOn: text(form, 'postedOn'), report: text(form, 'report'), sender: one(form.sender), summary: one(form.summary) }),
+        await validated(ReactionDto, { receivedOn: one(form.receivedOn), channel: text(form, 'channel'), postedOn: text(form, 'postedOn'), report: text(form, 'report'), sender: one(form.sender), senderIsOrganisation: one(form.senderIsOrganisation) === 'ja', summary: one(form.summary) }),
         actor,
       ),
     );
@@ -267,7 +317,7 @@ export class ProjectPagesController {
   @PageRoles(...WRITERS)
   answer(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @SignedInUser() user: WebUser, @Param('id') id: string, @Param('reactionId') reactionId: string, @Body() form: Form) {
     return this.write(req, reply, user, id, { tab: 'inspraak', form: `antwoord-${reactionId}` }, form, async (actor) =>
-      this.file.answerReaction(id, reactionId, await validated(AnswerDto, { answer: one(form.answer), answeredOn: one(form.answeredOn) }), actor),
+      this.file.answerReaction(id, reactionId, await validated(AnswerDto, { answer: one(form.answer), answeredOn: one(form.answeredOn), changedDraft: one(form.changedDraft) === 'ja' }), actor),
     );
   }
 
@@ -295,6 +345,21 @@ export class ProjectPagesController {
     });
   }
 
+  private async report(req: FastifyRequest, reply: FastifyReply, user: WebUser, id: string, kind: 'account' | 'nota', failed: FailedForm | null = null, status = 200): Promise<unknown> {
+    const t = this.pages.texts(req);
+    const internal = one((req.query as Form).versie) === 'intern';
+    const project = await this.projects.get(id);
+    const account = kind === 'account' ? await this.accountability.account(id) : null;
+    const document = account ? accountDocument(account, t) : notaDocument(await this.accountability.nota(id, internal ? 'internal' : 'public'), t);
+    const pdf = account ? `/projecten/${id}/participatieparagraaf.pdf` : `/projecten/${id}/nota.pdf${internal ? '?versie=intern' : ''}`;
+    const closing = account?.closingText ?? null;
+    return this.pages.render(req, reply, 'project/report', { user, project, kind, document, pdf, internal, closing, canWrite: WRITERS.includes(user.role), failed, saved: one((req.query as Form).opgeslagen) === '1' }, status);
+  }
+
+  private sendPdf(reply: FastifyReply, document: ReportDocument, name: string): Promise<unknown> {
+    return reportPdf(document, this.municipality).then((pdf) => reply.header('content-disposition', `attachment; filename="${name}"`).type('application/pdf').send(pdf));
+  }
+
   /**
    * A form post: the work through the API's services, then back to the form's page (303). A refusal
    * the user can mend (4xx but not found) shows the same page with the input kept; others become a page of their own.
@@ -303,7 +368,7 @@ export class ProjectPagesController {
     try {
       await work(actorOf(user));
     } catch (error) {
-      if (!(error instanceof ApiError) || error.status >= 500 || error.status === 404 || error.status === 403) throw error;
+      if (!mendable(error)) throw error;
       const { _csrf: _token, ...values } = form;
       return this.show(req, reply, user, id, target.tab, describeRefusal(error, target.form, values, this.pages.texts(req)), error.status);
     }
@@ -356,6 +421,11 @@ export class ProjectPagesController {
       }
     }
   }
+}
+
+/** A refusal the user can mend on the same form (invalid input, a blocked step); not found, no access and our own errors get pages of their own. */
+function mendable(error: unknown): error is ApiError {
+  return error instanceof ApiError && error.status < 500 && error.status !== 404 && error.status !== 403;
 }
 
 function filtered(timeline: AuditEntryView[], type: string): AuditEntryView[] {

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AccountabilityModule } from '../accountability/accountability.module';
 import { AuditModule } from '../audit/audit.module';
 import { CommunicationsModule } from '../communications/communications.module';
 import { DecisionsModule } from '../decisions/decisions.module';
@@ -16,7 +17,7 @@ import { WebSession } from './web-session';
 
 /** The web interface for civil servants, at / (the API stays under /api). */
 @Module({
-  imports: [ProjectsModule, DecisionsModule, CommunicationsModule, AuditModule, WorkflowModule, ProjectFileModule, TypeOrmModule.forFeature([MilestoneEntity, ReminderEntity])],
+  imports: [AccountabilityModule, ProjectsModule, DecisionsModule, CommunicationsModule, AuditModule, WorkflowModule, ProjectFileModule, TypeOrmModule.forFeature([MilestoneEntity, ReminderEntity])],
   controllers: [WebController, ProjectPagesController],
   providers: [WebSession, WebPages, OidcSignIn],
 })

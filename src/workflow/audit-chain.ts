@@ -23,6 +23,7 @@ export type AuditType =
   | 'evaluation-recorded'
   | 'challenge-assessed'
   | 'raad-informed'
+  | 'account-closing-saved'
   | 'applicant-account-recorded'
   | 'plan-saved'
   | 'stakeholder-added'

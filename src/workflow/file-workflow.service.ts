@@ -49,7 +49,7 @@ import { FileRepository } from '../database/file.repository';
 import { ReminderRepository } from '../database/reminder.repository';
 import { isFutureDay, longDay, startOfDutchDay } from '../../machines/calendar/dutch-day';
 import { documentData, loadProjectFiles, type ProjectFile } from './dossier';
-import { runningAndSubmitted, running, UnitOfWork, type ProjectUnit } from './unit-of-work';
+import { ANY_STATE, runningAndSubmitted, running, UnitOfWork, type ProjectUnit } from './unit-of-work';
 import { addMilestoneTo, syncSilence } from './workflow.service';
 import { silenceCounted } from '../../machines/silence/silence.rules';
 
@@ -78,6 +78,8 @@ export interface NewReaction {
   postedOn?: string;
   report?: string;
   sender: string;
+  /** An organisation is named in the public nota van beantwoording; a private person only numbered. */
+  senderIsOrganisation?: boolean;
   summary: string;
 }
 
@@ -169,6 +171,15 @@ export class FileWorkflow {
       audit('raad-informed', { version, ...item });
       return { ...item, version };
     });
+  }
+
+  /** The process manager's own closing text of the participation account; every version is kept. */
+  saveAccountClosingText(projectId: string, text: string, actor: Actor, now = new Date()): Promise<{ version: number }> {
+    return this.write(projectId, actor, now, async ({ manager, project, file, at, audit }) => {
+      const version = await this.saveDocument(manager, project, await file(), 'account-closing', { text }, actor, at, null);
+      audit('account-closing-saved', { version });
+      return { version };
+    }, { endedAllowed: true });
   }
 
   /**
@@ -298,10 +309,12 @@ export class FileWorkflow {
         postedOn: input.postedOn ?? null,
         report: input.report ?? null,
         sender: input.sender,
+        senderIsOrganisation: input.senderIsOrganisation ?? false,
         summary: input.summary,
         late: !reactionOnTime({ channel, receivedOn: input.receivedOn, postedOn: input.postedOn }, inspection.endsOn, inspection.procedure === 'awb-3.4'),
         answer: null,
         answeredOn: null,
+        changedDraft: null,
         createdBy: actor.name,
         createdAt: at,
       };
@@ -311,13 +324,13 @@ export class FileWorkflow {
     });
   }
 
-  answerReaction(projectId: string, reactionId: string, answer: { answer: string; answeredOn: string }, actor: Actor, now = new Date()): Promise<void> {
+  answerReaction(projectId: string, reactionId: string, answer: { answer: string; answeredOn: string; changedDraft?: boolean }, actor: Actor, now = new Date()): Promise<void> {
     return this.write(projectId, actor, now, async ({ manager, project, audit }) => {
       const reaction = await this.files.findReaction(manager, project.id, reactionId);
       if (!reaction) throw ApiError.notFound('reaction', reactionId);
       if (reaction.answer !== null) throw new ApiError(409, 'reaction-already-answered', 'This reaction has its answer already.');
-      await this.files.answerReaction(manager, reactionId, answer.answer, answer.answeredOn);
-      audit('reaction-answered', { reactionId, answeredOn: answer.answeredOn });
+      await this.files.answerReaction(manager, reactionId, { ...answer, changedDraft: answer.changedDraft ?? false });
+      audit('reaction-answered', { reactionId, answeredOn: answer.answeredOn, changedDraft: answer.changedDraft ?? false });
     });
   }
 
@@ -361,10 +374,13 @@ export class FileWorkflow {
    * One write to the file: the project still running and (for an initiative) formally
    * submitted, its file at hand (read only when the work asks for it), inside one unit of work.
    */
-  private write<T>(projectId: string, actor: Actor, now: Date, work: (unit: FileUnit) => Promise<T>, options: { initiativeAllowed?: boolean } = {}): Promise<T> {
-    const precondition = options.initiativeAllowed
-      ? running('its file is closed')
-      : runningAndSubmitted('its file is closed', 'Until the initiative is formally submitted the municipality only advises: it sets no level, scan or plan for it yet.');
+  private write<T>(projectId: string, actor: Actor, now: Date, work: (unit: FileUnit) => Promise<T>, options: { initiativeAllowed?: boolean; endedAllowed?: boolean } = {}): Promise<T> {
+    // The account looks back: its closing text is written when the project has ended, too.
+    const precondition = options.endedAllowed
+      ? ANY_STATE
+      : options.initiativeAllowed
+        ? running('its file is closed')
+        : runningAndSubmitted('its file is closed', 'Until the initiative is formally submitted the municipality only advises: it sets no level, scan or plan for it yet.');
     return this.units.withProject(projectId, actor, precondition, (unit) => {
       let loaded: Promise<ProjectFile> | undefined;
       const file = () => (loaded ??= loadProjectFiles(this.files, unit.manager, [unit.project], now).then((files) => files.get(unit.project.id)!));

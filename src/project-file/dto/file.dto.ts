@@ -194,12 +194,14 @@ export class ReactionDto {
   postedOn?: string;
   @ApiPropertyOptional({ description: 'oral only (art. 3:15 lid 2 Awb): the short report of what was said' }) @IsOptional() @Apply(...Text(10000)) report?: string;
   @ApiProperty({ example: 'Vereniging Oud-Elst' }) @Apply(...Text(200)) sender!: string;
+  @ApiPropertyOptional({ default: false, description: 'An organisation is named in the public nota van beantwoording; a private person is only numbered (AVG)' }) @IsOptional() @IsBoolean() senderIsOrganisation?: boolean;
   @ApiProperty() @Apply(...Text()) summary!: string;
 }
 
 export class AnswerDto {
   @ApiProperty() @Apply(...Text()) answer!: string;
   @ApiProperty({ example: '2026-04-20' }) @IsCalendarDay() answeredOn!: string;
+  @ApiPropertyOptional({ default: false, description: 'Whether the answer changed the draft decision' }) @IsOptional() @IsBoolean() changedDraft?: boolean;
 }
 
 

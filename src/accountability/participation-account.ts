@@ -1,0 +1,70 @@
+import { phaseOf, type Level, type Phase } from '../../machines/participation-project';
+import type { AuditEntryView } from '../audit/audit.service';
+
+/**
+ * The participation account (participatieparagraaf) of a project, read off its trail and file:
+ * who was involved and how, what participation yielded and what was done with it (the
+ * reasoning of Omgevingsbesluit art. 10.2 lid 2, and the paragraph councils ask for in every
+ * raadsvoorstel). Pure: the caller reads the trail and the file.
+ */
+export interface ParticipationAccount {
+  project: { id: string; title: string; state: string };
+  quickScan: { advice: string | null; reasons: Array<{ nl: string; en: string }> };
+  /** The decision on the route: interactive or not, by whom, with any justification against the advice (§1.6). */
+  route: GreenLightFact | null;
+  /** The level per phase as the adopted plan set it, and every later change with its reason. */
+  levels: { planned: Partial<Record<Phase, Level>>; changes: Array<{ at: string; phases: string[]; from: Partial<Record<Phase, Level>> | null; to: Partial<Record<Phase, Level>>; reason: string }> };
+  stakeholders: Array<{ name: string; domain: string; kind: string; approach: string }>;
+  /** Contacts with participants, per phase of the policy cycle (or the step before it) in which they took place. */
+  communications: Array<{ stage: string; items: Array<{ occurredAt: string; channel: string; audience: string }> }>;
+  inspection: { laidOpenOn: string; endsOn: string; procedure: string; reactions: number; onTime: number; late: number; answered: number; changedDraft: number } | null;
+  greenLights: GreenLightFact[];
+  /** Reminders that silence towards participants had lasted too long (§2.4). */
+  silenceReminders: number;
+  evaluation: { goals: Array<{ goal: string; achieved: boolean; explanation?: string }>; participantsJudgement: string | null; lessons: string | null } | null;
+  closingText: { version: number; text: string; by: string; at: string } | null;
+}
+
+export interface GreenLightFact {
+  step: string;
+  body: string;
+  outcome: string;
+  decidedOn: string;
+  reference: string;
+  justification: string | null;
+}
+
+/** The parts of the account that come from the trail: the route, levels, contacts per stage, green lights, reminders. */
+export function fromTrail(trail: readonly AuditEntryView[]): Pick<ParticipationAccount, 'route' | 'levels' | 'communications' | 'greenLights' | 'silenceReminders'> {
+  let stage = 'quickScan';
+  const communications = new Map<string, ParticipationAccount['communications'][number]['items']>();
+  const greenLights: GreenLightFact[] = [];
+  const levels: ParticipationAccount['levels'] = { planned: {}, changes: [] };
+  let route: GreenLightFact | null = null;
+  let silenceReminders = 0;
+  for (const entry of trail) {
+    const p = entry.payload as Record<string, unknown>;
+    if (entry.type === 'transition') {
+      const light = p.greenLight as Record<string, string | null> | undefined;
+      if (light) {
+        const fact = { step: String(p.event), body: String(light.body), outcome: String(light.outcome), decidedOn: String(light.decidedOn), reference: String(light.reference), justification: light.justification ?? null };
+        greenLights.push(fact);
+        if (p.event === 'START_INTERACTIVE' || p.event === 'DECIDE_NON_INTERACTIVE') route = fact;
+      }
+      if (p.event === 'ADOPT_PLAN' && p.levels) levels.planned = p.levels as Partial<Record<Phase, Level>>;
+      const to = String(p.to);
+      stage = phaseOf(to) ?? to;
+    }
+    if (entry.type === 'plan-saved' && p.levelChange) {
+      const change = p.levelChange as { phases: string[]; from: Partial<Record<Phase, Level>> | null; to: Partial<Record<Phase, Level>>; reason: string };
+      levels.changes.push({ at: entry.occurredAt, ...change });
+    }
+    if (entry.type === 'communication-recorded') {
+      const items = communications.get(stage) ?? [];
+      items.push({ occurredAt: String(p.occurredAt), channel: String(p.channel), audience: String(p.audience) });
+      communications.set(stage, items);
+    }
+    if (entry.type === 'reminder-sent' && p.kind === 'silence') silenceReminders++;
+  }
+  return { route, levels, communications: [...communications].map(([key, items]) => ({ stage: key, items })), greenLights, silenceReminders };
+}

@@ -1,0 +1,115 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { EXAMPLE_EVALUATION, EXAMPLE_PLAN, EXAMPLE_QUICK_SCAN } from '../bench/support/example-file';
+import { sqliteDatabase } from './support/databases';
+import { useRunningService } from './support/project-client';
+import { webSessionToken } from './support/test-app';
+
+/** A PDF's text as Mozilla's PDF.js reads it (in a process of its own: PDF.js is an ES module). */
+async function pdfText(bytes: Buffer): Promise<{ pages: number; title: string; text: string }> {
+  const file = join(mkdtempSync(join(tmpdir(), 'iw-pdf-')), 'document.pdf');
+  writeFileSync(file, bytes);
+  const { stdout } = await promisify(execFile)(process.execPath, [join(__dirname, 'support/pdf-text.mjs'), file]);
+  return JSON.parse(stdout);
+}
+
+/** Sections 1 and 2 of issue 12: the participation account and the nota van beantwoording, from a project walked through the whole cycle. */
+describe('the documents a municipality accounts with', () => {
+  const service = useRunningService(() => sqliteDatabase());
+  let id: string;
+  const as = (token: string) => ({
+    get: (path: string) => service.t.http().get(path).set('authorization', `Bearer ${token}`),
+    put: (path: string, body: object) => service.t.http().put(path).set('authorization', `Bearer ${token}`).send(body),
+    post: (path: string, body: object) => service.t.http().post(path).set('authorization', `Bearer ${token}`).send(body),
+  });
+  const manager = () => as(service.api.manager);
+  const page = async (path: string) =>
+    service.t.http().get(path).set('cookie', `iw_session=${await webSessionToken('A. de Vries', ['process-manager'])}`).buffer(true).parse((response, done) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => done(null, Buffer.concat(chunks)));
+    });
+
+  beforeAll(async () => {
+    const { api } = service;
+    id = (await api.create({ title: 'Herinrichting Dorpsplein', origin: 'municipality', politicalSensitivity: 'low' })).body.id;
+    await manager().put(`/api/projects/${id}/quick-scan`, EXAMPLE_QUICK_SCAN);
+    await api.step(id, 'START_INTERACTIVE', 'college');
+    await api.step(id, 'COMMIT', 'college');
+    const neighbours = await manager().post(`/api/projects/${id}/stakeholders`, { name: 'Omwonenden Dorpsplein', domain: 'public', kind: 'neighbours', approach: 'Huis-aan-huisbrief en een avond op het plein' });
+    expect(neighbours.status).toBe(201);
+    expect((await manager().put(`/api/projects/${id}/plan`, { ...EXAMPLE_PLAN, inspraak: { legallyRequired: false, form: 'c' } })).status).toBe(200);
+    expect((await api.decide(id, 'ADOPT_PLAN', 'college')).status).toBe(201);
+    expect((await api.event(id, { type: 'ADOPT_PLAN' }, { fileAsIs: true })).status).toBe(200);
+    await manager().post(`/api/projects/${id}/communications`, { channel: 'nieuwsbrief', audience: 'omwonenden', summary: 'De aanpak is vastgesteld.' });
+    await api.step(id, 'PROBLEM_DEFINED', 'college');
+    await api.step(id, 'SOLUTIONS_CHOSEN', 'college');
+    await manager().post(`/api/projects/${id}/inspection`, { laidOpenOn: '2026-09-01', publishedIn: 'Gemeenteblad 2026, 50001' });
+    const organisation = await manager().post(`/api/projects/${id}/inspection/reactions`, { receivedOn: '2026-09-10', sender: 'Dorpsraad Elst', senderIsOrganisation: true, summary: 'Meer groen op het plein.' });
+    const person = await manager().post(`/api/projects/${id}/inspection/reactions`, { receivedOn: '2026-09-11', sender: 'J. Jansen', summary: 'Behoud de parkeerplaatsen.' });
+    await manager().post(`/api/projects/${id}/inspection/reactions/${organisation.body.id}/answer`, { answer: 'Er komen vier bomen bij.', answeredOn: '2026-10-20', changedDraft: true });
+    await manager().post(`/api/projects/${id}/inspection/reactions/${person.body.id}/answer`, { answer: 'De parkeerplaatsen blijven.', answeredOn: '2026-10-20' });
+    for (const step of ['ADVICE_SUBMITTED', 'DECISION_TAKEN', 'EXECUTION_COMPLETED']) await api.step(id, step, 'college');
+    await manager().put(`/api/projects/${id}/evaluation`, EXAMPLE_EVALUATION);
+    await api.step(id, 'CLOSE', 'college');
+  }, 120_000);
+
+  it('writes the participation account from the file and the trail, and keeps every version of its closing text', async () => {
+    const account = (await manager().get(`/api/projects/${id}/participation-account`)).body;
+    expect(account.project).toMatchObject({ title: 'Herinrichting Dorpsplein', state: 'closed' });
+    expect(account.quickScan.advice).toBe('interactive');
+    expect(account.route).toMatchObject({ step: 'START_INTERACTIVE', body: 'college', reference: 'college-START_INTERACTIVE' });
+    expect(account.levels.planned).toEqual(EXAMPLE_PLAN.levels);
+    expect(account.stakeholders).toEqual([{ name: 'Omwonenden Dorpsplein', domain: 'public', kind: 'neighbours', approach: 'Huis-aan-huisbrief en een avond op het plein' }]);
+    expect(account.communications).toEqual([{ stage: 'preparation', items: [expect.objectContaining({ channel: 'nieuwsbrief', audience: 'omwonenden' })] }]);
+    expect(account.inspection).toMatchObject({ laidOpenOn: '2026-09-01', procedure: 'awb-3.4', reactions: 2, onTime: 2, late: 0, answered: 2, changedDraft: 1 });
+    expect(account.greenLights.map((g: { step: string }) => g.step)).toEqual(['START_INTERACTIVE', 'COMMIT', 'ADOPT_PLAN', 'PROBLEM_DEFINED', 'SOLUTIONS_CHOSEN', 'ADVICE_SUBMITTED', 'DECISION_TAKEN', 'EXECUTION_COMPLETED', 'CLOSE']);
+    expect(account.silenceReminders).toBe(0);
+    expect(account.evaluation.participantsJudgement).toBe(EXAMPLE_EVALUATION.participantsJudgement);
+    expect(account.closingText).toBeNull();
+
+    // The closing text may be written once the project has ended, and rewritten: each version is kept.
+    expect((await manager().put(`/api/projects/${id}/participation-account/closing-text`, { text: 'Eerste versie.' })).body).toEqual({ version: 1 });
+    expect((await manager().put(`/api/projects/${id}/participation-account/closing-text`, { text: 'De bewoners kozen het ontwerp met meer groen.' })).body).toEqual({ version: 2 });
+    expect((await manager().get(`/api/projects/${id}/participation-account`)).body.closingText).toMatchObject({ version: 2, text: 'De bewoners kozen het ontwerp met meer groen.', by: 'P. Manager' });
+    const trail = (await service.api.audit(id)).body as Array<{ type: string }>;
+    expect(trail.filter((e) => e.type === 'account-closing-saved')).toHaveLength(2);
+
+    // The same as a page, and as a PDF with the municipality's name, read back as text.
+    const html = (await page(`/projecten/${id}/participatieparagraaf`)).body.toString();
+    expect(html).toContain('De bewoners kozen het ontwerp met meer groen.');
+    const pdf = await page(`/projecten/${id}/participatieparagraaf.pdf`);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdf.headers['content-disposition']).toContain('participatieparagraaf-herinrichting-dorpsplein.pdf');
+    const read = await pdfText(pdf.body);
+    expect(read.title).toBe('Participatieparagraaf');
+    for (const expected of ['Gemeente', 'Herinrichting Dorpsplein', 'De quickscan adviseerde: interactief werken.', 'Omwonenden Dorpsplein', 'Zienswijzen: 2 (2 op tijd, 0 te laat); 2 beantwoord; 1 leidden tot een aanpassing van het ontwerp.', 'Besluit genomen: besluit van het college van B&W op 2 november 2026', 'Draagvlak voor proces', 'De bewoners kozen het ontwerp met meer groen.']) {
+      expect(read.text.replace(/\s+/g, ' ')).toContain(expected);
+    }
+  });
+
+  it('writes the nota van beantwoording: every zienswijze numbered with its answer, private names only in the internal version', async () => {
+    const publicNota = (await manager().get(`/api/projects/${id}/nota-van-beantwoording`)).body;
+    expect(publicNota.version).toBe('public');
+    expect(publicNota.decision).toMatchObject({ step: 'DECISION_TAKEN', reference: 'college-DECISION_TAKEN' });
+    expect(publicNota.reactions).toEqual([
+      expect.objectContaining({ number: 1, sender: 'Dorpsraad Elst', answer: 'Er komen vier bomen bij.', changedDraft: true }),
+      expect.objectContaining({ number: 2, sender: null, answer: 'De parkeerplaatsen blijven.', changedDraft: false }),
+    ]);
+    const internalNota = (await manager().get(`/api/projects/${id}/nota-van-beantwoording?versie=intern`)).body;
+    expect(internalNota.reactions[1].sender).toBe('J. Jansen');
+
+    const publicPdf = await pdfText((await page(`/projecten/${id}/nota.pdf`)).body);
+    const text = publicPdf.text.replace(/\s+/g, ' ');
+    expect(text).toContain('Nota van beantwoording (openbare versie)');
+    expect(text).toContain('Zienswijze 1: Dorpsraad Elst');
+    expect(text).toContain('Zienswijze 2: indiener 2');
+    expect(text).toContain('Het ontwerpbesluit is hierop aangepast.');
+    expect(text).not.toContain('J. Jansen');
+    const internalPdf = await pdfText((await page(`/projecten/${id}/nota.pdf?versie=intern`)).body);
+    expect(internalPdf.text.replace(/\s+/g, ' ')).toContain('Zienswijze 2: J. Jansen');
+  });
+});
