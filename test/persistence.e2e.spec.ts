@@ -169,6 +169,7 @@ describe('SQLite durability settings', () => {
       { name: 'ReactionChannels1764370000000' },
       { name: 'InspraakProcedures1764380000000' },
       { name: 'AuditRoots1764390000000' },
+      { name: 'Nota1764400000000' },
     ]);
     db.close();
     await database.drop();
