@@ -112,4 +112,31 @@ describe('the documents a municipality accounts with', () => {
     const internalPdf = await pdfText((await page(`/projecten/${id}/nota.pdf?versie=intern`)).body);
     expect(internalPdf.text.replace(/\s+/g, ' ')).toContain('Zienswijze 2: J. Jansen');
   });
+
+  it('publishes a page for residents only when the owner opts in: levels in plain words, decisions, feeds, and no resident named', async () => {
+    const hidden = await service.t.http().get('/openbaar/herinrichting-dorpsplein');
+    expect(hidden.status).toBe(404);
+    const published = await service.t.http().patch(`/api/projects/${id}`).set('authorization', `Bearer ${service.api.manager}`).send({ public: true });
+    expect(published.body).toMatchObject({ public: true, slug: 'herinrichting-dorpsplein' });
+    const other = (await service.api.create({ title: 'Herinrichting Dorpsplein', origin: 'municipality', politicalSensitivity: 'low' })).body.id;
+    expect((await service.t.http().patch(`/api/projects/${other}`).set('authorization', `Bearer ${service.api.manager}`).send({ public: true })).body.slug).toBe('herinrichting-dorpsplein-2');
+
+    const html = (await service.t.http().get('/openbaar/herinrichting-dorpsplein')).text;
+    expect(html).toContain('De gemeente houdt u op de hoogte en beantwoordt uw vragen. U heeft geen invloed op het besluit.');
+    expect(html).toContain('Besluit genomen: besloten door het college van B&amp;W op 2 november 2026 (kenmerk college-DECISION_TAKEN).');
+    expect(html).toContain('De bewoners kozen het ontwerp met meer groen.');
+    for (const personal of ['J. Jansen', 'P. Manager', 'S. Secretaris']) expect(html).not.toContain(personal);
+
+    // Long lines are folded (RFC 5545 §3.1): unfold before reading.
+    const calendar = (await service.t.http().get('/openbaar/herinrichting-dorpsplein/agenda.ics')).text.replace(/\r\n /g, '');
+    expect(calendar).toContain('BEGIN:VCALENDAR');
+    expect(calendar).toContain('SUMMARY:Herinrichting Dorpsplein: terinzagelegging\\, zienswijzen tot en met 12 oktober 2026');
+    // The whole term, first and last day included: the end of an all-day event is the day after.
+    expect(calendar).toContain('DTSTART;VALUE=DATE:20260901');
+    expect(calendar).toContain('DTEND;VALUE=DATE:20261013');
+    const feed = await service.t.http().get('/openbaar/besluiten.atom');
+    expect(feed.headers['content-type']).toContain('application/atom+xml');
+    expect((feed.text.match(/<entry>/g) ?? []).length).toBe(9);
+    expect(feed.text).toContain('Herinrichting Dorpsplein: Project afsluiten (het college van B&W)');
+  });
 });

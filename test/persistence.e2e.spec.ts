@@ -170,6 +170,7 @@ describe('SQLite durability settings', () => {
       { name: 'InspraakProcedures1764380000000' },
       { name: 'AuditRoots1764390000000' },
       { name: 'Nota1764400000000' },
+      { name: 'PublicPages1764410000000' },
     ]);
     db.close();
     await database.drop();

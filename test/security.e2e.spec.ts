@@ -94,7 +94,11 @@ describe('guards, tokens and headers', () => {
   it('shows no page but the open ones without a session', async () => {
     const routes = webRoutes();
     expect(routes.filter((r) => r.open).map((r) => `${r.method} ${r.path}`).sort()).toEqual(
-      ['GET /aanmelden', 'GET /aanmelden/oidc', 'GET /aanmelden/oidc/start', 'GET /taal', 'POST /aanmelden', 'POST /afmelden'].sort(),
+      [
+        'GET /aanmelden', 'GET /aanmelden/oidc', 'GET /aanmelden/oidc/start', 'GET /taal', 'POST /aanmelden', 'POST /afmelden',
+        // The public pages for residents: only projects whose owner opted in, without personal data.
+        'GET /openbaar', 'GET /openbaar/agenda.ics', 'GET /openbaar/besluiten.atom', 'GET /openbaar/:slug', 'GET /openbaar/:slug/agenda.ics', 'GET /openbaar/:slug/besluiten.atom',
+      ].sort(),
     );
     for (const route of routes.filter((r) => !r.open && r.method === 'GET')) {
       const response = await t.http().get(route.path.replace(':id', projectId).replace(':format', 'csv'));

@@ -249,6 +249,14 @@ describe('the web interface in a real browser', () => {
     await inspect(manager, 'participatieparagraaf');
     await manager.goto(`${projectUrl}/nota`);
     await inspect(manager, 'nota');
+    // The page for residents, read without signing in.
+    const published = await manager.request.patch(`${service.t.url}/api/projects/${projectUrl.split('/').pop()}`, { headers: { authorization: `Bearer ${service.api.manager}` }, data: { public: true } });
+    const resident = await (await browser.newContext({ viewport: { width: 1440, height: 900 }, bypassCSP: true, locale: 'nl-NL' })).newPage();
+    await resident.goto(`${service.t.url}/openbaar/${(await published.json()).slug}`);
+    await expect(resident.getByRole('heading', { level: 2, name: 'Hoeveel invloed heeft u?' }).isVisible()).resolves.toBe(true);
+    await inspect(resident, 'openbaar');
+    await resident.goto(`${service.t.url}/openbaar`);
+    await inspect(resident, 'openbaar-overzicht');
 
     await manager.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Projecten' }).click();
     const card = manager.locator('.iw-project', { hasText: 'Herinrichting Marktplein' });
@@ -284,7 +292,9 @@ describe('the web interface in a real browser', () => {
       await inspect(auditor, `auditor-${name}`);
     }
     const exported = await auditor.request.get(`${projectUrl}/tijdlijn.csv`);
-    expect([exported.status(), (await exported.text()).split('\r\n').filter(Boolean).length]).toEqual([200, 15]);
+    const entries = (await (await auditor.request.get(`${projectUrl}/tijdlijn.json`)).json()) as unknown[];
+    // A header and a line per entry.
+    expect([exported.status(), (await exported.text()).split('\r\n').filter(Boolean).length]).toEqual([200, entries.length + 1]);
     const csrf = await auditor.locator('input[name="_csrf"]').first().inputValue();
     const refused = await auditor.request.post(`${projectUrl}/communicatie`, { form: { _csrf: csrf, channel: 'x', audience: 'y', summary: 'z' } });
     expect(refused.status()).toBe(403);

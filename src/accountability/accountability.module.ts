@@ -5,12 +5,15 @@ import { ProjectsModule } from '../projects/projects.module';
 import { WorkflowModule } from '../workflow/workflow.module';
 import { AccountabilityController } from './accountability.controller';
 import { AccountabilityService } from './accountability.service';
+import { PublicProjectsService } from './public-projects.service';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { MilestoneEntity } from '../database/milestone.entity';
 
 /** The documents a municipality accounts with: the participation account and the nota van beantwoording (issue 12). */
 @Module({
-  imports: [ProjectsModule, AuditModule, ProjectFileModule, WorkflowModule],
+  imports: [ProjectsModule, AuditModule, ProjectFileModule, WorkflowModule, TypeOrmModule.forFeature([MilestoneEntity])],
   controllers: [AccountabilityController],
-  providers: [AccountabilityService],
-  exports: [AccountabilityService],
+  providers: [AccountabilityService, PublicProjectsService],
+  exports: [AccountabilityService, PublicProjectsService],
 })
 export class AccountabilityModule {}

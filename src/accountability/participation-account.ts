@@ -32,6 +32,7 @@ export interface GreenLightFact {
   decidedOn: string;
   reference: string;
   justification: string | null;
+  documentUrl: string | null;
 }
 
 /** The parts of the account that come from the trail: the route, levels, contacts per stage, green lights, reminders. */
@@ -47,7 +48,7 @@ export function fromTrail(trail: readonly AuditEntryView[]): Pick<ParticipationA
     if (entry.type === 'transition') {
       const light = p.greenLight as Record<string, string | null> | undefined;
       if (light) {
-        const fact = { step: String(p.event), body: String(light.body), outcome: String(light.outcome), decidedOn: String(light.decidedOn), reference: String(light.reference), justification: light.justification ?? null };
+        const fact = { step: String(p.event), body: String(light.body), outcome: String(light.outcome), decidedOn: String(light.decidedOn), reference: String(light.reference), justification: light.justification ?? null, documentUrl: light.documentUrl ?? null };
         greenLights.push(fact);
         if (p.event === 'START_INTERACTIVE' || p.event === 'DECIDE_NON_INTERACTIVE') route = fact;
       }

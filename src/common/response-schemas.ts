@@ -51,6 +51,8 @@ export const PROJECT = object(
     }),
     ownerEmail: maybeText,
     administratorEmail: maybeText,
+    public: { ...yesNo, description: 'The public page for residents is on, at /openbaar/<slug>' },
+    slug: maybeText,
     createdBy: text,
     createdAt: moment,
     updatedAt: moment,
@@ -134,7 +136,7 @@ export const AUDIT_EXPORT = object({
 export const AUDIT_ROOT = object({ id: text, computedAt: moment, root: { ...text, description: 'SHA-256 over the RFC 8785 canonical JSON of the heads' }, projects: whole });
 export const AUDIT_ROOT_WITH_HEADS = object({ id: text, computedAt: moment, root: text, projects: whole, heads: listOf(object({ projectId: text, seq: whole, hash: text })) });
 export const JWKS = object({ keys: listOf(anyObject) });
-const greenLightFact = object({ step: text, body: text, outcome: text, decidedOn: day, reference: text, justification: maybeText });
+const greenLightFact = object({ step: text, body: text, outcome: text, decidedOn: day, reference: text, justification: maybeText, documentUrl: maybeText });
 export const PARTICIPATION_ACCOUNT = object({
   project: object({ id: text, title: text, state: text }),
   quickScan: object({ advice: maybeText, reasons: listOf(object({ nl: text, en: text })) }),

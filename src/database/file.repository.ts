@@ -69,6 +69,12 @@ export class FileRepository extends SqlRepository {
     return rows.map((row) => ({ ...row, unanswered: Number(row.unanswered) }));
   }
 
+  /** The project published at a slug, if any. */
+  async projectWithSlug(manager: EntityManager, slug: string): Promise<string | null> {
+    const [row] = await this.run<{ id: string }>(manager, 'SELECT id FROM projects WHERE slug = ?', [slug]);
+    return row?.id ?? null;
+  }
+
   async insertStakeholder(manager: EntityManager, s: StakeholderEntity): Promise<void> {
     await this.run(
       manager,

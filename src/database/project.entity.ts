@@ -54,6 +54,14 @@ export class ProjectEntity {
   @Column({ name: 'silence_allowed_until', type: 'varchar', length: 30, nullable: true })
   silenceAllowedUntil!: string | null;
 
+  /** Whether residents may read the project's public page (opt-in), at /openbaar/<slug>. */
+  @Column({ type: 'boolean', default: false })
+  public!: boolean;
+
+  @Index('IDX_projects_slug', { unique: true })
+  @Column({ type: 'varchar', length: 120, nullable: true })
+  slug!: string | null;
+
   /** The owner counts silence even where the plan sets no interaction (level "none", §1.3). */
   @Column({ name: 'silence_always', type: 'boolean', default: false })
   silenceAlways!: boolean;

@@ -46,6 +46,9 @@ export interface ProjectView {
   };
   ownerEmail: string | null;
   administratorEmail: string | null;
+  /** Whether the public page for residents is on, and its address. */
+  public: boolean;
+  slug: string | null;
   createdBy: string;
   createdAt: string;
   updatedAt: string;
@@ -85,6 +88,8 @@ export function toProjectView(project: ProjectEntity, openDecisions: readonly Gr
       status: silenceStatus(project.silenceAllowedUntil, clock.now, clock.dayMs),
       countedAlways: Boolean(project.silenceAlways),
     },
+    public: Boolean(project.public),
+    slug: project.slug,
     ownerEmail: project.ownerEmail,
     administratorEmail: project.administratorEmail,
     createdBy: project.createdBy,

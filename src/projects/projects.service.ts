@@ -69,6 +69,18 @@ export class ProjectsService {
     return (await this.views([await this.find(id)]))[0];
   }
 
+  /** A project whose page is public, by its address; 404 for any other (a private project is not told apart from none). */
+  async publicBySlug(slug: string): Promise<ProjectView> {
+    const row = await this.projects.findOneBy({ slug, public: true });
+    if (!row) throw new ApiError(404, 'page-not-found', 'No public project at this address.');
+    return (await this.views([row]))[0];
+  }
+
+  /** Every project with a public page, newest first. */
+  async publicProjects(): Promise<ProjectView[]> {
+    return this.views(await this.projects.find({ where: { public: true }, order: { createdAt: 'DESC' }, take: 500 }));
+  }
+
   async find(id: string): Promise<ProjectEntity> {
     const project = await this.projects.findOneBy({ id });
     if (!project) throw ApiError.notFound('project', id);

@@ -41,6 +41,7 @@ import { Public } from '../auth/auth.decorators';
 import { RECORDER_OF, type Actor, type Role } from '../auth/roles';
 import { AuditService, type AuditEntryView } from '../audit/audit.service';
 import { ApiError } from '../common/api-error';
+import { slugOf } from '../common/slug';
 import { validated } from '../common/validation';
 import { RecordCommunicationDto } from '../communications/dto/record-communication.dto';
 import { CommunicationsService } from '../communications/communications.service';
@@ -154,7 +155,7 @@ export class ProjectPagesController {
   async exportTimeline(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @Param('id') id: string, @Param('format') format: string, @Query() query: Form) {
     const [project, all] = await Promise.all([this.projects.get(id), this.audit.timeline(id)]);
     const timeline = filtered(all, one(query.soort));
-    const name = `tijdlijn-${fileName(project.title)}.${format === 'csv' ? 'csv' : 'json'}`;
+    const name = `tijdlijn-${slugOf(project.title)}.${format === 'csv' ? 'csv' : 'json'}`;
     reply.header('content-disposition', `attachment; filename="${name}"`);
     if (format === 'csv') return reply.type('text/csv; charset=utf-8').send(this.pages.timelineCsv(timeline, req));
     return reply.type('application/json; charset=utf-8').send(JSON.stringify(timeline, null, 2));
@@ -169,7 +170,7 @@ export class ProjectPagesController {
   @Get('participatieparagraaf.pdf')
   async accountPdf(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @Param('id') id: string) {
     const [project, account] = await Promise.all([this.projects.get(id), this.accountability.account(id)]);
-    return this.sendPdf(reply, accountDocument(account, this.pages.texts(req)), `participatieparagraaf-${fileName(project.title)}.pdf`);
+    return this.sendPdf(reply, accountDocument(account, this.pages.texts(req)), `participatieparagraaf-${slugOf(project.title)}.pdf`);
   }
 
   @Post('participatieparagraaf')
@@ -197,7 +198,7 @@ export class ProjectPagesController {
   async notaPdf(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @Param('id') id: string, @Query() query: Form) {
     const internal = one(query.versie) === 'intern';
     const [project, nota] = await Promise.all([this.projects.get(id), this.accountability.nota(id, internal ? 'internal' : 'public')]);
-    return this.sendPdf(reply, notaDocument(nota, this.pages.texts(req)), `nota-van-beantwoording-${internal ? 'intern-' : ''}${fileName(project.title)}.pdf`);
+    return this.sendPdf(reply, notaDocument(nota, this.pages.texts(req)), `nota-van-beantwoording-${internal ? 'intern-' : ''}${slugOf(project.title)}.pdf`);
   }
 
   @Get('stoppen')
@@ -430,19 +431,6 @@ function mendable(error: unknown): error is ApiError {
 
 function filtered(timeline: AuditEntryView[], type: string): AuditEntryView[] {
   return type ? timeline.filter((e) => e.type === type) : timeline;
-}
-
-/** A file name from the project's title: letters, digits and dashes. */
-function fileName(title: string): string {
-  return (
-    title
-      .normalize('NFKD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-|-$/g, '')
-      .slice(0, 60) || 'project'
-  );
 }
 
 const AMSTERDAM_PARTS = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });

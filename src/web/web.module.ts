@@ -10,6 +10,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { MilestoneEntity } from '../database/milestone.entity';
 import { ReminderEntity } from '../database/reminder.entity';
 import { ProjectPagesController } from './project-pages.controller';
+import { PublicPagesController } from './public-pages.controller';
 import { WebController } from './web.controller';
 import { OidcSignIn } from './oidc-sign-in';
 import { WebPages } from './web-pages';
@@ -18,7 +19,7 @@ import { WebSession } from './web-session';
 /** The web interface for civil servants, at / (the API stays under /api). */
 @Module({
   imports: [AccountabilityModule, ProjectsModule, DecisionsModule, CommunicationsModule, AuditModule, WorkflowModule, ProjectFileModule, TypeOrmModule.forFeature([MilestoneEntity, ReminderEntity])],
-  controllers: [WebController, ProjectPagesController],
+  controllers: [WebController, ProjectPagesController, PublicPagesController],
   providers: [WebSession, WebPages, OidcSignIn],
 })
 export class WebModule {}

@@ -37,6 +37,7 @@ import { restartSilence, rewindow, silenceCounted, type SilenceClock } from '../
 import type { Actor } from '../auth/roles';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { ApiError, toBlockerView } from '../common/api-error';
+import { slugOf } from '../common/slug';
 import type { CommunicationEntity } from '../database/communication.entity';
 import type { DecisionEntity } from '../database/decision.entity';
 import type { MilestoneEntity } from '../database/milestone.entity';
@@ -54,6 +55,9 @@ import { ANY_STATE, running, UnitOfWork, versionConflict, type ProjectUnit } fro
 export interface ProjectSettings {
   silenceWindowDays?: number;
   silenceAlways?: boolean;
+  /** The public page for residents (opt-in), at /openbaar/<slug>; the slug is made from the title unless given. */
+  public?: boolean;
+  slug?: string;
   ownerEmail?: string | null;
   administratorEmail?: string | null;
 }
@@ -167,6 +171,8 @@ export class WorkflowService {
       silenceSince: null,
       silenceAllowedUntil: null,
       silenceAlways: input.silenceAlways ?? false,
+      public: false,
+      slug: null,
       silenceLevel: 0,
       silenceDeadline: null,
       lastCommunicationAt: null,
@@ -337,8 +343,12 @@ export class WorkflowService {
   updateSettings(projectId: string, settings: ProjectSettings, actor: Actor, now = new Date()): Promise<ProjectState> {
     return this.units.withProject(projectId, actor, ANY_STATE, async (unit) => {
       const { manager, project } = unit;
-      const before = { silenceWindowDays: project.silenceWindowDays, silenceAlways: project.silenceAlways, ownerEmail: project.ownerEmail, administratorEmail: project.administratorEmail };
+      const before = { silenceWindowDays: project.silenceWindowDays, silenceAlways: project.silenceAlways, public: project.public, slug: project.slug, ownerEmail: project.ownerEmail, administratorEmail: project.administratorEmail };
       Object.assign(project, Object.fromEntries(Object.entries(settings).filter(([, value]) => value !== undefined)));
+      if (project.public && !project.slug) project.slug = await this.freeSlug(manager, slugOf(project.title));
+      if (settings.slug && settings.slug !== before.slug && (await this.files.projectWithSlug(manager, settings.slug)) !== null) {
+        throw new ApiError(409, 'slug-taken', `Another project is published at /openbaar/${settings.slug}.`);
+      }
       if (project.silenceAlways !== before.silenceAlways) {
         const { dossier } = (await loadProjectFiles(this.files, manager, [project], unit.now)).get(project.id)!;
         this.syncSilence(unit, silenceCounted(project.state, plannedLevel(project.state, dossier), project.silenceAlways), unit.at);
@@ -352,6 +362,14 @@ export class WorkflowService {
       const open = await this.decisions.open(manager, project.id, project.cycle);
       return { project, openDecisions: open.map(toGreenLight) };
     }, now);
+  }
+
+  /** A slug no other project has: the title's, numbered on when taken. */
+  private async freeSlug(manager: ProjectUnit['manager'], base: string): Promise<string> {
+    for (let n = 1; ; n++) {
+      const candidate = n === 1 ? base : `${base}-${n}`;
+      if ((await this.files.projectWithSlug(manager, candidate)) === null) return candidate;
+    }
   }
 
   /** The open decisions of this cycle; for the step asked, only those the trail records as they stand. */

@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsEmail, IsInt, IsOptional, Max, Min, ValidateIf } from 'class-validator';
+import { IsBoolean, IsEmail, IsInt, IsOptional, Matches, Max, Min, ValidateIf } from 'class-validator';
 
 /** Settings a process manager may change at any time; each change is in the audit trail. */
 export class ProjectSettingsDto {
@@ -15,6 +15,16 @@ export class ProjectSettingsDto {
   @IsOptional()
   @IsBoolean()
   silenceAlways?: boolean;
+
+  @ApiPropertyOptional({ default: false, description: 'Publish the project’s page for residents at /openbaar/<slug> (no personal data of residents), with its iCalendar and Atom feeds' })
+  @IsOptional()
+  @IsBoolean()
+  public?: boolean;
+
+  @ApiPropertyOptional({ example: 'herinrichting-dorpsplein', description: 'The readable address of the public page; made from the title when left out' })
+  @IsOptional()
+  @Matches(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: 'slug is lower-case letters and digits with dashes between' })
+  slug?: string;
 
   @ApiPropertyOptional({ nullable: true, example: 'projectleider@gemeente.example', description: 'The process manager, who receives every reminder' })
   @IsOptional()

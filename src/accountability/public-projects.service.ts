@@ -1,0 +1,60 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { In, MoreThan, type Repository } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { MilestoneEntity } from '../database/milestone.entity';
+import { ProjectFileService } from '../project-file/project-file.service';
+import type { ProjectView } from '../projects/project.view';
+import { ProjectsService } from '../projects/projects.service';
+import { AccountabilityService } from './accountability.service';
+import { fromTrail, type GreenLightFact, type ParticipationAccount } from './participation-account';
+
+/**
+ * What residents may read of a project whose page is public: what it is about, the level per
+ * phase, the decisions taken, a running terinzagelegging, the milestones ahead and, once the
+ * process manager wrote its closing text, the participation account. Nothing about residents:
+ * no sender of a zienswijze, no name from the file but the municipality's own groups.
+ */
+export interface PublicProject {
+  project: Pick<ProjectView, 'id' | 'title' | 'description' | 'state' | 'levels' | 'slug'>;
+  decisions: GreenLightFact[];
+  inspection: { laidOpenOn: string; endsOn: string; publishedIn: string; procedure: string; running: boolean } | null;
+  milestones: Array<{ title: string; dueAt: string }>;
+  account: ParticipationAccount | null;
+}
+
+@Injectable()
+export class PublicProjectsService {
+  constructor(
+    private readonly projects: ProjectsService,
+    private readonly audit: AuditService,
+    private readonly file: ProjectFileService,
+    private readonly accountability: AccountabilityService,
+    @InjectRepository(MilestoneEntity) private readonly milestones: Repository<MilestoneEntity>,
+  ) {}
+
+  async page(slug: string, now = new Date()): Promise<PublicProject> {
+    return this.describe(await this.projects.publicBySlug(slug), now);
+  }
+
+  async all(now = new Date()): Promise<PublicProject[]> {
+    return Promise.all((await this.projects.publicProjects()).map((p) => this.describe(p, now)));
+  }
+
+  private async describe(view: ProjectView, now: Date): Promise<PublicProject> {
+    const [trail, file, milestones] = await Promise.all([
+      this.audit.timeline(view.id),
+      this.file.whole(view.id),
+      this.milestones.find({ where: { projectId: In([view.id]), dueAt: MoreThan(now.toISOString()) }, order: { dueAt: 'ASC' } }),
+    ]);
+    const account = (await this.file.latest<{ text: string }>(view.id, 'account-closing')) ? await this.accountability.account(view.id) : null;
+    const today = now.toISOString().slice(0, 10);
+    return {
+      project: { id: view.id, title: view.title, description: view.description, state: view.state, levels: view.levels, slug: view.slug },
+      decisions: fromTrail(trail).greenLights.filter((g) => g.outcome === 'approved'),
+      inspection: file.inspection && { laidOpenOn: file.inspection.laidOpenOn, endsOn: file.inspection.endsOn, publishedIn: file.inspection.publishedIn, procedure: file.inspection.procedure, running: today <= file.inspection.endsOn },
+      milestones: milestones.map((m) => ({ title: m.title, dueAt: m.dueAt })),
+      account,
+    };
+  }
+}

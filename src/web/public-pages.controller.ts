@@ -1,0 +1,129 @@
+import { Controller, Get, Inject, Param, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Feed } from 'feed';
+import ical from 'ical-generator';
+import { addDays } from '../../machines/participation-project';
+import { PublicProjectsService, type PublicProject } from '../accountability/public-projects.service';
+import { Public } from '../auth/auth.decorators';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { accountDocument } from './reports';
+import { OpenPage, WebRefusalFilter, WebSessionGuard } from './web-access';
+import { WebPages } from './web-pages';
+import { eventName, formatDay } from './wording';
+
+/**
+ * The public pages for residents, without sign-in: a project whose owner opted in, its
+ * agenda (iCalendar) and its decisions (Atom), per project and for all public projects.
+ */
+@ApiExcludeController()
+@Public()
+@UseGuards(WebSessionGuard)
+@UseFilters(WebRefusalFilter)
+@Controller('openbaar')
+export class PublicPagesController {
+  private readonly municipality: string;
+  private readonly publicUrl: string;
+
+  constructor(
+    private readonly pages: WebPages,
+    private readonly publicProjects: PublicProjectsService,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.municipality = config.web.municipality.name;
+    this.publicUrl = config.reminders.publicUrl;
+  }
+
+  @OpenPage()
+  @Get()
+  async index(@Req() req: FastifyRequest, @Res() reply: FastifyReply) {
+    return this.pages.render(req, reply, 'public/index', { user: null, projects: await this.publicProjects.all() });
+  }
+
+  @OpenPage()
+  @Get('agenda.ics')
+  async allAgenda(@Res() reply: FastifyReply) {
+    return this.sendCalendar(reply, await this.publicProjects.all(), `${this.municipality}: participatie`);
+  }
+
+  @OpenPage()
+  @Get('besluiten.atom')
+  async allDecisions(@Req() req: FastifyRequest, @Res() reply: FastifyReply) {
+    return this.sendFeed(req, reply, await this.publicProjects.all(), `${this.municipality}: besluiten over participatie`, `${this.publicUrl}/openbaar`);
+  }
+
+  @OpenPage()
+  @Get(':slug')
+  async project(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @Param('slug') slug: string) {
+    const page = await this.publicProjects.page(slug);
+    const account = page.account ? accountDocument(page.account, this.pages.texts(req)) : null;
+    return this.pages.render(req, reply, 'public/project', { user: null, page, account });
+  }
+
+  @OpenPage()
+  @Get(':slug/agenda.ics')
+  async agenda(@Res() reply: FastifyReply, @Param('slug') slug: string) {
+    const page = await this.publicProjects.page(slug);
+    return this.sendCalendar(reply, [page], page.project.title);
+  }
+
+  @OpenPage()
+  @Get(':slug/besluiten.atom')
+  async decisions(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @Param('slug') slug: string) {
+    const page = await this.publicProjects.page(slug);
+    return this.sendFeed(req, reply, [page], page.project.title, this.link(page));
+  }
+
+  private link(page: PublicProject): string {
+    return `${this.publicUrl}/openbaar/${page.project.slug}`;
+  }
+
+  /** The terms (the terinzagelegging, whole days) and the milestones ahead, in one calendar (ical-generator). */
+  private sendCalendar(reply: FastifyReply, pages: PublicProject[], name: string): unknown {
+    const calendar = ical({ name, timezone: 'Europe/Amsterdam', prodId: { company: this.municipality, product: 'interactiewijzer', language: 'NL' } });
+    for (const page of pages) {
+      const url = this.link(page);
+      if (page.inspection) {
+        calendar.createEvent({
+          id: `${page.project.id}-terinzagelegging`,
+          // Whole days: a calendar date carries no zone, so noon UTC names the day itself (midnight in Amsterdam would be the day before in UTC).
+          start: new Date(`${page.inspection.laidOpenOn}T12:00:00Z`),
+          end: new Date(`${addDays(page.inspection.endsOn, 1)}T12:00:00Z`),
+          allDay: true,
+          summary: `${page.project.title}: terinzagelegging, zienswijzen tot en met ${formatDay(page.inspection.endsOn, 'nl')}`,
+          description: `Het ontwerp ligt ter inzage (${page.inspection.publishedIn}). Meer: ${url}`,
+          url,
+        });
+      }
+      for (const [i, milestone] of page.milestones.entries()) {
+        calendar.createEvent({ id: `${page.project.id}-mijlpaal-${i}`, start: new Date(milestone.dueAt), end: new Date(Date.parse(milestone.dueAt) + 3_600_000), summary: `${page.project.title}: ${milestone.title}`, url });
+      }
+    }
+    return reply.type('text/calendar; charset=utf-8').send(calendar.toString());
+  }
+
+  /** Every decision taken, newest first, as an Atom feed (feed). */
+  private sendFeed(req: FastifyRequest, reply: FastifyReply, pages: PublicProject[], title: string, link: string): unknown {
+    const t = this.pages.texts(req);
+    const items = pages.flatMap((page) => page.decisions.map((decision) => ({ page, decision }))).sort((a, b) => b.decision.decidedOn.localeCompare(a.decision.decidedOn));
+    const feed = new Feed({
+      title,
+      id: link,
+      link,
+      language: 'nl',
+      updated: items.length ? new Date(`${items[0].decision.decidedOn}T12:00:00Z`) : new Date(0),
+      copyright: this.municipality,
+      author: { name: this.municipality },
+    });
+    for (const { page, decision } of items) {
+      feed.addItem({
+        title: `${page.project.title}: ${eventName(decision.step, 'nl')} (${t.bodies[decision.body] ?? decision.body})`,
+        id: `${this.link(page)}#besluit-${decision.step}-${decision.decidedOn}`,
+        link: decision.documentUrl ?? this.link(page),
+        date: new Date(`${decision.decidedOn}T12:00:00Z`),
+        description: `Besluit van ${t.bodies[decision.body] ?? decision.body} op ${formatDay(decision.decidedOn, 'nl')}, kenmerk ${decision.reference}.`,
+      });
+    }
+    return reply.type('application/atom+xml; charset=utf-8').send(feed.atom1());
+  }
+}
