@@ -121,7 +121,10 @@ describe('the documents a municipality accounts with', () => {
     const other = (await service.api.create({ title: 'Herinrichting Dorpsplein', origin: 'municipality', politicalSensitivity: 'low' })).body.id;
     expect((await service.t.http().patch(`/api/projects/${other}`).set('authorization', `Bearer ${service.api.manager}`).send({ public: true })).body.slug).toBe('herinrichting-dorpsplein-2');
 
+    // The latest root over every chain head is shown to anyone, to save and check later.
+    const root = await service.t.http().post('/api/audit/roots').set('authorization', `Bearer ${await service.t.token('auditor', 'E. Auditor')}`);
     const html = (await service.t.http().get('/openbaar/herinrichting-dorpsplein')).text;
+    expect(html).toContain(root.body.root);
     expect(html).toContain('De gemeente houdt u op de hoogte en beantwoordt uw vragen. U heeft geen invloed op het besluit.');
     expect(html).toContain('Besluit genomen: besloten door het college van B&amp;W op 2 november 2026 (kenmerk college-DECISION_TAKEN).');
     expect(html).toContain('De bewoners kozen het ontwerp met meer groen.');

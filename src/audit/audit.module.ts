@@ -14,6 +14,6 @@ import { AuditService } from './audit.service';
   imports: [TypeOrmModule.forFeature([AuditEntryEntity, DecisionEntity, AuditRootEntity, ProjectEntity]), ProjectsModule],
   controllers: [AuditController, AuditRootsController, WellKnownController],
   providers: [AuditService, AuditSigner, AuditRootsService],
-  exports: [AuditService],
+  exports: [AuditService, AuditRootsService],
 })
 export class AuditModule {}

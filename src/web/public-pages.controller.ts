@@ -5,6 +5,7 @@ import { Feed } from 'feed';
 import ical from 'ical-generator';
 import { addDays } from '../../machines/participation-project';
 import { PublicProjectsService, type PublicProject } from '../accountability/public-projects.service';
+import { AuditRootsService } from '../audit/audit-roots.service';
 import { Public } from '../auth/auth.decorators';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { accountDocument } from './reports';
@@ -28,6 +29,7 @@ export class PublicPagesController {
   constructor(
     private readonly pages: WebPages,
     private readonly publicProjects: PublicProjectsService,
+    private readonly roots: AuditRootsService,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.municipality = config.web.municipality.name;
@@ -37,7 +39,7 @@ export class PublicPagesController {
   @OpenPage()
   @Get()
   async index(@Req() req: FastifyRequest, @Res() reply: FastifyReply) {
-    return this.pages.render(req, reply, 'public/index', { user: null, projects: await this.publicProjects.all() });
+    return this.pages.render(req, reply, 'public/index', { user: null, projects: await this.publicProjects.all(), root: await this.latestRoot() });
   }
 
   @OpenPage()
@@ -57,7 +59,7 @@ export class PublicPagesController {
   async project(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @Param('slug') slug: string) {
     const page = await this.publicProjects.page(slug);
     const account = page.account ? accountDocument(page.account, this.pages.texts(req)) : null;
-    return this.pages.render(req, reply, 'public/project', { user: null, page, account });
+    return this.pages.render(req, reply, 'public/project', { user: null, page, account, root: await this.latestRoot() });
   }
 
   @OpenPage()
@@ -72,6 +74,11 @@ export class PublicPagesController {
   async decisions(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @Param('slug') slug: string) {
     const page = await this.publicProjects.page(slug);
     return this.sendFeed(req, reply, [page], page.project.title, this.link(page));
+  }
+
+  /** The latest root over every chain head, so anyone can save it and later prove a rewrite; none before the first. */
+  private latestRoot() {
+    return this.roots.latest().catch(() => null);
   }
 
   private link(page: PublicProject): string {

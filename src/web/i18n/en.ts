@@ -465,6 +465,7 @@ export const en: Texts = {
     feed: 'Decisions (Atom feed)',
     account: 'Accountability: participation account',
     root: 'Checking the record',
+    rootText: (moment: string) => `Everything recorded in these projects can be checked against a check value. The latest was computed on ${moment}. Whoever saves it can later prove that nothing was rewritten after it.`,
   },
   worklist: {
     title: 'Worklist',

@@ -490,6 +490,7 @@ export const nl = {
     feed: 'Besluiten (Atom-feed)',
     account: 'Verantwoording: participatieparagraaf',
     root: 'Controle van de vastlegging',
+    rootText: (moment: string) => `Alles wat in deze projecten is vastgelegd, is met een controlewaarde te controleren. De laatste controlewaarde is berekend op ${moment}. Wie deze waarde bewaart, kan later aantonen dat er daarna niets is herschreven.`,
   },
   worklist: {
     title: 'Werkvoorraad',
