@@ -142,4 +142,24 @@ describe('the documents a municipality accounts with', () => {
     expect((feed.text.match(/<entry>/g) ?? []).length).toBe(9);
     expect(feed.text).toContain('Herinrichting Dorpsplein: Project afsluiten (het college van B&W)');
   });
+
+  it('gives each decision in the shape of the ZGW Besluiten API', async () => {
+    const decisions = (await manager().get(`/api/projects/${id}/decisions`)).body as Array<{ id: string; event: string }>;
+    const taken = decisions.find((d) => d.event === 'DECISION_TAKEN')!;
+    const zgw = (await manager().get(`/api/projects/${id}/decisions/${taken.id}/zgw`)).body;
+    expect(zgw).toEqual({
+      besluit: {
+        identificatie: 'college-DECISION_TAKEN',
+        verantwoordelijkeOrganisatie: null,
+        besluittype: null,
+        datum: '2026-11-02',
+        ingangsdatum: '2026-11-02',
+        publicatiedatum: null,
+        bestuursorgaan: 'college van burgemeester en wethouders',
+        toelichting: 'Herinrichting Dorpsplein: Besluit genomen, ingestemd.',
+      },
+      besluitInformatieObjecten: [],
+    });
+    expect((await manager().get(`/api/projects/${id}/decisions/00000000-0000-4000-8000-000000000000/zgw`)).status).toBe(404);
+  });
 });

@@ -8,6 +8,7 @@ describe('configuration', () => {
       production: false,
       shutdownGraceMs: 10_000,
       auditSigningKey: undefined,
+      zgw: { rsin: undefined, besluittypen: {} },
       rules: { inspraakTermDays: 42, challengeAssessmentDays: 56, mandatoryParticipationActivities: [] },
       serverTiming: false,
       web: { sessionSecret: DEFAULT_DEVELOPMENT_SECRET, oidc: undefined, municipality: { name: 'Gemeente', logoUrl: undefined, themeCssUrl: undefined } },

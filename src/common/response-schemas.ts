@@ -136,6 +136,10 @@ export const AUDIT_EXPORT = object({
 export const AUDIT_ROOT = object({ id: text, computedAt: moment, root: { ...text, description: 'SHA-256 over the RFC 8785 canonical JSON of the heads' }, projects: whole });
 export const AUDIT_ROOT_WITH_HEADS = object({ id: text, computedAt: moment, root: text, projects: whole, heads: listOf(object({ projectId: text, seq: whole, hash: text })) });
 export const JWKS = object({ keys: listOf(anyObject) });
+export const ZGW_BESLUIT = object({
+  besluit: object({ identificatie: text, verantwoordelijkeOrganisatie: maybeText, besluittype: maybeText, datum: day, ingangsdatum: day, publicatiedatum: { ...day, nullable: true }, bestuursorgaan: text, toelichting: text }),
+  besluitInformatieObjecten: listOf(object({ informatieobject: text })),
+});
 const greenLightFact = object({ step: text, body: text, outcome: text, decidedOn: day, reference: text, justification: maybeText, documentUrl: maybeText });
 export const PARTICIPATION_ACCOUNT = object({
   project: object({ id: text, title: text, state: text }),

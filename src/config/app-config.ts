@@ -28,6 +28,11 @@ export interface AppConfig {
    * exports signed with it cannot be checked against the published key after a restart.
    */
   auditSigningKey: string | undefined;
+  /**
+   * Decisions as the VNG's ZGW Besluiten API reads them: the municipality's RSIN (ZGW_RSIN,
+   * verantwoordelijkeOrganisatie) and a besluittype URL of its catalogue per step (ZGW_BESLUITTYPEN, JSON).
+   */
+  zgw: { rsin: string | undefined; besluittypen: Partial<Record<string, string>> };
   auth: {
     secret: string | undefined;
     jwksUrl: string | undefined;
@@ -140,6 +145,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
 
   const auditSigningKey = env.AUDIT_SIGNING_KEY || undefined;
   if (auditSigningKey !== undefined && !isEd25519PrivateJwk(auditSigningKey)) problems.push('AUDIT_SIGNING_KEY must be a private Ed25519 JWK (JSON with kty "OKP", crv "Ed25519", x and d)');
+  const rsin = env.ZGW_RSIN || undefined;
+  if (rsin !== undefined && !/^\d{9}$/.test(rsin)) problems.push(`ZGW_RSIN must be the municipality's RSIN: nine digits, not "${rsin}"`);
+  let besluittypen: Record<string, string> = {};
+  if (env.ZGW_BESLUITTYPEN) {
+    try {
+      besluittypen = JSON.parse(env.ZGW_BESLUITTYPEN) as Record<string, string>;
+      if (typeof besluittypen !== 'object' || Object.values(besluittypen).some((url) => typeof url !== 'string' || !isHttpUrl(url))) throw new Error('not a map of URLs');
+    } catch {
+      problems.push('ZGW_BESLUITTYPEN must be a JSON object from step (e.g. DECISION_TAKEN) to the besluittype URL in the municipality\'s catalogue');
+    }
+  }
   if (production && auditSigningKey === undefined) problems.push('set AUDIT_SIGNING_KEY in production: audit exports must be signed with a key whose public half stays published');
 
   if (problems.length > 0) throw new ConfigError(`Invalid configuration:\n- ${problems.join('\n- ')}`);
@@ -159,6 +175,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       ? { kind: 'postgres', url }
       : { kind: 'sqlite', path: env.SQLITE_PATH ?? './data/interactiewijzer.sqlite', synchronous: synchronous as 'FULL' | 'NORMAL' },
     auditSigningKey,
+    zgw: { rsin, besluittypen },
     rules: { inspraakTermDays, challengeAssessmentDays, mandatoryParticipationActivities },
     auth: { secret, jwksUrl, issuer: env.AUTH_ISSUER || undefined, audience: env.AUTH_AUDIENCE || undefined, maxTokenAgeSeconds: maxTokenAgeSeconds! },
     reminders: {

@@ -1,16 +1,24 @@
-import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { AllowRoles, CurrentActor } from '../auth/auth.decorators';
 import { ANY_ROLE, type Actor } from '../auth/roles';
 import { DecisionsService } from './decisions.service';
 import { RecordDecisionDto } from './dto/record-decision.dto';
-import { Answers, Creates, DECISION, listOf } from '../common/response-schemas';
+import { Answers, Creates, DECISION, listOf, ZGW_BESLUIT } from '../common/response-schemas';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { ApiError } from '../common/api-error';
+import { ProjectsService } from '../projects/projects.service';
+import { zgwBesluit } from './zgw-besluit';
 
 @ApiTags('decisions')
 @ApiBearerAuth()
 @Controller('projects/:id/decisions')
 export class DecisionsController {
-  constructor(private readonly decisions: DecisionsService) {}
+  constructor(
+    private readonly decisions: DecisionsService,
+    private readonly projects: ProjectsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   @Post()
   @AllowRoles('college-secretary', 'council-clerk')
@@ -28,5 +36,16 @@ export class DecisionsController {
   @Answers(listOf(DECISION))
   list(@Param('id') id: string) {
     return this.decisions.list(id);
+  }
+
+  @Get(':decisionId/zgw')
+  @AllowRoles(...ANY_ROLE)
+  @ApiOperation({ summary: 'The decision as a ZGW Besluiten API Besluit (VNG), with its document as BesluitInformatieObject; RSIN and besluittype from configuration (ZGW_RSIN, ZGW_BESLUITTYPEN)' })
+  @Answers(ZGW_BESLUIT)
+  async zgw(@Param('id') id: string, @Param('decisionId', new ParseUUIDPipe()) decisionId: string) {
+    const [project, decisions] = await Promise.all([this.projects.get(id), this.decisions.list(id)]);
+    const decision = decisions.find((d) => d.id === decisionId);
+    if (!decision) throw ApiError.notFound('decision', decisionId);
+    return zgwBesluit(decision, project.title, this.config.zgw);
   }
 }
