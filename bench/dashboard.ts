@@ -100,6 +100,9 @@ async function main(): Promise<void> {
     for (const [name, path] of [['Overzicht', ''], ['Dossier', '/dossier'], ['Besluiten', '/besluiten'], ['Inspraak', '/inspraak'], ['Communicatie', '/communicatie'], ['Tijdlijn', '/tijdlijn']]) {
       subPages.push([name, await measure(`${service.url}/projecten/${busy}${path}`, cookie)]);
     }
+    // Insight over every project and the whole trail (issue 12): target p95 < 300 ms.
+    const insight = await measure(`${service.url}/inzicht`, cookie);
+    const insightFiltered = await measure(`${service.url}/inzicht?jaar=2026&orgaan=college&gevoeligheid=low`, cookie);
     // The werkvoorraad of the college's secretary: every low-sensitivity project waits for the college.
     const secretary = await signIn(service.url, 'college-secretary');
     const worklist = await measure(`${service.url}/werkvoorraad`, secretary);
@@ -112,6 +115,9 @@ async function main(): Promise<void> {
     }
     for (const [name, m] of [['werkvoorraad (college), first page', worklist], ['werkvoorraad (college), last page', worklistLast]] as const) {
       console.log(`${name}: p50 ${m.p50.toFixed(1)} ms, p95 ${m.p95.toFixed(1)} ms; queries per page: ${[...m.queries].join(', ')}; ${m.kb} KB`);
+    }
+    for (const [name, m] of [['insight page, every project', insight], ['insight page, 2026, college, low sensitivity', insightFiltered]] as const) {
+      console.log(`${name}: p50 ${m.p50.toFixed(1)} ms, p95 ${m.p95.toFixed(1)} ms (target p95 < 300 ms); queries per page: ${[...m.queries].join(', ')}; ${m.kb} KB`);
     }
     for (const [name, m] of subPages) {
       console.log(`project page ${name} (${TIMELINE} timeline entries): p50 ${m.p50.toFixed(1)} ms, p95 ${m.p95.toFixed(1)} ms (target p95 < 100 ms); queries per page: ${[...m.queries].join(', ')}; ${m.kb} KB`);

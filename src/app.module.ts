@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { AuditModule } from './audit/audit.module';
 import { AccountabilityModule } from './accountability/accountability.module';
+import { InsightModule } from './insight/insight.module';
 import { AuthModule } from './auth/auth.module';
 import type { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
@@ -35,6 +36,7 @@ export class AppModule {
         CatalogueModule,
         AuditModule,
         AccountabilityModule,
+        InsightModule,
         LifecycleModule,
         HealthModule,
         QueueBoardModule,

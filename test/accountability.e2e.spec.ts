@@ -162,4 +162,22 @@ describe('the documents a municipality accounts with', () => {
     });
     expect((await manager().get(`/api/projects/${id}/decisions/00000000-0000-4000-8000-000000000000/zgw`)).status).toBe(404);
   });
+
+  it('shows where projects spend their time and stall: per state, per body, per month and per phase, filtered, with a CSV of each figure', async () => {
+    const insight = (await manager().get('/api/insight')).body;
+    expect(insight.timeInState.map((s: { state: string }) => s.state)).toEqual(expect.arrayContaining(['quickScan', 'formalCommitment', 'planOfApproach', 'policyCycle.evaluation']));
+    expect(insight.timeInState.every((s: { stays: number; averageDays: number }) => s.stays >= 1 && s.averageDays >= 0)).toBe(true);
+    expect(insight.waitForGreenLight).toEqual([expect.objectContaining({ body: 'college', steps: 9 })]);
+    expect(insight.levels).toEqual(expect.arrayContaining([{ year: 2026, phase: 'preparation', level: 'inform', plans: 1 }]));
+    expect((await manager().get('/api/insight?body=raad')).body.waitForGreenLight).toEqual([]);
+    expect((await manager().get('/api/insight?sensitivity=high')).body.projects).toBe(0);
+    expect((await manager().get('/api/insight?year=1999')).status).toBe(400);
+
+    const html = (await page('/inzicht')).body.toString();
+    expect(html).toContain('<svg class="iw-chart"');
+    expect(html).not.toContain('style="');
+    const sheet = (await page('/inzicht.csv?figuur=wachten-op-groen-licht')).body.toString();
+    expect(sheet.split('\r\n')[0]).toBe('\uFEFF"Bestuursorgaan";"Aantal stappen";"Gemiddeld aantal dagen"');
+    expect(sheet).toContain('"College van burgemeester en wethouders";"9";');
+  });
 });

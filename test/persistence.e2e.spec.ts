@@ -171,6 +171,7 @@ describe('SQLite durability settings', () => {
       { name: 'AuditRoots1764390000000' },
       { name: 'Nota1764400000000' },
       { name: 'PublicPages1764410000000' },
+      { name: 'InsightIndex1764420000000' },
     ]);
     db.close();
     await database.drop();

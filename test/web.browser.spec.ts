@@ -264,6 +264,8 @@ describe('the web interface in a real browser', () => {
     await inspect(manager, 'projecten');
     await manager.getByRole('link', { name: 'Werkvoorraad' }).click();
     await inspect(manager, 'vandaag');
+    await manager.getByRole('link', { name: 'Inzicht' }).click();
+    await inspect(manager, 'inzicht');
 
     // The timeline: sentences, local time, the filter's entries exported for Dutch Excel.
     await manager.goto(projectUrl);

@@ -136,6 +136,15 @@ export const AUDIT_EXPORT = object({
 export const AUDIT_ROOT = object({ id: text, computedAt: moment, root: { ...text, description: 'SHA-256 over the RFC 8785 canonical JSON of the heads' }, projects: whole });
 export const AUDIT_ROOT_WITH_HEADS = object({ id: text, computedAt: moment, root: text, projects: whole, heads: listOf(object({ projectId: text, seq: whole, hash: text })) });
 export const JWKS = object({ keys: listOf(anyObject) });
+export const INSIGHT = object({
+  filter: anyObject,
+  projects: whole,
+  timeInState: listOf(object({ state: text, stays: whole, averageDays: { type: 'number' } })),
+  waitForGreenLight: listOf(object({ body: text, steps: whole, averageDays: { type: 'number' } })),
+  refusals: listOf(object({ body: text, rejected: whole, deferred: whole })),
+  silencePerMonth: listOf(object({ month: text, reminders: whole })),
+  levels: listOf(object({ year: whole, phase: text, level: text, plans: whole })),
+});
 export const ZGW_BESLUIT = object({
   besluit: object({ identificatie: text, verantwoordelijkeOrganisatie: maybeText, besluittype: maybeText, datum: day, ingangsdatum: day, publicatiedatum: { ...day, nullable: true }, bestuursorgaan: text, toelichting: text }),
   besluitInformatieObjecten: listOf(object({ informatieobject: text })),

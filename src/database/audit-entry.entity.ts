@@ -3,6 +3,7 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 /** One link of a project's append-only, hash-chained audit trail. Never updated, never deleted. */
 @Entity('audit_entries')
 @Index(['projectId', 'seq'], { unique: true })
+@Index('IDX_audit_entries_type', ['type', 'projectId', 'seq'])
 export class AuditEntryEntity {
   @PrimaryGeneratedColumn({ type: 'integer' })
   id!: number;

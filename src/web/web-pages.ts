@@ -47,7 +47,7 @@ export class WebPages {
     const ui = (form: string) => formBuilder(form, failed, t);
     // The main navigation marks the section the page belongs to.
     const pathname = req.url.split('?')[0];
-    const section = pathname === '/' || pathname.startsWith('/projecten/') && pathname !== '/projecten/nieuw' ? 'projects' : pathname === '/werkvoorraad' ? 'worklist' : pathname === '/projecten/nieuw' ? 'new' : '';
+    const section = pathname === '/' || pathname.startsWith('/projecten/') && pathname !== '/projecten/nieuw' ? 'projects' : pathname === '/werkvoorraad' ? 'worklist' : pathname === '/inzicht' ? 'insight' : pathname === '/projecten/nieuw' ? 'new' : '';
     return reply.code(status).view(template, { ...data, t, fmt, ui, csrf, path: req.url, section, municipality: this.municipality, filterStates: FILTER_STATES, phaseStates: PHASE_STATES });
   }
 
@@ -95,7 +95,11 @@ export class WebPages {
   }
 
   /** The life cycle as SVG, from the machine's own graph: current state dark, the states passed light. */
-  async diagram(req: FastifyRequest, current: string, timeline: AuditEntryView[]): Promise<string> {
+  /**
+   * The life cycle as SVG, from the machine's own graph: the current state dark, the states passed
+   * light; or, with `heat` (average days per state), each state shaded by the time spent there.
+   */
+  async diagram(req: FastifyRequest, current: string, timeline: AuditEntryView[], heat?: Map<string, number>): Promise<string> {
     const t = this.session.texts(req);
     let layout = this.layouts.get(t.lang);
     if (!layout) {
@@ -105,6 +109,7 @@ export class WebPages {
     const { width, height, nodes, groups, edges } = await layout;
     const visited = new Set(timeline.filter((e) => e.type === 'transition' || e.type === 'submission-recorded').map((e) => (e.payload as { from: string }).from));
     const margin = 8;
+    const maxHeat = heat ? Math.max(1, ...heat.values()) : 1;
     const box = (id: string) => (id === current ? 'current' : visited.has(id) ? 'visited' : 'other');
     const parts = [
       `<svg xmlns="http://www.w3.org/2000/svg" class="iw-diagram" viewBox="${-margin} ${-margin - 14} ${width + 2 * margin} ${height + 2 * margin + 14}" role="img" aria-labelledby="diagram-title">`,
@@ -112,7 +117,7 @@ export class WebPages {
       '<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M 0 0 L 10 5 L 0 10 z" fill="#333"/></marker></defs>',
       ...groups.map((g) => `<g class="iw-group"><rect x="${g.x}" y="${g.y}" width="${g.width}" height="${g.height}" rx="6"/><text x="${g.x + 8}" y="${g.y + 18}">${escapeXml(t.states[g.id] ?? g.id)}</text></g>`),
       ...edges.map((e) => `<g class="iw-edge"><polyline points="${e.points.map((p) => `${p.x},${p.y}`).join(' ')}" marker-end="url(#arrow)"/>${e.label ? `<text x="${e.label.x}" y="${e.label.y + 11}">${escapeXml(t.events[e.event] ?? e.event)}</text>` : ''}</g>`),
-      ...nodes.map((n) => `<g class="iw-state iw-state--${box(n.id)}"><rect x="${n.x}" y="${n.y}" width="${n.width}" height="${n.height}" rx="8"/><text x="${n.x + n.width / 2}" y="${n.y + n.height / 2 + 5}" text-anchor="middle">${escapeXml(t.states[n.id] ?? n.id)}</text></g>`),
+      ...nodes.map((n) => (heat ? heatNode(n, heat.get(n.id), maxHeat, t) : `<g class="iw-state iw-state--${box(n.id)}"><rect x="${n.x}" y="${n.y}" width="${n.width}" height="${n.height}" rx="8"/><text x="${n.x + n.width / 2}" y="${n.y + n.height / 2 + 5}" text-anchor="middle">${escapeXml(t.states[n.id] ?? n.id)}</text></g>`)),
       '</svg>',
     ];
     return parts.join('');
@@ -137,6 +142,19 @@ export class WebPages {
 
 
 
+
+/** A state shaded by the average days spent in it: light for short, dark red for the longest; the days written in it. */
+function heatNode(n: { id: string; x: number; y: number; width: number; height: number }, days: number | undefined, max: number, t: Texts): string {
+  const share = days === undefined ? 0 : days / max;
+  // From pale yellow to dark red; white text once the fill is dark enough for contrast.
+  const fill = days === undefined ? '#ffffff' : `hsl(${Math.round(45 - 45 * share)}, 85%, ${Math.round(92 - 62 * share)}%)`;
+  const ink = share > 0.55 ? '#ffffff' : '#1a1a1a';
+  const name = t.states[n.id] ?? n.id;
+  // The days are in the table beside the diagram; here they are the state's title.
+  const title = days === undefined ? name : `${name}: ${t.insight.days(days)}`;
+  // Presentation attributes, not style attributes: the content security policy allows no inline style.
+  return `<g class="iw-heat"><title>${escapeXml(title)}</title><rect x="${n.x}" y="${n.y}" width="${n.width}" height="${n.height}" rx="8" fill="${fill}" stroke="#4b4b4b"/><text x="${n.x + n.width / 2}" y="${n.y + n.height / 2 + 5}" text-anchor="middle" fill="${ink}">${escapeXml(name)}</text></g>`;
+}
 
 /** What stands between a step and its taking, in a few words (the dashboard, the werkvoorraad). */
 export function stepStatus(step: ProjectView['nextSteps'][number], t: Texts): string {

@@ -13,6 +13,9 @@ import { stepStatus, WebPages } from './web-pages';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Between, In, type Repository } from 'typeorm';
 import { MilestoneEntity } from '../database/milestone.entity';
+import { ApiError } from '../common/api-error';
+import { InsightService } from '../insight/insight.service';
+import { csv, insightFigures } from './insight-figures';
 import { WebSession, type WebUser } from './web-session';
 import { OpenPage, PageRoles, SignedInUser, WebRefusalFilter, WebSessionGuard } from './web-access';
 import { sitePath } from './site-path';
@@ -33,6 +36,7 @@ const PAGE_SIZE = 50;
 export class WebController {
   constructor(
     @InjectRepository(MilestoneEntity) private readonly milestones: Repository<MilestoneEntity>,
+    private readonly insight: InsightService,
     private readonly session: WebSession,
     private readonly oidc: OidcSignIn,
     private readonly pages: WebPages,
@@ -145,6 +149,36 @@ export class WebController {
       milestones: milestones.map((m) => ({ milestone: m, project: title.get(m.projectId)! })),
       statusOf: (step: Parameters<typeof stepStatus>[0]) => stepStatus(step, t),
     };
+  }
+
+  /** Insight: where projects spend their time and stall, as charts (SVG drawn on the server) with their tables, filterable, each downloadable. */
+  @Get('inzicht')
+  async insightPage(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @SignedInUser() user: WebUser, @Query() query: Form) {
+    const t = this.pages.texts(req);
+    const { filter, insight } = await this.insightFor(query);
+    const figures = insightFigures(insight, t);
+    const heat = new Map(insight.timeInState.map((s) => [s.state, s.averageDays]));
+    const search = new URLSearchParams(Object.entries({ jaar: one(query.jaar), orgaan: one(query.orgaan), gevoeligheid: one(query.gevoeligheid) }).filter(([, v]) => v)).toString();
+    return this.pages.render(req, reply, 'insight', { user, filter, insight, figures, search, diagram: await this.pages.diagram(req, '', [], heat) });
+  }
+
+  @Get('inzicht.csv')
+  async insightCsv(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @Query() query: Form) {
+    const { insight } = await this.insightFor(query);
+    const figure = insightFigures(insight, this.pages.texts(req)).find((f) => f.key === one(query.figuur));
+    if (!figure) throw new ApiError(404, 'figure-not-found', 'No such figure.');
+    reply.header('content-disposition', `attachment; filename="inzicht-${figure.key}.csv"`);
+    return reply.type('text/csv; charset=utf-8').send(csv([figure.headers, ...figure.rows]));
+  }
+
+  private async insightFor(query: Form) {
+    const year = Number.parseInt(one(query.jaar), 10);
+    const filter = {
+      year: year >= 2000 && year <= 2100 ? year : undefined,
+      body: (['college', 'raad'] as const).find((b) => b === one(query.orgaan)),
+      sensitivity: (['low', 'high'] as const).find((s) => s === one(query.gevoeligheid)),
+    };
+    return { filter, insight: await this.insight.insight(filter) };
   }
 
   @Get('projecten/nieuw')

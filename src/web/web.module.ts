@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AccountabilityModule } from '../accountability/accountability.module';
+import { InsightModule } from '../insight/insight.module';
 import { AuditModule } from '../audit/audit.module';
 import { CommunicationsModule } from '../communications/communications.module';
 import { DecisionsModule } from '../decisions/decisions.module';
@@ -18,7 +19,7 @@ import { WebSession } from './web-session';
 
 /** The web interface for civil servants, at / (the API stays under /api). */
 @Module({
-  imports: [AccountabilityModule, ProjectsModule, DecisionsModule, CommunicationsModule, AuditModule, WorkflowModule, ProjectFileModule, TypeOrmModule.forFeature([MilestoneEntity, ReminderEntity])],
+  imports: [AccountabilityModule, InsightModule, ProjectsModule, DecisionsModule, CommunicationsModule, AuditModule, WorkflowModule, ProjectFileModule, TypeOrmModule.forFeature([MilestoneEntity, ReminderEntity])],
   controllers: [WebController, ProjectPagesController, PublicPagesController],
   providers: [WebSession, WebPages, OidcSignIn],
 })
