@@ -9,7 +9,7 @@ describe('configuration', () => {
       shutdownGraceMs: 10_000,
       auditSigningKey: undefined,
       zgw: { rsin: undefined, besluittypen: {} },
-      rules: { inspraakTermDays: 42, challengeAssessmentDays: 56, mandatoryParticipationActivities: [] },
+      rules: { inspraakTermDays: 42, challengeAssessmentDays: 56, mandatoryParticipationActivities: [], unansweredLeadDays: 14 },
       serverTiming: false,
       web: { sessionSecret: DEFAULT_DEVELOPMENT_SECRET, oidc: undefined, municipality: { name: 'Gemeente', logoUrl: undefined, themeCssUrl: undefined } },
       database: { kind: 'sqlite', path: './data/interactiewijzer.sqlite', synchronous: 'FULL' },

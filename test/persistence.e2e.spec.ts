@@ -172,6 +172,7 @@ describe('SQLite durability settings', () => {
       { name: 'Nota1764400000000' },
       { name: 'PublicPages1764410000000' },
       { name: 'InsightIndex1764420000000' },
+      { name: 'DecisionMilestones1764430000000' },
     ]);
     db.close();
     await database.drop();

@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { sqliteDatabase, type TestDatabase } from './support/databases';
 import { startMailCatcher, waitFor } from './support/mail-catcher';
 import { ProjectClient } from './support/project-client';
+import { EXAMPLE_PLAN } from '../bench/support/example-file';
 import { startRedis } from '../bench/support/redis-server';
 import { startTestApp, webSessionToken } from './support/test-app';
 
@@ -205,6 +206,38 @@ describe('reminders against radio silence (real Redis, real SMTP)', () => {
     expect(listed).toHaveLength(1);
     const types = ((await api.audit(project.id)).body as Array<{ type: string }>).map((e) => e.type);
     expect(types).toEqual(['project-created', 'milestone-added', 'reminder-sent']);
+  });
+
+  it('reminds the owner of zienswijzen still unanswered before a planned decision, and only while they are', async () => {
+    const database = sqliteDatabase();
+    cleanup.push(() => database.drop());
+    const { api, t } = await service(database);
+    const { body: project } = await api.create({ title: 'Kerkplein', origin: 'municipality', politicalSensitivity: 'low', silenceWindowDays: 0, ownerEmail: 'pl@gemeente.example' });
+    const as = (path: string, body: object) => t.http().post(path).set('authorization', `Bearer ${api.manager}`).send(body);
+    await api.step(project.id, 'START_INTERACTIVE', 'college');
+    await api.step(project.id, 'COMMIT', 'college');
+    await t.http().put(`/api/projects/${project.id}/plan`).set('authorization', `Bearer ${api.manager}`).send({ ...EXAMPLE_PLAN, inspraak: { legallyRequired: false, form: 'c' } });
+    await api.decide(project.id, 'ADOPT_PLAN', 'college');
+    await api.event(project.id, { type: 'ADOPT_PLAN' }, { fileAsIs: true });
+    await as(`/api/projects/${project.id}/inspection`, { laidOpenOn: '2026-09-01', publishedIn: 'Gemeenteblad 2026, 60001' });
+    const reaction = (await as(`/api/projects/${project.id}/inspection/reactions`, { receivedOn: '2026-09-10', sender: 'Buurtvereniging', summary: 'Meer bankjes.' })).body;
+
+    // A decision planned: its companion reminder falls due (UNANSWERED_REACTIONS_LEAD_DAYS ahead) while one zienswijze waits.
+    const council = await as(`/api/projects/${project.id}/milestones`, { title: 'Raadsvergadering', dueAt: new Date(Date.now() + 10 * DAY_MS).toISOString(), decision: true, remindDaysBefore: 0 });
+    expect(council.status).toBe(201);
+    const [mailed] = await waitFor('the unanswered reminder', () => mail.mails.filter((m) => m.subject.includes('zonder antwoord in project "Kerkplein"')).length > 0 && mail.mails.filter((m) => m.subject.includes('zonder antwoord in project "Kerkplein"')));
+    expect(mailed.subject).toBe('Nog 1 zienswijze zonder antwoord in project "Kerkplein"');
+    expect(mailed.raw).toContain('Raadsvergadering');
+
+    // Once every zienswijze has its answer, the next decision's companion stays silent, and the trail says why.
+    await as(`/api/projects/${project.id}/inspection/reactions/${reaction.id}/answer`, { answer: 'Er komen er twee bij.', answeredOn: '2026-10-01' });
+    await as(`/api/projects/${project.id}/milestones`, { title: 'Collegevergadering', dueAt: new Date(Date.now() + 10 * DAY_MS).toISOString(), decision: true, remindDaysBefore: 0 });
+    const skipped = await waitFor('the skipped companion', async () => {
+      const trail = (await api.audit(project.id)).body as Array<{ type: string; payload: { reason?: string } }>;
+      return trail.find((e) => e.type === 'reminder-skipped' && e.payload.reason === 'no-unanswered-reactions');
+    });
+    expect(skipped).toBeTruthy();
+    expect(mail.mails.filter((m) => m.subject.includes('zonder antwoord in project "Kerkplein"'))).toHaveLength(1);
   });
 
   it('retries a failing delivery with backoff and records a reminder that failed for good, visibly', async () => {

@@ -49,6 +49,8 @@ export interface AppConfig {
     challengeAssessmentDays: number;
     /** Omgevingswet art. 16.55 lid 7: the activities for which the raad made participation mandatory (MANDATORY_PARTICIPATION_ACTIVITIES, comma-separated). */
     mandatoryParticipationActivities: string[];
+    /** Days before a planned decision the owner hears of zienswijzen still unanswered (UNANSWERED_REACTIONS_LEAD_DAYS, default 14). */
+    unansweredLeadDays: number;
   };
   reminders: {
     redisUrl: string;
@@ -116,6 +118,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const shutdownGraceMs = positive('SHUTDOWN_GRACE_MS', 10_000);
   const inspraakTermDays = positive('INSPRAAK_TERM_DAYS', 42);
   const challengeAssessmentDays = positive('CHALLENGE_ASSESSMENT_DAYS', 56);
+  const unansweredLeadDays = positive('UNANSWERED_REACTIONS_LEAD_DAYS', 14);
   const mandatoryParticipationActivities = (env.MANDATORY_PARTICIPATION_ACTIVITIES ?? '').split(',').map((a) => a.trim()).filter(Boolean);
   const attempts = positive('REMINDER_ATTEMPTS', 5);
   const backoffMs = positive('REMINDER_BACKOFF_MS', 30_000);
@@ -176,7 +179,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       : { kind: 'sqlite', path: env.SQLITE_PATH ?? './data/interactiewijzer.sqlite', synchronous: synchronous as 'FULL' | 'NORMAL' },
     auditSigningKey,
     zgw: { rsin, besluittypen },
-    rules: { inspraakTermDays, challengeAssessmentDays, mandatoryParticipationActivities },
+    rules: { inspraakTermDays, challengeAssessmentDays, mandatoryParticipationActivities, unansweredLeadDays },
     auth: { secret, jwksUrl, issuer: env.AUTH_ISSUER || undefined, audience: env.AUTH_AUDIENCE || undefined, maxTokenAgeSeconds: maxTokenAgeSeconds! },
     reminders: {
       redisUrl,

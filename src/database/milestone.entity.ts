@@ -28,6 +28,10 @@ export class MilestoneEntity {
   @Column({ name: 'reminded_at', type: 'varchar', length: 30, nullable: true })
   remindedAt!: string | null;
 
+  /** The reminder goes out only while zienswijzen are unanswered (the companion of a decision milestone). */
+  @Column({ name: 'only_if_unanswered', type: 'boolean', default: false })
+  onlyIfUnanswered!: boolean;
+
   @Column({ name: 'created_by', type: 'varchar', length: 200 })
   createdBy!: string;
 

@@ -13,8 +13,8 @@ export class ReminderRepository extends SqlRepository {
   async insertMilestone(manager: EntityManager, m: MilestoneEntity): Promise<void> {
     await this.run(
       manager,
-      'INSERT INTO milestones (id, project_id, title, due_at, remind_days_before, remind_at, reminded_at, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-      [m.id, m.projectId, m.title, m.dueAt, m.remindDaysBefore, m.remindAt, m.remindedAt, m.createdBy, m.createdAt],
+      'INSERT INTO milestones (id, project_id, title, due_at, remind_days_before, remind_at, reminded_at, only_if_unanswered, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      [m.id, m.projectId, m.title, m.dueAt, m.remindDaysBefore, m.remindAt, m.remindedAt, this.postgres ? m.onlyIfUnanswered : Number(m.onlyIfUnanswered), m.createdBy, m.createdAt],
     );
   }
 
@@ -22,7 +22,7 @@ export class ReminderRepository extends SqlRepository {
     const [row] = await this.run<MilestoneEntity>(
       manager,
       `SELECT id, project_id AS "projectId", title, due_at AS "dueAt", remind_days_before AS "remindDaysBefore", remind_at AS "remindAt",
-         reminded_at AS "remindedAt", created_by AS "createdBy", created_at AS "createdAt" FROM milestones WHERE id = ?`,
+         reminded_at AS "remindedAt", only_if_unanswered AS "onlyIfUnanswered", created_by AS "createdBy", created_at AS "createdAt" FROM milestones WHERE id = ?`,
       [id],
     );
     return row;

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { InjectRepository } from '@nestjs/typeorm';
-import { IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min, IsBoolean } from 'class-validator';
 import { IsMoment } from '../common/dates.dto';
 import type { Repository } from 'typeorm';
 import { AllowRoles, CurrentActor } from '../auth/auth.decorators';
@@ -28,6 +28,11 @@ export class AddMilestoneDto {
   @Min(0)
   @Max(365)
   remindDaysBefore?: number;
+
+  @ApiPropertyOptional({ default: false, description: 'A planned decision (raad or college meeting): the owner also hears, UNANSWERED_REACTIONS_LEAD_DAYS ahead, of zienswijzen still unanswered' })
+  @IsOptional()
+  @IsBoolean()
+  decision?: boolean;
 }
 
 const toView = ({ projectId: _projectId, ...milestone }: MilestoneEntity) => milestone;

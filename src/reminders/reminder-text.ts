@@ -37,6 +37,7 @@ const DUTCH_DATE = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'full', timeSty
 function milestoneMessage(reminder: DueReminder, projectUrl: string): ReminderMessage {
   const milestone = reminder.milestone!;
   const when = DUTCH_DATE.format(new Date(milestone.dueAt));
+  if (milestone.unanswered !== undefined) return unansweredMessage(reminder, milestone.unanswered, when, projectUrl);
   return {
     subject: `Mijlpaal "${milestone.title}" in project "${reminder.title}" op ${when}`,
     text: [
@@ -46,6 +47,26 @@ function milestoneMessage(reminder: DueReminder, projectUrl: string): ReminderMe
       'Denk aan de voorbereiding, en aan terugkoppeling naar de raad en de participanten (Interactiewijzer §2.4).',
       '',
       `Bekijk het project: ${projectUrl}`,
+      '',
+      'Met vriendelijke groet,',
+      'interactiewijzer',
+    ].join('\n'),
+  };
+}
+
+/** Before a planned decision: zienswijzen still wait for their answer (Awb 3.4: each gets one, in the nota van beantwoording). */
+function unansweredMessage(reminder: DueReminder, unanswered: number, when: string, projectUrl: string): ReminderMessage {
+  const count = unanswered === 1 ? '1 zienswijze' : `${unanswered} zienswijzen`;
+  return {
+    subject: `Nog ${count} zonder antwoord in project "${reminder.title}"`,
+    text: [
+      'Beste projectleider,',
+      '',
+      `In het project "${reminder.title}" ${unanswered === 1 ? 'is' : 'zijn'} nog ${count} zonder antwoord van de gemeente.`,
+      `Het besluit staat gepland op ${when} (${reminder.milestone!.title.replace(/^Zienswijzen beantwoorden vóór: /, '')}).`,
+      'Elke zienswijze krijgt een antwoord in de nota van beantwoording, voordat het besluit wordt genomen.',
+      '',
+      `Bekijk de zienswijzen: ${projectUrl}/inspraak`,
       '',
       'Met vriendelijke groet,',
       'interactiewijzer',

@@ -5,6 +5,7 @@ import { daysSilent, escalate } from '../../machines/silence/silence.rules';
 import type { Actor } from '../auth/roles';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { ApiError } from '../common/api-error';
+import { FileRepository } from '../database/file.repository';
 import { ReminderRepository } from '../database/reminder.repository';
 import type { ReminderEntity } from '../database/reminder.entity';
 import { TransactionRunner } from '../database/transaction-runner';
@@ -29,7 +30,8 @@ export interface DueReminder {
   level: number;
   recipients: string[];
   daysSilent?: number;
-  milestone?: { id: string; title: string; dueAt: string };
+  /** `unanswered`: the reminder of a decision milestone that goes out only while zienswijzen await their answer. */
+  milestone?: { id: string; title: string; dueAt: string; unanswered?: number };
 }
 
 export type Claim = { action: 'deliver'; reminder: DueReminder } | { action: 'none'; reason: string };
@@ -46,6 +48,7 @@ export class ReminderWorkflow {
     private readonly units: UnitOfWork,
     private readonly transactions: TransactionRunner,
     private readonly reminders: ReminderRepository,
+    private readonly files: FileRepository,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.dayMs = config.reminders.dayMs;
@@ -79,8 +82,10 @@ export class ReminderWorkflow {
       const key = milestoneJobId(milestoneId, remindAt);
       const existing = await this.reminders.findReminder(manager, key);
       if (existing && existing.status !== 'pending') return { action: 'none', reason: `already-${existing.status}` };
-      if (milestone.remindAt !== remindAt || isEndedState(project.state)) {
-        const reason = milestone.remindAt !== remindAt ? 'milestone-moved' : 'project-ended';
+      // Before a planned decision the owner hears of zienswijzen still unanswered, and only then.
+      const unanswered = milestone.onlyIfUnanswered ? ((await this.files.inspections(manager, [project.id])).find((i) => i.cycle === project.cycle)?.unanswered ?? 0) : undefined;
+      if (milestone.remindAt !== remindAt || isEndedState(project.state) || unanswered === 0) {
+        const reason = milestone.remindAt !== remindAt ? 'milestone-moved' : isEndedState(project.state) ? 'project-ended' : 'no-unanswered-reactions';
         await this.skip(unit, existing, { key, kind: 'milestone', dueAt: remindAt }, { reason, milestoneId });
         return { action: 'none', reason };
       }
@@ -92,7 +97,7 @@ export class ReminderWorkflow {
         dueAt: remindAt,
         level: 1,
         recipients: project.ownerEmail ? [project.ownerEmail] : [],
-        milestone: { id: milestone.id, title: milestone.title, dueAt: milestone.dueAt },
+        milestone: { id: milestone.id, title: milestone.title, dueAt: milestone.dueAt, ...(unanswered !== undefined && { unanswered }) },
       };
       await this.markPending(manager, reminder, existing, now);
       return { action: 'deliver', reminder };

@@ -71,6 +71,10 @@ export interface NewMilestone {
   title: string;
   dueAt: string;
   remindDaysBefore?: number;
+  /** A planned decision: the owner also hears, ahead of it, of zienswijzen still unanswered (issue 12). */
+  decision?: boolean;
+  /** The reminder goes out only while zienswijzen are unanswered (the companion of a decision milestone). */
+  onlyIfUnanswered?: boolean;
 }
 
 export interface NewCommunication {
@@ -336,7 +340,14 @@ export class WorkflowService {
 
   /** A dated milestone; its owner is reminded `remindDaysBefore` days ahead (default 7). */
   addMilestone(projectId: string, input: NewMilestone, actor: Actor, now = new Date()): Promise<MilestoneEntity> {
-    return this.units.withProject(projectId, actor, running('it takes no more milestones'), (unit) => addMilestoneTo(this.reminders, unit, input, this.dayMs), now);
+    return this.units.withProject(projectId, actor, running('it takes no more milestones'), async (unit) => {
+      const milestone = await addMilestoneTo(this.reminders, unit, input, this.dayMs);
+      if (input.decision) {
+        const companion = { title: `Zienswijzen beantwoorden vóór: ${input.title}`, dueAt: input.dueAt, remindDaysBefore: this.rules.unansweredLeadDays, onlyIfUnanswered: true };
+        await addMilestoneTo(this.reminders, unit, companion, this.dayMs);
+      }
+      return milestone;
+    }, now);
   }
 
   /** Silence window and reminder recipients; a new window moves the pending deadline. */
@@ -449,6 +460,7 @@ export async function addMilestoneTo(reminders: ReminderRepository, unit: Projec
     remindDaysBefore,
     remindAt: new Date(Date.parse(input.dueAt) - remindDaysBefore * dayMs).toISOString(),
     remindedAt: null,
+    onlyIfUnanswered: input.onlyIfUnanswered ?? false,
     createdBy: unit.actor.name,
     createdAt: unit.at,
   };
