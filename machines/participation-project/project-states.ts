@@ -40,6 +40,14 @@ export function inPreparation(stateId: string): boolean {
   return phaseOf(stateId) === 'preparation';
 }
 
+/** The part of the project's file each state before the policy cycle works on (§2.1–§2.3): its form is the one open there. */
+export const FILE_PART_OF_STATE: Readonly<Record<string, 'quick-scan' | 'commitment' | 'plan'>> = {
+  intake: 'quick-scan',
+  quickScan: 'quick-scan',
+  formalCommitment: 'commitment',
+  planOfApproach: 'plan',
+};
+
 /** The states a list can be filtered on: the top-level states, with the policy cycle's phases in its place, in the machine's order. */
 export const FILTER_STATES: readonly string[] = Object.keys(participationProjectMachine.root.states).flatMap((key) =>
   key === 'policyCycle' ? Object.values(PHASE_STATES) : [key],

@@ -37,7 +37,7 @@ export interface GreenLightFact {
 
 /** The parts of the account that come from the trail: the route, levels, contacts per stage, green lights, reminders. */
 export function fromTrail(trail: readonly AuditEntryView[]): Pick<ParticipationAccount, 'route' | 'levels' | 'communications' | 'greenLights' | 'silenceReminders'> {
-  let stage = 'quickScan';
+  let stage = '';
   const communications = new Map<string, ParticipationAccount['communications'][number]['items']>();
   const greenLights: GreenLightFact[] = [];
   const levels: ParticipationAccount['levels'] = { planned: {}, changes: [] };
@@ -45,6 +45,7 @@ export function fromTrail(trail: readonly AuditEntryView[]): Pick<ParticipationA
   let silenceReminders = 0;
   for (const entry of trail) {
     const p = entry.payload as Record<string, unknown>;
+    if (entry.type === 'project-created') stage = String(p.state);
     if (entry.type === 'transition') {
       const light = p.greenLight as Record<string, string | null> | undefined;
       if (light) {

@@ -11,6 +11,7 @@ import {
   ADVICE_WEIGHT_NAMES,
   ADVICE_WEIGHTS,
   COMMITMENT_DOCUMENTS,
+  FILE_PART_OF_STATE,
   CRITERIA,
   GOAL_NAMES,
   GOALS,
@@ -68,8 +69,6 @@ const WRITERS: readonly Role[] = ['process-manager', 'admin'];
 export const PROJECT_TABS = ['overzicht', 'dossier', 'besluiten', 'inspraak', 'communicatie', 'tijdlijn'] as const;
 export type ProjectTab = (typeof PROJECT_TABS)[number];
 const TAB_PATH: Record<ProjectTab, string> = { overzicht: '', dossier: '/dossier', besluiten: '/besluiten', inspraak: '/inspraak', communicatie: '/communicatie', tijdlijn: '/tijdlijn' };
-/** The part of the file each state works on: its form is open there, elsewhere behind "Wijzigen". */
-const FORM_OF_STATE: Record<string, string> = { intake: 'quick-scan', quickScan: 'quick-scan', formalCommitment: 'commitment', planOfApproach: 'plan' };
 const CATALOGUE = {
   scan: { items: QUICK_SCAN_ITEMS, itemNames: QUICK_SCAN_ITEM_NAMES, scores: SCORES, scoreNames: SCORE_NAMES, aspects: INFLUENCE_ASPECTS, aspectNames: INFLUENCE_ASPECT_NAMES, roles: SCAN_ROLES, roleNames: SCAN_ROLE_NAMES, criteria: CRITERIA, green: GREEN_LIGHTS, red: RED_LIGHTS },
   commitmentDocuments: COMMITMENT_DOCUMENTS,
@@ -390,7 +389,7 @@ export class ProjectPagesController {
       }
       case 'dossier': {
         const file = await this.projectFile.whole(id);
-        const editing = one(query.wijzigen) || failed?.form || FORM_OF_STATE[project.state] || (phaseOf(project.state) === 'evaluation' ? 'evaluatie' : '');
+        const editing = one(query.wijzigen) || failed?.form || FILE_PART_OF_STATE[project.state] || (phaseOf(project.state) === 'evaluation' ? 'evaluatie' : '');
         const scan = file.quickScan?.data ?? {};
         const participantRows = [...(scan.participants ?? []), ...Array.from({ length: EXTRA_PARTICIPANT_ROWS }, () => ({ name: '', role: '' }))];
         return this.pages.render(req, reply, 'project/dossier', { ...base, ...file, editing, participantRows, planFields: planToForm(file.plan?.data ?? null), catalogue: CATALOGUE, inEvaluation: phaseOf(project.state) === 'evaluation' }, status);

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { fieldNames, FILTER_STATES, isEndedState, PHASE_STATES, phaseOf } from '../../machines/participation-project';
+import { ENDED_STATES, fieldNames, FILTER_STATES, inIntake, isEndedState, PHASE_STATES, phaseOf } from '../../machines/participation-project';
 import type { AuditEntryView } from '../audit/audit.service';
 import type { ProjectView } from '../projects/project.view';
 import type { Texts } from './i18n/nl';
@@ -67,7 +67,9 @@ export class WebPages {
    * (the route went past it), current or still to come; an ended project shows where it ended.
    */
   stages(project: ProjectView, timeline: AuditEntryView[]): Array<{ key: string; status: 'done' | 'skipped' | 'current' | 'upcoming' }> {
-    const keys = [...(project.origin === 'initiative' ? ['intake'] : []), 'quickScan', 'formalCommitment', 'planOfApproach', ...Object.values(PHASE_STATES), isEndedState(project.state) ? project.state : 'closed'];
+    // The machine's own order; intake only for an initiative, and one end: the one reached, or the first (closing).
+    const end = isEndedState(project.state) ? project.state : ENDED_STATES[0];
+    const keys = FILTER_STATES.filter((key) => (project.origin === 'initiative' || !inIntake(key)) && (!isEndedState(key) || key === end));
     const stageOf = (state: string) => keys.find((key) => state === key || state.startsWith(`${key}.`)) ?? state;
     const visited = new Set(timeline.filter((e) => e.type === 'transition' || e.type === 'submission-recorded').map((e) => stageOf((e.payload as { from: string }).from)));
     const current = keys.indexOf(stageOf(project.state));
