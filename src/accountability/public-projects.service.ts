@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, MoreThan, type Repository } from 'typeorm';
+import { dutchDay } from '../../machines/calendar/dutch-day';
 import { AuditService } from '../audit/audit.service';
 import { MilestoneEntity } from '../database/milestone.entity';
 import { ProjectFileService } from '../project-file/project-file.service';
@@ -48,7 +49,7 @@ export class PublicProjectsService {
       this.milestones.find({ where: { projectId: In([view.id]), dueAt: MoreThan(now.toISOString()) }, order: { dueAt: 'ASC' } }),
     ]);
     const account = (await this.file.latest<{ text: string }>(view.id, 'account-closing')) ? await this.accountability.account(view.id) : null;
-    const today = now.toISOString().slice(0, 10);
+    const today = dutchDay(now);
     return {
       project: { id: view.id, title: view.title, description: view.description, state: view.state, levels: view.levels, slug: view.slug },
       decisions: fromTrail(trail).greenLights.filter((g) => g.outcome === 'approved'),

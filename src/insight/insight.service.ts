@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { dutchDay } from '../../machines/calendar/dutch-day';
 
 export interface InsightFilter {
   /** Only what happened in this year. */
@@ -57,7 +58,9 @@ export class InsightService {
         ORDER BY a.project_id, a.seq`,
       params,
     );
-    const inYear = (at: string) => !filter.year || at.startsWith(String(filter.year));
+    // Years and months are Dutch ones: a moment just after midnight on 1 January belongs to the new year.
+    const dutch = (at: string) => (/^\d{4}-\d{2}-\d{2}$/.test(at) ? at : dutchDay(new Date(at)));
+    const inYear = (at: string) => !filter.year || dutch(at).startsWith(String(filter.year));
     const byBody = (body: string) => !filter.body || body === filter.body;
 
     const stays = new Map<string, number[]>();
@@ -79,7 +82,7 @@ export class InsightService {
           if (light && byBody(light.body)) push(waits, light.body, Math.max(0, (Date.parse(`${light.decidedOn}T12:00:00Z`) - Date.parse(entered.at)) / DAY_MS));
           if (p.event === 'ADOPT_PLAN' && p.levels) {
             for (const [phase, level] of Object.entries(p.levels as Record<string, string>)) {
-              const key = `${row.occurredAt.slice(0, 4)}|${phase}|${level}`;
+              const key = `${dutch(row.occurredAt).slice(0, 4)}|${phase}|${level}`;
               levels.set(key, (levels.get(key) ?? 0) + 1);
             }
           }
@@ -91,7 +94,10 @@ export class InsightService {
         counts[p.outcome] += 1;
         refusals.set(String(p.body), counts);
       }
-      if (row.type === 'reminder-sent' && p.kind === 'silence' && inYear(row.occurredAt)) silence.set(row.occurredAt.slice(0, 7), (silence.get(row.occurredAt.slice(0, 7)) ?? 0) + 1);
+      if (row.type === 'reminder-sent' && p.kind === 'silence' && inYear(row.occurredAt)) {
+        const month = dutch(row.occurredAt).slice(0, 7);
+        silence.set(month, (silence.get(month) ?? 0) + 1);
+      }
     }
     const average = (values: number[]) => round(values.reduce((sum, v) => sum + v, 0) / values.length);
     return {
