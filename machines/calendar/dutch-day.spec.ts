@@ -1,4 +1,4 @@
-import { dutchDay, isFutureDay, longDay, startOfDutchDay } from './dutch-day';
+import { dutchClock, dutchDay, dutchMoment, isFutureDay, longDay, startOfDutchDay } from './dutch-day';
 
 describe('the Dutch calendar day', () => {
   it('is already tomorrow in Amsterdam while UTC is still today, in summer and in winter', () => {
@@ -26,5 +26,11 @@ describe('days in words and the start of a Dutch day', () => {
     expect(startOfDutchDay('2026-03-29')).toBe('2026-03-28T23:00:00.000Z');
     expect(startOfDutchDay('2026-10-25')).toBe('2026-10-24T22:00:00.000Z');
     expect(dutchDay(new Date(startOfDutchDay('2026-10-25')))).toBe('2026-10-25');
+  });
+  it('reads a time typed on the Dutch clock as the moment it names, and shows a moment on that clock', () => {
+    expect(dutchMoment('2026-01-15', '14:05')).toBe('2026-01-15T13:05:00.000Z');
+    expect(dutchMoment('2026-07-15', '14:05')).toBe('2026-07-15T12:05:00.000Z');
+    expect(dutchClock(new Date('2026-07-14T22:30:00Z'))).toEqual({ day: '2026-07-15', time: '00:30' });
+    expect(dutchClock(new Date(dutchMoment('2026-01-15', '09:41')))).toEqual({ day: '2026-01-15', time: '09:41' });
   });
 });

@@ -27,11 +27,26 @@ export function longDay(day: string, lang: 'nl' | 'en'): string {
 
 const AMSTERDAM_CLOCK = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Amsterdam', hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
 
+function clockParts(at: Date): Record<string, string> {
+  return Object.fromEntries(AMSTERDAM_CLOCK.formatToParts(at).map((p) => [p.type, p.value]));
+}
+
+/** What the Dutch clock shows at a moment: its day (YYYY-MM-DD) and time (HH:MM), to fill a form. */
+export function dutchClock(at: Date): { day: string; time: string } {
+  const parts = clockParts(at);
+  return { day: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` };
+}
+
+/** The moment the Dutch clock shows a day (YYYY-MM-DD) and time (HH:MM), as an ISO instant: "14:05" is 14:05 in Amsterdam, summer or winter. */
+export function dutchMoment(day: string, time: string): string {
+  const guess = Date.parse(`${day}T${time}:00Z`);
+  const parts = clockParts(new Date(guess));
+  const wall = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second));
+  // Amsterdam is ahead of UTC (one or two hours): its wall time comes that much earlier.
+  return new Date(guess - (wall - guess)).toISOString();
+}
+
 /** The moment a Dutch calendar day (YYYY-MM-DD) begins: midnight in Europe/Amsterdam, as an ISO instant. */
 export function startOfDutchDay(day: string): string {
-  const utcMidnight = Date.parse(`${day}T00:00:00Z`);
-  const parts = Object.fromEntries(AMSTERDAM_CLOCK.formatToParts(new Date(utcMidnight)).map((p) => [p.type, p.value]));
-  const wall = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second));
-  // Amsterdam is ahead of UTC (one or two hours): its midnight comes that much earlier.
-  return new Date(utcMidnight - (wall - utcMidnight)).toISOString();
+  return dutchMoment(day, '00:00');
 }

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { Evaluation } from '../../machines/participation-project';
-import { AuditService } from '../audit/audit.service';
+import { AuditService, type AuditEntryView } from '../audit/audit.service';
 import type { Actor } from '../auth/roles';
-import { ProjectFileService } from '../project-file/project-file.service';
+import { ProjectFileService, type ProjectFile } from '../project-file/project-file.service';
+import type { ProjectView } from '../projects/project.view';
 import { ProjectsService } from '../projects/projects.service';
 import { FileWorkflow } from '../workflow/file-workflow.service';
 import { fromTrail, type GreenLightFact, type ParticipationAccount } from './participation-account';
@@ -30,12 +31,15 @@ export class AccountabilityService {
   ) {}
 
   async account(projectId: string): Promise<ParticipationAccount> {
-    const [project, trail, file, evaluation, closing] = await Promise.all([
-      this.projects.get(projectId),
-      this.audit.timeline(projectId),
-      this.file.whole(projectId),
-      this.file.latest<Evaluation>(projectId, 'evaluation'),
-      this.file.latest<{ text: string }>(projectId, 'account-closing'),
+    const [project, trail, file] = await Promise.all([this.projects.get(projectId), this.audit.timeline(projectId), this.file.whole(projectId)]);
+    return this.accountOf(project, trail, file);
+  }
+
+  /** The account of a project whose view, trail and file the caller has read already (the public page). */
+  async accountOf(project: Pick<ProjectView, 'id' | 'title' | 'state'>, trail: AuditEntryView[], file: ProjectFile): Promise<ParticipationAccount> {
+    const [evaluation, closing] = await Promise.all([
+      this.file.latest<Evaluation>(project.id, 'evaluation'),
+      this.file.latest<{ text: string }>(project.id, 'account-closing'),
     ]);
     const reactions = file.inspection?.reactions ?? [];
     return {

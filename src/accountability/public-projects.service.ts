@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, MoreThan, type Repository } from 'typeorm';
+import { MoreThan, type Repository } from 'typeorm';
 import { dutchDay } from '../../machines/calendar/dutch-day';
 import { AuditService } from '../audit/audit.service';
 import { MilestoneEntity } from '../database/milestone.entity';
@@ -34,28 +34,31 @@ export class PublicProjectsService {
     @InjectRepository(MilestoneEntity) private readonly milestones: Repository<MilestoneEntity>,
   ) {}
 
-  async page(slug: string, now = new Date()): Promise<PublicProject> {
-    return this.describe(await this.projects.publicBySlug(slug), now);
+  /** One project's page; its calendar and feed leave the account out, which they do not show. */
+  async page(slug: string, { withAccount = true, now = new Date() } = {}): Promise<PublicProject> {
+    return this.describe(await this.projects.publicBySlug(slug), now, withAccount);
   }
 
+  /** Every public project, for the index, the calendar and the feed: without the account, which none of them shows. */
   async all(now = new Date()): Promise<PublicProject[]> {
-    return Promise.all((await this.projects.publicProjects()).map((p) => this.describe(p, now)));
+    return Promise.all((await this.projects.publicProjects()).map((p) => this.describe(p, now, false)));
   }
 
-  private async describe(view: ProjectView, now: Date): Promise<PublicProject> {
+  private async describe(view: ProjectView, now: Date, withAccount: boolean): Promise<PublicProject> {
     const [trail, file, milestones] = await Promise.all([
       this.audit.timeline(view.id),
       this.file.whole(view.id),
-      this.milestones.find({ where: { projectId: In([view.id]), dueAt: MoreThan(now.toISOString()) }, order: { dueAt: 'ASC' } }),
+      this.milestones.find({ where: { projectId: view.id, dueAt: MoreThan(now.toISOString()) }, order: { dueAt: 'ASC' } }),
     ]);
-    const account = (await this.file.latest<{ text: string }>(view.id, 'account-closing')) ? await this.accountability.account(view.id) : null;
+    // The account goes public only once the process manager wrote its closing text.
+    const account = withAccount ? await this.accountability.accountOf(view, trail, file) : null;
     const today = dutchDay(now);
     return {
       project: { id: view.id, title: view.title, description: view.description, state: view.state, levels: view.levels, slug: view.slug },
       decisions: fromTrail(trail).greenLights.filter((g) => g.outcome === 'approved'),
       inspection: file.inspection && { laidOpenOn: file.inspection.laidOpenOn, endsOn: file.inspection.endsOn, publishedIn: file.inspection.publishedIn, procedure: file.inspection.procedure, running: today <= file.inspection.endsOn },
       milestones: milestones.map((m) => ({ title: m.title, dueAt: m.dueAt })),
-      account,
+      account: account?.closingText ? account : null,
     };
   }
 }

@@ -99,7 +99,17 @@ export const COMMUNICATION = object({
   recordedAt: moment,
 });
 
-export const MILESTONE = object({ id: text, title: text, dueAt: moment, remindDaysBefore: whole, remindAt: moment, remindedAt: maybeMoment, createdBy: text, createdAt: moment });
+export const MILESTONE = object({
+  id: text,
+  title: text,
+  dueAt: moment,
+  remindDaysBefore: whole,
+  remindAt: moment,
+  remindedAt: maybeMoment,
+  onlyIfUnanswered: { ...yesNo, description: 'A planned decision\'s companion: its reminder goes out only while zienswijzen wait for their answer' },
+  createdBy: text,
+  createdAt: moment,
+});
 
 export const REMINDER = object({
   key: text,

@@ -111,9 +111,4 @@ export class FileRepository extends SqlRepository {
   async answerReaction(manager: EntityManager, id: string, answer: { answer: string; answeredOn: string; changedDraft: boolean }): Promise<void> {
     await this.run(manager, 'UPDATE reactions SET answer = ?, answered_on = ?, changed_draft = ? WHERE id = ?', [answer.answer, answer.answeredOn, this.flag(answer.changedDraft), id]);
   }
-
-  /** A boolean as each database binds it: SQLite takes no booleans. */
-  private flag(value: boolean): boolean | number {
-    return this.postgres ? value : Number(value);
-  }
 }

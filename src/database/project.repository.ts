@@ -26,7 +26,7 @@ export class ProjectRepository extends SqlRepository {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       [
         p.id, p.title, p.description, p.origin, p.politicalSensitivity, p.state, p.cycle, p.snapshot, p.version, p.auditSeq, p.auditHash,
-        p.silenceWindowDays, p.silenceSince, p.silenceAllowedUntil, flag(p.silenceAlways), flag(p.public), p.slug, p.silenceLevel, p.silenceDeadline, p.lastCommunicationAt, p.ownerEmail, p.administratorEmail, p.awaiting, p.createdBy, p.createdAt, p.updatedAt,
+        p.silenceWindowDays, p.silenceSince, p.silenceAllowedUntil, this.flag(p.silenceAlways), this.flag(p.public), p.slug, p.silenceLevel, p.silenceDeadline, p.lastCommunicationAt, p.ownerEmail, p.administratorEmail, p.awaiting, p.createdBy, p.createdAt, p.updatedAt,
       ],
     );
   }
@@ -43,7 +43,7 @@ export class ProjectRepository extends SqlRepository {
          owner_email = ?, administrator_email = ?, awaiting = ? WHERE id = ? AND version = ?`,
       [
         p.state, p.cycle, p.snapshot, p.version, p.auditSeq, p.auditHash, p.updatedAt,
-        p.silenceWindowDays, p.silenceSince, p.silenceAllowedUntil, flag(p.silenceAlways), flag(p.public), p.slug, p.silenceLevel, p.silenceDeadline, p.lastCommunicationAt,
+        p.silenceWindowDays, p.silenceSince, p.silenceAllowedUntil, this.flag(p.silenceAlways), this.flag(p.public), p.slug, p.silenceLevel, p.silenceDeadline, p.lastCommunicationAt,
         p.ownerEmail, p.administratorEmail, p.awaiting, p.id, readVersion,
       ],
     );
@@ -52,4 +52,3 @@ export class ProjectRepository extends SqlRepository {
 }
 
 /** A boolean as both databases take it: SQLite binds no booleans, PostgreSQL reads '1' and '0' as true and false. */
-const flag = (value: boolean) => (value ? 1 : 0);

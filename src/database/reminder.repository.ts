@@ -14,7 +14,7 @@ export class ReminderRepository extends SqlRepository {
     await this.run(
       manager,
       'INSERT INTO milestones (id, project_id, title, due_at, remind_days_before, remind_at, reminded_at, only_if_unanswered, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-      [m.id, m.projectId, m.title, m.dueAt, m.remindDaysBefore, m.remindAt, m.remindedAt, this.postgres ? m.onlyIfUnanswered : Number(m.onlyIfUnanswered), m.createdBy, m.createdAt],
+      [m.id, m.projectId, m.title, m.dueAt, m.remindDaysBefore, m.remindAt, m.remindedAt, this.flag(m.onlyIfUnanswered), m.createdBy, m.createdAt],
     );
   }
 

@@ -44,6 +44,11 @@ export class SqlRepository {
     return manager.query(this.statement(sql), parameters);
   }
 
+  /** A boolean as the driver binds it: PostgreSQL takes true/false, better-sqlite3 only numbers. */
+  protected flag(value: boolean): boolean | number {
+    return this.postgres ? value : Number(value);
+  }
+
   /** Runs a write and tells how many rows it changed. */
   protected async change(manager: EntityManager, sql: string, parameters: unknown[]): Promise<number> {
     if (this.sqlite) {

@@ -25,6 +25,9 @@ function required<T>(document: T | null, kind: DocumentKind, what: string): T {
 }
 
 /** Reads of the project's file; writes go through src/workflow. */
+/** A project's whole file as one page reads it. */
+export type ProjectFile = Awaited<ReturnType<ProjectFileService['whole']>>;
+
 @Injectable()
 export class ProjectFileService {
   constructor(

@@ -61,9 +61,3 @@ export function insightFigures(insight: Insight, t: Texts): InsightFigure[] {
     },
   ];
 }
-
-/** A CSV for Dutch Excel: semicolons, a byte-order mark, formula-like cells as text. */
-export function csv(lines: Array<Array<string | number>>): string {
-  const cell = (value: unknown) => `"${String(value).replace(/^[=+\-@\t\r]/, "'$&").replace(/"/g, '""')}"`;
-  return `\uFEFF${lines.map((line) => line.map(cell).join(';')).join('\r\n')}\r\n`;
-}

@@ -56,7 +56,7 @@ import { ProjectEventDto } from '../projects/dto/project-event.dto';
 import { ProjectSettingsDto } from '../projects/dto/project-settings.dto';
 import { ProjectsService } from '../projects/projects.service';
 import { FileWorkflow } from '../workflow/file-workflow.service';
-import { dutchDay } from '../../machines/calendar/dutch-day';
+import { dutchClock, dutchDay, dutchMoment } from '../../machines/calendar/dutch-day';
 import { describeRefusal, type FailedForm } from './refusal';
 import { PageRoles, SignedInUser, WebRefusalFilter, WebSessionGuard } from './web-access';
 import { commitmentFromForm, evaluationFromForm, EXTRA_PARTICIPANT_ROWS, isoDay, many, mergePlan, one, participantsFromForm, planFromForm, planToForm, text, wholeNumber, yesNo, type Form } from './web-forms';
@@ -325,7 +325,7 @@ export class ProjectPagesController {
   @PageRoles(...WRITERS)
   communicate(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @SignedInUser() user: WebUser, @Param('id') id: string, @Body() form: Form) {
     return this.write(req, reply, user, id, { tab: 'communicatie', form: 'communicatie' }, form, async (actor) => {
-      const occurredAt = amsterdamMoment(one(form.occurredOn), one(form.occurredTime));
+      const occurredAt = typedMoment(one(form.occurredOn), one(form.occurredTime));
       const dto = await validated(RecordCommunicationDto, { channel: one(form.channel), audience: one(form.audience), summary: one(form.summary), announcesLevelOf: text(form, 'announcesLevelOf'), ...(occurredAt !== undefined && { occurredAt }) });
       return this.communications.record(id, dto, actor);
     });
@@ -410,7 +410,7 @@ export class ProjectPagesController {
           this.milestones.find({ where: { projectId: id }, order: { dueAt: 'ASC' } }),
           this.reminders.find({ where: { projectId: id }, order: { dueAt: 'DESC', createdAt: 'DESC' } }),
         ]);
-        return this.pages.render(req, reply, 'project/communication', { ...base, communications: [...communications].reverse(), milestones, reminders, now: amsterdamNow(), phases: PHASES }, status);
+        return this.pages.render(req, reply, 'project/communication', { ...base, communications: [...communications].reverse(), milestones, reminders, now: dutchClock(new Date()), phases: PHASES }, status);
       }
       case 'tijdlijn': {
         const all = await this.audit.timeline(id);
@@ -432,26 +432,15 @@ function filtered(timeline: AuditEntryView[], type: string): AuditEntryView[] {
   return type ? timeline.filter((e) => e.type === type) : timeline;
 }
 
-const AMSTERDAM_PARTS = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-
-/** Today's day and the time now on the Dutch clock, to fill the communication form. */
-function amsterdamNow(): { day: string; time: string } {
-  const parts = Object.fromEntries(AMSTERDAM_PARTS.formatToParts(new Date()).map((p) => [p.type, p.value]));
-  return { day: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` };
-}
-
 /**
- * A day and a time typed on the Dutch clock, as a moment with its offset (so "14:05" is 14:05 in
- * Amsterdam, summer or winter); undefined when left empty (now), the raw text when malformed so validation names it.
+ * A day and a time typed on the Dutch clock, as a moment with its offset; undefined when left
+ * empty (now), the raw text when malformed so validation names it.
  */
-function amsterdamMoment(day: string, time: string): string | undefined {
+function typedMoment(day: string, time: string): string | undefined {
   if (!day.trim() && !time.trim()) return undefined;
   const iso = isoDay(day.trim());
   if (!/^\d{4}-\d{2}-\d{2}$/.test(iso) || !/^\d{2}:\d{2}$/.test(time.trim())) return `${day} ${time}`;
-  const guess = Date.parse(`${iso}T${time.trim()}:00Z`);
-  const parts = Object.fromEntries(AMSTERDAM_PARTS.formatToParts(new Date(guess)).map((p) => [p.type, p.value]));
-  const wall = Date.parse(`${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:00Z`);
-  return new Date(guess - (wall - guess)).toISOString();
+  return dutchMoment(iso, time.trim());
 }
 
 function actorOf(user: WebUser): Actor {

@@ -65,14 +65,14 @@ export class PublicPagesController {
   @OpenPage()
   @Get(':slug/agenda.ics')
   async agenda(@Res() reply: FastifyReply, @Param('slug') slug: string) {
-    const page = await this.publicProjects.page(slug);
+    const page = await this.publicProjects.page(slug, { withAccount: false });
     return this.sendCalendar(reply, [page], page.project.title);
   }
 
   @OpenPage()
   @Get(':slug/besluiten.atom')
   async decisions(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @Param('slug') slug: string) {
-    const page = await this.publicProjects.page(slug);
+    const page = await this.publicProjects.page(slug, { withAccount: false });
     return this.sendFeed(req, reply, [page], page.project.title, this.link(page));
   }
 

@@ -5,6 +5,7 @@ import { ENDED_STATES, fieldNames, FILTER_STATES, inIntake, isEndedState, PHASE_
 import type { AuditEntryView } from '../audit/audit.service';
 import type { ProjectView } from '../projects/project.view';
 import type { Texts } from './i18n/nl';
+import { csv } from './csv';
 import { formBuilder } from './form-fields';
 import type { FailedForm } from './refusal';
 import { layoutMachine, type DiagramLayout } from './state-diagram';
@@ -125,25 +126,18 @@ export class WebPages {
     return parts.join('');
   }
 
-  /**
-   * CSV for a spreadsheet in the reader's language: Dutch Excel expects a semicolon and a
-   * byte-order mark; one line per entry, its sentence, then a column per detail.
-   */
+  /** The trail as CSV in the reader's language: one line per entry, its sentence, then a column per detail. */
   timelineCsv(timeline: AuditEntryView[], req: FastifyRequest): string {
     const t = this.session.texts(req);
-    // A cell that starts like a formula is shown as text, so a spreadsheet never runs a name such as =HYPERLINK(...) (OWASP CSV injection).
-    const cell = (value: unknown) => `"${String(value).replace(/^[=+\-@\t\r]/, "'$&").replace(/"/g, '""')}"`;
-    const lines = [t.trail.csvHeaders.map(cell).join(';')];
-    for (const e of timeline) {
-      const { title, details } = describeEntry(e, t);
-      lines.push([e.seq, formatMoment(e.occurredAt, t.lang as 'nl' | 'en'), e.actor.name, t.roles[e.actor.role] ?? e.actor.role, title, e.hash, ...details].map(cell).join(';'));
-    }
-    return `\uFEFF${lines.join('\r\n')}\r\n`;
+    return csv([
+      t.trail.csvHeaders,
+      ...timeline.map((e) => {
+        const { title, details } = describeEntry(e, t);
+        return [e.seq, formatMoment(e.occurredAt, t.lang as 'nl' | 'en'), e.actor.name, t.roles[e.actor.role] ?? e.actor.role, title, e.hash, ...details];
+      }),
+    ]);
   }
 }
-
-
-
 
 /** A state shaded by the average days spent in it: light for short, dark red for the longest; the days written in it. */
 function heatNode(n: { id: string; x: number; y: number; width: number; height: number }, days: number | undefined, max: number, t: Texts): string {
@@ -158,13 +152,18 @@ function heatNode(n: { id: string; x: number; y: number; width: number; height: 
   return `<g class="iw-heat"><title>${escapeXml(title)}</title><rect x="${n.x}" y="${n.y}" width="${n.width}" height="${n.height}" rx="8" fill="${fill}" stroke="#4b4b4b"/><text x="${n.x + n.width / 2}" y="${n.y + n.height / 2 + 5}" text-anchor="middle" fill="${ink}">${escapeXml(name)}</text></g>`;
 }
 
+/** What a step's file still lacks, apart from the green light itself, each named once in a few words. */
+export function stepLacks(step: ProjectView['nextSteps'][number], t: Texts): string[] {
+  return [...new Set(step.blockers.filter((b) => !b.code.startsWith('green-light')).map((b) => t.dashboard.needs[b.code] ?? b.code))];
+}
+
 /** What stands between a step and its taking, in a few words (the dashboard, the werkvoorraad). */
 export function stepStatus(step: ProjectView['nextSteps'][number], t: Texts): string {
   const lang = t.lang as 'nl' | 'en';
   if (step.allowed) return t.dashboard.status.ready;
   const rejected = step.blockers.find((b) => b.code === 'green-light-rejected');
   if (rejected) return t.dashboard.status.rejected(t.bodies[step.requiredBody ?? ''] ?? '', formatDay(rejected.on, lang));
-  const missing = step.blockers.filter((b) => !b.code.startsWith('green-light')).map((b) => t.dashboard.needs[b.code] ?? b.code);
-  if (missing.length > 0) return t.dashboard.status.notReady([...new Set(missing)].join(', '));
+  const missing = stepLacks(step, t);
+  if (missing.length > 0) return t.dashboard.status.notReady(missing.join(', '));
   return step.requiredBody ? t.dashboard.status.waiting[step.requiredBody] : t.dashboard.status.ready;
 }

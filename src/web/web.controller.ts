@@ -9,13 +9,14 @@ import { CreateProjectDto } from '../projects/dto/create-project.dto';
 import { ProjectsService } from '../projects/projects.service';
 import { OidcSignIn } from './oidc-sign-in';
 import { one, text, type Form } from './web-forms';
-import { stepStatus, WebPages } from './web-pages';
+import { stepLacks, stepStatus, WebPages } from './web-pages';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Between, In, type Repository } from 'typeorm';
 import { MilestoneEntity } from '../database/milestone.entity';
 import { ApiError } from '../common/api-error';
 import { InsightService } from '../insight/insight.service';
-import { csv, insightFigures } from './insight-figures';
+import { csv } from './csv';
+import { insightFigures } from './insight-figures';
 import { WebSession, type WebUser } from './web-session';
 import { OpenPage, PageRoles, SignedInUser, WebRefusalFilter, WebSessionGuard } from './web-access';
 import { sitePath } from './site-path';
@@ -123,10 +124,7 @@ export class WebController {
     const waiting = items.flatMap((p) =>
       p.nextSteps
         .filter((s) => s.event !== 'STOP' && s.requiredBody === body && s.blockers.some((b) => b.code === 'green-light-missing' || b.code === 'green-light-rejected' || b.code === 'green-light-wrong-body'))
-        .map((step) => {
-          const lacking = step.blockers.filter((b) => !b.code.startsWith('green-light')).map((b) => t.dashboard.needs[b.code] ?? b.code);
-          return { project: p, step, rejectedOn: step.blockers.find((b) => b.code === 'green-light-rejected')?.on ?? null, lacking: [...new Set(lacking)] };
-        }),
+        .map((step) => ({ project: p, step, rejectedOn: step.blockers.find((b) => b.code === 'green-light-rejected')?.on ?? null, lacking: stepLacks(step, t) })),
     );
     const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
     return this.pages.render(req, reply, 'worklist', { user, governingBody: body, waiting, total, page: pageNumber, pages, pageLink: (n: number) => `/werkvoorraad?pagina=${n}` });
