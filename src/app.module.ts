@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { AuditModule } from './audit/audit.module';
 import { AccountabilityModule } from './accountability/accountability.module';
+import { WooModule } from './woo/woo.module';
 import { InsightModule } from './insight/insight.module';
 import { AuthModule } from './auth/auth.module';
 import type { AppConfig } from './config/app-config';
@@ -36,6 +37,7 @@ export class AppModule {
         CatalogueModule,
         AuditModule,
         AccountabilityModule,
+        WooModule,
         InsightModule,
         LifecycleModule,
         HealthModule,

@@ -3,10 +3,16 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { convert } from 'xmlbuilder2';
 import { EXAMPLE_EVALUATION, EXAMPLE_PLAN, EXAMPLE_QUICK_SCAN } from '../bench/support/example-file';
 import { sqliteDatabase } from './support/databases';
 import { useRunningService } from './support/project-client';
 import { webSessionToken } from './support/test-app';
+
+/** Parsed XML: elements by name, attributes as @name, text as #. */
+interface Tree {
+  [key: string]: Tree;
+}
 
 /** A PDF's text as Mozilla's PDF.js reads it (in a process of its own: PDF.js is an ES module). */
 async function pdfText(bytes: Buffer): Promise<{ pages: number; title: string; text: string }> {
@@ -18,7 +24,7 @@ async function pdfText(bytes: Buffer): Promise<{ pages: number; title: string; t
 
 /** Sections 1 and 2 of issue 12: the participation account and the nota van beantwoording, from a project walked through the whole cycle. */
 describe('the documents a municipality accounts with', () => {
-  const service = useRunningService(() => sqliteDatabase());
+  const service = useRunningService(() => sqliteDatabase(), { MUNICIPALITY_CODE: '0363' });
   let id: string;
   const as = (token: string) => ({
     get: (path: string) => service.t.http().get(path).set('authorization', `Bearer ${token}`),
@@ -161,6 +167,55 @@ describe('the documents a municipality accounts with', () => {
       besluitInformatieObjecten: [],
     });
     expect((await manager().get(`/api/projects/${id}/decisions/00000000-0000-4000-8000-000000000000/zgw`)).status).toBe(404);
+  });
+
+  it('marks decisions and documents for active publication under a Woo category, and exports what is published with DiWoo metadata', async () => {
+    const decisions = (await manager().get(`/api/projects/${id}/decisions`)).body as Array<{ id: string; event: string; decidedOn: string }>;
+    const taken = decisions.find((d) => d.event === 'DECISION_TAKEN')!;
+    const publish = (body: object) => manager().post(`/api/projects/${id}/woo-publications`, body);
+
+    // A decision is published with its document; this one was recorded without a link.
+    expect((await publish({ decisionId: taken.id, category: '3.3.2d' })).body.code).toBe('decision-document-missing');
+    const decision = await publish({ decisionId: taken.id, category: '3.3.2d', documentUrl: 'https://www.gemeente.nl/besluiten/dorpsplein.pdf' });
+    expect(decision.status).toBe(201);
+    expect(decision.body).toMatchObject({ decisionId: taken.id, reference: 'college-DECISION_TAKEN', title: 'Collegebesluit college-DECISION_TAKEN: Besluit genomen (Herinrichting Dorpsplein)', documentDate: taken.decidedOn, documentType: 'besluit', handling: 'vaststelling', withdrawn: null });
+    expect((await publish({ decisionId: taken.id, category: '3.3.2d', documentUrl: 'https://www.gemeente.nl/b.pdf' })).body.code).toBe('already-published');
+
+    // A document names its title, address and day itself.
+    expect((await publish({ category: '3.3.2c', title: 'Verslag bewonersavond' })).body).toMatchObject({ code: 'document-incomplete', message: expect.stringContaining('documentUrl, documentDate') });
+    expect((await publish({ category: '3.3.9z', title: 'x' })).status).toBe(400);
+    const minutes = await publish({ category: '3.3.2c', title: 'Verslag bewonersavond', documentUrl: 'https://www.gemeente.nl/verslag.html', documentDate: '2026-09-05', documentType: 'vergaderverslag', handling: 'ontvangst' });
+    expect(minutes.status).toBe(201);
+    const letter = await as(service.api.collegeSecretary).post(`/api/projects/${id}/woo-publications`, { category: '3.3.2a', title: 'Brief van de Dorpsraad', documentUrl: 'https://www.gemeente.nl/brief', documentDate: '2026-09-10', documentType: 'brief', handling: 'ontvangst' });
+    expect(letter.status).toBe(201);
+
+    // Withdrawn: kept with its reason, out of the export; once only.
+    const withdraw = () => manager().post(`/api/projects/${id}/woo-publications/${letter.body.id}/withdrawal`, { reason: 'Bevat een naam van een inwoner' });
+    expect((await withdraw()).body.withdrawn).toEqual({ on: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), reason: 'Bevat een naam van een inwoner' });
+    expect((await withdraw()).body.code).toBe('already-withdrawn');
+    expect(((await manager().get(`/api/projects/${id}/woo-publications`)).body as unknown[]).length).toBe(3);
+
+    const xml = await manager().get(`/api/projects/${id}/woo-publications/diwoo.xml`);
+    expect(xml.headers['content-type']).toContain('application/xml');
+    const urlset = (convert(xml.text, { format: 'object' }) as { urlset: { '@xmlns': string; '@xmlns:diwoo': string; url: Tree[] } }).urlset;
+    expect(urlset['@xmlns:diwoo']).toBe('https://standaarden.overheid.nl/diwoo/metadata/');
+    expect(urlset.url.map((u) => u.loc)).toEqual(['https://www.gemeente.nl/besluiten/dorpsplein.pdf', 'https://www.gemeente.nl/verslag.html']);
+    const [published, report] = urlset.url.map((u) => u['diwoo:Document']['diwoo:DiWoo']);
+    expect(published['diwoo:publisher']).toEqual({ '@resource': 'https://identifier.overheid.nl/tooi/id/gemeente/gm0363', '#': 'Gemeente' });
+    expect(published['diwoo:titelcollectie']['diwoo:officieleTitel']).toBe(decision.body.title);
+    expect(published['diwoo:classificatiecollectie']).toEqual({
+      'diwoo:informatiecategorieen': { 'diwoo:informatiecategorie': { '@resource': 'https://identifier.overheid.nl/tooi/def/thes/kern/c_3a248e3a', '#': 'agenda’s en besluitenlijsten bestuurscolleges' } },
+      'diwoo:documentsoorten': { 'diwoo:documentsoort': { '@resource': 'https://identifier.overheid.nl/tooi/def/thes/kern/c_465163c9', '#': 'besluit' } },
+    });
+    expect(published['diwoo:creatiedatum']).toBe(taken.decidedOn);
+    expect(published['diwoo:format']).toEqual({ '@resource': 'http://publications.europa.eu/resource/authority/file-type/PDF', '#': 'pdf' });
+    expect(published['diwoo:documenthandelingen']['diwoo:documenthandeling']).toEqual({ 'diwoo:soortHandeling': { '@resource': 'https://identifier.overheid.nl/tooi/def/thes/kern/c_641ecd76', '#': 'vaststelling' }, 'diwoo:atTime': `${taken.decidedOn}T12:00:00` });
+    expect(report['diwoo:classificatiecollectie']['diwoo:informatiecategorieen']['diwoo:informatiecategorie']['@resource']).toBe('https://identifier.overheid.nl/tooi/def/thes/kern/c_db4862c3');
+    expect(report['diwoo:documenthandelingen']['diwoo:documenthandeling']['diwoo:soortHandeling']['#']).toBe('ontvangst');
+
+    const trail = (await service.api.audit(id)).body as Array<{ type: string }>;
+    expect(trail.filter((e) => e.type === 'woo-published')).toHaveLength(3);
+    expect(trail.filter((e) => e.type === 'woo-withdrawn')).toHaveLength(1);
   });
 
   it('shows where projects spend their time and stall: per state, per body, per month and per phase, filtered, with a CSV of each figure', async () => {

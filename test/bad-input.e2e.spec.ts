@@ -107,6 +107,13 @@ describeEachDatabase('bad input', (createDatabase) => {
     expect(failures).toEqual([]);
   }, 600_000);
 
+  it('asks for the municipality’s CBS code before it exports to DiWoo, rather than name no publisher', async () => {
+    const { body: project } = await service.api.create({ title: 'Woo zonder code', origin: 'municipality', politicalSensitivity: 'low' });
+    const response = await service.t.http().get(`/api/projects/${project.id}/woo-publications/diwoo.xml`).set('authorization', `Bearer ${service.api.manager}`);
+    expect(response.status).toBe(409);
+    expect(response.body).toMatchObject({ code: 'municipality-code-missing', message: expect.stringContaining('MUNICIPALITY_CODE') });
+  });
+
   it('refuses JSON nested 5,000 levels deep, and text no database can store, with a clear code', async () => {
     const deep = await service.t.http().post('/api/projects').set('authorization', `Bearer ${service.api.manager}`).set('content-type', 'application/json').send(deeplyNested(5000));
     expect(deep.status).toBe(400);

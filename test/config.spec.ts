@@ -9,6 +9,7 @@ describe('configuration', () => {
       shutdownGraceMs: 10_000,
       auditSigningKey: undefined,
       zgw: { rsin: undefined, besluittypen: {} },
+      woo: { municipalityCode: undefined },
       rules: { inspraakTermDays: 42, challengeAssessmentDays: 56, mandatoryParticipationActivities: [], unansweredLeadDays: 14 },
       serverTiming: false,
       web: { sessionSecret: DEFAULT_DEVELOPMENT_SECRET, oidc: undefined, municipality: { name: 'Gemeente', logoUrl: undefined, themeCssUrl: undefined } },
@@ -41,6 +42,11 @@ describe('configuration', () => {
     const load = () => loadConfig({ PORT: 'eighty', SQLITE_SYNCHRONOUS: 'OFF', DATABASE_URL: 'mysql://x', AUTH_SECRET: 'short', AUTH_JWKS_URL: 'ftp://x' });
     expect(load).toThrow(ConfigError);
     expect(load).toThrow(/PORT[\s\S]*SQLITE_SYNCHRONOUS[\s\S]*DATABASE_URL[\s\S]*AUTH_JWKS_URL[\s\S]*AUTH_SECRET/);
+  });
+
+  it('takes the municipality’s CBS code for the DiWoo export: four digits', () => {
+    expect(loadConfig({ MUNICIPALITY_CODE: '0363' }).woo).toEqual({ municipalityCode: '0363' });
+    expect(() => loadConfig({ MUNICIPALITY_CODE: 'gm0363' })).toThrow(/MUNICIPALITY_CODE must be the municipality's CBS code/);
   });
 
   it('checks the reminder settings', () => {

@@ -149,21 +149,50 @@ describe('the web interface in a real browser', () => {
       await expect(secretary.getByLabel('Stap', { exact: true }).inputValue()).resolves.not.toBe('');
       await secretary.getByLabel('Akkoord (conform voorstel)').check();
       await secretary.getByLabel('Datum besluit').fill('2026-11-20');
-      await secretary.getByLabel('Kenmerk').fill(reference);
+      await secretary.getByLabel('Kenmerk', { exact: true }).fill(reference);
       await secretary.getByRole('button', { name: 'Collegebesluit vastleggen' }).click();
       await secretary.waitForURL(/besluiten\?opgeslagen=1/);
       await expect(secretary.locator('.iw-card').first().textContent()).resolves.toContain(reference);
     };
     // No outcome is chosen for the secretary: leaving it open is refused, with the input kept.
     await secretary.goto(`${projectUrl}/besluiten?stap=START_INTERACTIVE`);
-    await secretary.getByLabel('Kenmerk').fill('B&W 2026/411');
+    await secretary.getByLabel('Kenmerk', { exact: true }).fill('B&W 2026/411');
     await secretary.getByLabel('Datum besluit').fill('2026-11-20');
     await secretary.getByRole('button', { name: 'Collegebesluit vastleggen' }).click();
     await expect(secretary.getByRole('alert').textContent()).resolves.toContain('Uitkomst: kies een van de mogelijkheden.');
-    await expect(secretary.getByLabel('Kenmerk').inputValue()).resolves.toBe('B&W 2026/411');
+    await expect(secretary.getByLabel('Kenmerk', { exact: true }).inputValue()).resolves.toBe('B&W 2026/411');
     await inspect(secretary, 'besluit-geweigerd');
     await approve('Interactief starten', 'B&W 2026/412');
     await inspect(secretary, 'besluiten');
+
+    // Woo: the secretary publishes the decision under its category; without one the form is refused.
+    await secretary.getByRole('button', { name: 'Openbaar maken' }).first().click();
+    await expect(secretary.getByRole('alert').textContent()).resolves.toContain('Informatiecategorie');
+    const decisionForm = secretary.locator('form', { has: secretary.locator('input[name="kind"][value="besluit"]') });
+    await decisionForm.getByLabel('Informatiecategorie').selectOption({ label: 'Agenda’s en besluitenlijsten bestuurscolleges (artikel 3.3.2d)' });
+    await decisionForm.getByLabel('Link naar het besluit').fill('https://www.gemeente.nl/besluiten/b-en-w-2026-412.pdf');
+    await decisionForm.getByRole('button', { name: 'Openbaar maken' }).click();
+    await secretary.waitForURL(/besluiten\?opgeslagen=1/);
+    await expect(secretary.locator('.iw-card').first().textContent()).resolves.toContain('Agenda’s en besluitenlijsten bestuurscolleges');
+    await expect(secretary.getByText('Alle besluiten zijn openbaar gemaakt.').isVisible()).resolves.toBe(true);
+    // A document of its own, then taken back with a reason.
+    const documentForm = secretary.locator('form', { has: secretary.locator('input[name="kind"][value="document"]') });
+    await documentForm.getByLabel('Titel').fill('Verslag bewonersavond');
+    await documentForm.getByLabel('Link naar het document').fill('https://www.gemeente.nl/verslag.pdf');
+    await documentForm.getByLabel('Soort document').selectOption({ label: 'Vergaderverslag' });
+    await documentForm.getByLabel('Ontvangen').check();
+    await documentForm.getByLabel('Datum van het document').fill('2026-11-12');
+    await documentForm.getByLabel('Informatiecategorie').selectOption({ label: 'Vergaderstukken decentrale overheden (artikel 3.3.2c)' });
+    await documentForm.getByRole('button', { name: 'Openbaar maken' }).click();
+    await secretary.waitForURL(/besluiten\?opgeslagen=1/);
+    const minutes = secretary.locator('#woo ~ .iw-cards .iw-card, #woo + p + .iw-cards .iw-card').filter({ hasText: 'Verslag bewonersavond' });
+    await minutes.getByText('Intrekken').first().click();
+    await minutes.getByLabel('Waarom gaat het document uit de openbaarmaking?').fill('Er staat een naam van een inwoner in');
+    await minutes.getByRole('button', { name: 'Intrekken' }).click();
+    await secretary.waitForURL(/besluiten\?opgeslagen=1/);
+    await expect(minutes.locator('dd').last().textContent()).resolves.toMatch(/^op \d{1,2} [a-z]+ \d{4}. Reden: Er staat een naam van een inwoner in$/);
+    await expect(minutes.getByText('Intrekken').count()).resolves.toBe(0);
+    await inspect(secretary, 'besluiten-woo');
 
     const take = async (step: string, expectedStage: string) => {
       await manager.goto(projectUrl);

@@ -194,6 +194,20 @@ export const DOCUMENT_SAVED = object({ version: whole });
 const raadInformationFields = { gate: text, cycle: whole, kind: { type: 'string', enum: ['raadsinformatiebrief', 'commissie'] } as SchemaObject, date: day, reference: text, summary: { ...text, nullable: true } };
 export const RAAD_INFORMATION = object(raadInformationFields);
 export const RAAD_INFORMATION_SAVED = object({ ...raadInformationFields, version: whole });
+export const WOO_ITEM = object({
+  id: { type: 'string', format: 'uuid' },
+  decisionId: { type: 'string', format: 'uuid', nullable: true, description: 'The decision this item publishes, when it is one' },
+  title: text,
+  reference: maybeText,
+  documentUrl: text,
+  category: { ...text, description: 'Woo art. 3.3 information category by article, e.g. 3.3.2c' },
+  documentType: text,
+  handling: { type: 'string', enum: ['vaststelling', 'ondertekening', 'ontvangst'] },
+  documentDate: day,
+  publishedOn: day,
+  publishedAt: moment,
+  withdrawn: { ...object({ on: day, reason: text }), nullable: true },
+});
 export const CHALLENGE_ASSESSMENT_DOCUMENT = documentVersion({});
 export const APPLICANT_ACCOUNT_SAVED = object({ version: whole, missing: { ...texts, description: 'tookPlace (must be true where participation is mandatory), how, results' } });
 export const APPLICANT_ACCOUNT_DOCUMENT = documentVersion({ missing: texts });
@@ -220,5 +234,7 @@ export const READY = object({ status: { type: 'string', enum: ['ok', 'degraded',
 /** 200 (or another success status) with this schema. */
 export const Answers = (schema: SchemaObject, description = 'OK', status = 200) =>
   applyDecorators(status === 201 ? ApiCreatedResponse({ description, schema }) : ApiOkResponse({ description, schema }));
+/** 200 with an XML document. */
+export const AnswersXml = (description: string) => applyDecorators(ApiOkResponse({ description, content: { 'application/xml': { schema: { type: 'string' } } } }));
 /** 201 with this schema. */
 export const Creates = (schema: SchemaObject, description = 'Created') => applyDecorators(ApiCreatedResponse({ description, schema }));

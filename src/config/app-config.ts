@@ -33,6 +33,11 @@ export interface AppConfig {
    * verantwoordelijkeOrganisatie) and a besluittype URL of its catalogue per step (ZGW_BESLUITTYPEN, JSON).
    */
   zgw: { rsin: string | undefined; besluittypen: Partial<Record<string, string>> };
+  /**
+   * Active publication (Woo): the municipality's CBS code (MUNICIPALITY_CODE, four digits, e.g.
+   * 0363), which names it as publisher in the TOOI register in the DiWoo export.
+   */
+  woo: { municipalityCode: string | undefined };
   auth: {
     secret: string | undefined;
     jwksUrl: string | undefined;
@@ -150,6 +155,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (auditSigningKey !== undefined && !isEd25519PrivateJwk(auditSigningKey)) problems.push('AUDIT_SIGNING_KEY must be a private Ed25519 JWK (JSON with kty "OKP", crv "Ed25519", x and d)');
   const rsin = env.ZGW_RSIN || undefined;
   if (rsin !== undefined && !/^\d{9}$/.test(rsin)) problems.push(`ZGW_RSIN must be the municipality's RSIN: nine digits, not "${rsin}"`);
+  const municipalityCode = env.MUNICIPALITY_CODE || undefined;
+  if (municipalityCode !== undefined && !/^\d{4}$/.test(municipalityCode)) problems.push(`MUNICIPALITY_CODE must be the municipality's CBS code: four digits (e.g. 0363), not "${municipalityCode}"`);
   let besluittypen: Record<string, string> = {};
   if (env.ZGW_BESLUITTYPEN) {
     try {
@@ -179,6 +186,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       : { kind: 'sqlite', path: env.SQLITE_PATH ?? './data/interactiewijzer.sqlite', synchronous: synchronous as 'FULL' | 'NORMAL' },
     auditSigningKey,
     zgw: { rsin, besluittypen },
+    woo: { municipalityCode },
     rules: { inspraakTermDays, challengeAssessmentDays, mandatoryParticipationActivities, unansweredLeadDays },
     auth: { secret, jwksUrl, issuer: env.AUTH_ISSUER || undefined, audience: env.AUTH_AUDIENCE || undefined, maxTokenAgeSeconds: maxTokenAgeSeconds! },
     reminders: {

@@ -44,11 +44,11 @@ export class DecisionEntity {
   @Column({ name: 'recorded_at', type: 'varchar', length: 30 })
   recordedAt!: string;
 
-  /** Set when a transition used this approval; a green light opens its gate once. */
   /** Why the body went ahead against the quick scan's advice, where it did. */
   @Column({ type: 'text', nullable: true })
   justification!: string | null;
 
+  /** Set when a transition used this approval; a green light opens its gate once. */
   @Column({ name: 'consumed_at', type: 'varchar', length: 30, nullable: true })
   consumedAt!: string | null;
 

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
 import { applicantAccountMissing, assessQuickScan, commitmentMissing, type ApplicantParticipationAccount, type ChallengeAssessment, type RaadInformation, inspectionProcedure, inspraakOf, evaluationMissing, type Evaluation, planMissingParts, planWarnings, termWarnings, type Commitment, type Plan, type QuickScan } from '../../machines/participation-project';
+import type { WooItem } from '../../machines/publication/woo';
 import { ApiError } from '../common/api-error';
 import { InspectionEntity, ProjectDocumentEntity, ReactionEntity, StakeholderEntity, type DocumentKind } from '../database/interaction.entities';
 import type { ProjectEntity } from '../database/project.entity';
@@ -55,6 +56,11 @@ export class ProjectFileService {
   /** Every moment the raad was informed (§2.4), oldest first, with its cycle. */
   async raadInformation(projectId: string): Promise<RaadInformation[]> {
     return (await this.latestOf<{ items: RaadInformation[] }>((await this.projects.find(projectId)).id, 'raad-informed'))?.data.items ?? [];
+  }
+
+  /** Every item marked for active publication (Woo), withdrawn ones with their reason, oldest first. */
+  async wooItems(projectId: string): Promise<WooItem[]> {
+    return (await this.latestOf<{ items: WooItem[] }>((await this.projects.find(projectId)).id, 'woo-publications'))?.data.items ?? [];
   }
 
   /** The latest version of a document, or null: for reports that read several parts of the file. */

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Inject, Param, Post, Query, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Param, ParseUUIDPipe, Post, Query, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
 import { AccountabilityService } from '../accountability/accountability.service';
 import { reportPdf, type ReportDocument } from '../accountability/report-pdf';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
@@ -56,6 +56,9 @@ import { ProjectEventDto } from '../projects/dto/project-event.dto';
 import { ProjectSettingsDto } from '../projects/dto/project-settings.dto';
 import { ProjectsService } from '../projects/projects.service';
 import { FileWorkflow } from '../workflow/file-workflow.service';
+import { PublishWooDto, WithdrawWooDto } from '../woo/woo.dto';
+import { WooService } from '../woo/woo.service';
+import { WOO_CATEGORIES, WOO_DOCUMENT_TYPES, WOO_HANDLINGS } from '../../machines/publication/woo';
 import { dutchClock, dutchDay, dutchMoment } from '../../machines/calendar/dutch-day';
 import { describeRefusal, type FailedForm } from './refusal';
 import { PageRoles, SignedInUser, WebRefusalFilter, WebSessionGuard } from './web-access';
@@ -65,6 +68,8 @@ import type { WebUser } from './web-session';
 import { describeEntry } from './wording';
 
 const WRITERS: readonly Role[] = ['process-manager', 'admin'];
+/** Who marks documents for active publication (Woo): the process manager and the offices that keep the decisions. */
+const WOO_PUBLISHERS: readonly Role[] = [...WRITERS, 'college-secretary', 'council-clerk'];
 /** A project's pages, each a tab that is a link: the path after /projecten/:id. */
 export const PROJECT_TABS = ['overzicht', 'dossier', 'besluiten', 'inspraak', 'communicatie', 'tijdlijn'] as const;
 export type ProjectTab = (typeof PROJECT_TABS)[number];
@@ -105,6 +110,7 @@ export class ProjectPagesController {
     @InjectRepository(MilestoneEntity) private readonly milestones: Repository<MilestoneEntity>,
     @InjectRepository(ReminderEntity) private readonly reminders: Repository<ReminderEntity>,
     private readonly accountability: AccountabilityService,
+    private readonly woo: WooService,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.municipality = config.web.municipality.name;
@@ -240,6 +246,30 @@ export class ProjectPagesController {
       const fields = { event: one(form.event), body, outcome: text(form, 'outcome'), decidedOn: one(form.decidedOn), reference: one(form.reference) };
       return this.decisions.record(id, await validated(RecordDecisionDto, { ...fields, documentUrl: text(form, 'documentUrl'), note: text(form, 'note'), justification: text(form, 'justification') }), actor);
     });
+  }
+
+  @Post('woo')
+  @PageRoles(...WOO_PUBLISHERS)
+  publishForWoo(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @SignedInUser() user: WebUser, @Param('id') id: string, @Body() form: Form) {
+    const kind = one(form.kind) === 'document' ? 'document' : 'besluit';
+    return this.write(req, reply, user, id, { tab: 'besluiten', form: `woo-${kind}` }, form, async (actor) => {
+      const fields = kind === 'besluit'
+        ? { decisionId: one(form.decisionId), documentUrl: text(form, 'documentUrl') }
+        : { title: one(form.title), reference: text(form, 'reference'), documentUrl: one(form.documentUrl), documentDate: one(form.documentDate), documentType: one(form.documentType), handling: one(form.handling) };
+      return this.woo.publish(id, await validated(PublishWooDto, { category: one(form.category), ...fields }), actor);
+    });
+  }
+
+  @Post('woo/:itemId/intrekken')
+  @PageRoles(...WOO_PUBLISHERS)
+  withdrawFromWoo(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @SignedInUser() user: WebUser, @Param('id') id: string, @Param('itemId', new ParseUUIDPipe()) itemId: string, @Body() form: Form) {
+    return this.write(req, reply, user, id, { tab: 'besluiten', form: `woo-intrekken-${itemId}` }, form, async (actor) => this.woo.withdraw(id, itemId, (await validated(WithdrawWooDto, { reason: one(form.reason) })).reason, actor));
+  }
+
+  /** The DiWoo export for the signed-in user to download and hand to the publication platform. */
+  @Get('diwoo.xml')
+  async diwoo(@Res() reply: FastifyReply, @Param('id') id: string) {
+    return reply.type('application/xml; charset=utf-8').header('content-disposition', `attachment; filename="diwoo-${id}.xml"`).send(await this.woo.diwoo(id));
   }
 
   @Post('quick-scan')
@@ -398,7 +428,10 @@ export class ProjectPagesController {
         const decisions = await this.decisions.list(id);
         // A recorder records for the steps that wait for the body's own decision: a college secretary never sees raad steps.
         const recordable = recorderOf ? project.nextSteps.filter((s) => s.requiredBody === recorderOf) : [];
-        return this.pages.render(req, reply, 'project/decisions', { ...base, decisions: [...decisions].reverse(), recordable, chosenStep: one(query.stap) }, status);
+        const wooItems = await this.woo.list(id);
+        const published = new Map(wooItems.filter((i) => i.decisionId && !i.withdrawn).map((i) => [i.decisionId!, i]));
+        const woo = { items: [...wooItems].reverse(), published, canPublish: WOO_PUBLISHERS.includes(user.role), unpublished: decisions.filter((d) => !published.has(d.id)), categories: WOO_CATEGORIES, types: WOO_DOCUMENT_TYPES, handlings: WOO_HANDLINGS };
+        return this.pages.render(req, reply, 'project/decisions', { ...base, decisions: [...decisions].reverse(), recordable, chosenStep: one(query.stap), woo }, status);
       }
       case 'inspraak': {
         const file = await this.projectFile.whole(id);

@@ -1,3 +1,4 @@
+import { WooModule } from '../woo/woo.module';
 import { Module } from '@nestjs/common';
 import { AccountabilityModule } from '../accountability/accountability.module';
 import { InsightModule } from '../insight/insight.module';
@@ -19,7 +20,7 @@ import { WebSession } from './web-session';
 
 /** The web interface for civil servants, at / (the API stays under /api). */
 @Module({
-  imports: [AccountabilityModule, InsightModule, ProjectsModule, DecisionsModule, CommunicationsModule, AuditModule, WorkflowModule, ProjectFileModule, TypeOrmModule.forFeature([MilestoneEntity, ReminderEntity])],
+  imports: [AccountabilityModule, WooModule, InsightModule, ProjectsModule, DecisionsModule, CommunicationsModule, AuditModule, WorkflowModule, ProjectFileModule, TypeOrmModule.forFeature([MilestoneEntity, ReminderEntity])],
   controllers: [WebController, ProjectPagesController, PublicPagesController],
   providers: [WebSession, WebPages, OidcSignIn],
 })

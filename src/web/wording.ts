@@ -1,4 +1,5 @@
 import { describeLevel, EVENT_NAMES, PHASE_NAMES, type Level, type Phase, type ProjectEventType } from '../../machines/participation-project';
+import { WOO_CATEGORIES, type WooCategory } from '../../machines/publication/woo';
 import type { AuditEntryView } from '../audit/audit.service';
 import type { Texts } from './i18n/nl';
 
@@ -93,6 +94,13 @@ export function describeEntry(entry: AuditEntryView, t: Texts): { title: string;
       add(words.about, eventName(s('gate'), lang));
       add(t.form.reference, s('reference'));
       add(words.on, formatDay(s('date'), lang));
+      break;
+    case 'woo-published':
+      add(words.document, s('title'));
+      add(words.wooCategory, WOO_CATEGORIES[s('category') as WooCategory]?.[lang] ?? s('category'));
+      break;
+    case 'woo-withdrawn':
+      add(words.reason, s('reason'));
       break;
     default:
       if (p.version !== undefined) add(words.version, s('version'));

@@ -24,6 +24,8 @@ export type AuditType =
   | 'challenge-assessed'
   | 'raad-informed'
   | 'account-closing-saved'
+  | 'woo-published'
+  | 'woo-withdrawn'
   | 'applicant-account-recorded'
   | 'plan-saved'
   | 'stakeholder-added'

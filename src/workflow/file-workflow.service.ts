@@ -39,6 +39,8 @@ import {
   type QuickScanAssessment,
   type StakeholderDomain,
   type StakeholderKind,
+  EVENT_NAMES,
+  type ProjectEventType,
 } from '../../machines/participation-project';
 import type { Actor } from '../auth/roles';
 import { ApiError } from '../common/api-error';
@@ -47,11 +49,25 @@ import type { DocumentKind, InspectionEntity, ReactionEntity, StakeholderEntity 
 import type { ProjectEntity } from '../database/project.entity';
 import { FileRepository } from '../database/file.repository';
 import { ReminderRepository } from '../database/reminder.repository';
-import { isFutureDay, longDay, startOfDutchDay } from '../../machines/calendar/dutch-day';
+import { dutchDay, isFutureDay, longDay, startOfDutchDay } from '../../machines/calendar/dutch-day';
+import type { WooCategory, WooDocumentType, WooHandling, WooItem } from '../../machines/publication/woo';
+import { DecisionEntity } from '../database/decision.entity';
 import { documentData, loadProjectFiles, type ProjectFile } from './dossier';
 import { ANY_STATE, runningAndSubmitted, running, UnitOfWork, type ProjectUnit } from './unit-of-work';
 import { addMilestoneTo, syncSilence } from './workflow.service';
 import { silenceCounted } from '../../machines/silence/silence.rules';
+
+/** What a process manager gives to publish a document, or a decision (then only its id and the category). */
+export interface NewWooItem {
+  decisionId?: string;
+  category: WooCategory;
+  title?: string;
+  reference?: string;
+  documentUrl?: string;
+  documentDate?: string;
+  documentType?: WooDocumentType;
+  handling?: WooHandling;
+}
 
 export interface NewStakeholder {
   name: string;
@@ -180,6 +196,65 @@ export class FileWorkflow {
       audit('account-closing-saved', { version });
       return { version };
     }, { endedAllowed: true });
+  }
+
+  /**
+   * Woo art. 3.3: a document, or a decision with its document, marked for active publication
+   * under one information category; kept in the file, with the day it was published.
+   */
+  publishForWoo(projectId: string, input: NewWooItem, actor: Actor, now = new Date()): Promise<WooItem> {
+    return this.write(projectId, actor, now, async ({ manager, project, file, at, audit }) => {
+      const current = await file();
+      const items = documentData<{ items: WooItem[] }>(current.documents, 'woo-publications')?.items ?? [];
+      const item = await this.wooItem(manager, project, input, now, at);
+      if (item.decisionId && items.some((i) => i.decisionId === item.decisionId && !i.withdrawn)) {
+        throw new ApiError(409, 'already-published', 'This decision is already marked for publication; withdraw it first to publish it again.');
+      }
+      if (isFutureDay(item.documentDate, now)) throw new ApiError(422, 'document-date-in-future', `documentDate ${item.documentDate} lies in the future.`);
+      const version = await this.saveDocument(manager, project, current, 'woo-publications', { items: [...items, item] }, actor, at, null);
+      audit('woo-published', { version, ...item });
+      return item;
+    }, { endedAllowed: true });
+  }
+
+  /** Takes an item out of the publication; it stays in the file with the reason (DiWoo redenVerwijderingVervanging). */
+  withdrawFromWoo(projectId: string, itemId: string, reason: string, actor: Actor, now = new Date()): Promise<WooItem> {
+    return this.write(projectId, actor, now, async ({ manager, project, file, at, audit }) => {
+      const current = await file();
+      const items = documentData<{ items: WooItem[] }>(current.documents, 'woo-publications')?.items ?? [];
+      const item = items.find((i) => i.id === itemId);
+      if (!item) throw ApiError.notFound('publication', itemId);
+      if (item.withdrawn) throw new ApiError(409, 'already-withdrawn', `This item was withdrawn on ${item.withdrawn.on}.`);
+      const withdrawn: WooItem = { ...item, withdrawn: { on: dutchDay(now), reason } };
+      const version = await this.saveDocument(manager, project, current, 'woo-publications', { items: items.map((i) => (i.id === itemId ? withdrawn : i)) }, actor, at, null);
+      audit('woo-withdrawn', { version, id: itemId, reason });
+      return withdrawn;
+    }, { endedAllowed: true });
+  }
+
+  /** A decision brings its own title, date and document; a document names them itself. */
+  private async wooItem(manager: EntityManager, project: ProjectEntity, input: NewWooItem, now: Date, at: string): Promise<WooItem> {
+    const common = { id: randomUUID(), category: input.category, publishedOn: dutchDay(now), publishedAt: at, withdrawn: null };
+    if (!input.decisionId) {
+      const missing = (['title', 'documentUrl', 'documentDate'] as const).filter((field) => !input[field]);
+      if (missing.length > 0) throw new ApiError(422, 'document-incomplete', `A document is published with its ${missing.join(', ')}.`);
+      return { ...common, decisionId: null, reference: input.reference ?? null, title: input.title!, documentUrl: input.documentUrl!, documentDate: input.documentDate!, documentType: input.documentType ?? 'besluit', handling: input.handling ?? 'vaststelling' };
+    }
+    const decision = await manager.findOne(DecisionEntity, { where: { id: input.decisionId, projectId: project.id } });
+    if (!decision) throw ApiError.notFound('decision', input.decisionId);
+    const documentUrl = input.documentUrl ?? decision.documentUrl;
+    if (!documentUrl) throw new ApiError(422, 'decision-document-missing', 'A decision is published with its document: give documentUrl, as the decision has no document link.');
+    const kind = decision.body === 'raad' ? 'Raadsbesluit' : 'Collegebesluit';
+    return {
+      ...common,
+      decisionId: decision.id,
+      reference: decision.reference,
+      title: input.title ?? `${kind} ${decision.reference}: ${EVENT_NAMES[decision.gate as ProjectEventType]?.nl ?? decision.gate} (${project.title})`,
+      documentUrl,
+      documentDate: decision.decidedOn,
+      documentType: 'besluit',
+      handling: 'vaststelling',
+    };
   }
 
   /**

@@ -73,12 +73,12 @@ export class ProjectClient {
  * Registers beforeAll/afterAll for a suite: a fresh database, the service on it and a
  * client; everything is stopped and dropped afterwards. Read the fields inside tests.
  */
-export function useRunningService(createDatabase: () => Promise<TestDatabase> | TestDatabase): { t: TestApp; api: ProjectClient } {
+export function useRunningService(createDatabase: () => Promise<TestDatabase> | TestDatabase, env: NodeJS.ProcessEnv = {}): { t: TestApp; api: ProjectClient } {
   const context = {} as { t: TestApp; api: ProjectClient };
   let database: TestDatabase | undefined;
   beforeAll(async () => {
     database = await createDatabase();
-    context.t = await startTestApp(database);
+    context.t = await startTestApp(database, env);
     context.api = await ProjectClient.for(context.t);
   });
   afterAll(async () => {
