@@ -15,7 +15,7 @@ interface Tree {
 }
 
 /** A PDF's text as Mozilla's PDF.js reads it (in a process of its own: PDF.js is an ES module). */
-async function pdfText(bytes: Buffer): Promise<{ pages: number; title: string; text: string }> {
+async function pdfText(bytes: Buffer): Promise<{ pages: number; title: string; language: string | null; marked: boolean; roles: string[]; text: string }> {
   const file = join(mkdtempSync(join(tmpdir(), 'iw-pdf-')), 'document.pdf');
   writeFileSync(file, bytes);
   const { stdout } = await promisify(execFile)(process.execPath, [join(__dirname, 'support/pdf-text.mjs'), file]);
@@ -92,6 +92,11 @@ describe('the documents a municipality accounts with', () => {
     expect(pdf.headers['content-disposition']).toContain('participatieparagraaf-herinrichting-dorpsplein.pdf');
     const read = await pdfText(pdf.body);
     expect(read.title).toBe('Participatieparagraaf');
+    // Tagged for a screen reader: Dutch, one H1, a section with an H2 for each part, the lists as lists.
+    expect([read.marked, read.language]).toEqual([true, 'nl-NL']);
+    expect(read.roles.filter((role) => role === 'H1')).toHaveLength(1);
+    expect(read.roles.filter((role) => role === 'H2').length).toBe(read.roles.filter((role) => role === 'Sect').length);
+    expect(read.roles).toEqual(expect.arrayContaining(['Document', 'Sect', 'H2', 'P', 'L', 'LI', 'LBody']));
     for (const expected of ['Gemeente', 'Herinrichting Dorpsplein', 'De quickscan adviseerde: interactief werken.', 'Omwonenden Dorpsplein', 'Zienswijzen: 2 (2 op tijd, 0 te laat); 2 beantwoord; 1 leidden tot een aanpassing van het ontwerp.', 'Besluit genomen: besluit van het college van B&W op 2 november 2026', 'Draagvlak voor proces', 'De bewoners kozen het ontwerp met meer groen.']) {
       expect(read.text.replace(/\s+/g, ' ')).toContain(expected);
     }

@@ -4,34 +4,62 @@ import PDFDocument from 'pdfkit';
 export interface ReportDocument {
   title: string;
   subtitle: string;
+  lang: 'nl' | 'en';
   sections: Array<{ heading: string; paragraphs?: string[]; items?: string[] }>;
 }
 
-/** The document as a PDF (pdfkit), with the municipality's name at the top of every page. */
+/**
+ * The document as a PDF (pdfkit), with the municipality's name at the top of every page.
+ * Tagged, so a screen reader reads it in order with its headings and lists (Besluit digitale
+ * toegankelijkheid overheid, EN 301 549 clause 10): a structure tree of H1, Sect, H2, P and L,
+ * the language and the title declared, page numbers marked as artifacts.
+ */
 export function reportPdf(document: ReportDocument, municipality: string): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    const pdf = new PDFDocument({ size: 'A4', margin: 56, bufferPages: true, info: { Title: document.title, Author: municipality, Creator: 'interactiewijzer' } });
+    const pdf = new PDFDocument({
+      size: 'A4',
+      margin: 56,
+      bufferPages: true,
+      pdfVersion: '1.7',
+      tagged: true,
+      lang: document.lang === 'nl' ? 'nl-NL' : 'en-GB',
+      displayTitle: true,
+      info: { Title: document.title, Author: municipality, Creator: 'interactiewijzer' },
+    });
     const chunks: Buffer[] = [];
     pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
     pdf.on('end', () => resolve(Buffer.concat(chunks)));
     pdf.on('error', reject);
-    pdf.font('Helvetica-Bold').fontSize(11).fillColor('#1d4f91').text(municipality);
-    pdf.moveDown(0.5).fillColor('#000000').fontSize(18).text(document.title);
-    pdf.font('Helvetica').fontSize(11).text(document.subtitle);
+    const root = pdf.struct('Document');
+    pdf.addStructure(root);
+    pdf.font('Helvetica-Bold').fontSize(11).fillColor('#1d4f91').text(municipality, { structParent: root });
+    pdf.moveDown(0.5).fillColor('#000000').fontSize(18).text(document.title, { structParent: root, structType: 'H1' });
+    pdf.font('Helvetica').fontSize(11).text(document.subtitle, { structParent: root });
     for (const section of document.sections) {
-      pdf.moveDown(1).font('Helvetica-Bold').fontSize(13).text(section.heading);
+      const part = pdf.struct('Sect');
+      root.add(part);
+      pdf.moveDown(1).font('Helvetica-Bold').fontSize(13).text(section.heading, { structParent: part, structType: 'H2' });
       pdf.font('Helvetica').fontSize(11);
-      for (const paragraph of section.paragraphs ?? []) pdf.moveDown(0.3).text(paragraph);
-      if (section.items?.length) pdf.moveDown(0.3).list(section.items, { bulletRadius: 2, textIndent: 12 });
+      for (const paragraph of section.paragraphs ?? []) pdf.moveDown(0.3).text(paragraph, { structParent: part });
+      if (section.items?.length) {
+        const list = pdf.struct('L');
+        part.add(list);
+        pdf.moveDown(0.3).list(section.items, { bulletRadius: 2, textIndent: 12, structParent: list });
+        list.end();
+      }
+      part.end();
     }
-    // Page numbers, once every page is laid out.
+    // Page numbers, once every page is laid out: furniture, not content, for a screen reader.
     const range = pdf.bufferedPageRange();
     for (let i = 0; i < range.count; i++) {
       pdf.switchToPage(range.start + i);
       // The footer sits in the bottom margin: without this, writing there would start a new page.
       pdf.page.margins.bottom = 0;
+      pdf.markContent('Artifact', { type: 'Pagination' });
       pdf.fontSize(9).fillColor('#4b4b4b').text(`${municipality} · ${document.title} · ${i + 1}/${range.count}`, 56, pdf.page.height - 40, { lineBreak: false });
+      pdf.endMarkedContent();
     }
+    root.end();
     pdf.end();
   });
 }

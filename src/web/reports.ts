@@ -19,6 +19,7 @@ export function accountDocument(account: ParticipationAccount, t: Texts): Report
   return {
     title: r.accountTitle,
     subtitle: account.project.title,
+    lang,
     sections: [
       {
         heading: r.adviceAndRoute,
@@ -73,6 +74,7 @@ export function notaDocument(nota: Nota, t: Texts): ReportDocument {
   return {
     title: nota.version === 'public' ? r.notaTitle : r.notaTitleInternal,
     subtitle: nota.project.title,
+    lang,
     sections: [
       {
         heading: r.about,
