@@ -7,13 +7,14 @@
  *
  *   npm run bench:dashboard [-- --projects 5000 --entries 200000 --timeline 2000 --samples 40]
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import { SignJWT } from 'jose';
+import { stateStay } from '../machines/insight/state-stays';
 import { inParallel, jsonClient, percentile } from './support/http-client';
 import { startService } from './support/service';
 
@@ -57,6 +58,19 @@ async function measure(url: string, cookie: string) {
   return { p50: percentile(ms, 50), p95: percentile(ms, 95), queries: new Set(runs.map((r) => r.queries)), kb: Math.round(runs[0].bytes / 1024) };
 }
 
+/** The happy path through the life cycle: each step and the state it leads to. */
+const LIFE_CYCLE: Array<[string, string]> = [
+  ['START_INTERACTIVE', 'formalCommitment'],
+  ['COMMIT', 'planOfApproach'],
+  ['ADOPT_PLAN', 'policyCycle.preparation.problemDefinition'],
+  ['PROBLEM_DEFINED', 'policyCycle.preparation.solutionDirections'],
+  ['SOLUTIONS_CHOSEN', 'policyCycle.preparation.advice'],
+  ['ADVICE_SUBMITTED', 'policyCycle.decisionMaking'],
+  ['DECISION_TAKEN', 'policyCycle.execution'],
+  ['EXECUTION_COMPLETED', 'policyCycle.evaluation'],
+  ['CLOSE', 'closed'],
+];
+
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'iw-bench-dashboard-'));
   const sqlite = join(dir, 'dashboard.sqlite');
@@ -77,16 +91,57 @@ async function main(): Promise<void> {
     });
     await service.stop();
 
-    // The rest of the 200,000 entries straight into the table, spread over the other projects: volume for the queries to cope with.
+    // The rest of the 200,000 entries straight into the database, as a municipality's trail: each
+    // project walked some way along the life cycle (a decision and a transition per step, now and
+    // then a rejection or deferral first, and a silence reminder), the rest contacts with
+    // participants. With each entry what the service writes beside it: the decision, the
+    // reminder, and insight's stay in the state the step left.
     const db = new Database(sqlite);
     const existing = (db.prepare('SELECT COUNT(*) AS n FROM audit_entries').get() as { n: number }).n;
     const insert = db.prepare('INSERT INTO audit_entries (project_id, seq, occurred_at, actor_name, actor_role, type, payload, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
+    const insertDecision = db.prepare("INSERT INTO decisions (id, project_id, gate, cycle, body, outcome, decided_on, reference, recorded_by, recorded_by_role, recorded_at, consumed_at, consumed_by_audit_seq) VALUES (?, ?, ?, 1, ?, ?, ?, ?, 'Bench', 'college-secretary', ?, ?, ?)");
+    const insertReminder = db.prepare("INSERT INTO reminders (key, project_id, kind, due_at, level, status, recipients, attempts, created_at, finished_at) VALUES (?, ?, 'silence', ?, 1, 'sent', '[]', 1, ?, ?)");
+    const insertStay = db.prepare('INSERT INTO state_stays (project_id, seq, state, event, entered_at, left_at, days, left_year, green_light_body, wait_days, levels) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+    const createdAt = new Map((db.prepare('SELECT id, created_at AS createdAt FROM projects').all() as Array<{ id: string; createdAt: string }>).map((r) => [r.id, r.createdAt]));
+    const others = ids.slice(1);
+    const perProject = Math.floor((ENTRIES - existing) / others.length);
+    let story = 0;
     db.transaction(() => {
-      for (let i = 0; i < ENTRIES - existing; i++) {
-        const project = ids[1 + (i % (PROJECTS - 1))];
-        const hash = createHash('sha256').update(`${project}-${i}`).digest('hex');
-        insert.run(project, 1000 + Math.floor(i / (PROJECTS - 1)), new Date(Date.UTC(2026, 0, 1) + i * 1000).toISOString(), 'Bench', 'process-manager', 'communication-recorded', JSON.stringify({ channel: 'brief', audience: 'bewoners' }), hash, hash);
-      }
+      others.forEach((project, p) => {
+        let seq = 1000;
+        let at = Date.parse(createdAt.get(project)!);
+        const entry = (type: string, payload: object) => {
+          at += ((1 + ((p * 7 + seq) % 40)) * 86_400_000) / 4;
+          const hash = createHash('sha256').update(`${project}-${seq}`).digest('hex');
+          insert.run(project, seq++, new Date(at).toISOString(), 'Bench', 'process-manager', type, JSON.stringify(payload), hash, hash);
+          return new Date(at).toISOString();
+        };
+        let entered = { state: 'quickScan', at: createdAt.get(project)! };
+        for (const [i, [event, to]] of LIFE_CYCLE.slice(0, 1 + (p % LIFE_CYCLE.length)).entries()) {
+          const body = event === 'DECISION_TAKEN' ? 'raad' : 'college';
+          // A decision; the approval is used by the step that follows it at once.
+          const decide = (outcome: string) => {
+            const decidedOn = new Date(at).toISOString().slice(0, 10);
+            const recordedAt = entry('decision-recorded', { gate: event, body, outcome, decidedOn, reference: `B&W ${p}/${i}` });
+            const used = outcome === 'approved' ? [new Date(at + ((1 + ((p * 7 + seq) % 40)) * 86_400_000) / 4).toISOString(), seq] : [null, null];
+            insertDecision.run(randomUUID(), project, event, body, outcome, decidedOn, `B&W ${p}/${i}`, recordedAt, ...used);
+            return decidedOn;
+          };
+          if ((p + i) % 9 === 0) decide((p + i) % 2 ? 'rejected' : 'deferred');
+          const decidedOn = decide('approved');
+          const levels = event === 'ADOPT_PLAN' ? { preparation: 'advise-early', decisionMaking: 'inform', execution: 'collaborate', evaluation: 'advise-late' } : undefined;
+          const leftAt = entry('transition', { event, from: entered.state, to, greenLight: { body, decidedOn, reference: `B&W ${p}/${i}` }, ...(levels && { levels }) });
+          const s = stateStay({ projectId: project, seq: seq - 1, state: entered.state, enteredAt: entered.at, leftAt, event, greenLight: { body, decidedOn }, levels });
+          insertStay.run(s.projectId, s.seq, s.state, s.event, s.enteredAt, s.leftAt, s.days, s.leftYear, s.greenLightBody, s.waitDays, s.levels);
+          entered = { state: to, at: leftAt };
+          if ((p + i) % 5 === 0) {
+            const sentAt = entry('reminder-sent', { kind: 'silence' });
+            insertReminder.run(`silence:${project}:${sentAt}`, project, sentAt, sentAt, sentAt);
+          }
+        }
+        story += seq - 1000;
+        while (seq - 1000 < perProject) entry('communication-recorded', { channel: 'brief', audience: 'bewoners' });
+      });
     })();
     const total = (db.prepare('SELECT COUNT(*) AS n FROM audit_entries').get() as { n: number }).n;
     db.close();
@@ -109,7 +164,7 @@ async function main(): Promise<void> {
     const worklistLast = await measure(`${service.url}/werkvoorraad?pagina=${Math.ceil((PROJECTS * 2) / 3 / 50)}`, secretary);
     await service.stop();
 
-    console.log(`\n${PROJECTS} projects, ${total} audit entries; server time from Server-Timing over ${SAMPLES} requests each, after one warm-up`);
+    console.log(`\n${PROJECTS} projects, ${total} audit entries of which ${story + PROJECTS} tell the story the insight page reads; server time from Server-Timing over ${SAMPLES} requests each, after one warm-up`);
     for (const [name, m] of [['dashboard, first page (50 of all projects)', dashboard], ['dashboard, silence ok, sorted by deadline, page 2', sorted], ['dashboard, last page', last]] as const) {
       console.log(`${name}: p50 ${m.p50.toFixed(1)} ms, p95 ${m.p95.toFixed(1)} ms (target p95 < 300 ms); queries per page: ${[...m.queries].join(', ')}; ${m.kb} KB`);
     }

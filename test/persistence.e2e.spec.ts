@@ -49,6 +49,26 @@ describeEachDatabase('persistence', (createDatabase) => {
     await second.close();
   });
 
+  it('builds insight’s stays from a trail written before they were kept, the same as the steps write them', async () => {
+    const first = await startTestApp(database);
+    const api = await ProjectClient.for(first);
+    const { body: initiative } = await api.create({ title: 'Bewonersinitiatief', origin: 'initiative', politicalSensitivity: 'low' });
+    expect((await api.event(initiative.id, { type: 'FORMALLY_SUBMITTED', submittedOn: '2026-11-02', reference: 'INI-1' })).status).toBe(200);
+    const { body: project } = await api.create({ title: 'Herinrichting', origin: 'municipality', politicalSensitivity: 'low' });
+    for (const step of ['START_INTERACTIVE', 'COMMIT', 'ADOPT_PLAN']) await api.step(project.id, step, 'college');
+    const insight = async (app: typeof first, client: ProjectClient) => (await app.http().get('/api/insight').set('authorization', `Bearer ${client.manager}`)).body;
+    const written = await insight(first, api);
+    expect(written.timeInState.map((s: { state: string }) => s.state)).toEqual(['intake', 'quickScan', 'formalCommitment', 'planOfApproach']);
+    expect(written.levels.length).toBeGreaterThan(0);
+    await first.close();
+
+    // As the database stood before migration StateStays1764440000000: the trail only.
+    await tamper(database, "DROP TABLE state_stays; DELETE FROM migrations WHERE name = 'StateStays1764440000000';");
+    const second = await startTestApp(database);
+    expect(await insight(second, await ProjectClient.for(second))).toEqual(written);
+    await second.close();
+  });
+
   it('refuses to change or delete trail entries and decisions in the database itself', async () => {
     const t = await startTestApp(database);
     const api = await ProjectClient.for(t);
@@ -173,6 +193,7 @@ describe('SQLite durability settings', () => {
       { name: 'PublicPages1764410000000' },
       { name: 'InsightIndex1764420000000' },
       { name: 'DecisionMilestones1764430000000' },
+      { name: 'StateStays1764440000000' },
     ]);
     db.close();
     await database.drop();

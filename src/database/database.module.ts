@@ -9,11 +9,12 @@ import { FileRepository } from './file.repository';
 import { OutboxRepository } from './outbox.repository';
 import { ProjectRepository } from './project.repository';
 import { ReminderRepository } from './reminder.repository';
+import { StateStayRepository } from './state-stay.repository';
 import { TrailRepository } from './trail.repository';
 import { TransactionRunner } from './transaction-runner';
 
 /** One small repository per aggregate of the write path. */
-const REPOSITORIES = [ProjectRepository, DecisionRepository, TrailRepository, FileRepository, ReminderRepository, OutboxRepository];
+const REPOSITORIES = [ProjectRepository, DecisionRepository, TrailRepository, FileRepository, ReminderRepository, OutboxRepository, StateStayRepository];
 
 @Global()
 @Module({

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { dutchDay } from '../../machines/calendar/dutch-day';
+import { describeMachine } from '../../machines/participation-project';
 
 export interface InsightFilter {
   /** Only what happened in this year. */
@@ -28,88 +29,77 @@ export interface Insight {
   levels: Array<{ year: number; phase: string; level: string; plans: number }>;
 }
 
-const DAY_MS = 86_400_000;
-const push = (map: Map<string, number[]>, key: string, value: number) => {
-  const values = map.get(key);
-  if (values) values.push(value);
-  else map.set(key, [value]);
-};
-const round = (days: number) => Math.round(days * 10) / 10;
+const round = (days: number) => Math.round(Number(days) * 10) / 10;
+/** States in the order of the life cycle, as the machine lists them. */
+const STATE_ORDER = new Map(describeMachine().states.map((state, i) => [state.id, i]));
+const lifeCycleOrder = (state: string) => STATE_ORDER.get(state) ?? STATE_ORDER.size;
 
 /**
- * Reads only the entries that tell the story (project created, transitions, decisions, silence
- * reminders): one query, whatever the number of contacts recorded, and the sums in memory.
+ * Sums over the read models, in the database: the stays in each state (state_stays, written by
+ * every step), the decisions that did not let a step through, and the silence reminders sent.
+ * A handful of grouped queries, whatever the size of the trail.
  */
 @Injectable()
 export class InsightService {
   constructor(@InjectDataSource() private readonly database: DataSource) {}
 
   async insight(filter: InsightFilter): Promise<Insight> {
-    const params: unknown[] = [];
-    const param = (value: unknown) => {
-      params.push(value);
-      return this.database.options.type === 'postgres' ? `$${params.length}` : '?';
+    const postgres = this.database.options.type === 'postgres';
+    /** A query over one table (as x) joined to its project, under the conditions given and the sensitivity filter. */
+    const query = async <Row>(select: string, from: string, conditions: Array<[string, unknown] | string>, groupBy = ''): Promise<Row[]> => {
+      const params: unknown[] = [];
+      const clause = (condition: [string, unknown] | string) => {
+        if (typeof condition === 'string') return condition;
+        params.push(condition[1]);
+        return condition[0].replace('?', postgres ? `$${params.length}` : '?');
+      };
+      const clauses = [...conditions, ...(filter.sensitivity ? [['p.political_sensitivity = ?', filter.sensitivity] as [string, unknown]] : [])].map(clause);
+      const where = clauses.length ? ` WHERE ${clauses.join(' AND ')}` : '';
+      return this.database.query(`SELECT ${select} FROM ${from} JOIN projects p ON p.id = x.project_id${where}${groupBy && ` GROUP BY ${groupBy}`}`, params);
     };
-    const sensitivity = filter.sensitivity ? ` AND p.political_sensitivity = ${param(filter.sensitivity)}` : '';
-    const rows: Array<{ projectId: string; seq: number; occurredAt: string; type: string; payload: string }> = await this.database.query(
-      `SELECT a.project_id AS "projectId", a.seq, a.occurred_at AS "occurredAt", a.type, a.payload
-         FROM audit_entries a JOIN projects p ON p.id = a.project_id
-        WHERE a.type IN ('project-created', 'transition', 'decision-recorded', 'reminder-sent')${sensitivity}
-        ORDER BY a.project_id, a.seq`,
-      params,
-    );
-    // Years and months are Dutch ones: a moment just after midnight on 1 January belongs to the new year.
-    const dutch = (at: string) => (/^\d{4}-\d{2}-\d{2}$/.test(at) ? at : dutchDay(new Date(at)));
-    const inYear = (at: string) => !filter.year || dutch(at).startsWith(String(filter.year));
-    const byBody = (body: string) => !filter.body || body === filter.body;
+    const year = filter.year;
+    const stayYear: Array<[string, unknown]> = year ? [['x.left_year = ?', year]] : [];
+    const body: Array<[string, unknown]> = filter.body ? [['x.green_light_body = ?', filter.body]] : [];
 
-    const stays = new Map<string, number[]>();
-    const waits = new Map<string, number[]>();
-    const refusals = new Map<string, { rejected: number; deferred: number }>();
+    const [projects, stays, waits, plans, refusals, reminders] = await Promise.all([
+      this.database.query(`SELECT COUNT(*) AS n FROM projects p${filter.sensitivity ? ` WHERE p.political_sensitivity = ${postgres ? '$1' : '?'}` : ''}`, filter.sensitivity ? [filter.sensitivity] : []) as Promise<Array<{ n: number }>>,
+      query<{ state: string; stays: number; days: number }>('x.state, COUNT(*) AS stays, AVG(x.days) AS days', 'state_stays x', stayYear, 'x.state'),
+      query<{ body: string; steps: number; days: number }>('x.green_light_body AS body, COUNT(*) AS steps, AVG(x.wait_days) AS days', 'state_stays x', ['x.green_light_body IS NOT NULL', ...stayYear, ...body], 'x.green_light_body'),
+      query<{ year: number; levels: string }>('x.left_year AS year, x.levels', 'state_stays x', ['x.levels IS NOT NULL', ...stayYear]),
+      // Decisions are dated by day (YYYY-MM-DD): the year is its first four characters.
+      query<{ body: string; outcome: 'rejected' | 'deferred'; n: number }>('x.body, x.outcome, COUNT(*) AS n', 'decisions x', ["x.outcome IN ('rejected', 'deferred')", ...(year ? [['x.decided_on LIKE ?', `${year}-%`] as [string, unknown]] : []), ...(filter.body ? [['x.body = ?', filter.body] as [string, unknown]] : [])], 'x.body, x.outcome'),
+      query<{ at: string }>('x.finished_at AS at', 'reminders x', ["x.kind = 'silence'", "x.status = 'sent'"]),
+    ]);
+
+    const refusalsByBody = new Map<string, { rejected: number; deferred: number }>();
+    for (const r of refusals) {
+      const counts = refusalsByBody.get(r.body) ?? { rejected: 0, deferred: 0 };
+      counts[r.outcome] = Number(r.n);
+      refusalsByBody.set(r.body, counts);
+    }
+    // Months are Dutch ones: a reminder just after midnight on the first belongs to the new month.
     const silence = new Map<string, number>();
+    for (const { at } of reminders) {
+      const month = dutchDay(new Date(at)).slice(0, 7);
+      if (!year || month.startsWith(String(year))) silence.set(month, (silence.get(month) ?? 0) + 1);
+    }
     const levels = new Map<string, number>();
-    const projects = new Set<string>();
-    let entered = { project: '', state: '', at: '' };
-    for (const row of rows) {
-      projects.add(row.projectId);
-      const p = JSON.parse(row.payload) as Record<string, unknown>;
-      if (row.type === 'project-created') entered = { project: row.projectId, state: String(p.state), at: row.occurredAt };
-      if (row.type === 'transition' && entered.project === row.projectId) {
-        if (inYear(row.occurredAt)) {
-          const days = (Date.parse(row.occurredAt) - Date.parse(entered.at)) / DAY_MS;
-          push(stays, entered.state, days);
-          const light = p.greenLight as { body: string; decidedOn: string } | undefined;
-          if (light && byBody(light.body)) push(waits, light.body, Math.max(0, (Date.parse(`${light.decidedOn}T12:00:00Z`) - Date.parse(entered.at)) / DAY_MS));
-          if (p.event === 'ADOPT_PLAN' && p.levels) {
-            for (const [phase, level] of Object.entries(p.levels as Record<string, string>)) {
-              const key = `${dutch(row.occurredAt).slice(0, 4)}|${phase}|${level}`;
-              levels.set(key, (levels.get(key) ?? 0) + 1);
-            }
-          }
-        }
-        entered = { project: row.projectId, state: String(p.to), at: row.occurredAt };
-      }
-      if (row.type === 'decision-recorded' && inYear(String(p.decidedOn)) && byBody(String(p.body)) && (p.outcome === 'rejected' || p.outcome === 'deferred')) {
-        const counts = refusals.get(String(p.body)) ?? { rejected: 0, deferred: 0 };
-        counts[p.outcome] += 1;
-        refusals.set(String(p.body), counts);
-      }
-      if (row.type === 'reminder-sent' && p.kind === 'silence' && inYear(row.occurredAt)) {
-        const month = dutch(row.occurredAt).slice(0, 7);
-        silence.set(month, (silence.get(month) ?? 0) + 1);
+    for (const plan of plans) {
+      for (const [phase, level] of Object.entries(JSON.parse(plan.levels) as Record<string, string>)) {
+        const key = `${plan.year}|${phase}|${level}`;
+        levels.set(key, (levels.get(key) ?? 0) + 1);
       }
     }
-    const average = (values: number[]) => round(values.reduce((sum, v) => sum + v, 0) / values.length);
     return {
       filter,
-      projects: projects.size,
-      timeInState: [...stays].map(([state, values]) => ({ state, stays: values.length, averageDays: average(values) })),
-      waitForGreenLight: [...waits].sort().map(([body, values]) => ({ body, steps: values.length, averageDays: average(values) })),
-      refusals: [...refusals].sort().map(([body, counts]) => ({ body, ...counts })),
-      silencePerMonth: [...silence].sort().map(([month, reminders]) => ({ month, reminders })),
-      levels: [...levels].sort().map(([key, plans]) => {
-        const [year, phase, level] = key.split('|');
-        return { year: Number(year), phase, level, plans };
+      projects: Number(projects[0].n),
+      timeInState: stays.sort((a, b) => lifeCycleOrder(a.state) - lifeCycleOrder(b.state)).map((s) => ({ state: s.state, stays: Number(s.stays), averageDays: round(s.days) })),
+      waitForGreenLight: waits.sort((a, b) => a.body.localeCompare(b.body)).map((w) => ({ body: w.body, steps: Number(w.steps), averageDays: round(w.days) })),
+      refusals: [...refusalsByBody].sort().map(([b, counts]) => ({ body: b, ...counts })),
+      silencePerMonth: [...silence].sort().map(([month, n]) => ({ month, reminders: n })),
+      levels: [...levels].sort().map(([key, n]) => {
+        const [y, phase, level] = key.split('|');
+        return { year: Number(y), phase, level, plans: n };
       }),
     };
   }

@@ -1,8 +1,8 @@
-import { describeLevel, LEVELS, PHASES, type Level } from '../../machines/participation-project';
+import { LEVELS, PHASES, type Level } from '../../machines/participation-project';
 import type { Insight } from '../insight/insight.service';
 import type { Texts } from './i18n/nl';
 import { barChart } from './insight-charts';
-import { phaseName } from './wording';
+import { levelName, phaseName } from './wording';
 
 /** One figure of the insight page: its chart, and the same figures as a table (and a CSV). */
 export interface InsightFigure {
@@ -55,9 +55,9 @@ export function insightFigures(insight: Insight, t: Texts): InsightFigure[] {
     {
       key: 'niveaus-per-fase',
       title: i.levels,
-      chart: chart(PHASES.map((p) => phaseName(p, lang)), levelsUsed.map((level) => ({ name: describeLevel(level).name[lang], values: perPhase(level) })), i.plansUnit, { stacked: true }),
+      chart: chart(PHASES.map((p) => phaseName(p, lang)), levelsUsed.map((level) => ({ name: levelName(level, lang), values: perPhase(level) })), i.plansUnit, { stacked: true }),
       headers: [i.year, t.dashboard.phase, i.level, i.plans],
-      rows: insight.levels.map((l) => [l.year, phaseName(l.phase, lang), describeLevel(l.level as Level).name[lang], l.plans]),
+      rows: insight.levels.map((l) => [l.year, phaseName(l.phase, lang), levelName(l.level, lang), l.plans]),
     },
   ];
 }

@@ -46,6 +46,8 @@ import { DecisionRepository } from '../database/decision.repository';
 import { FileRepository } from '../database/file.repository';
 import { ReminderRepository } from '../database/reminder.repository';
 import { TrailRepository } from '../database/trail.repository';
+import { stateStay } from '../../machines/insight/state-stays';
+import { StateStayRepository } from '../database/state-stay.repository';
 import { GENESIS_HASH, type AuditType } from './audit-chain';
 import { boundDecisions } from './decision-binding';
 import { dutchDay, longDay, startOfDutchDay } from '../../machines/calendar/dutch-day';
@@ -147,6 +149,7 @@ export class WorkflowService {
     private readonly files: FileRepository,
     private readonly reminders: ReminderRepository,
     private readonly trail: TrailRepository,
+    private readonly stays: StateStayRepository,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.dayMs = config.reminders.dayMs;
@@ -247,6 +250,9 @@ export class WorkflowService {
         ...(next.context.submission && !snapshot.context.submission && { submission: next.context.submission }),
         ...(adoptedPlan && { planVersion: adoptedPlan.version, levels: file!.dossier.plan?.levels, warnings: planWarnings(file!.dossier.plan).map((w) => w.code) }),
       });
+      // Insight's read model: the stay this step ends, in the same transaction as the entry that tells it.
+      const enteredAt = await this.stays.enteredAt(manager, project.id, project.createdAt);
+      await this.stays.insert(manager, stateStay({ projectId: project.id, seq: audit.seq, state: from, enteredAt, leftAt: at, event: request.type, greenLight: consumed && { body: consumed.body, decidedOn: consumed.decidedOn }, levels: adoptedPlan && file!.dossier.plan?.levels }));
       Object.assign(project, { state: to, cycle: next.context.cycle, snapshot: JSON.stringify(storeProject(next)), version: project.version + 1 });
       // The silence clock starts on entering a counted phase and stops on leaving it. Every step into another phase reads the file;
       // a step within a phase leaves the counting as it was, unless the project ended.
