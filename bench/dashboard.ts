@@ -119,18 +119,18 @@ async function main(): Promise<void> {
         let entered = { state: 'quickScan', at: createdAt.get(project)! };
         for (const [i, [event, to]] of LIFE_CYCLE.slice(0, 1 + (p % LIFE_CYCLE.length)).entries()) {
           const body = event === 'DECISION_TAKEN' ? 'raad' : 'college';
-          // A decision; the approval is used by the step that follows it at once.
           const decide = (outcome: string) => {
             const decidedOn = new Date(at).toISOString().slice(0, 10);
             const recordedAt = entry('decision-recorded', { gate: event, body, outcome, decidedOn, reference: `B&W ${p}/${i}` });
-            const used = outcome === 'approved' ? [new Date(at + ((1 + ((p * 7 + seq) % 40)) * 86_400_000) / 4).toISOString(), seq] : [null, null];
-            insertDecision.run(randomUUID(), project, event, body, outcome, decidedOn, `B&W ${p}/${i}`, recordedAt, ...used);
-            return decidedOn;
+            return { decidedOn, record: (...[usedAt, usedBySeq]: [string, number] | [null, null]) => insertDecision.run(randomUUID(), project, event, body, outcome, decidedOn, `B&W ${p}/${i}`, recordedAt, usedAt, usedBySeq) };
           };
-          if ((p + i) % 9 === 0) decide((p + i) % 2 ? 'rejected' : 'deferred');
-          const decidedOn = decide('approved');
+          if ((p + i) % 9 === 0) decide((p + i) % 2 ? 'rejected' : 'deferred').record(null, null);
+          const approval = decide('approved');
+          const decidedOn = approval.decidedOn;
           const levels = event === 'ADOPT_PLAN' ? { preparation: 'advise-early', decisionMaking: 'inform', execution: 'collaborate', evaluation: 'advise-late' } : undefined;
           const leftAt = entry('transition', { event, from: entered.state, to, greenLight: { body, decidedOn, reference: `B&W ${p}/${i}` }, ...(levels && { levels }) });
+          // The step uses up the approval.
+          approval.record(leftAt, seq - 1);
           const s = stateStay({ projectId: project, seq: seq - 1, state: entered.state, enteredAt: entered.at, leftAt, event, greenLight: { body, decidedOn }, levels });
           insertStay.run(s.projectId, s.seq, s.state, s.event, s.enteredAt, s.leftAt, s.days, s.leftYear, s.greenLightBody, s.waitDays, s.levels);
           entered = { state: to, at: leftAt };
