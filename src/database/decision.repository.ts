@@ -14,6 +14,11 @@ export class DecisionRepository extends SqlRepository {
     return this.run<DecisionEntity>(manager, `SELECT ${DECISION_COLUMNS} FROM decisions WHERE project_id = ? AND cycle = ? AND consumed_at IS NULL`, [projectId, cycle]);
   }
 
+  /** One decision of the project, if it has it. */
+  async byId(manager: EntityManager, projectId: string, id: string): Promise<DecisionEntity[]> {
+    return this.run<DecisionEntity>(manager, `SELECT ${DECISION_COLUMNS} FROM decisions WHERE project_id = ? AND id = ?`, [projectId, id]);
+  }
+
   async insert(manager: EntityManager, d: DecisionEntity): Promise<void> {
     await this.run(
       manager,

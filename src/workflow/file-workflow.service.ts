@@ -51,7 +51,9 @@ import { FileRepository } from '../database/file.repository';
 import { ReminderRepository } from '../database/reminder.repository';
 import { dutchDay, isFutureDay, longDay, startOfDutchDay } from '../../machines/calendar/dutch-day';
 import type { WooCategory, WooDocumentType, WooHandling, WooItem } from '../../machines/publication/woo';
-import { DecisionEntity } from '../database/decision.entity';
+import { DecisionRepository } from '../database/decision.repository';
+import { TrailRepository } from '../database/trail.repository';
+import { boundDecisions } from './decision-binding';
 import { documentData, loadProjectFiles, type ProjectFile } from './dossier';
 import { ANY_STATE, runningAndSubmitted, running, UnitOfWork, type ProjectUnit } from './unit-of-work';
 import { addMilestoneTo, syncSilence } from './workflow.service';
@@ -119,6 +121,8 @@ export class FileWorkflow {
     private readonly units: UnitOfWork,
     private readonly files: FileRepository,
     private readonly reminders: ReminderRepository,
+    private readonly decisions: DecisionRepository,
+    private readonly trail: TrailRepository,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.dayMs = config.reminders.dayMs;
@@ -240,7 +244,8 @@ export class FileWorkflow {
       if (missing.length > 0) throw new ApiError(422, 'document-incomplete', `A document is published with its ${missing.join(', ')}.`);
       return { ...common, decisionId: null, reference: input.reference ?? null, title: input.title!, documentUrl: input.documentUrl!, documentDate: input.documentDate!, documentType: input.documentType ?? 'besluit', handling: input.handling ?? 'vaststelling' };
     }
-    const decision = await manager.findOne(DecisionEntity, { where: { id: input.decisionId, projectId: project.id } });
+    // Only a decision as the trail recorded it: a row put in behind the service's back is not published.
+    const [decision] = await boundDecisions(this.trail, manager, await this.decisions.byId(manager, project.id, input.decisionId));
     if (!decision) throw ApiError.notFound('decision', input.decisionId);
     const documentUrl = input.documentUrl ?? decision.documentUrl;
     if (!documentUrl) throw new ApiError(422, 'decision-document-missing', 'A decision is published with its document: give documentUrl, as the decision has no document link.');
