@@ -169,7 +169,7 @@ describe('the web interface in a real browser', () => {
     await secretary.getByRole('button', { name: 'Openbaar maken' }).first().click();
     await expect(secretary.getByRole('alert').textContent()).resolves.toContain('Informatiecategorie');
     const decisionForm = secretary.locator('form', { has: secretary.locator('input[name="kind"][value="besluit"]') });
-    await decisionForm.getByLabel('Informatiecategorie').selectOption({ label: 'Agenda’s en besluitenlijsten bestuurscolleges (artikel 3.3.2d)' });
+    await decisionForm.getByLabel('Informatiecategorie').selectOption({ label: 'Agenda’s en besluitenlijsten bestuurscolleges (artikel 3.3 lid 2 onder d)' });
     await decisionForm.getByLabel('Link naar het besluit').fill('https://www.gemeente.nl/besluiten/b-en-w-2026-412.pdf');
     await decisionForm.getByRole('button', { name: 'Openbaar maken' }).click();
     await secretary.waitForURL(/besluiten\?opgeslagen=1/);
@@ -182,7 +182,7 @@ describe('the web interface in a real browser', () => {
     await documentForm.getByLabel('Soort document').selectOption({ label: 'Vergaderverslag' });
     await documentForm.getByLabel('Ontvangen').check();
     await documentForm.getByLabel('Datum van het document').fill('2026-11-12');
-    await documentForm.getByLabel('Informatiecategorie').selectOption({ label: 'Vergaderstukken decentrale overheden (artikel 3.3.2c)' });
+    await documentForm.getByLabel('Informatiecategorie').selectOption({ label: 'Vergaderstukken decentrale overheden (artikel 3.3 lid 2 onder c)' });
     await documentForm.getByRole('button', { name: 'Openbaar maken' }).click();
     await secretary.waitForURL(/besluiten\?opgeslagen=1/);
     const minutes = secretary.locator('#woo ~ .iw-cards .iw-card, #woo + p + .iw-cards .iw-card').filter({ hasText: 'Verslag bewonersavond' });

@@ -344,7 +344,8 @@ export const en: Texts = {
       category: 'Information category',
       chooseCategory: 'Choose the category',
       categoryHint: 'The category of article 3.3 of the Woo the document falls under.',
-      categoryOption: (name: string, article: string) => `${name} (article ${article})`,
+      /** article: the key, e.g. 3.3.2c (paragraph 2, point c). */
+      categoryOption: (name: string, article: string) => `${name} (article 3.3(${article.charAt(4)})(${article.charAt(5)}))`,
       documentUrlForDecision: 'Link to the decision (only needed when the decision has none)',
       title: 'Title',
       reference: 'Reference (optional)',

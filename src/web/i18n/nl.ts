@@ -375,7 +375,8 @@ export const nl = {
       category: 'Informatiecategorie',
       chooseCategory: 'Kies de categorie',
       categoryHint: 'De categorie uit artikel 3.3 van de Woo waaronder het document valt.',
-      categoryOption: (name: string, article: string) => `${name} (artikel ${article})`,
+      /** article: the key, e.g. 3.3.2c (lid 2, onder c). */
+      categoryOption: (name: string, article: string) => `${name} (artikel 3.3 lid ${article.charAt(4)} onder ${article.charAt(5)})`,
       documentUrlForDecision: 'Link naar het besluit (alleen nodig als die nog niet bij het besluit staat)',
       title: 'Titel',
       reference: 'Kenmerk (niet verplicht)',
