@@ -192,6 +192,8 @@ describe('the web interface in a real browser', () => {
     await secretary.waitForURL(/besluiten\?opgeslagen=1/);
     await expect(minutes.locator('dd').last().textContent()).resolves.toMatch(/^op \d{1,2} [a-z]+ \d{4}. Reden: Er staat een naam van een inwoner in$/);
     await expect(minutes.getByText('Intrekken').count()).resolves.toBe(0);
+    // No longer public: the card says when it was, not "since".
+    await expect(minutes.getByText('Openbaar sinds').count()).resolves.toBe(0);
     await inspect(secretary, 'besluiten-woo');
 
     const take = async (step: string, expectedStage: string) => {
