@@ -84,7 +84,11 @@ describe('reminders against radio silence (real Redis, real SMTP)', () => {
     expect(second.to.sort()).toEqual(['pl@gemeente.example', 'wethouder@gemeente.example']);
 
     // Ignored reminders leave the project overdue, in the API and on the dashboard's filter alike, however far off the next reminder is.
-    const { silence } = (await api.get(id)).body;
+    // The mail can arrive before the worker has recorded it as sent: wait for the record, not for a moment.
+    const silence = await waitFor('the escalation recorded', async () => {
+      const now = (await api.get(id)).body.silence;
+      return now.remindersSent === 2 && now;
+    });
     expect(silence).toMatchObject({ status: 'overdue', remindersSent: 2, lastCommunicationAt: null });
     expect(Date.parse(silence.allowedUntil) - Date.parse(silence.silentSince)).toBe(2 * DAY_MS);
     expect(Date.parse(silence.nextReminderAt) - Date.parse(silence.silentSince)).toBe(3 * 2 * DAY_MS);
