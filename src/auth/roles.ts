@@ -8,6 +8,9 @@ export const ANY_ROLE: readonly Role[] = ROLES;
 /** Only the college's secretary records college decisions; only the griffie records the raad's. */
 export const RECORDER_OF: Record<GoverningBody, Role> = { college: 'college-secretary', raad: 'council-clerk' };
 
+/** Who marks documents for active publication (Woo): the process manager and the offices that keep the decisions. */
+export const WOO_PUBLISHERS: readonly Role[] = ['process-manager', 'admin', 'college-secretary', 'council-clerk'];
+
 /** Who is acting, as it goes into every audit entry. */
 export interface Actor {
   name: string;

@@ -39,7 +39,7 @@ import {
   type QuickScan,
 } from '../../machines/participation-project';
 import { Public } from '../auth/auth.decorators';
-import { RECORDER_OF, type Actor, type Role } from '../auth/roles';
+import { RECORDER_OF, WOO_PUBLISHERS, type Actor, type Role } from '../auth/roles';
 import { AuditService, type AuditEntryView } from '../audit/audit.service';
 import { ApiError } from '../common/api-error';
 import { slugOf } from '../common/slug';
@@ -68,8 +68,6 @@ import type { WebUser } from './web-session';
 import { describeEntry } from './wording';
 
 const WRITERS: readonly Role[] = ['process-manager', 'admin'];
-/** Who marks documents for active publication (Woo): the process manager and the offices that keep the decisions. */
-const WOO_PUBLISHERS: readonly Role[] = [...WRITERS, 'college-secretary', 'council-clerk'];
 /** A project's pages, each a tab that is a link: the path after /projecten/:id. */
 export const PROJECT_TABS = ['overzicht', 'dossier', 'besluiten', 'inspraak', 'communicatie', 'tijdlijn'] as const;
 export type ProjectTab = (typeof PROJECT_TABS)[number];

@@ -1,8 +1,8 @@
 import { create } from 'xmlbuilder2';
 import { municipalityUri, tooiUri, WOO_CATEGORIES, WOO_DOCUMENT_TYPES, WOO_HANDLINGS, type WooItem } from '../../machines/publication/woo';
 
-export const SITEMAP_NS = 'http://www.sitemaps.org/schemas/sitemap/0.9';
-export const DIWOO_NS = 'https://standaarden.overheid.nl/diwoo/metadata/';
+const SITEMAP_NS = 'http://www.sitemaps.org/schemas/sitemap/0.9';
+const DIWOO_NS = 'https://standaarden.overheid.nl/diwoo/metadata/';
 const DUTCH = 'http://publications.europa.eu/resource/authority/language/NLD';
 
 /** The publisher: the municipality by its CBS code (TOOI register of municipalities) and its name. */
@@ -55,9 +55,11 @@ export function diwooSitemap(project: { id: string; title: string }, items: WooI
   return create({ version: '1.0', encoding: 'UTF-8' }, { urlset: { '@xmlns': SITEMAP_NS, '@xmlns:diwoo': DIWOO_NS, url } }).end({ prettyPrint: true });
 }
 
+/** The file types of DiWoo's list (ccw_plooi_filetypes) a document's address can show by its extension. */
+const FILE_TYPES = new Set(['PDF', 'HTML', 'DOCX', 'DOC', 'ODT', 'ODS', 'ODP', 'XLSX', 'XLS', 'CSV', 'TXT', 'RTF', 'PPTX', 'PPT', 'ZIP']);
+
 /** The file type, from the list DiWoo accepts, when the document's address says it plainly. */
 function fileFormatOf(documentUrl: string): string | null {
   const extension = /\.([a-z0-9]+)$/i.exec(new URL(documentUrl).pathname)?.[1]?.toUpperCase();
   return extension && FILE_TYPES.has(extension) ? extension : null;
 }
-const FILE_TYPES = new Set(['PDF', 'HTML', 'DOCX', 'DOC', 'ODT', 'ODS', 'ODP', 'XLSX', 'XLS', 'CSV', 'TXT', 'RTF', 'PPTX', 'PPT', 'ZIP']);

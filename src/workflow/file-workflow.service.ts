@@ -209,7 +209,7 @@ export class FileWorkflow {
   publishForWoo(projectId: string, input: NewWooItem, actor: Actor, now = new Date()): Promise<WooItem> {
     return this.write(projectId, actor, now, async ({ manager, project, file, at, audit }) => {
       const current = await file();
-      const items = documentData<{ items: WooItem[] }>(current.documents, 'woo-publications')?.items ?? [];
+      const items = wooItemsIn(current);
       const item = await this.wooItem(manager, project, input, now, at);
       if (item.decisionId && items.some((i) => i.decisionId === item.decisionId && !i.withdrawn)) {
         throw new ApiError(409, 'already-published', 'This decision is already marked for publication; withdraw it first to publish it again.');
@@ -225,7 +225,7 @@ export class FileWorkflow {
   withdrawFromWoo(projectId: string, itemId: string, reason: string, actor: Actor, now = new Date()): Promise<WooItem> {
     return this.write(projectId, actor, now, async ({ manager, project, file, at, audit }) => {
       const current = await file();
-      const items = documentData<{ items: WooItem[] }>(current.documents, 'woo-publications')?.items ?? [];
+      const items = wooItemsIn(current);
       const item = items.find((i) => i.id === itemId);
       if (!item) throw ApiError.notFound('publication', itemId);
       if (item.withdrawn) throw new ApiError(409, 'already-withdrawn', `This item was withdrawn on ${item.withdrawn.on}.`);
@@ -468,6 +468,9 @@ export class FileWorkflow {
     }, now);
   }
 }
+
+/** The items marked for publication (Woo) in the file as it stands. */
+const wooItemsIn = (file: ProjectFile): WooItem[] => documentData<{ items: WooItem[] }>(file.documents, 'woo-publications')?.items ?? [];
 
 const contextOf = (project: ProjectEntity) => (JSON.parse(project.snapshot) as StoredSnapshot).context;
 
