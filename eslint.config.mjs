@@ -3,7 +3,7 @@
 import tseslint from 'typescript-eslint';
 
 const io = ['@nestjs/*', 'typeorm', 'bullmq', 'ioredis', 'better-sqlite3', 'pg', 'fastify', 'nodemailer'];
-const capabilities = ['projects', 'decisions', 'audit', 'lifecycle', 'health', 'auth/auth.*', 'web', 'reminders', 'communications'];
+const capabilities = ['projects', 'decisions', 'audit', 'lifecycle', 'health', 'auth/auth.*', 'web', 'reminders', 'communications', 'retention'];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'data/**', 'coverage/**'] },

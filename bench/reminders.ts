@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Queue } from 'bullmq';
 import { SignJWT } from 'jose';
+import { dutchDay } from '../machines/calendar/dutch-day';
 import { SMTPServer } from 'smtp-server';
 import { DataSource } from 'typeorm';
 import { loadConfig } from '../src/config/app-config';
@@ -117,7 +118,7 @@ async function main(): Promise<void> {
       const project = await call<{ id: string }>('POST', `${service.url}/api/projects`, manager, { title: `Bench ${i}`, origin: 'municipality', politicalSensitivity: 'low', silenceWindowDays: windowDays, ownerEmail: `pl${i}@gemeente.example` }, 201);
       ids[i] = project.id;
       await call('PUT', `${service.url}/api/projects/${project.id}/quick-scan`, manager, EXAMPLE_QUICK_SCAN, 200);
-      await call('POST', `${service.url}/api/projects/${project.id}/decisions`, secretary, { event: 'START_INTERACTIVE', body: 'college', outcome: 'approved', decidedOn: '2026-11-01', reference: 'bench' }, 201);
+      await call('POST', `${service.url}/api/projects/${project.id}/decisions`, secretary, { event: 'START_INTERACTIVE', body: 'college', outcome: 'approved', decidedOn: dutchDay(new Date()), reference: 'bench' }, 201);
     });
 
     // Scheduling: START_INTERACTIVE starts each project's silence clock; timed until BullMQ holds every job.

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import { SignJWT } from 'jose';
+import { dutchDay } from '../machines/calendar/dutch-day';
 import { FILE_BEFORE } from './support/example-file';
 import { jsonClient, percentile } from './support/http-client';
 import { startService } from './support/service';
@@ -73,7 +74,7 @@ async function walkOverHttp(dir: string, synchronous: Synchronous) {
         // The file the step needs (quick scan, commitment, plan), as a process manager fills it in; not timed.
         const file = FILE_BEFORE[gate];
         if (file) await post('PUT', `${service.url}/api/projects/${project.id}/${file.path}`, manager, file.body, 200);
-        await call(`${service.url}/api/projects/${project.id}/decisions`, secretary, { event: gate, body: 'college', outcome: 'approved', decidedOn: '2026-11-01', reference: `B&W ${gate}` }, 201);
+        await call(`${service.url}/api/projects/${project.id}/decisions`, secretary, { event: gate, body: 'college', outcome: 'approved', decidedOn: dutchDay(new Date()), reference: `B&W ${gate}` }, 201);
         const t0 = performance.now();
         await call(`${service.url}/api/projects/${project.id}/events`, manager, { type: gate }, 200);
         latencies.push(performance.now() - t0);

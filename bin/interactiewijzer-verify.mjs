@@ -81,6 +81,10 @@ async function main() {
     console.log(`NOT VALID: ${problem}`);
     process.exit(1);
   }
+  // Issue 18: personal data erased after its retention period; the entries keep the digests, so the chain still holds.
+  for (const entry of document.entries.filter((e) => e.type === 'personal-data-erased')) {
+    console.log(`erased: ${entry.payload.items.length} personal data items on ${entry.occurredAt} (entry ${entry.seq}): ${entry.payload.reason}`);
+  }
   console.log(`valid: ${document.entries.length} entries of project ${document.project.id}, head ${document.head.hash}, signed with key ${document.signature.kid}${parsed.values.key ? ' (published key)' : ' (key in the export: compare it with the published one)'}${parsed.values.root ? ', through the saved root' : ''}`);
 }
 

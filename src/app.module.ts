@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { AuditModule } from './audit/audit.module';
 import { AccountabilityModule } from './accountability/accountability.module';
 import { WooModule } from './woo/woo.module';
+import { RetentionModule } from './retention/retention.module';
 import { InsightModule } from './insight/insight.module';
 import { AuthModule } from './auth/auth.module';
 import type { AppConfig } from './config/app-config';
@@ -38,6 +39,7 @@ export class AppModule {
         AuditModule,
         AccountabilityModule,
         WooModule,
+        RetentionModule,
         InsightModule,
         LifecycleModule,
         HealthModule,
@@ -45,6 +47,11 @@ export class AppModule {
         WebModule,
       ],
     };
+  }
+
+  /** `npm run retention`: the projects and the workflow, without HTTP or queues. */
+  static retention(config: AppConfig): DynamicModule {
+    return { module: AppModule, imports: [ConfigModule.forRoot(config), DatabaseModule, RetentionModule] };
   }
 
   /** `npm run worker`: the queue workers (and the outbox relay and reconciler) without HTTP. */

@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { convert } from 'xmlbuilder2';
+import { dutchDay } from '../machines/calendar/dutch-day';
+import { formatDay } from '../src/web/wording';
 import { EXAMPLE_EVALUATION, EXAMPLE_PLAN, EXAMPLE_QUICK_SCAN } from '../bench/support/example-file';
 import { sqliteDatabase } from './support/databases';
 import { useRunningService } from './support/project-client';
@@ -21,6 +23,10 @@ async function pdfText(bytes: Buffer): Promise<{ pages: number; title: string; l
   const { stdout } = await promisify(execFile)(process.execPath, [join(__dirname, 'support/pdf-text.mjs'), file]);
   return JSON.parse(stdout);
 }
+
+/** The walk's decisions are taken today: a green light cannot precede the quick scan and plan recorded today. */
+const today = dutchDay(new Date());
+const todayInWords = formatDay(today, 'nl');
 
 /** Sections 1 and 2 of issue 12: the participation account and the nota van beantwoording, from a project walked through the whole cycle. */
 describe('the documents a municipality accounts with', () => {
@@ -97,7 +103,7 @@ describe('the documents a municipality accounts with', () => {
     expect(read.roles.filter((role) => role === 'H1')).toHaveLength(1);
     expect(read.roles.filter((role) => role === 'H2').length).toBe(read.roles.filter((role) => role === 'Sect').length);
     expect(read.roles).toEqual(expect.arrayContaining(['Document', 'Sect', 'H2', 'P', 'L', 'LI', 'LBody']));
-    for (const expected of ['Gemeente', 'Herinrichting Dorpsplein', 'De quickscan adviseerde: interactief werken.', 'Omwonenden Dorpsplein', 'Zienswijzen: 2 (2 op tijd, 0 te laat); 2 beantwoord; 1 leidden tot een aanpassing van het ontwerp.', 'Besluit genomen: besluit van het college van B&W op 2 november 2026', 'Draagvlak voor proces', 'De bewoners kozen het ontwerp met meer groen.']) {
+    for (const expected of ['Gemeente', 'Herinrichting Dorpsplein', 'De quickscan adviseerde: interactief werken.', 'Omwonenden Dorpsplein', 'Zienswijzen: 2 (2 op tijd, 0 te laat); 2 beantwoord; 1 leidden tot een aanpassing van het ontwerp.', `Besluit genomen: besluit van het college van B&W op ${todayInWords}`, 'Draagvlak voor proces', 'De bewoners kozen het ontwerp met meer groen.']) {
       expect(read.text.replace(/\s+/g, ' ')).toContain(expected);
     }
   });
@@ -137,7 +143,7 @@ describe('the documents a municipality accounts with', () => {
     const html = (await service.t.http().get('/openbaar/herinrichting-dorpsplein')).text;
     expect(html).toContain(root.body.root);
     expect(html).toContain('De gemeente houdt u op de hoogte en beantwoordt uw vragen. U heeft geen invloed op het besluit.');
-    expect(html).toContain('Besluit genomen: besloten door het college van B&amp;W op 2 november 2026 (kenmerk college-DECISION_TAKEN).');
+    expect(html).toContain(`Besluit genomen: besloten door het college van B&amp;W op ${todayInWords} (kenmerk college-DECISION_TAKEN).`);
     expect(html).toContain('De bewoners kozen het ontwerp met meer groen.');
     for (const personal of ['J. Jansen', 'P. Manager', 'S. Secretaris']) expect(html).not.toContain(personal);
 
@@ -163,8 +169,8 @@ describe('the documents a municipality accounts with', () => {
         identificatie: 'college-DECISION_TAKEN',
         verantwoordelijkeOrganisatie: null,
         besluittype: null,
-        datum: '2026-11-02',
-        ingangsdatum: '2026-11-02',
+        datum: today,
+        ingangsdatum: today,
         publicatiedatum: null,
         bestuursorgaan: 'college van burgemeester en wethouders',
         toelichting: 'Herinrichting Dorpsplein: Besluit genomen, ingestemd.',

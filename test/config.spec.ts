@@ -10,7 +10,8 @@ describe('configuration', () => {
       auditSigningKey: undefined,
       zgw: { rsin: undefined, besluittypen: {} },
       woo: { municipalityCode: undefined },
-      rules: { inspraakTermDays: 42, challengeAssessmentDays: 56, mandatoryParticipationActivities: [], unansweredLeadDays: 14 },
+      rules: { inspraakTermDays: 42, challengeAssessmentDays: 56, mandatoryParticipationActivities: [], mandatoryParticipationDecision: null, applicationRepairDays: 14, collegeProcedureMinTermDays: 14, inspraakPostalWeek: true, unansweredLeadDays: 14 },
+      retention: { personalDataDays: 365 },
       serverTiming: false,
       web: { sessionSecret: DEFAULT_DEVELOPMENT_SECRET, oidc: undefined, municipality: { name: 'Gemeente', logoUrl: undefined, themeCssUrl: undefined } },
       database: { kind: 'sqlite', path: './data/interactiewijzer.sqlite', synchronous: 'FULL' },
@@ -47,6 +48,15 @@ describe('configuration', () => {
   it('takes the municipality’s CBS code for the DiWoo export: four digits', () => {
     expect(loadConfig({ MUNICIPALITY_CODE: '0363' }).woo).toEqual({ municipalityCode: '0363' });
     expect(() => loadConfig({ MUNICIPALITY_CODE: 'gm0363' })).toThrow(/MUNICIPALITY_CODE must be the municipality's CBS code/);
+  });
+
+  it('takes the list of mandatory participation only as a dated raadsbesluit, and checks the rules of issue 18', () => {
+    expect(() => loadConfig({ MANDATORY_PARTICIPATION_ACTIVITIES: 'kappen' })).toThrow(/MANDATORY_PARTICIPATION_DECISION \(its reference\) and MANDATORY_PARTICIPATION_SINCE/);
+    expect(() => loadConfig({ MANDATORY_PARTICIPATION_ACTIVITIES: 'kappen', MANDATORY_PARTICIPATION_DECISION: 'R 2024/1', MANDATORY_PARTICIPATION_SINCE: '1-7-2024' })).toThrow(/MANDATORY_PARTICIPATION_SINCE must be a day/);
+    expect(loadConfig({ MANDATORY_PARTICIPATION_ACTIVITIES: 'kappen', MANDATORY_PARTICIPATION_DECISION: 'R 2024/1', MANDATORY_PARTICIPATION_SINCE: '2024-07-01' }).rules.mandatoryParticipationDecision).toEqual({ reference: 'R 2024/1', since: '2024-07-01' });
+    expect(() => loadConfig({ INSPRAAK_POSTAL_WEEK: 'maybe', RETENTION_PERSONAL_DATA_DAYS: '-1', COLLEGE_PROCEDURE_MIN_TERM_DAYS: '0' })).toThrow(/COLLEGE_PROCEDURE_MIN_TERM_DAYS[\s\S]*INSPRAAK_POSTAL_WEEK/);
+    expect(() => loadConfig({ RETENTION_PERSONAL_DATA_DAYS: '-1' })).toThrow(/RETENTION_PERSONAL_DATA_DAYS must be a whole number/);
+    expect(loadConfig({ RETENTION_PERSONAL_DATA_DAYS: '0', INSPRAAK_POSTAL_WEEK: 'off' })).toMatchObject({ retention: { personalDataDays: 0 }, rules: { inspraakPostalWeek: false } });
   });
 
   it('checks the reminder settings', () => {

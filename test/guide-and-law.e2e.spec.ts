@@ -17,9 +17,9 @@ describeEachDatabase('the guide and the law over HTTP', (createDatabase) => {
   let api: ProjectClient;
   beforeAll(async () => {
     database = await createDatabase();
-    // The municipality's inspraakverordening gives 30 days here (form b).
+    // The municipality's inspraakverordening gives 30 days here (form b), and sets the postal week aside.
     // The raad made participation mandatory for one activity (Omgevingswet art. 16.55 lid 7); challenges are assessed within 21 days.
-    t = await startTestApp(database, { INSPRAAK_TERM_DAYS: '30', MANDATORY_PARTICIPATION_ACTIVITIES: 'bouwactiviteit-omgevingsplan, kappen', CHALLENGE_ASSESSMENT_DAYS: '21' });
+    t = await startTestApp(database, { INSPRAAK_TERM_DAYS: '30', INSPRAAK_POSTAL_WEEK: 'off', MANDATORY_PARTICIPATION_ACTIVITIES: 'bouwactiviteit-omgevingsplan, kappen', MANDATORY_PARTICIPATION_DECISION: 'Raadsbesluit 2024/31', MANDATORY_PARTICIPATION_SINCE: '2024-07-01', CHALLENGE_ASSESSMENT_DAYS: '21' });
     api = await ProjectClient.for(t);
   });
   afterAll(async () => {
@@ -83,7 +83,7 @@ describeEachDatabase('the guide and the law over HTTP', (createDatabase) => {
     expect((await api.event(id, { type: 'ADVICE_SUBMITTED' }, { fileAsIs: true })).body.state).toBe('policyCycle.decisionMaking');
   });
 
-  it('follows the inspraakverordening under form b: its own term, and no postal week', async () => {
+  it('follows the inspraakverordening under form b: its own term, and no postal week where the ordinance says so (Gemeentewet art. 150 lid 2)', async () => {
     const id = await nonInteractiveToAdvice('Cultuurnota', { legallyRequired: false, form: 'b' });
     const fixed = await manager().post(`/api/projects/${id}/inspection`, { laidOpenOn: '2026-09-01', publishedIn: 'Gemeenteblad 2026, 40002', termDays: 10 });
     expect(fixed.status).toBe(422);
@@ -183,28 +183,43 @@ describeEachDatabase('the guide and the law over HTTP', (createDatabase) => {
 
     expect((await manager().put(`/api/projects/${project.id}/quick-scan`, EXAMPLE_QUICK_SCAN)).status).toBe(200);
     expect(codes((await decideAndMove(project.id, 'START_INTERACTIVE')).body)).toEqual(['challenge-assessment-missing']);
-    const future = await manager().put(`/api/projects/${project.id}/challenge-assessment`, { assessedOn: '2099-01-01', conclusion: 'honoured', reasons: 'x' });
+    // The assessment is the college's decision (issue 18), recorded by its office, on the municipality's criteria.
+    const secretary = as(api.collegeSecretary);
+    const assessment = { assessedOn: '2026-11-20', body: 'college', reference: 'B&W 2026/431', conclusion: 'honoured', reasons: 'De bewoners kunnen het onderhoud aan; de kosten blijven gelijk.', criteria: [{ criterion: 'draagvlak', met: true }, { criterion: 'kosten', met: true }] };
+    const byManager = await manager().put(`/api/projects/${project.id}/challenge-assessment`, assessment);
+    expect(byManager.status).toBe(403);
+    const future = await secretary.put(`/api/projects/${project.id}/challenge-assessment`, { ...assessment, assessedOn: '2099-01-01' });
     expect([future.status, future.body.code]).toEqual([422, 'assessment-in-future']);
-    expect((await manager().put(`/api/projects/${project.id}/challenge-assessment`, { assessedOn: '2026-11-20', conclusion: 'honoured', reasons: 'De bewoners kunnen het onderhoud aan; de kosten blijven gelijk.' })).status).toBe(200);
+    const assessed = await secretary.put(`/api/projects/${project.id}/challenge-assessment`, assessment);
+    expect([assessed.status, assessed.body.dueOn, assessed.body.late]).toEqual([200, '2026-11-23', false]);
     expect((await api.event(project.id, { type: 'START_INTERACTIVE' }, { fileAsIs: true })).body.state).toBe('formalCommitment');
-    expect((await manager().get(`/api/projects/${project.id}/challenge-assessment`)).body.data.conclusion).toBe('honoured');
+    expect((await manager().get(`/api/projects/${project.id}/challenge-assessment`)).body.data).toMatchObject({ conclusion: 'honoured', body: 'college', reference: 'B&W 2026/431' });
 
     const own = (await api.create({ title: 'Gewoon initiatief', origin: 'initiative', politicalSensitivity: 'low' })).body.id;
     await api.event(own, { type: 'FORMALLY_SUBMITTED', submittedOn: '2026-11-02', reference: 'Z-2' });
-    const notChallenge = await manager().put(`/api/projects/${own}/challenge-assessment`, { assessedOn: '2026-11-20', conclusion: 'honoured', reasons: 'x' });
+    const notChallenge = await as(api.collegeSecretary).put(`/api/projects/${own}/challenge-assessment`, { assessedOn: '2026-11-20', body: 'college', reference: 'x', conclusion: 'honoured', reasons: 'x', criteria: [{ criterion: 'kwaliteit', met: true }] });
     expect([notChallenge.status, notChallenge.body.code]).toEqual([409, 'not-a-challenge']);
   });
 
-  it('asks the applicant’s account of participation before submission where the raad made it mandatory (Omgevingswet art. 16.55 lid 7, Omgevingsregeling art. 7.4)', async () => {
+  it('receives an application without the account the raad made mandatory, and decides on it only once the account is there (Omgevingswet art. 16.55 lid 7, Awb art. 4:5)', async () => {
     const { body: project } = await api.create({ title: 'Appartementen Kerkstraat', origin: 'initiative', politicalSensitivity: 'high', permitActivity: 'bouwactiviteit-omgevingsplan' });
     expect(project.permitActivity).toBe('bouwactiviteit-omgevingsplan');
-    const submit = () => api.event(project.id, { type: 'FORMALLY_SUBMITTED', submittedOn: '2026-11-02', reference: 'OLO-123' });
-    expect(codes((await submit()).body)).toEqual(['participation-account-missing']);
+    // Issue 18: its day of receipt is not lost; the hersteltermijn starts, with a reminder to the owner.
+    const received = await api.event(project.id, { type: 'FORMALLY_SUBMITTED', submittedOn: '2026-11-02', reference: 'OLO-123' });
+    expect(received.body.state).toBe('quickScan');
+    const trail = (await api.audit(project.id)).body as Array<{ type: string; payload: Record<string, unknown> }>;
+    expect(trail.find((e) => e.type === 'submission-recorded')!.payload).toMatchObject({ submission: { submittedOn: '2026-11-02' }, participationMandatory: { decision: 'Raadsbesluit 2024/31', accountMissing: ['tookPlace', 'how', 'results'] } });
+    const milestones = (await manager().get(`/api/projects/${project.id}/milestones`)).body as Array<{ title: string }>;
+    expect(milestones.map((m) => m.title)).toEqual(['Aanvraag laten aanvullen (artikel 4:5 Awb): participatieverslag van de aanvrager uiterlijk maandag 16 november 2026']);
+
+    expect((await manager().put(`/api/projects/${project.id}/quick-scan`, EXAMPLE_QUICK_SCAN)).status).toBe(200);
+    expect((await api.decide(project.id, 'START_INTERACTIVE', 'raad')).status).toBe(201);
+    expect(codes((await api.event(project.id, { type: 'START_INTERACTIVE' }, { fileAsIs: true })).body)).toEqual(['participation-account-missing']);
     const partial = await manager().put(`/api/projects/${project.id}/applicant-account`, { tookPlace: false, how: 'Niet gedaan.' });
     expect(partial.body.missing).toEqual(['tookPlace', 'results']);
-    expect(codes((await submit()).body)).toEqual(['participation-account-missing']);
+    expect(codes((await api.event(project.id, { type: 'START_INTERACTIVE' }, { fileAsIs: true })).body)).toEqual(['participation-account-missing']);
     expect((await manager().put(`/api/projects/${project.id}/applicant-account`, { tookPlace: true, how: 'Twee avonden met de buren.', results: 'Eén verdieping minder.' })).body.missing).toEqual([]);
-    expect((await submit()).body.state).toBe('quickScan');
+    expect((await api.event(project.id, { type: 'START_INTERACTIVE' }, { fileAsIs: true })).body.state).toBe('formalCommitment');
 
     const elsewhere = (await api.create({ title: 'Dakkapel', origin: 'initiative', politicalSensitivity: 'low', permitActivity: 'dakkapel' })).body.id;
     expect((await api.event(elsewhere, { type: 'FORMALLY_SUBMITTED', submittedOn: '2026-11-02', reference: 'OLO-124' })).body.state).toBe('quickScan');

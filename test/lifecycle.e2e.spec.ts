@@ -54,7 +54,7 @@ describeEachDatabase('the lifecycle over HTTP', (createDatabase) => {
     expect(decisions).toHaveLength(15);
     expect(decisions.every((d: { consumed: boolean }) => d.consumed)).toBe(true);
     const verify = await service.t.http().get(`/api/projects/${id}/audit/verify`).set('authorization', `Bearer ${await service.t.token('auditor')}`);
-    expect(verify.body).toEqual({ valid: true, entries: audit.length, brokenAtSeq: null, unboundDecisions: [] });
+    expect(verify.body).toEqual({ valid: true, entries: audit.length, brokenAtSeq: null, unboundDecisions: [], erasures: [] });
   });
 
   it('keeps an initiative in intake until it is formally submitted, and then runs it by the raad', async () => {
@@ -98,7 +98,7 @@ describeEachDatabase('the lifecycle over HTTP', (createDatabase) => {
     expect(rejected.body.blockers[0].code).toBe('green-light-rejected');
     expect((await service.api.get(project.id)).body).toMatchObject({ state: 'quickScan', version: 1 });
 
-    const later = await service.api.decide(project.id, 'START_INTERACTIVE', 'raad', { decidedOn: '2026-11-10', reference: 'R-2026-19' });
+    const later = await service.api.decide(project.id, 'START_INTERACTIVE', 'raad', { reference: 'R-2026-19' });
     expect(later.status).toBe(201);
     const moved = await service.api.event(project.id, { type: 'START_INTERACTIVE' });
     expect(moved.status).toBe(200);

@@ -105,7 +105,7 @@ describeEachDatabase('persistence', (createDatabase) => {
     await api.step(project.id, 'START_INTERACTIVE', 'college');
     const verify = () => t.http().get(`/api/projects/${project.id}/audit/verify`).set('authorization', `Bearer ${api.manager}`);
     // project-created, decision-recorded, quick-scan-recorded, transition
-    expect((await verify()).body).toEqual({ valid: true, entries: 4, brokenAtSeq: null, unboundDecisions: [] });
+    expect((await verify()).body).toEqual({ valid: true, entries: 4, brokenAtSeq: null, unboundDecisions: [], erasures: [] });
     await tamper(database, DROP_TRIGGERS[database.name]);
 
     await tamper(database, `UPDATE audit_entries SET actor_name = 'Iemand anders' WHERE project_id = '${project.id}' AND seq = 3`);
@@ -197,6 +197,8 @@ describe('SQLite durability settings', () => {
       { name: 'InsightIndex1764420000000' },
       { name: 'DecisionMilestones1764430000000' },
       { name: 'StateStays1764440000000' },
+      { name: 'LawfulTerms1764450000000' },
+      { name: 'PersonalData1764460000000' },
     ]);
     db.close();
     await database.drop();

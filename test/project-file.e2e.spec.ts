@@ -69,7 +69,7 @@ describe('the Interactiewijzer’s rules over HTTP', () => {
     expect((await manager().put(`/api/projects/${project.id}/quick-scan`, { ...EXAMPLE_QUICK_SCAN, inspraak: { legallyRequired: false, form: 'd' } })).body.advice).toBe('interactive');
     const unjustified = await decideAndMove(project.id, 'DECIDE_NON_INTERACTIVE');
     expect(unjustified.body.blockers).toEqual([expect.objectContaining({ code: 'justification-required', messageNl: expect.stringMatching(/adviseert een interactieve aanpak/) })]);
-    const justified = await decideAndMove(project.id, 'DECIDE_NON_INTERACTIVE', { justification: 'Het besluit ligt wettelijk vast; er is geen ruimte.', decidedOn: '2026-11-03' });
+    const justified = await decideAndMove(project.id, 'DECIDE_NON_INTERACTIVE', { justification: 'Het besluit ligt wettelijk vast; er is geen ruimte.' });
     expect(justified.body.state).toBe('policyCycle.preparation.problemDefinition');
   });
 

@@ -2,6 +2,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { dutchDay } from '../machines/calendar/dutch-day';
 import { sqliteDatabase } from './support/databases';
 import { useRunningService } from './support/project-client';
 
@@ -148,7 +149,8 @@ describe('the web interface in a real browser', () => {
       await secretary.getByRole('link', { name: `Collegebesluit vastleggen: ${step} (Herinrichting Marktplein)` }).click();
       await expect(secretary.getByLabel('Stap', { exact: true }).inputValue()).resolves.not.toBe('');
       await secretary.getByLabel('Akkoord (conform voorstel)').check();
-      await secretary.getByLabel('Datum besluit').fill('2026-11-20');
+      // Taken today: a green light cannot precede the quick scan recorded today (issue 18).
+      await secretary.getByLabel('Datum besluit').fill(dutchDay(new Date()));
       await secretary.getByLabel('Kenmerk', { exact: true }).fill(reference);
       await secretary.getByRole('button', { name: 'Collegebesluit vastleggen' }).click();
       await secretary.waitForURL(/besluiten\?opgeslagen=1/);
@@ -157,7 +159,7 @@ describe('the web interface in a real browser', () => {
     // No outcome is chosen for the secretary: leaving it open is refused, with the input kept.
     await secretary.goto(`${projectUrl}/besluiten?stap=START_INTERACTIVE`);
     await secretary.getByLabel('Kenmerk', { exact: true }).fill('B&W 2026/411');
-    await secretary.getByLabel('Datum besluit').fill('2026-11-20');
+    await secretary.getByLabel('Datum besluit').fill(dutchDay(new Date()));
     await secretary.getByRole('button', { name: 'Collegebesluit vastleggen' }).click();
     await expect(secretary.getByRole('alert').textContent()).resolves.toContain('Uitkomst: kies een van de mogelijkheden.');
     await expect(secretary.getByLabel('Kenmerk', { exact: true }).inputValue()).resolves.toBe('B&W 2026/411');

@@ -35,7 +35,7 @@ describe('the werkvoorraad', () => {
     await service.api.decide(body.id, 'START_INTERACTIVE', 'raad');
     await service.api.decide(body.id, 'DECIDE_NON_INTERACTIVE', 'raad');
     expect(projectLinks(await page('council-clerk')).has(body.id)).toBe(false);
-    await service.api.decide(body.id, 'START_INTERACTIVE', 'raad', { outcome: 'rejected', decidedOn: '2026-11-03' });
+    await service.api.decide(body.id, 'START_INTERACTIVE', 'raad', { outcome: 'rejected' });
     expect(projectLinks(await page('council-clerk')).has(body.id)).toBe(true);
   });
 
@@ -49,8 +49,8 @@ describe('the werkvoorraad', () => {
     const trail = (await service.api.audit(body.id)).body as Array<{ type: string; payload: { outcome?: string } }>;
     expect(trail.filter((e) => e.type === 'decision-recorded').map((e) => e.payload.outcome)).toEqual(['deferred']);
     // The approval that follows is decisive; a later deferral would not undo it.
-    await service.api.decide(body.id, 'DECIDE_NON_INTERACTIVE', 'raad', { decidedOn: '2026-11-04' });
-    await service.api.decide(body.id, 'DECIDE_NON_INTERACTIVE', 'raad', { outcome: 'deferred', decidedOn: '2026-11-05' });
+    await service.api.decide(body.id, 'DECIDE_NON_INTERACTIVE', 'raad');
+    await service.api.decide(body.id, 'DECIDE_NON_INTERACTIVE', 'raad', { outcome: 'deferred' });
     expect((await service.api.event(body.id, { type: 'DECIDE_NON_INTERACTIVE' })).body.state).toBe('policyCycle.preparation.problemDefinition');
   });
 });

@@ -77,8 +77,24 @@ export const AWB_INSPECTION_DAYS = 6 * 7;
  */
 export function inspectionTermEnd(laidOpenOn: string, days = AWB_INSPECTION_DAYS): { nominalEnd: string; endsOn: string; extended: boolean } {
   const nominalEnd = addDays(laidOpenOn, days - 1);
-  const endsOn = nextWorkingDay(nominalEnd);
+  const endsOn = withTwoWorkingDays(laidOpenOn, nextWorkingDay(nominalEnd), days);
   return { nominalEnd, endsOn, extended: endsOn !== nominalEnd };
+}
+
+/**
+ * Algemene termijnenwet art. 2: a term of at least three days is extended as far as needed for it
+ * to hold at least two days that are no Saturday, Sunday or holiday (applied wherever art. 1 is).
+ */
+function withTwoWorkingDays(firstDay: string, lastDay: string, days: number): string {
+  if (days < 3) return lastDay;
+  let end = lastDay;
+  const workingDaysUpTo = (until: string) => {
+    let count = 0;
+    for (let day = firstDay; day <= until; day = addDays(day, 1)) if (!isNonWorkingDay(day)) count++;
+    return count;
+  };
+  while (workingDaysUpTo(end) < 2) end = nextWorkingDay(addDays(end, 1));
+  return end;
 }
 
 /** How a zienswijze came in. */

@@ -1,5 +1,6 @@
 import { PHASE_NAMES, describeLevel, type InspraakProcedure, type Level, type Phase } from '../interaction/catalogue';
 import { longDay } from '../calendar/dutch-day';
+import type { TooEarly } from './chronology';
 import type { GatedEventType, GoverningBody } from './project.types';
 import { EVENT_NAMES, fieldNames } from './vocabulary';
 
@@ -8,9 +9,11 @@ export type BlockerCode =
   | 'green-light-missing'
   | 'green-light-wrong-body'
   | 'green-light-rejected'
+  | 'green-light-too-early'
   | 'submission-incomplete'
   | 'participation-account-missing'
   | 'challenge-assessment-missing'
+  | 'challenge-not-honoured'
   | 'raad-not-informed'
   | 'quick-scan-incomplete'
   | 'justification-required'
@@ -69,17 +72,22 @@ export const BLOCKER_MESSAGES = {
     nl: `${capitalise(BODY_NAMES[body].nl)} heeft op ${longDay(decidedOn, 'nl')} niet ingestemd met de stap ${step(gate, 'nl')}. Daarvoor is een nieuw ${DECISION_OF[body].nl} nodig.`,
     en: `${capitalise(BODY_NAMES[body].en)} did not approve ${step(gate, 'en')} on ${longDay(decidedOn, 'en')}. A new ${DECISION_OF[body].en} is needed.`,
   }),
+  'green-light-too-early': (body: GoverningBody, decidedOn: string, tooEarly: readonly TooEarly[]): LocalisedText => tooEarlyText(body, decidedOn, tooEarly),
   'submission-incomplete': (): LocalisedText => ({
     nl: 'Vul bij de formele indiening de datum van indiening en het kenmerk in.',
     en: 'A formal submission needs the date it was submitted and a reference.',
   }),
   'participation-account-missing': (missing: string[]): LocalisedText => ({
-    nl: `De gemeenteraad heeft participatie verplicht gesteld voor deze activiteit (artikel 16.55 lid 7 Omgevingswet). Bij de aanvraag hoort daarom het verslag van de aanvrager: dat participatie heeft plaatsgevonden, hoe, en wat het heeft opgeleverd (artikel 7.4 Omgevingsregeling). Vul nog in: ${fieldNames(missing, 'nl')}.`,
-    en: `The council made participation mandatory for this activity (Omgevingswet art. 16.55(7)). The application therefore needs the applicant's account: that participation took place, how, and what it yielded (Omgevingsregeling art. 7.4). Still missing: ${fieldNames(missing, 'en')}.`,
+    nl: `De gemeenteraad heeft participatie verplicht gesteld voor deze activiteit (artikel 16.55 lid 7 Omgevingswet). Over de aanvraag wordt pas besloten met het verslag van de aanvrager: dat participatie heeft plaatsgevonden, hoe, en wat het heeft opgeleverd (artikel 7.4 Omgevingsregeling). De aanvrager kan de aanvraag binnen de hersteltermijn aanvullen (artikel 4:5 Awb). Vul nog in: ${fieldNames(missing, 'nl')}.`,
+    en: `The council made participation mandatory for this activity (Omgevingswet art. 16.55(7)). The application is decided on only with the applicant's account: that participation took place, how, and what it yielded (Omgevingsregeling art. 7.4). The applicant may complete it within the term to remedy (Awb art. 4:5). Still missing: ${fieldNames(missing, 'en')}.`,
   }),
   'challenge-assessment-missing': (): LocalisedText => ({
     nl: 'Dit is een uitdaging (uitdaagrecht). Leg eerst de beoordeling van de gemeente vast: de datum, de conclusie en de redenen.',
     en: 'This is a challenge under the right to challenge (uitdaagrecht). Record the municipality’s assessment first: its date, conclusion and reasons.',
+  }),
+  'challenge-not-honoured': (assessedOn: string): LocalisedText => ({
+    nl: `De gemeente heeft de uitdaging op ${longDay(assessedOn, 'nl')} niet gehonoreerd. Daarmee eindigt de uitdaging: de gemeente houdt de taak. Stop het project en geef de redenen aan de uitdager.`,
+    en: `The municipality did not honour the challenge on ${longDay(assessedOn, 'en')}. That ends the challenge: the municipality keeps the task. Stop the project and give the challenger the reasons.`,
   }),
   'raad-not-informed': (informing: 'before' | 'instead'): LocalisedText =>
     informing === 'before'
@@ -146,6 +154,29 @@ export const BLOCKER_MESSAGES = {
     en: count === 1 ? '1 reaction has not been answered yet.' : `${count} reactions have not been answered yet.`,
   }),
 } satisfies Record<BlockerCode, (...args: never[]) => LocalisedText>;
+
+/** Each fact a decision cannot precede, as a clause with its source. */
+const TOO_EARLY_CLAUSES: Record<TooEarly['fact'], (day: string, lang: 'nl' | 'en') => string> = {
+  'previous-step': (day, lang) => (lang === 'nl' ? `de vorige stap is op ${longDay(day, 'nl')} besloten` : `the previous step was decided on ${longDay(day, 'en')}`),
+  'quick-scan': (day, lang) => (lang === 'nl' ? `de quickscan is op ${longDay(day, 'nl')} vastgelegd` : `the quick scan was recorded on ${longDay(day, 'en')}`),
+  plan: (day, lang) => (lang === 'nl' ? `deze versie van het plan van aanpak is op ${longDay(day, 'nl')} vastgelegd` : `this version of the plan of approach was recorded on ${longDay(day, 'en')}`),
+  'inspection-term': (day, lang) => (lang === 'nl' ? `de termijn voor zienswijzen liep tot en met ${longDay(day, 'nl')} (artikel 3:16 lid 1 Awb)` : `the term for reactions ran until and including ${longDay(day, 'en')} (Awb art. 3:16(1))`),
+  'inspection-postal-week': (day, lang) =>
+    lang === 'nl'
+      ? `een zienswijze die binnen de termijn is gepost, telde mee tot en met ${longDay(day, 'nl')} (artikel 3:16 lid 3 en artikel 6:9 lid 2 Awb)`
+      : `a reaction posted within the term counted until and including ${longDay(day, 'en')} (Awb art. 3:16(3) with 6:9(2))`,
+  answers: (day, lang) => (lang === 'nl' ? `de laatste zienswijze is op ${longDay(day, 'nl')} beantwoord, en het besluit steunt op die antwoorden (artikel 3:46 Awb)` : `the last reaction was answered on ${longDay(day, 'en')}, and the decision rests on those answers (Awb art. 3:46)`),
+  'raad-information': (day, lang) => (lang === 'nl' ? `de gemeenteraad is pas op ${longDay(day, 'nl')} geïnformeerd, en volgens het plan van aanpak gebeurt dat vóór dit besluit (§2.4)` : `the council was informed only on ${longDay(day, 'en')}, and the plan of approach has that happen before this decision (§2.4)`),
+};
+
+function tooEarlyText(body: GoverningBody, decidedOn: string, tooEarly: readonly TooEarly[]): LocalisedText {
+  const earliest = tooEarly.map((t) => t.earliest).sort().at(-1)!;
+  const list = (lang: 'nl' | 'en') => tooEarly.map((t) => TOO_EARLY_CLAUSES[t.fact](t.day, lang)).join(lang === 'nl' ? '; ' : '; ');
+  return {
+    nl: `Een ${DECISION_OF[body].nl} van ${longDay(decidedOn, 'nl')} kan niet kloppen: ${list('nl')}. Het besluit kan op zijn vroegst van ${longDay(earliest, 'nl')} zijn.`,
+    en: `A ${DECISION_OF[body].en} dated ${longDay(decidedOn, 'en')} cannot be right: ${list('en')}. The decision can be dated ${longDay(earliest, 'en')} at the earliest.`,
+  };
+}
 
 function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);

@@ -3,11 +3,16 @@ import { commitmentMissing, evaluationMissing, inspectionProcedure, inspraakOf, 
 import { assessQuickScan } from '../interaction/quick-scan';
 import { postalWeekEnd } from '../interaction/legal-terms';
 import { BLOCKER_MESSAGES, type Blocker, type BlockerCode } from './blocker-messages';
+import { greenLightTooEarly } from './chronology';
+import { competentBody } from './competence';
 import type { ApplicantParticipationAccount, Dossier, FormallySubmittedEvent, GatedEvent, GatedEventType, GoverningBody, GreenLight, ProjectContext, ProjectEvent } from './project.types';
 
-/** The body whose green light a gate needs: a per-gate override, else the political sensitivity. */
+/**
+ * The body whose green light a gate needs: the raad where the law makes it competent, else a
+ * per-gate override, else the political sensitivity (which may move a college step to the raad).
+ */
 export function requiredBody(context: ProjectContext, gate: GatedEventType): GoverningBody {
-  return context.gateBodies[gate] ?? (context.politicalSensitivity === 'high' ? 'raad' : 'college');
+  return competentBody(context, gate)?.body ?? context.gateBodies[gate] ?? (context.politicalSensitivity === 'high' ? 'raad' : 'college');
 }
 
 /**
@@ -66,7 +71,7 @@ export function needsFile(gate: GatedEventType, context?: ProjectContext): boole
 
 /** The file of a project with nothing in it: enough for a step that does not read it. */
 export function emptyDossier(today: string): Dossier {
-  return { quickScan: null, commitment: null, plan: null, announcements: [], inspection: null, unansweredReactions: 0, evaluation: null, raadInformed: [], challengeAssessment: null, today };
+  return { quickScan: null, commitment: null, plan: null, announcements: [], inspection: null, unansweredReactions: 0, evaluation: null, raadInformed: [], challengeAssessment: null, applicantAccount: null, today };
 }
 
 /**
@@ -80,13 +85,12 @@ export function blockers(context: ProjectContext, event: ProjectEvent): Blocker[
   return [...greenLightBlockers(context, event), ...ruleBlockers(context, event, decisiveDecision(context, event.type, event.decisions))];
 }
 
+/**
+ * An application is received on its day, complete or not (issue 18): a missing participation
+ * account starts a hersteltermijn (Awb art. 4:5) and holds the decision on it, not the receipt.
+ */
 function submissionBlockers(event: FormallySubmittedEvent): Blocker[] {
-  const found = event.submittedOn && event.reference ? [] : [blocker('submission-incomplete', BLOCKER_MESSAGES['submission-incomplete']())];
-  if (event.participation?.mandatory) {
-    const missing = applicantAccountMissing(event.participation.account);
-    if (missing.length > 0) found.push(blocker('participation-account-missing', BLOCKER_MESSAGES['participation-account-missing'](missing), missing));
-  }
-  return found;
+  return event.submittedOn && event.reference ? [] : [blocker('submission-incomplete', BLOCKER_MESSAGES['submission-incomplete']())];
 }
 
 /**
@@ -102,7 +106,11 @@ function greenLightBlockers(context: ProjectContext, event: GatedEvent): Blocker
   const gate = event.type;
   const body = requiredBody(context, gate);
   const decisive = decisiveDecision(context, gate, event.decisions);
-  if (decisive?.outcome === 'approved') return [];
+  if (decisive?.outcome === 'approved') {
+    // Issue 18, order of events: an approval dated before a fact its step rests on proves nothing.
+    const tooEarly = greenLightTooEarly(context, gate, decisive.decidedOn, event.dossier);
+    return tooEarly.length > 0 ? [{ code: 'green-light-too-early', message: BLOCKER_MESSAGES['green-light-too-early'](body, decisive.decidedOn, tooEarly), on: decisive.decidedOn }] : [];
+  }
   if (decisive?.outcome === 'rejected') {
     return [{ code: 'green-light-rejected', message: BLOCKER_MESSAGES['green-light-rejected'](body, gate, decisive.decidedOn), on: decisive.decidedOn }];
   }
@@ -120,8 +128,15 @@ function ruleBlockers(context: ProjectContext, { type, dossier }: GatedEvent, de
   const informing = context.raadInforming?.[type];
   if (informing && !dossier.raadInformed.some((i) => i.gate === type)) found.push(blocker('raad-not-informed', BLOCKER_MESSAGES['raad-not-informed'](informing)));
   // Uitdaagrecht: the municipality decides on a challenge after assessing it, within the term it set.
-  if ((type === 'START_INTERACTIVE' || type === 'DECIDE_NON_INTERACTIVE') && isChallenge(context) && !dossier.challengeAssessment) {
-    found.push(blocker('challenge-assessment-missing', BLOCKER_MESSAGES['challenge-assessment-missing']()));
+  if ((type === 'START_INTERACTIVE' || type === 'DECIDE_NON_INTERACTIVE') && isChallenge(context)) {
+    if (!dossier.challengeAssessment) found.push(blocker('challenge-assessment-missing', BLOCKER_MESSAGES['challenge-assessment-missing']()));
+    // A challenge not honoured ends: the municipality keeps the task, and the project stops with the reasons (issue 18).
+    else if (dossier.challengeAssessment.conclusion === 'not-honoured') found.push(blocker('challenge-not-honoured', BLOCKER_MESSAGES['challenge-not-honoured'](dossier.challengeAssessment.assessedOn)));
+  }
+  // Omgevingswet art. 16.55 lid 7: the application was received without the account the raad made mandatory; it is decided on once complete (Awb art. 4:5).
+  if ((type === 'START_INTERACTIVE' || type === 'DECIDE_NON_INTERACTIVE') && context.participationMandatory) {
+    const missing = applicantAccountMissing(dossier.applicantAccount ?? null);
+    if (missing.length > 0) found.push(blocker('participation-account-missing', BLOCKER_MESSAGES['participation-account-missing'](missing), missing));
   }
   if (type === 'START_INTERACTIVE' || type === 'DECIDE_NON_INTERACTIVE') {
     const scan = assessQuickScan(dossier.quickScan);
@@ -162,7 +177,8 @@ function ruleBlockers(context: ProjectContext, { type, dossier }: GatedEvent, de
 
 /**
  * §1.4 forms b, c, e and f, on either route: the draft lay open for its term and every reaction
- * has its answer; under afdeling 3.4 Awb (c, e) a posted reaction may still arrive in the week after.
+ * has its answer; under afdeling 3.4 Awb (c, e), and form b unless its ordinance says otherwise,
+ * a posted reaction may still arrive in the week after.
  */
 function inspectionBlockers(dossier: Dossier): Blocker[] {
   const procedure = inspectionProcedure(dossier.plan, dossier.quickScan);
@@ -172,7 +188,7 @@ function inspectionBlockers(dossier: Dossier): Blocker[] {
   const { endsOn } = dossier.inspection;
   if (dossier.today <= endsOn) found.push(blocker('inspection-term-running', BLOCKER_MESSAGES['inspection-term-running'](endsOn)));
   // Art. 6:9 lid 2 with art. 3:16 lid 3 Awb: a letter posted within the term may still arrive during the week after it.
-  else if (procedure === 'awb-3.4' && dossier.today <= postalWeekEnd(endsOn)) found.push(blocker('inspection-postal-week-running', BLOCKER_MESSAGES['inspection-postal-week-running'](postalWeekEnd(endsOn))));
+  else if ((dossier.inspection.postalWeek ?? procedure === 'awb-3.4') && dossier.today <= postalWeekEnd(endsOn)) found.push(blocker('inspection-postal-week-running', BLOCKER_MESSAGES['inspection-postal-week-running'](postalWeekEnd(endsOn))));
   if (dossier.unansweredReactions > 0) found.push(blocker('reactions-unanswered', BLOCKER_MESSAGES['reactions-unanswered'](dossier.unansweredReactions)));
   return found;
 }

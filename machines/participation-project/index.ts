@@ -1,5 +1,7 @@
 export * from './blocker-messages';
 export * from './blockers';
+export * from './chronology';
+export * from './competence';
 export * from './machine-graph';
 export * from './next-steps';
 export * from './project-snapshot';

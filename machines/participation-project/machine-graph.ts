@@ -117,8 +117,8 @@ export function satisfiedEvent(snapshot: ProjectSnapshot, type: ProjectEventType
   const { context } = snapshot;
   return {
     type,
-    // Justified, so that a step against the quick scan's advice is satisfied too (§1.6).
-    decisions: [{ id: `approval-${type}`, gate: type, cycle: context.cycle, body: requiredBody(context, type), outcome: 'approved', decidedOn: '2026-01-01', recordedAt: '2026-01-01T00:00:00.000Z', justification: 'graph-check' }],
+    // Dated on the file's day, after every fact it rests on; justified, so that a step against the quick scan's advice is satisfied too (§1.6).
+    decisions: [{ id: `approval-${type}`, gate: type, cycle: context.cycle, body: requiredBody(context, type), outcome: 'approved', decidedOn: dossier.today, recordedAt: `${dossier.today}T09:00:00.000Z`, justification: 'graph-check' }],
     dossier,
   };
 }

@@ -263,15 +263,30 @@ describe('the participation-project machine, from its graph', () => {
       expect(blockers(own.context, satisfiedEvent(own, 'START_INTERACTIVE', { ...completeDossier(), challengeAssessment: null }))).toEqual([]);
     });
 
-    it('is not submitted without the applicant’s account where the raad made participation mandatory (Omgevingswet art. 16.55 lid 7)', () => {
+    it('receives an application without the account the raad made mandatory, and holds the decision on it until the account is there (Omgevingswet art. 16.55 lid 7, Awb art. 4:5)', () => {
       const initiative = startProject({ origin: 'initiative', politicalSensitivity: 'low', permitActivity: 'bouwactiviteit' });
-      const submit = (participation?: { mandatory: boolean; account: { tookPlace?: boolean; how?: string; results?: string } | null }) =>
-        blockers(initiative.context, { type: 'FORMALLY_SUBMITTED', submittedOn: '2026-01-01', reference: 'Z-1', participation }).map((b) => [b.code, b.missing]);
-      expect(submit({ mandatory: true, account: null })).toEqual([['participation-account-missing', ['tookPlace', 'how', 'results']]]);
-      expect(submit({ mandatory: true, account: { tookPlace: false, how: 'Geen.', results: 'Geen.' } })).toEqual([['participation-account-missing', ['tookPlace']]]);
-      expect(submit({ mandatory: true, account: { tookPlace: true, how: 'Twee buurtavonden.', results: 'Het plan werd lager.' } })).toEqual([]);
-      expect(submit({ mandatory: false, account: null })).toEqual([]);
-      expect(submit()).toEqual([]);
+      const submission = { type: 'FORMALLY_SUBMITTED', submittedOn: '2026-01-01', reference: 'Z-1', participation: { mandatory: true, decision: 'Raadsbesluit 2025/14' } } as const;
+      expect(blockers(initiative.context, submission)).toEqual([]);
+      const received = applyProjectEvent(initiative, submission);
+      expect(stateIdOf(received)).toBe('quickScan');
+      expect(received.context.participationMandatory).toEqual({ decision: 'Raadsbesluit 2025/14' });
+      const decide = (applicantAccount: Dossier['applicantAccount']) => blockers(received.context, satisfiedEvent(received, 'START_INTERACTIVE', { ...completeDossier(), applicantAccount })).map((b) => [b.code, b.missing]);
+      expect(decide(null)).toEqual([['participation-account-missing', ['tookPlace', 'how', 'results']]]);
+      expect(decide({ tookPlace: false, how: 'Geen.', results: 'Geen.' })).toEqual([['participation-account-missing', ['tookPlace']]]);
+      expect(decide({ tookPlace: true, how: 'Twee buurtavonden.', results: 'Het plan werd lager.' })).toEqual([]);
+      // Where the raad made nothing mandatory, no account is asked.
+      const free = applyProjectEvent(initiative, { type: 'FORMALLY_SUBMITTED', submittedOn: '2026-01-01', reference: 'Z-2' });
+      expect(blockers(free.context, satisfiedEvent(free, 'START_INTERACTIVE', { ...completeDossier(), applicantAccount: null }))).toEqual([]);
+    });
+
+    it('ends a challenge that was not honoured: neither route can be taken, only a stop (issue 18)', () => {
+      const challenge = startProject({ origin: 'initiative', politicalSensitivity: 'low', initiativeKind: 'challenge' });
+      const submitted = applyProjectEvent(challenge, satisfiedEvent(challenge, 'FORMALLY_SUBMITTED'));
+      const notHonoured = { ...completeDossier(), challengeAssessment: { assessedOn: '2026-02-01', conclusion: 'not-honoured' as const, reasons: 'Geen draagvlak.' } };
+      for (const gate of ['START_INTERACTIVE', 'DECIDE_NON_INTERACTIVE'] as const) {
+        expect(blockers(submitted.context, satisfiedEvent(submitted, gate, notHonoured)).map((b) => b.code)).toEqual(['challenge-not-honoured']);
+      }
+      expect(stateIdOf(applyProjectEvent(submitted, satisfiedEvent(submitted, 'STOP', notHonoured)))).toBe('stopped');
     });
   });
 

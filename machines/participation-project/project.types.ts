@@ -24,6 +24,15 @@ export const POLITICAL_SENSITIVITIES: readonly PoliticalSensitivity[] = ['low', 
 export const GOVERNING_BODIES: readonly GoverningBody[] = ['college', 'raad'];
 export const DECISION_OUTCOMES: readonly DecisionOutcome[] = ['approved', 'rejected', 'deferred'];
 
+/**
+ * What the project prepares, for the body the law makes competent apart from political
+ * sensitivity: an omgevingsplan (Omgevingswet art. 2.4), a verordening (Gemeentewet art. 147
+ * lid 1), the begroting (Gemeentewet art. 189 lid 1) are the raad's; `other` leaves it to the
+ * sensitivity and the plan.
+ */
+export type DecisionKind = 'omgevingsplan' | 'verordening' | 'begroting' | 'other';
+export const DECISION_KINDS: readonly DecisionKind[] = ['omgevingsplan', 'verordening', 'begroting', 'other'];
+
 /** Every event that needs a green light of the college or the raad (§2.4). */
 export const GATED_EVENTS = [
   'START_INTERACTIVE',
@@ -74,15 +83,24 @@ export interface Dossier {
   plan: Plan | null;
   /** Communications that told participants the level of a phase (§1.3). */
   announcements: ReadonlyArray<{ phase: Phase; level: Level }>;
-  /** The inspection of the draft (afdeling 3.4 Awb) in this cycle. */
-  inspection: { endsOn: string } | null;
+  /**
+   * The inspection of the draft in this cycle: its last day, and whether a letter posted within
+   * the term may still arrive in the week after (afdeling 3.4 Awb; absent: judged from the procedure).
+   */
+  inspection: { endsOn: string; postalWeek?: boolean } | null;
   unansweredReactions: number;
+  /** The day the last zienswijze of this cycle was answered (the nota van beantwoording), if any. */
+  lastAnsweredOn?: string | null;
+  /** The Dutch day each document's latest version was recorded: a green light cannot approve what was not there yet. */
+  recordedOn?: { quickScan?: string; plan?: string };
   /** The evaluation of this cycle (§2.4), as it now stands. */
   evaluation: Evaluation | null;
   /** How the raad was informed in this cycle (§2.4): raadsinformatiebrieven and commissie treatments, per gate. */
-  raadInformed: ReadonlyArray<{ gate: GatedEventType; kind: RaadInformationKind }>;
+  raadInformed: ReadonlyArray<{ gate: GatedEventType; kind: RaadInformationKind; date?: string }>;
   /** A challenge's assessment (uitdaagrecht): the municipality's judgement before it decides on taking it up. */
   challengeAssessment: ChallengeAssessment | null;
+  /** The applicant's account of participation (Omgevingsregeling art. 7.4), for an application. */
+  applicantAccount?: ApplicantParticipationAccount | null;
   /** The calendar day in the Netherlands, YYYY-MM-DD. */
   today: string;
 }
@@ -111,11 +129,26 @@ export interface RaadInformation {
  */
 export type RaadInforming = 'before' | 'instead';
 
-/** The municipality's assessment of a challenge under the right to challenge, within the term it set. */
+/** The criteria a municipality judges a challenge on (its participatieverordening names them; these are the usual ones). */
+export const CHALLENGE_CRITERIA = ['draagvlak', 'kwaliteit', 'kosten', 'continuiteit', 'rechtmatigheid'] as const;
+export type ChallengeCriterion = (typeof CHALLENGE_CRITERIA)[number];
+
+/**
+ * The assessment of a challenge under the right to challenge: a decision of the competent body
+ * (issue 18), judged on the municipality's criteria, within the term it set. Assessments stored
+ * before this had only the date, conclusion and reasons.
+ */
 export interface ChallengeAssessment {
   assessedOn: string;
   conclusion: 'honoured' | 'not-honoured';
   reasons: string;
+  body?: GoverningBody;
+  /** The decision's number. */
+  reference?: string;
+  criteria?: Array<{ criterion: ChallengeCriterion; met: boolean; explanation?: string }>;
+  /** The last day of the assessment term, and whether the assessment came after it. */
+  dueOn?: string;
+  late?: boolean;
 }
 
 /**
@@ -148,6 +181,18 @@ export interface ProjectContext {
   initiativeKind?: InitiativeKind | null;
   /** For an initiative that needs an omgevingsvergunning: the activity applied for, as the municipality names it. */
   permitActivity?: string | null;
+  /**
+   * The raad made participation mandatory for the activity applied for (Omgevingswet art. 16.55
+   * lid 7), by this raadsbesluit: the application is decided on only with the applicant's account.
+   */
+  participationMandatory?: { decision: string } | null;
+  /** What the project prepares (absent in projects stored before it existed: `other`). */
+  decisionKind?: DecisionKind;
+  /**
+   * The day of the decision behind the last step taken (its green light, or the submission's
+   * date): the next green light cannot be dated before it. Absent before the first step.
+   */
+  lastStepOn?: string;
 }
 
 export interface ProjectInput {
@@ -156,6 +201,7 @@ export interface ProjectInput {
   gateBodies?: Partial<Record<GatedEventType, GoverningBody>>;
   initiativeKind?: InitiativeKind;
   permitActivity?: string;
+  decisionKind?: DecisionKind;
 }
 
 /**
@@ -174,7 +220,7 @@ export interface FormallySubmittedEvent extends Partial<Submission> {
    * Omgevingswet art. 16.55 lid 7: where the raad made participation mandatory for the activity,
    * the application needs the applicant's account of it (Omgevingsregeling art. 7.4).
    */
-  participation?: { mandatory: boolean; account: ApplicantParticipationAccount | null };
+  participation?: { mandatory: boolean; decision: string };
 }
 
 export type ProjectEvent = GatedEvent | FormallySubmittedEvent;

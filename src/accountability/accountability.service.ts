@@ -79,7 +79,8 @@ export class AccountabilityService {
       decision,
       reactions: (inspection?.reactions ?? []).map((r, i) => ({
         number: i + 1,
-        sender: version === 'internal' || r.senderIsOrganisation ? r.sender : null,
+        // An erased name (issue 18) is no name: the sender is numbered like a private one.
+        sender: (version === 'internal' || r.senderIsOrganisation) && r.sender ? r.sender : null,
         receivedOn: r.receivedOn,
         late: r.late,
         summary: r.summary,

@@ -35,6 +35,8 @@ export interface ChainVerification {
   brokenAtSeq: number | null;
   /** Decisions in the table that no entry of the trail records as they stand (inserted or changed behind the service's back). */
   unboundDecisions: string[];
+  /** The erasures of personal data the trail records (issue 18): the chain still holds their digests, so it verifies. */
+  erasures: Array<{ seq: number; erasedAt: string; items: number; reason: string }>;
 }
 
 /** Reads the audit trail; it has no way to change it. */
@@ -73,7 +75,13 @@ export class AuditService {
     const recorded = recordedDecisions(entries);
     const unboundDecisions = decisions.filter((d) => !boundToTrail(d, recorded.get(d.id))).map((d) => d.id);
     const chain = verifyChain(entries, project);
-    return { ...chain, valid: chain.valid && unboundDecisions.length === 0, unboundDecisions };
+    const erasures = entries
+      .filter((e) => e.type === 'personal-data-erased')
+      .map((e) => {
+        const payload = JSON.parse(e.payload) as { items: unknown[]; reason: string };
+        return { seq: e.seq, erasedAt: e.occurredAt, items: payload.items.length, reason: payload.reason };
+      });
+    return { ...chain, valid: chain.valid && unboundDecisions.length === 0, unboundDecisions, erasures };
   }
 
   /**

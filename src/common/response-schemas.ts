@@ -1,5 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, type ApiResponseNoStatusOptions } from '@nestjs/swagger';
+import { DECISION_KINDS } from '../../machines/participation-project/project.types';
 
 /** OpenAPI's schema object, as @nestjs/swagger takes it. */
 type SchemaObject = NonNullable<Extract<ApiResponseNoStatusOptions, { schema?: unknown }>['schema']>;
@@ -32,6 +33,7 @@ export const PROJECT = object(
     origin: { type: 'string', enum: ['municipality', 'initiative'] },
     initiativeKind: { type: 'string', enum: ['initiative', 'challenge'], nullable: true, description: 'For an initiative: residents’ own, or a challenge under the right to challenge (uitdaagrecht)' },
     permitActivity: { ...maybeText, description: 'For an initiative: the activity an omgevingsvergunning is applied for' },
+    decisionKind: { type: 'string', enum: [...DECISION_KINDS], description: 'What the project prepares; the raad alone adopts an omgevingsplan, a verordening and the begroting' },
     politicalSensitivity: { type: 'string', enum: ['low', 'high'] },
     state: { ...text, description: 'Dotted state path, e.g. policyCycle.preparation.advice' },
     status: { type: 'string', enum: ['active', 'done'] },
@@ -131,6 +133,7 @@ export const CHAIN_VERIFICATION = object({
   entries: whole,
   brokenAtSeq: { ...whole, nullable: true, description: 'The first entry whose link or hash does not match' },
   unboundDecisions: { ...texts, description: 'Decisions that no entry of the trail records as they stand' },
+  erasures: listOf(object({ seq: whole, erasedAt: moment, items: whole, reason: text }, 'An erasure of personal data the trail records (AVG); the chain keeps the digests and still verifies')),
 });
 
 const exportedEntry = object({ seq: whole, occurredAt: moment, actorName: text, actorRole: text, type: text, payload: anyObject, prevHash: text, hash: text });
@@ -209,6 +212,7 @@ export const WOO_ITEM = object({
   withdrawn: { ...object({ on: day, reason: text }), nullable: true },
 });
 export const CHALLENGE_ASSESSMENT_DOCUMENT = documentVersion({});
+export const CHALLENGE_ASSESSMENT_SAVED = object({ version: whole, dueOn: { ...day, description: 'the last day of the assessment term' }, late: { type: 'boolean', description: 'decided after the term' } });
 export const APPLICANT_ACCOUNT_SAVED = object({ version: whole, missing: { ...texts, description: 'tookPlace (must be true where participation is mandatory), how, results' } });
 export const APPLICANT_ACCOUNT_DOCUMENT = documentVersion({ missing: texts });
 export const PLAN_SAVED = object({ version: whole, missingParts: texts, warnings: listOf(coded) });
@@ -219,12 +223,19 @@ export const STAKEHOLDER = object({ id: text, projectId: text, name: text, domai
 const inspectionFields = {
   id: text, projectId: text, cycle: whole, laidOpenOn: day, nominalEnd: day, endsOn: day, publishedIn: text,
   procedure: { type: 'string', enum: ['awb-3.4', 'ordinance', 'college-procedure'], description: '§1.4: afdeling 3.4 Awb (forms c, e), the inspraakverordening (b), or a procedure the college set (f)' } as SchemaObject,
-  termDays: whole, procedureReference: maybeText, createdBy: text, createdAt: moment,
+  termDays: whole, procedureReference: maybeText,
+  termSource: { ...maybeText, description: 'forms c and e: the statute or ordinance that sets a term longer than six weeks (art. 3:16 lid 1 Awb)' },
+  postalWeek: { ...yesNo, description: 'a letter posted within the term counts when it arrives in the week after (art. 3:16 lid 3 with 6:9 lid 2 Awb)' },
+  createdBy: text, createdAt: moment,
 };
 const termWarning = object({ code: { type: 'string', enum: ['term-beyond-known-decrees'] }, message: object({ nl: text, en: text }) });
 export const INSPECTION = object({ ...inspectionFields, warnings: listOf(termWarning) });
 export const REACTION = object({ id: text, inspectionId: text, projectId: text, receivedOn: day, channel: { type: 'string', enum: ['letter', 'email', 'web', 'oral'], nullable: true }, postedOn: { ...day, nullable: true }, report: maybeText, sender: text, senderIsOrganisation: yesNo, summary: text, late: yesNo, answer: maybeText, answeredOn: { ...day, nullable: true }, changedDraft: { ...yesNo, nullable: true }, createdBy: text, createdAt: moment });
 export const INSPECTION_WITH_REACTIONS = object({ ...inspectionFields, warnings: listOf(termWarning), reactions: listOf(REACTION) });
+
+const personalDataItem = object({ id: text, projectId: text, kind: { type: 'string', enum: ['reaction-sender'] }, digest: { ...text, description: 'SHA-256 over a random salt and the value: what the trail holds' }, recordedAt: moment, erasedAt: maybeMoment, erasureReason: maybeText });
+export const PERSONAL_DATA = object({ erasableFrom: { ...day, nullable: true, description: 'the first day the data may be erased; null while the project runs' }, items: listOf(personalDataItem) });
+export const PERSONAL_DATA_ERASURE = object({ erasedAt: moment, reason: text, items: listOf(object({ id: text, kind: text, digest: text })) });
 
 export const CATALOGUE = object({ levels: listOf(anyObject), phases: listOf(anyObject), quickScan: anyObject, greenLights: listOf(anyObject), redLights: listOf(anyObject), goals: listOf(anyObject), adviceWeights: listOf(anyObject), inspraakForms: listOf(anyObject), stakeholders: anyObject });
 export const MACHINE = { ...anyObject, description: 'The states, transitions and events of the life cycle' };

@@ -1,3 +1,4 @@
+import { isCalendarDay } from '../common/dates.dto';
 /** Configuration from the environment, checked once at start: a bad value stops the boot with a clear message. */
 export interface AppConfig {
   port: number;
@@ -54,8 +55,21 @@ export interface AppConfig {
     challengeAssessmentDays: number;
     /** Omgevingswet art. 16.55 lid 7: the activities for which the raad made participation mandatory (MANDATORY_PARTICIPATION_ACTIVITIES, comma-separated). */
     mandatoryParticipationActivities: string[];
+    /** The raadsbesluit that made them mandatory: its reference and the day it applies from (MANDATORY_PARTICIPATION_DECISION, MANDATORY_PARTICIPATION_SINCE). */
+    mandatoryParticipationDecision: { reference: string; since: string } | null;
+    /** Awb art. 4:5: the days an applicant gets to complete an application (APPLICATION_REPAIR_DAYS, default 14; the product's choice). */
+    applicationRepairDays: number;
+    /** Form f (§1.4): the shortest term a procedure of the college may set (COLLEGE_PROCEDURE_MIN_TERM_DAYS, default 14; the product's choice). */
+    collegeProcedureMinTermDays: number;
+    /** Form b: whether a letter posted within the term counts in the week after, as under afdeling 3.4 (INSPRAAK_POSTAL_WEEK, default on; Gemeentewet art. 150 lid 2). */
+    inspraakPostalWeek: boolean;
     /** Days before a planned decision the owner hears of zienswijzen still unanswered (UNANSWERED_REACTIONS_LEAD_DAYS, default 14). */
     unansweredLeadDays: number;
+  };
+  /** How long records are kept (issue 18). */
+  retention: {
+    /** AVG art. 5 lid 1 e: days residents' personal data is kept after the project ended (RETENTION_PERSONAL_DATA_DAYS, default 365; the product's choice). */
+    personalDataDays: number;
   };
   reminders: {
     redisUrl: string;
@@ -125,6 +139,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const challengeAssessmentDays = positive('CHALLENGE_ASSESSMENT_DAYS', 56);
   const unansweredLeadDays = positive('UNANSWERED_REACTIONS_LEAD_DAYS', 14);
   const mandatoryParticipationActivities = (env.MANDATORY_PARTICIPATION_ACTIVITIES ?? '').split(',').map((a) => a.trim()).filter(Boolean);
+  // The list is a dated raadsbesluit, not free text: it applies to applications from that day.
+  const mandatoryReference = env.MANDATORY_PARTICIPATION_DECISION?.trim() || undefined;
+  const mandatorySince = env.MANDATORY_PARTICIPATION_SINCE || undefined;
+  if (mandatoryParticipationActivities.length > 0 && (!mandatoryReference || !mandatorySince)) {
+    problems.push('MANDATORY_PARTICIPATION_ACTIVITIES needs the raadsbesluit that designated them: MANDATORY_PARTICIPATION_DECISION (its reference) and MANDATORY_PARTICIPATION_SINCE (YYYY-MM-DD)');
+  }
+  if (mandatorySince !== undefined && !isCalendarDay(mandatorySince)) problems.push(`MANDATORY_PARTICIPATION_SINCE must be a day, YYYY-MM-DD, not "${mandatorySince}"`);
+  const applicationRepairDays = positive('APPLICATION_REPAIR_DAYS', 14);
+  const personalDataDays = Number(env.RETENTION_PERSONAL_DATA_DAYS ?? 365);
+  if (!Number.isInteger(personalDataDays) || personalDataDays < 0) problems.push(`RETENTION_PERSONAL_DATA_DAYS must be a whole number of days, 0 or more, not "${env.RETENTION_PERSONAL_DATA_DAYS}"`);
+  const collegeProcedureMinTermDays = positive('COLLEGE_PROCEDURE_MIN_TERM_DAYS', 14);
+  const inspraakPostalWeek = (env.INSPRAAK_POSTAL_WEEK ?? 'on').toLowerCase();
+  if (inspraakPostalWeek !== 'on' && inspraakPostalWeek !== 'off') problems.push(`INSPRAAK_POSTAL_WEEK must be on or off, not "${env.INSPRAAK_POSTAL_WEEK}"`);
   const attempts = positive('REMINDER_ATTEMPTS', 5);
   const backoffMs = positive('REMINDER_BACKOFF_MS', 30_000);
   const workers = (env.WORKERS ?? 'on').toLowerCase();
@@ -187,7 +214,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     auditSigningKey,
     zgw: { rsin, besluittypen },
     woo: { municipalityCode },
-    rules: { inspraakTermDays, challengeAssessmentDays, mandatoryParticipationActivities, unansweredLeadDays },
+    rules: {
+      inspraakTermDays,
+      challengeAssessmentDays,
+      mandatoryParticipationActivities,
+      mandatoryParticipationDecision: mandatoryReference && mandatorySince ? { reference: mandatoryReference, since: mandatorySince } : null,
+      applicationRepairDays,
+      collegeProcedureMinTermDays,
+      inspraakPostalWeek: inspraakPostalWeek === 'on',
+      unansweredLeadDays,
+    },
+    retention: { personalDataDays },
     auth: { secret, jwksUrl, issuer: env.AUTH_ISSUER || undefined, audience: env.AUTH_AUDIENCE || undefined, maxTokenAgeSeconds: maxTokenAgeSeconds! },
     reminders: {
       redisUrl,

@@ -7,6 +7,7 @@ import { dataSourceOptions, migrated } from './data-source-options';
 import { DecisionRepository } from './decision.repository';
 import { FileRepository } from './file.repository';
 import { OutboxRepository } from './outbox.repository';
+import { PersonalDataRepository } from './personal-data.repository';
 import { ProjectRepository } from './project.repository';
 import { ReminderRepository } from './reminder.repository';
 import { StateStayRepository } from './state-stay.repository';
@@ -14,7 +15,7 @@ import { TrailRepository } from './trail.repository';
 import { TransactionRunner } from './transaction-runner';
 
 /** One small repository per aggregate of the write path. */
-const REPOSITORIES = [ProjectRepository, DecisionRepository, TrailRepository, FileRepository, ReminderRepository, OutboxRepository, StateStayRepository];
+const REPOSITORIES = [ProjectRepository, DecisionRepository, TrailRepository, FileRepository, ReminderRepository, OutboxRepository, StateStayRepository, PersonalDataRepository];
 
 @Global()
 @Module({

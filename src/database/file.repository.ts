@@ -5,6 +5,18 @@ import type { CommunicationEntity } from './communication.entity';
 import type { InspectionEntity, ProjectDocumentEntity, ReactionEntity, StakeholderEntity } from './interaction.entities';
 import { placeholders, SqlRepository } from './sql-repository';
 
+/** An inspection as the rules judge it: its last day, its postal week, and its reactions' answers. */
+export interface InspectionSummary {
+  id: string;
+  projectId: string;
+  cycle: number;
+  endsOn: string;
+  procedure: InspraakProcedure;
+  postalWeek: boolean;
+  unanswered: number;
+  lastAnsweredOn: string | null;
+}
+
 /** The project's file: versioned documents, stakeholders, communications, the inspection and its reactions. */
 @Injectable()
 export class FileRepository extends SqlRepository {
@@ -56,17 +68,18 @@ export class FileRepository extends SqlRepository {
   }
 
   /** The inspections of these projects, with how many of their reactions still wait for an answer. */
-  async inspections(manager: EntityManager, projectIds: readonly string[]): Promise<Array<{ id: string; projectId: string; cycle: number; endsOn: string; procedure: InspraakProcedure; unanswered: number }>> {
+  async inspections(manager: EntityManager, projectIds: readonly string[]): Promise<InspectionSummary[]> {
     if (projectIds.length === 0) return [];
-    const rows = await this.run<{ id: string; projectId: string; cycle: number; endsOn: string; procedure: InspraakProcedure; unanswered: number | string }>(
+    const rows = await this.run<Omit<InspectionSummary, 'unanswered' | 'postalWeek'> & { unanswered: number | string; postalWeek: boolean | number }>(
       manager,
-      `SELECT i.id, i.project_id AS "projectId", i.cycle, i.ends_on AS "endsOn", i.procedure,
-              (SELECT COUNT(*) FROM reactions r WHERE r.inspection_id = i.id AND r.answer IS NULL) AS unanswered
+      `SELECT i.id, i.project_id AS "projectId", i.cycle, i.ends_on AS "endsOn", i.procedure, i.postal_week AS "postalWeek",
+              (SELECT COUNT(*) FROM reactions r WHERE r.inspection_id = i.id AND r.answer IS NULL) AS unanswered,
+              (SELECT MAX(r.answered_on) FROM reactions r WHERE r.inspection_id = i.id) AS "lastAnsweredOn"
          FROM inspections i WHERE i.project_id IN (${placeholders(projectIds)})`,
       [...projectIds],
     );
-    // PostgreSQL returns COUNT(*) as text.
-    return rows.map((row) => ({ ...row, unanswered: Number(row.unanswered) }));
+    // PostgreSQL returns COUNT(*) as text; SQLite a boolean as 0 or 1.
+    return rows.map((row) => ({ ...row, unanswered: Number(row.unanswered), postalWeek: !!row.postalWeek }));
   }
 
   /** The project published at a slug, if any. */
@@ -90,8 +103,8 @@ export class FileRepository extends SqlRepository {
   async insertInspection(manager: EntityManager, i: InspectionEntity): Promise<void> {
     await this.run(
       manager,
-      'INSERT INTO inspections (id, project_id, cycle, laid_open_on, nominal_end, ends_on, published_in, procedure, term_days, procedure_reference, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-      [i.id, i.projectId, i.cycle, i.laidOpenOn, i.nominalEnd, i.endsOn, i.publishedIn, i.procedure, i.termDays, i.procedureReference, i.createdBy, i.createdAt],
+      'INSERT INTO inspections (id, project_id, cycle, laid_open_on, nominal_end, ends_on, published_in, procedure, term_days, procedure_reference, postal_week, term_source, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      [i.id, i.projectId, i.cycle, i.laidOpenOn, i.nominalEnd, i.endsOn, i.publishedIn, i.procedure, i.termDays, i.procedureReference, this.flag(i.postalWeek), i.termSource, i.createdBy, i.createdAt],
     );
   }
 

@@ -98,6 +98,14 @@ export class InspectionEntity {
   @Column({ name: 'procedure_reference', type: 'varchar', length: 200, nullable: true })
   procedureReference!: string | null;
 
+  /** Whether a letter posted within the term counts when it arrives in the week after (art. 3:16 lid 3 with 6:9 lid 2 Awb). */
+  @Column({ name: 'postal_week', type: 'boolean', default: false })
+  postalWeek!: boolean;
+
+  /** The statute or ordinance that sets a term longer than six weeks (art. 3:16 lid 1 Awb). */
+  @Column({ name: 'term_source', type: 'varchar', length: 200, nullable: true })
+  termSource!: string | null;
+
   @Column({ name: 'created_by', type: 'varchar', length: 200 })
   createdBy!: string;
 

@@ -1,14 +1,16 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags, ApiNoContentResponse } from '@nestjs/swagger';
-import type { ApplicantParticipationAccount, ChallengeAssessment, Commitment, Evaluation, Plan, QuickScan } from '../../machines/participation-project';
+import type { ApplicantParticipationAccount, ChallengeAssessment, GoverningBody, Commitment, Evaluation, Plan, QuickScan } from '../../machines/participation-project';
 import { AllowRoles, CurrentActor } from '../auth/auth.decorators';
-import { ANY_ROLE, type Actor } from '../auth/roles';
+import { ANY_ROLE, RECORDER_OF, type Actor } from '../auth/roles';
 import { FileWorkflow } from '../workflow/file-workflow.service';
 import { AnswerDto, ApplicantAccountDto, ChallengeAssessmentDto, RaadInformationDto, CommitmentDto, EvaluationDto, InspectionDto, PlanDto, QuickScanDto, ReactionDto, StakeholderDto } from './dto/file.dto';
 import { ProjectFileService } from './project-file.service';
-import { Answers, RAAD_INFORMATION, RAAD_INFORMATION_SAVED, APPLICANT_ACCOUNT_DOCUMENT, APPLICANT_ACCOUNT_SAVED, CHALLENGE_ASSESSMENT_DOCUMENT, DOCUMENT_SAVED, COMMITMENT_DOCUMENT, COMMITMENT_SAVED, EVALUATION_DOCUMENT, EVALUATION_SAVED, Creates, INSPECTION, INSPECTION_WITH_REACTIONS, PLAN_DOCUMENT, PLAN_SAVED, PLAN_VERSIONS, QUICK_SCAN_ASSESSMENT, QUICK_SCAN_DOCUMENT, REACTION, STAKEHOLDER, listOf } from '../common/response-schemas';
+import { Answers, RAAD_INFORMATION, RAAD_INFORMATION_SAVED, APPLICANT_ACCOUNT_DOCUMENT, APPLICANT_ACCOUNT_SAVED, CHALLENGE_ASSESSMENT_DOCUMENT, CHALLENGE_ASSESSMENT_SAVED, COMMITMENT_DOCUMENT, COMMITMENT_SAVED, EVALUATION_DOCUMENT, EVALUATION_SAVED, Creates, INSPECTION, INSPECTION_WITH_REACTIONS, PLAN_DOCUMENT, PLAN_SAVED, PLAN_VERSIONS, QUICK_SCAN_ASSESSMENT, QUICK_SCAN_DOCUMENT, REACTION, STAKEHOLDER, listOf } from '../common/response-schemas';
 
 const WRITERS = ['process-manager', 'admin'] as const;
+/** The offices that record the bodies' decisions. */
+const DECISION_RECORDERS = Object.values(RECORDER_OF);
 
 @ApiTags('project file')
 @ApiBearerAuth()
@@ -82,12 +84,14 @@ export class ProjectFileController {
   }
 
   @Put('challenge-assessment')
-  @AllowRoles(...WRITERS)
-  @ApiOperation({ summary: 'Record the assessment of a challenge under the right to challenge (uitdaagrecht); deciding on the challenge needs it' })
+  @AllowRoles(...DECISION_RECORDERS)
+  @ApiOperation({ summary: 'Record the decision of the competent body on a challenge under the right to challenge (uitdaagrecht), judged on the criteria; deciding on the challenge needs it, and one not honoured ends it. After its term it is marked late.' })
+  @ApiResponse({ status: 403, description: 'wrong-role-for-body: the college’s by a college-secretary, the raad’s by a council-clerk' })
   @ApiResponse({ status: 409, description: 'not-a-challenge, initiative-not-submitted, project-ended' })
-  @Answers(DOCUMENT_SAVED)
+  @ApiResponse({ status: 422, description: 'assessment-in-future, assessment-before-submission' })
+  @Answers(CHALLENGE_ASSESSMENT_SAVED)
   saveChallengeAssessment(@Param('id') id: string, @Body() body: ChallengeAssessmentDto, @CurrentActor() actor: Actor) {
-    return this.workflow.saveChallengeAssessment(id, body as ChallengeAssessment, actor);
+    return this.workflow.saveChallengeAssessment(id, body as ChallengeAssessment & { body: GoverningBody; reference: string }, actor);
   }
 
   @Get('challenge-assessment')

@@ -21,6 +21,8 @@ export interface ProjectView {
   initiativeKind: string | null;
   /** For an initiative: the activity an omgevingsvergunning is applied for. */
   permitActivity: string | null;
+  /** What the project prepares, for the body the law makes competent (omgevingsplan, verordening, begroting, other). */
+  decisionKind: string;
   politicalSensitivity: string;
   state: string;
   status: 'active' | 'done';
@@ -71,6 +73,7 @@ export function toProjectView(project: ProjectEntity, openDecisions: readonly Gr
     origin: project.origin,
     initiativeKind: project.origin === 'initiative' ? (snapshot.context.initiativeKind ?? 'initiative') : null,
     permitActivity: snapshot.context.permitActivity ?? null,
+    decisionKind: snapshot.context.decisionKind ?? 'other',
     politicalSensitivity: project.politicalSensitivity,
     state: stateIdOf(snapshot),
     status: snapshot.status === 'done' ? 'done' : 'active',

@@ -62,6 +62,7 @@ export function describeEntry(entry: AuditEntryView, t: Texts): { title: string;
     case 'decision-recorded':
       title = words.decision(t.bodies[s('body')] ?? s('body'), t.pages.outcomes[s('body')]?.[s('outcome')]?.toLowerCase() ?? s('outcome'), eventName(s('gate'), lang));
       add(t.form.decidedOn, formatDay(s('decidedOn'), lang));
+      add(words.recordedOn, formatDay(s('recordedOn'), lang));
       add(t.form.reference, s('reference'));
       add(t.form.justification, s('justification'));
       add(words.note, s('note'));
@@ -81,7 +82,8 @@ export function describeEntry(entry: AuditEntryView, t: Texts): { title: string;
       add(t.file.publishedIn, s('publishedIn'));
       break;
     case 'reaction-received':
-      add(t.file.sender, s('sender'));
+      // Since issue 18 the trail holds a digest of the sender, not the name (AVG); older entries still name it.
+      if (typeof p.sender === 'string') add(t.file.sender, p.sender);
       add(t.file.receivedOn, formatDay(s('receivedOn'), lang));
       if (p.late) details.push(t.file.late);
       break;
@@ -90,6 +92,10 @@ export function describeEntry(entry: AuditEntryView, t: Texts): { title: string;
       if (submission) add(t.form.submittedOn, `${formatDay(submission.submittedOn, lang)} (${submission.reference})`);
       break;
     }
+    case 'personal-data-erased':
+      details.push(words.erasedItems((p.items as unknown[] | undefined)?.length ?? 0));
+      add(words.reason, s('reason'));
+      break;
     case 'raad-informed':
       add(words.about, eventName(s('gate'), lang));
       add(t.form.reference, s('reference'));

@@ -31,7 +31,8 @@ export type AuditType =
   | 'stakeholder-added'
   | 'inspection-opened'
   | 'reaction-received'
-  | 'reaction-answered';
+  | 'reaction-answered'
+  | 'personal-data-erased';
 
 export interface AuditLink {
   projectId: string;

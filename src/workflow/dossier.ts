@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { ChallengeAssessment, Commitment, Dossier, RaadInformation, Evaluation, Level, Phase, Plan, QuickScan } from '../../machines/participation-project';
+import type { ApplicantParticipationAccount, ChallengeAssessment, Commitment, Dossier, RaadInformation, Evaluation, Level, Phase, Plan, QuickScan } from '../../machines/participation-project';
 import type { DocumentKind, ProjectDocumentEntity } from '../database/interaction.entities';
 import type { ProjectEntity } from '../database/project.entity';
 import { dutchDay } from '../../machines/calendar/dutch-day';
@@ -30,16 +30,24 @@ export async function loadProjectFiles(store: FileRepository, manager: EntityMan
         commitment: data<Commitment>('commitment'),
         plan: data<Plan>('plan'),
         announcements: announcements.filter((a) => a.projectId === project.id).map((a) => ({ phase: a.phase as Phase, level: a.level as Level })),
-        inspection: inspection ? { endsOn: inspection.endsOn } : null,
+        inspection: inspection ? { endsOn: inspection.endsOn, postalWeek: inspection.postalWeek } : null,
         unansweredReactions: inspection?.unanswered ?? 0,
+        lastAnsweredOn: inspection?.lastAnsweredOn ?? null,
+        recordedOn: { quickScan: recordedDay(mine['quick-scan']), plan: recordedDay(mine.plan) },
         evaluation: ofCycle(data<Evaluation & { cycle?: number }>('evaluation'), project.cycle),
         raadInformed: (data<{ items: RaadInformation[] }>('raad-informed')?.items ?? []).filter((i) => i.cycle === project.cycle),
         challengeAssessment: data<ChallengeAssessment>('challenge-assessment'),
+        applicantAccount: data<ApplicantParticipationAccount>('applicant-account'),
         today,
       };
       return [project.id, { dossier, documents: mine }];
     }),
   );
+}
+
+/** The Dutch day a document's latest version was recorded. */
+function recordedDay(document: ProjectDocumentEntity | undefined): string | undefined {
+  return document ? dutchDay(new Date(document.createdAt)) : undefined;
 }
 
 /** An evaluation looks back on one cycle: the one of an earlier cycle does not count. */

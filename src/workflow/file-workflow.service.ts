@@ -40,9 +40,12 @@ import {
   type StakeholderDomain,
   type StakeholderKind,
   EVENT_NAMES,
+  inspraakAgainstLaw,
+  type GoverningBody,
+  type LawConflict,
   type ProjectEventType,
 } from '../../machines/participation-project';
-import type { Actor } from '../auth/roles';
+import { RECORDER_OF, type Actor } from '../auth/roles';
 import { ApiError } from '../common/api-error';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import type { DocumentKind, InspectionEntity, ReactionEntity, StakeholderEntity } from '../database/interaction.entities';
@@ -53,10 +56,11 @@ import { dutchDay, isFutureDay, longDay, startOfDutchDay } from '../../machines/
 import type { WooCategory, WooDocumentType, WooHandling, WooItem } from '../../machines/publication/woo';
 import { DecisionRepository } from '../database/decision.repository';
 import { TrailRepository } from '../database/trail.repository';
+import { PersonalDataRepository } from '../database/personal-data.repository';
 import { boundDecisions } from './decision-binding';
 import { documentData, loadProjectFiles, type ProjectFile } from './dossier';
 import { ANY_STATE, runningAndSubmitted, running, UnitOfWork, type ProjectUnit } from './unit-of-work';
-import { addMilestoneTo, syncSilence } from './workflow.service';
+import { addMilestoneTo, gateBodiesAgainstLaw, syncSilence } from './workflow.service';
 import { silenceCounted } from '../../machines/silence/silence.rules';
 
 /** What a process manager gives to publish a document, or a decision (then only its id and the category). */
@@ -87,6 +91,8 @@ export interface NewInspection {
   /** Form f: the term, in days, of the procedure the college set, and that collegebesluit's reference. */
   termDays?: number;
   procedureReference?: string;
+  /** Forms c and e: the statute or ordinance that sets a term longer than six weeks (art. 3:16 lid 1 Awb), with termDays. */
+  termSource?: string;
 }
 
 export interface NewReaction {
@@ -115,7 +121,7 @@ export interface SavedPlan {
 @Injectable()
 export class FileWorkflow {
   private readonly dayMs: number;
-  private readonly inspraakTermDays: number;
+  private readonly rules: AppConfig['rules'];
 
   constructor(
     private readonly units: UnitOfWork,
@@ -123,10 +129,11 @@ export class FileWorkflow {
     private readonly reminders: ReminderRepository,
     private readonly decisions: DecisionRepository,
     private readonly trail: TrailRepository,
+    private readonly personalData: PersonalDataRepository,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.dayMs = config.reminders.dayMs;
-    this.inspraakTermDays = config.rules.inspraakTermDays;
+    this.rules = config.rules;
   }
 
   saveQuickScan(projectId: string, scan: QuickScan, actor: Actor, now = new Date()): Promise<QuickScanAssessment> {
@@ -134,6 +141,7 @@ export class FileWorkflow {
       const { manager, project, file, at, audit } = unit;
       const inspraak = inspraakOf(null, scan);
       if (inspraak && !inspraakFormAllowed(inspraak)) throw inspraakFormNotAllowed(inspraak);
+      throwOnConflict(inspraakAgainstLaw(contextOf(project).decisionKind, scan.inspraak, scan.levelWithoutInteraction));
       const assessment = assessQuickScan(scan);
       const current = await file();
       const version = await this.saveDocument(manager, project, current, 'quick-scan', scan, actor, at, null);
@@ -164,16 +172,25 @@ export class FileWorkflow {
   }
 
   /**
-   * Uitdaagrecht: the municipality's assessment of a challenge, before it decides whether to
-   * take it up (challenge-assessment-missing blocks that decision until it is recorded).
+   * Uitdaagrecht: the assessment of a challenge is a decision of the competent body, judged on the
+   * municipality's criteria (issue 18), recorded by its office; taking the challenge up waits for it
+   * (challenge-assessment-missing), and one not honoured ends it (challenge-not-honoured). An
+   * assessment after its term is kept, marked late, with the term.
    */
-  saveChallengeAssessment(projectId: string, assessment: ChallengeAssessment, actor: Actor, now = new Date()): Promise<{ version: number }> {
+  saveChallengeAssessment(projectId: string, assessment: ChallengeAssessment & { body: GoverningBody; reference: string }, actor: Actor, now = new Date()): Promise<{ version: number; dueOn: string; late: boolean }> {
     return this.write(projectId, actor, now, async ({ manager, project, file, at, audit }) => {
-      if (!isChallenge(contextOf(project))) throw new ApiError(409, 'not-a-challenge', 'Only a challenge under the right to challenge (initiativeKind challenge) is assessed this way.');
+      const context = contextOf(project);
+      if (!isChallenge(context)) throw new ApiError(409, 'not-a-challenge', 'Only a challenge under the right to challenge (initiativeKind challenge) is assessed this way.');
+      const recorder = RECORDER_OF[assessment.body];
+      if (!actor.roles.includes(recorder)) throw new ApiError(403, 'wrong-role-for-body', `An assessment by the ${assessment.body} is recorded by a ${recorder}: it is a decision of that body.`);
       if (isFutureDay(assessment.assessedOn, now)) throw new ApiError(422, 'assessment-in-future', `assessedOn ${assessment.assessedOn} lies in the future.`);
-      const version = await this.saveDocument(manager, project, await file(), 'challenge-assessment', assessment, actor, at, null);
-      audit('challenge-assessed', { version, ...assessment });
-      return { version };
+      const submittedOn = context.submission!.submittedOn;
+      if (assessment.assessedOn < submittedOn) throw new ApiError(422, 'assessment-before-submission', `assessedOn ${assessment.assessedOn} lies before the challenge was submitted (${submittedOn}).`, { submittedOn });
+      const dueOn = addDays(submittedOn, this.rules.challengeAssessmentDays);
+      const recorded: ChallengeAssessment = { ...assessment, dueOn, late: assessment.assessedOn > dueOn };
+      const version = await this.saveDocument(manager, project, await file(), 'challenge-assessment', recorded, actor, at, null);
+      audit('challenge-assessed', { version, ...recorded, recordedOn: dutchDay(now) });
+      return { version, dueOn, late: recorded.late! };
     });
   }
 
@@ -290,6 +307,9 @@ export class FileWorkflow {
         throw new ApiError(422, 'inspraak-duty-differs', `The quick scan records that inspraak is ${duty ? '' : 'not '}legally required; the plan cannot say otherwise. Correct the quick scan first if it was wrong.`, { legallyRequired: duty });
       }
       if (plan.inspraak && !inspraakFormAllowed(plan.inspraak)) throw inspraakFormNotAllowed(plan.inspraak);
+      throwOnConflict(inspraakAgainstLaw(contextOf(project).decisionKind, plan.inspraak, plan.levels?.preparation));
+      const notCompetent = gateBodiesAgainstLaw(contextOf(project), plan.process?.gateBodies);
+      if (notCompetent) throw notCompetent;
       const contradiction = inspraakFormContradiction(plan);
       if (contradiction) throw new ApiError(422, 'inspraak-form-contradicts-levels', contradiction.en, { messageNl: contradiction.nl });
       const known = new Set(await this.files.stakeholderIds(manager, project.id));
@@ -341,32 +361,44 @@ export class FileWorkflow {
       if (!procedure) {
         throw new ApiError(409, 'inspection-not-applicable', 'The inspraak chosen for this project (forms a or d, §1.4, or none yet) lays no draft open for reactions.');
       }
-      const termDays = this.termDays(procedure, input);
+      const term = this.term(procedure, input);
       if (!inPreparation(project.state)) {
         throw new ApiError(409, 'inspection-outside-preparation', `A draft decision is laid open during preparation; the project is in ${project.state}.`);
       }
       if (dossier.inspection) throw new ApiError(409, 'inspection-exists', 'The draft was already laid open in this cycle.');
-      const term = inspectionTermEnd(input.laidOpenOn, termDays);
+      const ends = inspectionTermEnd(input.laidOpenOn, term.termDays);
       const inspection: InspectionEntity = {
         id: randomUUID(),
         projectId: project.id,
         cycle: project.cycle,
         laidOpenOn: input.laidOpenOn,
-        nominalEnd: term.nominalEnd,
-        endsOn: term.endsOn,
+        nominalEnd: ends.nominalEnd,
+        endsOn: ends.endsOn,
         publishedIn: input.publishedIn,
         procedure,
-        termDays,
-        procedureReference: procedure === 'college-procedure' ? input.procedureReference! : null,
+        ...term,
         createdBy: actor.name,
         createdAt: at,
       };
       await this.files.insertInspection(manager, inspection);
-      const warnings = termWarnings(term.endsOn);
-      audit('inspection-opened', { inspectionId: inspection.id, procedure, termDays, ...(inspection.procedureReference && { procedureReference: inspection.procedureReference }), laidOpenOn: input.laidOpenOn, publishedIn: input.publishedIn, nominalEnd: term.nominalEnd, endsOn: term.endsOn, extended: term.extended, warnings: warnings.map((w) => w.code) });
+      const warnings = termWarnings(ends.endsOn);
+      audit('inspection-opened', {
+        inspectionId: inspection.id,
+        procedure,
+        termDays: term.termDays,
+        ...(term.procedureReference && { procedureReference: term.procedureReference }),
+        ...(term.termSource && { termSource: term.termSource }),
+        postalWeek: term.postalWeek,
+        laidOpenOn: input.laidOpenOn,
+        publishedIn: input.publishedIn,
+        nominalEnd: ends.nominalEnd,
+        endsOn: ends.endsOn,
+        extended: ends.extended,
+        warnings: warnings.map((w) => w.code),
+      });
       // The owner hears when the term is over: a milestone at the start of the Dutch day after its last day.
-      const lastDay = longDay(term.endsOn, 'nl');
-      await addMilestoneTo(this.reminders, unit, { title: `Einde termijn zienswijzen (${PROCEDURE_SOURCE[procedure]}): tot en met ${lastDay}`, dueAt: startOfDutchDay(addDays(term.endsOn, 1)), remindDaysBefore: 0 }, this.dayMs);
+      const lastDay = longDay(ends.endsOn, 'nl');
+      await addMilestoneTo(this.reminders, unit, { title: `Einde termijn zienswijzen (${term.termSource ?? PROCEDURE_SOURCE[procedure]}): tot en met ${lastDay}`, dueAt: startOfDutchDay(addDays(ends.endsOn, 1)), remindDaysBefore: 0 }, this.dayMs);
       return { ...inspection, warnings };
     });
   }
@@ -379,7 +411,7 @@ export class FileWorkflow {
       const channel = input.channel ?? 'email';
       if (input.postedOn !== undefined && channel !== 'letter') throw new ApiError(422, 'postmark-without-letter', 'postedOn is the postmark of a letter; this reaction did not come by post.');
       if (input.postedOn !== undefined && input.postedOn > input.receivedOn) throw new ApiError(422, 'posted-after-received', `postedOn ${input.postedOn} lies after receivedOn ${input.receivedOn}.`);
-      if (channel === 'oral' && !input.report) throw new ApiError(422, 'oral-report-missing', 'An oral zienswijze is recorded with a short report of what was said (art. 3:15 lid 2 Awb).');
+      if (channel === 'oral' && !input.report) throw new ApiError(422, 'oral-report-missing', 'An oral zienswijze is recorded with a report of what was said (art. 3:17 Awb).');
       const reaction: ReactionEntity = {
         id: randomUUID(),
         inspectionId: inspection.id,
@@ -391,7 +423,7 @@ export class FileWorkflow {
         sender: input.sender,
         senderIsOrganisation: input.senderIsOrganisation ?? false,
         summary: input.summary,
-        late: !reactionOnTime({ channel, receivedOn: input.receivedOn, postedOn: input.postedOn }, inspection.endsOn, inspection.procedure === 'awb-3.4'),
+        late: !reactionOnTime({ channel, receivedOn: input.receivedOn, postedOn: input.postedOn }, inspection.endsOn, inspection.postalWeek),
         answer: null,
         answeredOn: null,
         changedDraft: null,
@@ -399,7 +431,9 @@ export class FileWorkflow {
         createdAt: at,
       };
       await this.files.insertReaction(manager, reaction);
-      audit('reaction-received', { reactionId: reaction.id, receivedOn: input.receivedOn, channel, ...(input.postedOn && { postedOn: input.postedOn }), sender: input.sender, late: reaction.late });
+      // The chain commits to a salted digest of the sender's name, never the name: it can be erased later (AVG art. 5 lid 1 e).
+      const sender = await this.personalData.keep(manager, project.id, 'reaction-sender', input.sender, at);
+      audit('reaction-received', { reactionId: reaction.id, receivedOn: input.receivedOn, channel, ...(input.postedOn && { postedOn: input.postedOn }), sender, late: reaction.late });
       return reaction;
     });
   }
@@ -409,6 +443,7 @@ export class FileWorkflow {
       const reaction = await this.files.findReaction(manager, project.id, reactionId);
       if (!reaction) throw ApiError.notFound('reaction', reactionId);
       if (reaction.answer !== null) throw new ApiError(409, 'reaction-already-answered', 'This reaction has its answer already.');
+      if (isFutureDay(answer.answeredOn, now)) throw new ApiError(422, 'answer-in-future', `answeredOn ${answer.answeredOn} lies in the future; a decision resting on the answer would be dated before it.`);
       await this.files.answerReaction(manager, reactionId, { ...answer, changedDraft: answer.changedDraft ?? false });
       audit('reaction-answered', { reactionId, answeredOn: answer.answeredOn, changedDraft: answer.changedDraft ?? false });
     });
@@ -424,18 +459,35 @@ export class FileWorkflow {
     return syncSilence(unit, counted, unit.at, this.dayMs) ? { silenceCounted: counted } : {};
   }
 
-  /** The term of the procedure: fixed by the Awb, set by the municipality's ordinance, or named by the collegebesluit (form f). */
-  private termDays(procedure: InspraakProcedure, input: NewInspection): number {
+  /**
+   * The term of the procedure and whether the postal week follows it: afdeling 3.4 Awb six weeks or
+   * the longer term a statute or ordinance sets (art. 3:16 lid 1), with the postal week; the
+   * inspraakverordening's own term, with the postal week unless the ordinance says otherwise
+   * (Gemeentewet art. 150 lid 2, INSPRAAK_POSTAL_WEEK); a procedure the college set (form f) its
+   * own term, at least the product's minimum, without the postal week.
+   */
+  private term(procedure: InspraakProcedure, input: NewInspection): Pick<InspectionEntity, 'termDays' | 'procedureReference' | 'termSource' | 'postalWeek'> {
     if (procedure === 'college-procedure') {
       if (!input.termDays || !input.procedureReference?.trim()) {
         throw new ApiError(422, 'procedure-term-required', 'Under a procedure the college set (form f, §1.4) give its term in days (termDays) and the reference of the collegebesluit that set it (procedureReference).');
       }
-      return input.termDays;
+      if (input.termDays < this.rules.collegeProcedureMinTermDays) {
+        throw new ApiError(422, 'procedure-term-too-short', `A term of ${input.termDays} days leaves residents no real chance to react: a procedure the college sets (form f) gives at least ${this.rules.collegeProcedureMinTermDays} days (the product's minimum, COLLEGE_PROCEDURE_MIN_TERM_DAYS).`, { minimumDays: this.rules.collegeProcedureMinTermDays });
+      }
+      return { termDays: input.termDays, procedureReference: input.procedureReference, termSource: null, postalWeek: false };
     }
-    if (input.termDays !== undefined || input.procedureReference !== undefined) {
-      throw new ApiError(422, 'term-fixed', `Under ${procedure === 'awb-3.4' ? 'afdeling 3.4 Awb the term is six weeks (art. 3:16)' : 'the inspraakverordening the term is the one configured (INSPRAAK_TERM_DAYS)'}; termDays and procedureReference are for a procedure the college set (form f).`);
+    if (input.procedureReference !== undefined) throw new ApiError(422, 'term-fixed', 'procedureReference names the collegebesluit of a procedure the college set (form f).');
+    if (procedure === 'ordinance') {
+      if (input.termDays !== undefined || input.termSource !== undefined) throw new ApiError(422, 'term-fixed', 'Under the inspraakverordening the term is the one configured (INSPRAAK_TERM_DAYS).');
+      return { termDays: this.rules.inspraakTermDays, procedureReference: null, termSource: null, postalWeek: this.rules.inspraakPostalWeek };
     }
-    return procedure === 'awb-3.4' ? AWB_INSPECTION_DAYS : this.inspraakTermDays;
+    // Art. 3:16 lid 1 Awb: six weeks, unless a statute sets a longer term.
+    if (input.termDays === undefined && input.termSource === undefined) return { termDays: AWB_INSPECTION_DAYS, procedureReference: null, termSource: null, postalWeek: true };
+    if (!input.termDays || !input.termSource?.trim()) throw new ApiError(422, 'term-source-required', 'A term other than six weeks under afdeling 3.4 Awb needs its length (termDays) and the statute or ordinance that sets it (termSource).');
+    if (input.termDays <= AWB_INSPECTION_DAYS) {
+      throw new ApiError(422, 'term-too-short', `Under afdeling 3.4 Awb the term is six weeks (art. 3:16 lid 1 Awb); a statute or ordinance may set a longer one, not ${input.termDays} days.`, { minimumDays: AWB_INSPECTION_DAYS + 1 });
+    }
+    return { termDays: input.termDays, procedureReference: null, termSource: input.termSource.trim(), postalWeek: true };
   }
 
   private async currentInspection(manager: EntityManager, project: ProjectEntity) {
@@ -480,6 +532,11 @@ const PROCEDURE_SOURCE: Record<InspraakProcedure, string> = {
   ordinance: 'inspraakverordening',
   'college-procedure': 'procedure van het college',
 };
+
+/** The law's word on the inspraak chosen, as a refusal with its code and both sentences. */
+function throwOnConflict(conflict: LawConflict | null): void {
+  if (conflict) throw new ApiError(422, conflict.code, conflict.text.en, { messageNl: conflict.text.nl });
+}
 
 function inspraakFormNotAllowed(inspraak: { legallyRequired: boolean; form: string }): ApiError {
   return new ApiError(422, 'inspraak-form-not-allowed', `Form ${inspraak.form} is not on offer when inspraak is ${inspraak.legallyRequired ? '' : 'not '}legally required (§1.4: a–d when it is not, e–f when it is).`);

@@ -3,6 +3,10 @@ import { Inject, Injectable } from '@nestjs/common';
 import {
   applyProjectEvent,
   availableEvents,
+  BLOCKER_MESSAGES,
+  competentBody,
+  greenLightTooEarly,
+  type ProjectContext,
   awaitedBodies,
   blockers,
   decisiveDecision,
@@ -12,6 +16,7 @@ import {
   planWarnings,
   plannedLevel,
   addDays,
+  applicantAccountMissing,
   isChallenge,
   needsGreenLight,
   type ApplicantParticipationAccount,
@@ -160,7 +165,9 @@ export class WorkflowService {
     if (input.origin !== 'initiative' && (input.initiativeKind !== undefined || input.permitActivity !== undefined)) {
       return Promise.reject(new ApiError(422, 'initiative-fields-without-initiative', 'initiativeKind and permitActivity describe an initiative; this project is the municipality’s own (origin municipality).'));
     }
-    const snapshot = startProject({ origin: input.origin, politicalSensitivity: input.politicalSensitivity, gateBodies: input.gateBodies, initiativeKind: input.initiativeKind, permitActivity: input.permitActivity });
+    const snapshot = startProject({ origin: input.origin, politicalSensitivity: input.politicalSensitivity, gateBodies: input.gateBodies, initiativeKind: input.initiativeKind, permitActivity: input.permitActivity, decisionKind: input.decisionKind });
+    const notCompetent = gateBodiesAgainstLaw(snapshot.context, input.gateBodies);
+    if (notCompetent) return Promise.reject(notCompetent);
     const at = now.toISOString();
     const project: ProjectEntity = {
       id: randomUUID(),
@@ -198,6 +205,7 @@ export class WorkflowService {
         gateBodies: snapshot.context.gateBodies,
         ...(snapshot.context.initiativeKind && { initiativeKind: snapshot.context.initiativeKind }),
         ...(snapshot.context.permitActivity && { permitActivity: snapshot.context.permitActivity }),
+        ...(snapshot.context.decisionKind && { decisionKind: snapshot.context.decisionKind }),
         state: project.state,
         silenceWindowDays: project.silenceWindowDays,
       });
@@ -217,7 +225,7 @@ export class WorkflowService {
 
       const open = await this.openFor(manager, project.id, snapshot.context.cycle, request.type);
       // The file is read only for the steps whose rules look at it.
-      const participationMandatory = request.type === 'FORMALLY_SUBMITTED' && this.rules.mandatoryParticipationActivities.includes(snapshot.context.permitActivity ?? '');
+      const participationMandatory = request.type === 'FORMALLY_SUBMITTED' && this.participationMandatory(snapshot.context.permitActivity, request.submittedOn);
       const readsFile = isGatedEvent(request.type) ? needsFile(request.type, snapshot.context) : participationMandatory;
       const file = readsFile ? (await loadProjectFiles(this.files, manager, [project], now)).get(project.id)! : undefined;
       const event: ProjectEvent = isGatedEvent(request.type)
@@ -226,7 +234,7 @@ export class WorkflowService {
             type: 'FORMALLY_SUBMITTED',
             submittedOn: request.submittedOn,
             reference: request.reference,
-            ...(participationMandatory && { participation: { mandatory: true, account: documentData<ApplicantParticipationAccount>(file!.documents, 'applicant-account') } }),
+            ...(participationMandatory && { participation: { mandatory: true, decision: this.rules.mandatoryParticipationDecision!.reference } }),
           };
       const found = blockers(snapshot.context, event);
       if (found.length > 0) {
@@ -248,6 +256,7 @@ export class WorkflowService {
         ...(consumed && { greenLight: decisionSummary(consumed) }),
         ...(request.reason && { reason: request.reason }),
         ...(next.context.submission && !snapshot.context.submission && { submission: next.context.submission }),
+        ...(participationMandatory && { participationMandatory: { decision: this.rules.mandatoryParticipationDecision!.reference, accountMissing: applicantAccountMissing(documentData<ApplicantParticipationAccount>(file!.documents, 'applicant-account')) } }),
         ...(adoptedPlan && { planVersion: adoptedPlan.version, levels: file!.dossier.plan?.levels, warnings: planWarnings(file!.dossier.plan).map((w) => w.code) }),
       });
       // Insight's read model: the stay this step ends, in the same transaction as the entry that tells it.
@@ -266,6 +275,13 @@ export class WorkflowService {
         await addMilestoneTo(this.reminders, unit, { title, dueAt: startOfDutchDay(addDays(assessBy, 1)), remindDaysBefore: 7 }, this.dayMs);
       }
 
+      // Awb art. 4:5: an application received without the mandatory account gets a term to complete it; its owner is reminded.
+      if (participationMandatory && next.context.submission && applicantAccountMissing(documentData<ApplicantParticipationAccount>(file!.documents, 'applicant-account')).length > 0) {
+        const repairBy = addDays(next.context.submission.submittedOn, this.rules.applicationRepairDays);
+        const title = `Aanvraag laten aanvullen (artikel 4:5 Awb): participatieverslag van de aanvrager uiterlijk ${longDay(repairBy, 'nl')}`;
+        await addMilestoneTo(this.reminders, unit, { title, dueAt: startOfDutchDay(addDays(repairBy, 1)), remindDaysBefore: 3 }, this.dayMs);
+      }
+
       const stillOpen = next.context.cycle === snapshot.context.cycle ? open.filter((d) => d !== consumed).map(toGreenLight) : [];
       project.awaiting = awaitingColumn(awaitedBodies(to, next.context, stillOpen));
       // A transition changes no document; only a new cycle makes the inspection read a stale one.
@@ -280,6 +296,18 @@ export class WorkflowService {
       if (!needsGreenLight(context, decision.gate)) {
         const why = context.raadInforming?.[decision.gate] === 'instead' ? 'the adopted plan makes informing the raad its accountability (§2.4)' : "in an initiative it is a step of the initiator's own process (§1.1)";
         throw new ApiError(422, 'no-green-light-needed', `${decision.gate} takes no green light of the college or raad: ${why}.`);
+      }
+      const competent = competentBody(context, decision.gate);
+      if (competent && competent.body !== decision.body) {
+        throw new ApiError(422, 'body-not-competent', `Only the ${competent.body} may decide ${decision.gate} on a project that prepares a ${context.decisionKind} (${competent.source}); political sensitivity cannot move it to the ${decision.body}.`, { competentBody: competent.body, source: competent.source });
+      }
+      if (decision.outcome === 'approved') {
+        const dossier = needsFile(decision.gate, context) ? (await loadProjectFiles(this.files, manager, [project], now)).get(project.id)!.dossier : emptyDossier(dutchDay(now));
+        const tooEarly = greenLightTooEarly(context, decision.gate, decision.decidedOn, dossier);
+        if (tooEarly.length > 0) {
+          const text = BLOCKER_MESSAGES['green-light-too-early'](decision.body, decision.decidedOn, tooEarly);
+          throw new ApiError(422, 'green-light-too-early', text.en, { messageNl: text.nl, decidedOn: decision.decidedOn, tooEarly });
+        }
       }
       const entity: DecisionEntity = {
         id: randomUUID(),
@@ -381,6 +409,12 @@ export class WorkflowService {
     }, now);
   }
 
+  /** Omgevingswet art. 16.55 lid 7: the raad made participation mandatory for this activity, by a raadsbesluit in force on the day of the application. */
+  private participationMandatory(activity: string | null | undefined, submittedOn: string | undefined): boolean {
+    const decision = this.rules.mandatoryParticipationDecision;
+    return !!activity && !!decision && this.rules.mandatoryParticipationActivities.includes(activity) && (!submittedOn || submittedOn >= decision.since);
+  }
+
   /** A slug no other project has: the title's, numbered on when taken. */
   private async freeSlug(manager: ProjectUnit['manager'], base: string): Promise<string> {
     for (let n = 1; ; n++) {
@@ -476,6 +510,19 @@ export async function addMilestoneTo(reminders: ReminderRepository, unit: Projec
   return milestone;
 }
 
+/** A decision as the trail tells it; one recorded on a later day than it was taken says so (issue 18). */
 function decisionSummary(d: DecisionEntity) {
-  return { decisionId: d.id, gate: d.gate, cycle: d.cycle, body: d.body, outcome: d.outcome, decidedOn: d.decidedOn, reference: d.reference, documentUrl: d.documentUrl, note: d.note, justification: d.justification };
+  const recordedOn = dutchDay(new Date(d.recordedAt));
+  return { decisionId: d.id, gate: d.gate, cycle: d.cycle, body: d.body, outcome: d.outcome, decidedOn: d.decidedOn, ...(recordedOn !== d.decidedOn && { recordedOn }), reference: d.reference, documentUrl: d.documentUrl, note: d.note, justification: d.justification };
+}
+
+/** A plan or a project that hands a step the law gives the raad to the college, refused with the source. */
+export function gateBodiesAgainstLaw(context: ProjectContext, gateBodies: Partial<Record<GatedEventType, GoverningBody>> | undefined): ApiError | null {
+  for (const [gate, body] of Object.entries(gateBodies ?? {}) as Array<[GatedEventType, GoverningBody]>) {
+    const competent = competentBody(context, gate);
+    if (competent && competent.body !== body) {
+      return new ApiError(422, 'body-not-competent', `${gate} is the ${competent.body}'s to decide on a project that prepares a ${context.decisionKind} (${competent.source}); it cannot be given to the ${body}.`, { gate, competentBody: competent.body, source: competent.source });
+    }
+  }
+  return null;
 }

@@ -1,4 +1,5 @@
 import { FILE_BEFORE } from '../../bench/support/example-file';
+import { dutchDay } from '../../machines/calendar/dutch-day';
 import type { TestDatabase } from './databases';
 import { startTestApp, type TestApp } from './test-app';
 
@@ -15,6 +16,17 @@ export class ProjectClient {
 
   static async for(t: TestApp): Promise<ProjectClient> {
     return new ProjectClient(t, await t.token('process-manager', 'P. Manager'), await t.token('college-secretary', 'S. Secretaris'), await t.token('council-clerk', 'G. Griffier'));
+  }
+
+  /** Requests with this token, for the calls this client has no method of its own for. */
+  as(token: string) {
+    const t = this.t;
+    return {
+      get: (path: string) => t.http().get(path).set('authorization', `Bearer ${token}`),
+      put: (path: string, body: unknown) => t.http().put(path).set('authorization', `Bearer ${token}`).send(body as object),
+      post: (path: string, body: unknown) => t.http().post(path).set('authorization', `Bearer ${token}`).send(body as object),
+      patch: (path: string, body: unknown) => t.http().patch(path).set('authorization', `Bearer ${token}`).send(body as object),
+    };
   }
 
   create(body: Record<string, unknown>) {
@@ -41,13 +53,14 @@ export class ProjectClient {
     return this.t.http().post(`/api/projects/${id}/events`).set('authorization', `Bearer ${this.manager}`).send(body);
   }
 
+  /** Records a decision, taken today unless `decidedOn` says otherwise: a green light cannot precede the facts it rests on. */
   decide(id: string, event: string, body: 'college' | 'raad', overrides: Record<string, unknown> = {}) {
     const token = body === 'college' ? this.collegeSecretary : this.councilClerk;
     return this.t
       .http()
       .post(`/api/projects/${id}/decisions`)
       .set('authorization', `Bearer ${token}`)
-      .send({ event, body, outcome: 'approved', decidedOn: '2026-11-02', reference: `${body}-${event}`, ...overrides });
+      .send({ event, body, outcome: 'approved', decidedOn: dutchDay(new Date()), reference: `${body}-${event}`, ...overrides });
   }
 
   /** PUT a document of the project's file (quick-scan, commitment, plan). */

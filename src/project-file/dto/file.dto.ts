@@ -1,9 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsObject, IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsObject, IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { IsCalendarDay } from '../../common/dates.dto';
 import {
   ADVICE_WEIGHTS,
+  CHALLENGE_CRITERIA,
+  type ChallengeCriterion,
+  type GoverningBody,
   COMMITMENT_DOCUMENTS,
   CRITERIA,
   GATED_EVENTS,
@@ -178,8 +181,14 @@ export class StakeholderDto {
 export class InspectionDto {
   @ApiProperty({ example: '2026-03-05', description: 'The day the draft is laid open (the notice’s publication date)' }) @IsCalendarDay() laidOpenOn!: string;
   @ApiProperty({ example: 'Gemeenteblad 2026, 45678' }) @Apply(...Text(500)) publishedIn!: string;
-  @ApiPropertyOptional({ example: 28, description: 'Form f only: the term in days of the procedure the college set' }) @IsOptional() @IsInt() @Min(1) @Max(366) termDays?: number;
+  @ApiPropertyOptional({ example: 28, description: 'Form f: the term in days of the procedure the college set (at least COLLEGE_PROCEDURE_MIN_TERM_DAYS). Forms c and e: a term longer than six weeks that a statute or ordinance sets, with termSource' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(366)
+  termDays?: number;
   @ApiPropertyOptional({ example: 'Collegebesluit 2026/88', description: 'Form f only: the collegebesluit that set the procedure' }) @IsOptional() @Apply(...Text(200)) procedureReference?: string;
+  @ApiPropertyOptional({ example: 'Inspraakverordening 2024, artikel 5', description: 'Forms c and e: the statute or ordinance that sets the longer term (art. 3:16 lid 1 Awb)' }) @IsOptional() @Apply(...Text(200)) termSource?: string;
 }
 
 export class ReactionDto {
@@ -206,10 +215,24 @@ export class AnswerDto {
 
 
 
+export class ChallengeCriterionDto {
+  @ApiProperty({ enum: CHALLENGE_CRITERIA }) @IsIn(CHALLENGE_CRITERIA) criterion!: ChallengeCriterion;
+  @ApiProperty({ description: 'Whether the challenge meets it' }) @IsBoolean() met!: boolean;
+  @ApiPropertyOptional() @IsOptional() @Apply(...Text()) explanation?: string;
+}
+
 export class ChallengeAssessmentDto {
-  @ApiProperty({ example: '2026-11-20' }) @IsCalendarDay() assessedOn!: string;
-  @ApiProperty({ enum: ['honoured', 'not-honoured'], description: 'Whether the challenge is honoured: the residents may take the task over' }) @IsIn(['honoured', 'not-honoured']) conclusion!: 'honoured' | 'not-honoured';
-  @ApiProperty({ description: 'The reasons, as the decision will state them' }) @Apply(...Text()) reasons!: string;
+  @ApiProperty({ example: '2026-11-20', description: 'The day the body decided' }) @IsCalendarDay() assessedOn!: string;
+  @ApiProperty({ enum: GOVERNING_BODIES, description: 'The body whose decision it is; its office records it (college-secretary or council-clerk)' }) @IsIn(GOVERNING_BODIES) body!: GoverningBody;
+  @ApiProperty({ example: 'B&W 2026/431', description: 'The decision’s number' }) @Apply(...Text(200)) reference!: string;
+  @ApiProperty({ enum: ['honoured', 'not-honoured'], description: 'Whether the challenge is honoured: the residents may take the task over; not honoured ends the challenge' }) @IsIn(['honoured', 'not-honoured']) conclusion!: 'honoured' | 'not-honoured';
+  @ApiProperty({ type: [ChallengeCriterionDto], description: 'The municipality’s criteria, each judged' })
+  @IsArray()
+  @ArrayNotEmpty()
+  @ValidateNested({ each: true })
+  @Type(() => ChallengeCriterionDto)
+  criteria!: ChallengeCriterionDto[];
+  @ApiProperty({ description: 'The reasons, as the decision states them' }) @Apply(...Text()) reasons!: string;
 }
 
 export class ApplicantAccountDto {

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsObject, IsOptional, IsString, MaxLength, Validate, type ValidationArguments, ValidatorConstraint, type ValidatorConstraintInterface } from 'class-validator';
 import { ProjectSettingsDto } from './project-settings.dto';
-import { GATED_EVENTS, GOVERNING_BODIES, INITIATIVE_KINDS, ORIGINS, type InitiativeKind, POLITICAL_SENSITIVITIES, type GatedEventType, type GoverningBody, type Origin, type PoliticalSensitivity } from '../../../machines/participation-project';
+import { DECISION_KINDS, type DecisionKind, GATED_EVENTS, GOVERNING_BODIES, INITIATIVE_KINDS, ORIGINS, type InitiativeKind, POLITICAL_SENSITIVITIES, type GatedEventType, type GoverningBody, type Origin, type PoliticalSensitivity } from '../../../machines/participation-project';
 
 @ValidatorConstraint({ name: 'gateBodies' })
 class GateBodiesConstraint implements ValidatorConstraintInterface {
@@ -51,4 +51,9 @@ export class CreateProjectDto extends ProjectSettingsDto {
   @IsNotEmpty()
   @MaxLength(100)
   permitActivity?: string;
+
+  @ApiPropertyOptional({ enum: DECISION_KINDS, default: 'other', description: 'What the project prepares: the raad alone adopts an omgevingsplan (Omgevingswet art. 2.4), a verordening (Gemeentewet art. 147) and the begroting (Gemeentewet art. 189), whatever the sensitivity; an omgevingsplan is prepared under afdeling 3.4 Awb (Omgevingswet art. 16.30)' })
+  @IsOptional()
+  @IsIn(DECISION_KINDS)
+  decisionKind?: DecisionKind;
 }

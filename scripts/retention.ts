@@ -1,0 +1,43 @@
+/**
+ * Residents' personal data past its retention period (issue 18, AVG art. 5 lid 1 e):
+ *
+ *   npm run retention                      lists the ended projects whose period has passed
+ *   npm run retention -- --erase --reason "Bewaartermijn verstreken"
+ *                                          erases their personal data, each a recorded act
+ *
+ * The period is RETENTION_PERSONAL_DATA_DAYS after the project ended. Erasure keeps the digests
+ * the trail committed to, so every chain still verifies, offline too.
+ */
+import 'reflect-metadata';
+import { parseArgs } from 'node:util';
+import { NestFactory } from '@nestjs/core';
+import { dutchDay } from '../machines/calendar/dutch-day';
+import { AppModule } from '../src/app.module';
+import { ConfigError, loadConfig } from '../src/config/app-config';
+import { RetentionService } from '../src/retention/retention.service';
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { erase: { type: 'boolean', default: false }, reason: { type: 'string' } } });
+  if (values.erase && !values.reason?.trim()) throw new ConfigError('--erase needs --reason "…": the reason goes into each project’s trail.');
+  const app = await NestFactory.createApplicationContext(AppModule.retention(loadConfig()), { logger: ['error'] });
+  try {
+    const retention = app.get(RetentionService);
+    const due = await retention.due(dutchDay(new Date()));
+    if (due.length === 0) console.log('No project holds personal data past its retention period.');
+    for (const project of due) {
+      if (!values.erase) {
+        console.log(`${project.projectId}  ${project.title}: ${project.items} items, to be erased from ${project.erasableFrom}`);
+        continue;
+      }
+      const erasure = await retention.erase(project.projectId, values.reason!, { name: 'retention command', role: 'admin', roles: ['admin'] });
+      console.log(`${project.projectId}  ${project.title}: ${erasure.items.length} items erased`);
+    }
+  } finally {
+    await app.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof ConfigError ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,60 @@
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { SqlRepository } from './sql-repository';
+
+/** What the trail holds of a personal data item: its id and a salted digest, never the value. */
+export interface PersonalDataReference {
+  personalDataId: string;
+  digest: string;
+}
+
+export interface PersonalDataItem {
+  id: string;
+  projectId: string;
+  kind: string;
+  digest: string;
+  recordedAt: string;
+  erasedAt: string | null;
+  erasureReason: string | null;
+}
+
+/** Residents' names and the like, apart from the trail, so they can be erased (issue 18, AVG art. 5 lid 1 e). */
+@Injectable()
+export class PersonalDataRepository extends SqlRepository {
+  /** Keeps a value and answers what the trail may hold of it: SHA-256 over a random salt and the value. */
+  async keep(manager: EntityManager, projectId: string, kind: string, value: string, at: string): Promise<PersonalDataReference> {
+    const id = randomUUID();
+    const salt = randomBytes(16).toString('hex');
+    const digest = personalDataDigest(salt, value);
+    await this.run(manager, 'INSERT INTO personal_data (id, project_id, kind, value, salt, digest, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)', [id, projectId, kind, value, salt, digest, at]);
+    return { personalDataId: id, digest };
+  }
+
+  async ofProject(manager: EntityManager, projectId: string): Promise<PersonalDataItem[]> {
+    return this.run<PersonalDataItem>(
+      manager,
+      'SELECT id, project_id AS "projectId", kind, digest, recorded_at AS "recordedAt", erased_at AS "erasedAt", erasure_reason AS "erasureReason" FROM personal_data WHERE project_id = ? ORDER BY recorded_at, id',
+      [projectId],
+    );
+  }
+
+  /** The projects that still hold personal data not erased, for the retention command. */
+  async projectsHolding(manager: EntityManager): Promise<string[]> {
+    const rows = await this.run<{ projectId: string }>(manager, 'SELECT DISTINCT project_id AS "projectId" FROM personal_data WHERE erased_at IS NULL', []);
+    return rows.map((r) => r.projectId);
+  }
+
+  /** Erases the values and salts of a project's items (the digests stay, so every chain still verifies); returns what was erased. */
+  async erase(manager: EntityManager, projectId: string, reason: string, at: string): Promise<PersonalDataItem[]> {
+    const due = (await this.ofProject(manager, projectId)).filter((item) => item.erasedAt === null);
+    await this.run(manager, 'UPDATE personal_data SET value = NULL, salt = NULL, erased_at = ?, erasure_reason = ? WHERE project_id = ? AND erased_at IS NULL', [at, reason, projectId]);
+    // The working copy of each sender goes too.
+    await this.run(manager, "UPDATE reactions SET sender = '' WHERE project_id = ?", [projectId]);
+    return due;
+  }
+}
+
+export function personalDataDigest(salt: string, value: string): string {
+  return createHash('sha256').update(`${salt}:${value}`).digest('hex');
+}

@@ -1,0 +1,39 @@
+import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProperty, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { AllowRoles, CurrentActor } from '../auth/auth.decorators';
+import type { Actor } from '../auth/roles';
+import { Creates, Answers, PERSONAL_DATA, PERSONAL_DATA_ERASURE } from '../common/response-schemas';
+import { RetentionService } from './retention.service';
+
+export class ErasureDto {
+  @ApiProperty({ example: 'Bewaartermijn verstreken (AVG artikel 5 lid 1 onder e)', maxLength: 2000 })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(2000)
+  reason!: string;
+}
+
+@ApiTags('retention')
+@ApiBearerAuth()
+@Controller('projects/:id/personal-data')
+export class RetentionController {
+  constructor(private readonly retention: RetentionService) {}
+
+  @Get()
+  @AllowRoles('admin', 'auditor')
+  @ApiOperation({ summary: 'The personal data a project holds (never the values): each item’s salted digest the trail committed to, whether it was erased, and the first day it may be erased' })
+  @Answers(PERSONAL_DATA)
+  overview(@Param('id') id: string) {
+    return this.retention.overview(id);
+  }
+
+  @Post('erasure')
+  @AllowRoles('admin')
+  @ApiOperation({ summary: 'Erase the project’s personal data once its retention period has passed (AVG art. 5 lid 1 e): a recorded act with its reason; every chain still verifies' })
+  @ApiResponse({ status: 409, description: 'project-running, retention-not-passed, nothing-to-erase' })
+  @Creates(PERSONAL_DATA_ERASURE)
+  erase(@Param('id') id: string, @Body() body: ErasureDto, @CurrentActor() actor: Actor) {
+    return this.retention.erase(id, body.reason, actor);
+  }
+}

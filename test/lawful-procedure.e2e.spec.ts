@@ -1,0 +1,149 @@
+import { EXAMPLE_QUICK_SCAN, EXAMPLE_QUICK_SCAN_NO_ROOM } from '../bench/support/example-file';
+import { dutchDay } from '../machines/calendar/dutch-day';
+import { addDays } from '../machines/interaction/legal-terms';
+import { describeEachDatabase } from './support/databases';
+import { useRunningService, type ProjectClient } from './support/project-client';
+
+type Blocker = { code: string };
+const codes = (body: { blockers?: Blocker[] }) => (body.blockers ?? []).map((b) => b.code);
+const today = dutchDay(new Date());
+
+/**
+ * Issue 18: a trail that cannot prove a flawed procedure. Each case the lawyer found is refused
+ * here, with its code and its article, over HTTP on both databases.
+ */
+describeEachDatabase('a procedure true in law', (createDatabase) => {
+  const service = useRunningService(createDatabase, { COLLEGE_PROCEDURE_MIN_TERM_DAYS: '14', CHALLENGE_ASSESSMENT_DAYS: '21' });
+  let api: ProjectClient;
+  beforeAll(() => {
+    api = service.api;
+  });
+  const as = (token: string) => api.as(token);
+  const manager = () => as(api.manager);
+  const trailOf = async (id: string) => (await api.audit(id)).body as Array<{ type: string; payload: Record<string, unknown> }>;
+  /** Decided non-interactive under the given inspraak, and through to the advice step. */
+  const toAdvice = async (title: string, inspraak: Record<string, unknown>) => {
+    const id = (await api.create({ title, origin: 'municipality', politicalSensitivity: 'low' })).body.id as string;
+    expect((await manager().put(`/api/projects/${id}/quick-scan`, { ...EXAMPLE_QUICK_SCAN_NO_ROOM, inspraak })).status).toBe(200);
+    expect((await api.decide(id, 'DECIDE_NON_INTERACTIVE', 'college')).status).toBe(201);
+    expect((await api.event(id, { type: 'DECIDE_NON_INTERACTIVE' }, { fileAsIs: true })).status).toBe(200);
+    await api.step(id, 'PROBLEM_DEFINED', 'college');
+    await api.step(id, 'SOLUTIONS_CHOSEN', 'college');
+    return id;
+  };
+
+  it('refuses an advice approved while the zienswijzen term ran, and holds one that the answers postdate (Awb art. 3:16, 6:9, 3:46)', async () => {
+    const id = await toAdvice('Verkeersbesluit Kerkweg', { legallyRequired: true, form: 'e' });
+    // 1 October to 11 November 2026; a letter posted within it counts until 18 November.
+    const opened = await manager().post(`/api/projects/${id}/inspection`, { laidOpenOn: '2026-10-01', publishedIn: 'Gemeenteblad 2026, 60001' });
+    expect(opened.body).toMatchObject({ endsOn: '2026-11-11', postalWeek: true });
+    const early = await api.decide(id, 'ADVICE_SUBMITTED', 'college', { decidedOn: '2026-10-20' });
+    expect([early.status, early.body.code]).toEqual([422, 'green-light-too-early']);
+    expect(early.body.tooEarly).toContainEqual({ fact: 'inspection-postal-week', day: '2026-11-18', earliest: '2026-11-19', source: 'Awb art. 3:16 lid 3 with art. 6:9 lid 2' });
+    expect(early.body.messageNl).toContain('artikel 3:16 lid 3 en artikel 6:9 lid 2 Awb');
+    expect((await trailOf(id)).some((e) => e.type === 'decision-recorded' && e.payload.gate === 'ADVICE_SUBMITTED')).toBe(false);
+
+    // The answers the decision rests on are not dated after today, and the decision follows them.
+    const reaction = await manager().post(`/api/projects/${id}/inspection/reactions`, { receivedOn: '2026-11-05', sender: 'Fam. Visser', summary: 'Te hard rijden.' });
+    const futureAnswer = await manager().post(`/api/projects/${id}/inspection/reactions/${reaction.body.id}/answer`, { answer: 'Er komen drempels.', answeredOn: '2099-01-01' });
+    expect([futureAnswer.status, futureAnswer.body.code]).toEqual([422, 'answer-in-future']);
+    expect((await manager().post(`/api/projects/${id}/inspection/reactions/${reaction.body.id}/answer`, { answer: 'Er komen drempels.', answeredOn: today })).status).toBe(204);
+    expect((await api.decide(id, 'ADVICE_SUBMITTED', 'college')).status).toBe(201);
+    expect((await api.event(id, { type: 'ADVICE_SUBMITTED' }, { fileAsIs: true })).body.state).toBe('policyCycle.decisionMaking');
+  });
+
+  it('refuses a step dated before the decision of the step before it (§2.4), and marks a decision recorded after its day', async () => {
+    const id = (await api.create({ title: 'Speelplaats De Hoek', origin: 'municipality', politicalSensitivity: 'low' })).body.id as string;
+    await api.step(id, 'START_INTERACTIVE', 'college');
+    const before = await api.decide(id, 'COMMIT', 'college', { decidedOn: '2026-10-05' });
+    expect([before.status, before.body.code, before.body.tooEarly.map((f: { fact: string }) => f.fact)]).toEqual([422, 'green-light-too-early', ['previous-step']]);
+    // A stop may be decided at any time, and this one is recorded later than it was taken: the trail says both days.
+    const stop = await api.decide(id, 'STOP', 'college', { decidedOn: '2026-10-05' });
+    expect(stop.status).toBe(201);
+    expect((await trailOf(id)).at(-1)!.payload).toMatchObject({ decidedOn: '2026-10-05', recordedOn: today });
+  });
+
+  it('refuses an adoption dated before the version of the plan it adopts, and the raad informed on the day of the green light it had to precede (§2.3, §2.4)', async () => {
+    const id = (await api.create({ title: 'Sportpark Oost', origin: 'municipality', politicalSensitivity: 'low' })).body.id as string;
+    await api.step(id, 'START_INTERACTIVE', 'college');
+    await api.step(id, 'COMMIT', 'college');
+    const yesterday = dutchDay(new Date(Date.now() - 86_400_000));
+    await api.event(id, { type: 'ADOPT_PLAN' });
+    const adoption = await api.decide(id, 'ADOPT_PLAN', 'college', { decidedOn: yesterday });
+    expect([adoption.status, adoption.body.code]).toEqual([422, 'green-light-too-early']);
+    expect(adoption.body.tooEarly.map((f: { fact: string }) => f.fact)).toContain('plan');
+  });
+
+  it('gives the raad an omgevingsplan whatever its sensitivity, refusing the college’s green light and a plan that hands it over (Omgevingswet art. 2.4)', async () => {
+    const handedOver = await api.create({ title: 'Omgevingsplan Centrum', origin: 'municipality', politicalSensitivity: 'low', decisionKind: 'omgevingsplan', gateBodies: { DECISION_TAKEN: 'college' } });
+    expect([handedOver.status, handedOver.body.code]).toEqual([422, 'body-not-competent']);
+    const { body: project } = await api.create({ title: 'Omgevingsplan Centrum', origin: 'municipality', politicalSensitivity: 'low', decisionKind: 'omgevingsplan' });
+    expect(project.decisionKind).toBe('omgevingsplan');
+    const scan = await manager().put(`/api/projects/${project.id}/quick-scan`, { ...EXAMPLE_QUICK_SCAN_NO_ROOM, inspraak: { legallyRequired: true, form: 'e' } });
+    expect(scan.status).toBe(200);
+    expect((await api.decide(project.id, 'DECIDE_NON_INTERACTIVE', 'college')).status).toBe(201);
+    expect((await api.event(project.id, { type: 'DECIDE_NON_INTERACTIVE' }, { fileAsIs: true })).status).toBe(200);
+    const refused = await api.decide(project.id, 'DECISION_TAKEN', 'college');
+    expect([refused.status, refused.body.code, refused.body.source]).toEqual([422, 'body-not-competent', 'Omgevingswet art. 2.4']);
+    const current = (await api.get(project.id)).body;
+    expect(current.nextSteps.find((s: { event: string }) => s.event === 'PROBLEM_DEFINED').requiredBody).toBe('college');
+    // Form f cannot deviate from the procedure the Omgevingswet imposes (art. 16.30 lid 1).
+    const formF = await manager().put(`/api/projects/${project.id}/quick-scan`, { ...EXAMPLE_QUICK_SCAN_NO_ROOM, inspraak: { legallyRequired: true, form: 'f' } });
+    expect([formF.status, formF.body.code]).toEqual([422, 'inspraak-form-against-statute']);
+    expect(formF.body.messageNl).toContain('artikel 16.30 lid 1');
+  });
+
+  it('holds the inspraak terms to the law: a floor under form f, a longer statutory term with its source, the postal week under form b', async () => {
+    const formF = await toAdvice('Parkeerregels', { legallyRequired: true, form: 'f' });
+    const oneDay = await manager().post(`/api/projects/${formF}/inspection`, { laidOpenOn: '2026-11-02', publishedIn: 'Gemeenteblad 2026, 1', termDays: 1, procedureReference: 'B&W 2026/12' });
+    expect([oneDay.status, oneDay.body.code, oneDay.body.minimumDays]).toEqual([422, 'procedure-term-too-short', 14]);
+    expect((await manager().post(`/api/projects/${formF}/inspection`, { laidOpenOn: '2026-11-02', publishedIn: 'Gemeenteblad 2026, 1', termDays: 14, procedureReference: 'B&W 2026/12' })).body).toMatchObject({ termDays: 14, postalWeek: false });
+
+    const longer = await toAdvice('Bestemming haven', { legallyRequired: true, form: 'e' });
+    const noSource = await manager().post(`/api/projects/${longer}/inspection`, { laidOpenOn: '2026-09-01', publishedIn: 'Gemeenteblad 2026, 2', termDays: 56 });
+    expect([noSource.status, noSource.body.code]).toEqual([422, 'term-source-required']);
+    const shorter = await manager().post(`/api/projects/${longer}/inspection`, { laidOpenOn: '2026-09-01', publishedIn: 'Gemeenteblad 2026, 2', termDays: 28, termSource: 'Verordening 2020' });
+    expect([shorter.status, shorter.body.code]).toEqual([422, 'term-too-short']);
+    const eightWeeks = await manager().post(`/api/projects/${longer}/inspection`, { laidOpenOn: '2026-09-01', publishedIn: 'Gemeenteblad 2026, 2', termDays: 56, termSource: 'Havenverordening 2019, artikel 4' });
+    expect(eightWeeks.body).toMatchObject({ termDays: 56, termSource: 'Havenverordening 2019, artikel 4', endsOn: '2026-10-26', postalWeek: true });
+
+    const formB = await toAdvice('Inspraak speeltuin', { legallyRequired: false, form: 'b' });
+    const ordinance = await manager().post(`/api/projects/${formB}/inspection`, { laidOpenOn: '2026-09-01', publishedIn: 'Gemeenteblad 2026, 3' });
+    expect(ordinance.body).toMatchObject({ procedure: 'ordinance', postalWeek: true });
+    const letter = await manager().post(`/api/projects/${formB}/inspection/reactions`, { receivedOn: addDays(ordinance.body.endsOn, 3), channel: 'letter', postedOn: ordinance.body.endsOn, sender: 'Fam. Smit', summary: 'Meer schaduw.' });
+    expect(letter.body.late).toBe(false);
+    // The oral zienswijze's report is art. 3:17 Awb.
+    const oral = await manager().post(`/api/projects/${formB}/inspection/reactions`, { receivedOn: '2026-09-10', channel: 'oral', sender: 'Dhr. Bos', summary: 'Mondeling.' });
+    expect(oral.body.message).toContain('art. 3:17 Awb');
+  });
+
+  it('refuses level "none" beside a legal duty of inspraak, naming both (§1.1, §1.4)', async () => {
+    const id = (await api.create({ title: 'Verkeersbesluit zonder rol', origin: 'municipality', politicalSensitivity: 'low' })).body.id as string;
+    const none = await manager().put(`/api/projects/${id}/quick-scan`, { ...EXAMPLE_QUICK_SCAN_NO_ROOM, inspraak: { legallyRequired: true, form: 'e' }, levelWithoutInteraction: 'none' });
+    expect([none.status, none.body.code]).toEqual([422, 'level-contradicts-inspraak-duty']);
+    expect(none.body.messageNl).toContain('Inspraakvorm e');
+    expect(none.body.messageNl).toContain('Geen rol');
+    expect((await manager().put(`/api/projects/${id}/quick-scan`, { ...EXAMPLE_QUICK_SCAN_NO_ROOM, inspraak: { legallyRequired: true, form: 'e' }, levelWithoutInteraction: 'inform' })).status).toBe(200);
+  });
+
+  it('ends a challenge the college did not honour, and marks an assessment after its term late with the term (uitdaagrecht)', async () => {
+    const id = (await api.create({ title: 'Beheer buurthuis', origin: 'initiative', initiativeKind: 'challenge', politicalSensitivity: 'low' })).body.id as string;
+    expect((await api.event(id, { type: 'FORMALLY_SUBMITTED', submittedOn: '2026-10-01', reference: 'UD-2026-9' })).status).toBe(200);
+    expect((await manager().put(`/api/projects/${id}/quick-scan`, EXAMPLE_QUICK_SCAN)).status).toBe(200);
+    // Due on 22 October (21 days); assessed five weeks later.
+    const assessed = await as(api.collegeSecretary).put(`/api/projects/${id}/challenge-assessment`, {
+      assessedOn: '2026-11-26',
+      body: 'college',
+      reference: 'B&W 2026/480',
+      conclusion: 'not-honoured',
+      reasons: 'De continuïteit van het beheer is niet verzekerd.',
+      criteria: [{ criterion: 'continuiteit', met: false, explanation: 'Geen tweede beheerder.' }, { criterion: 'draagvlak', met: true }],
+    });
+    expect([assessed.status, assessed.body.dueOn, assessed.body.late]).toEqual([200, '2026-10-22', true]);
+    expect((await trailOf(id)).at(-1)).toMatchObject({ type: 'challenge-assessed', payload: { late: true, dueOn: '2026-10-22', body: 'college', reference: 'B&W 2026/480' } });
+    expect((await api.decide(id, 'START_INTERACTIVE', 'college', { justification: 'Toch doen.' })).status).toBe(201);
+    expect(codes((await api.event(id, { type: 'START_INTERACTIVE' }, { fileAsIs: true })).body)).toEqual(['challenge-not-honoured']);
+    await api.step(id, 'STOP', 'college');
+    expect((await api.get(id)).body.state).toBe('stopped');
+  });
+});
