@@ -1,31 +1,18 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
 import { auditHash, GENESIS_HASH } from '../src/workflow/audit-chain';
 import { sqliteDatabase, type TestDatabase } from './support/databases';
 import { ProjectClient } from './support/project-client';
 import { startTestApp, type TestApp } from './support/test-app';
+import { verifyOffline } from './support/offline-verifier';
 
-const VERIFY = join(__dirname, '../bin/interactiewijzer-verify.mjs');
 const POLICY_CYCLE = ['PROBLEM_DEFINED', 'SOLUTIONS_CHOSEN', 'ADVICE_SUBMITTED', 'DECISION_TAKEN', 'EXECUTION_COMPLETED'];
 type Export = { project: { id: string }; exportedAt: string; entries: Array<{ seq: number; type: string; payload: Record<string, unknown>; hash: string }>; head: { seq: number; hash: string } };
 
 /** The verifier as a user runs it: a separate process, no server, no database. */
-async function verify(document: unknown, ...args: string[]): Promise<{ code: number; output: string }> {
-  const dir = mkdtempSync(join(tmpdir(), 'iw-export-'));
-  const file = join(dir, 'export.json');
-  writeFileSync(file, JSON.stringify(document));
-  try {
-    const { stdout } = await promisify(execFile)(process.execPath, [VERIFY, file, ...args]);
-    return { code: 0, output: stdout };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string };
-    return { code: failed.code, output: failed.stdout };
-  }
-}
+const verify = verifyOffline;
 
 function saved(name: string, value: unknown): string {
   const file = join(mkdtempSync(join(tmpdir(), 'iw-saved-')), name);

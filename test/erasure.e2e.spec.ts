@@ -1,16 +1,11 @@
-import { execFile } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
 import { Client } from 'pg';
 import { EXAMPLE_QUICK_SCAN_NO_ROOM } from '../bench/support/example-file';
 import { describeEachDatabase, type TestDatabase } from './support/databases';
 import { ProjectClient } from './support/project-client';
 import { startTestApp, webSessionToken, type TestApp } from './support/test-app';
+import { verifyOffline } from './support/offline-verifier';
 
-const VERIFY = join(__dirname, '../bin/interactiewijzer-verify.mjs');
 /** Twenty residents, each with a name no other text of the file contains. */
 const RESIDENTS = Array.from({ length: 20 }, (_, i) => `Bewoner Zwaluwstaart-${String(i + 1).padStart(2, '0')}`);
 
@@ -33,18 +28,6 @@ async function everyRow(database: TestDatabase): Promise<string> {
     return JSON.stringify(tables.map((table) => db.prepare(`SELECT * FROM "${table}"`).all()));
   } finally {
     db.close();
-  }
-}
-
-async function verifyOffline(document: unknown): Promise<{ code: number; output: string }> {
-  const file = join(mkdtempSync(join(tmpdir(), 'iw-erased-')), 'export.json');
-  writeFileSync(file, JSON.stringify(document));
-  try {
-    const { stdout } = await promisify(execFile)(process.execPath, [VERIFY, file]);
-    return { code: 0, output: stdout };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string };
-    return { code: failed.code, output: failed.stdout };
   }
 }
 

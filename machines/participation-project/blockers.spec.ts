@@ -1,5 +1,6 @@
 import { BLOCKER_MESSAGES } from './blocker-messages';
 import { blockers, decisiveDecision, requiredBody } from './blockers';
+import { describeInspraakForm } from '../interaction/catalogue';
 import { completeDossier } from './machine-graph';
 import type { GreenLight, ProjectContext } from './project.types';
 
@@ -81,7 +82,9 @@ describe('the inspection on either route (§1.4 with afdeling 3.4 Awb)', () => {
     blockers(context(), { type: 'ADVICE_SUBMITTED', decisions: [decision({ gate: 'ADVICE_SUBMITTED' })], dossier: { ...dossier, announcements: [] } }).map((b) => b.code);
   const withForm = (form: 'a' | 'b' | 'c' | 'd' | 'e' | 'f', day: (endsOn: string) => string) => {
     const d = completeDossier();
-    return advice({ ...d, plan: { ...d.plan, levels: {}, inspraak: { legallyRequired: form > 'd', form } }, today: day(d.inspection!.endsOn) });
+    // The inspection carries its postal week as it was laid open: under afdeling 3.4, and here not under form b (an ordinance that says otherwise).
+    const postalWeek = describeInspraakForm(form).procedure === 'awb-3.4';
+    return advice({ ...d, plan: { ...d.plan, levels: {}, inspraak: { legallyRequired: form > 'd', form } }, inspection: { ...d.inspection!, postalWeek }, today: day(d.inspection!.endsOn) });
   };
   const dayAfter = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 

@@ -1,4 +1,3 @@
-import { inspectionProcedure } from '../interaction/plan';
 import { addDays, postalWeekEnd } from '../interaction/legal-terms';
 import type { Dossier, GatedEventType, ProjectContext } from './project.types';
 
@@ -16,6 +15,13 @@ export interface TooEarly {
 
 /** The steps taken after the inspection of the draft in a cycle: their decision rests on its term and on the answers. */
 const AFTER_INSPECTION: ReadonlySet<GatedEventType> = new Set<GatedEventType>(['ADVICE_SUBMITTED', 'DECISION_TAKEN']);
+
+/** The steps whose order of events reads the project's file; for the others the previous step is all. */
+const ROUTE_OR_PLAN: ReadonlySet<GatedEventType> = new Set<GatedEventType>(['START_INTERACTIVE', 'DECIDE_NON_INTERACTIVE', 'ADOPT_PLAN']);
+
+export function greenLightRestsOnFile(context: ProjectContext, gate: GatedEventType): boolean {
+  return ROUTE_OR_PLAN.has(gate) || AFTER_INSPECTION.has(gate) || context.raadInforming?.[gate] === 'before';
+}
 
 /**
  * Why a green light dated `decidedOn` cannot be true: it lies before a fact its step rests on
@@ -41,8 +47,7 @@ export function greenLightTooEarly(context: ProjectContext, gate: GatedEventType
   if (gate === 'ADOPT_PLAN') notBefore('plan', dossier.recordedOn?.plan, 'Interactiewijzer §2.3');
   if (AFTER_INSPECTION.has(gate) && dossier.inspection) {
     const { endsOn } = dossier.inspection;
-    const postalWeek = dossier.inspection.postalWeek ?? inspectionProcedure(dossier.plan, dossier.quickScan) === 'awb-3.4';
-    if (postalWeek) after('inspection-postal-week', postalWeekEnd(endsOn), 'Awb art. 3:16 lid 3 with art. 6:9 lid 2');
+    if (dossier.inspection.postalWeek) after('inspection-postal-week', postalWeekEnd(endsOn), 'Awb art. 3:16 lid 3 with art. 6:9 lid 2');
     else after('inspection-term', endsOn, 'Awb art. 3:16 lid 1');
     notBefore('answers', dossier.lastAnsweredOn, 'Awb art. 3:46');
   }

@@ -102,7 +102,7 @@ export function completeDossier(): Dossier {
     commitment: { laidDownIn: 'bw-proposal', reference: 'graph-check', processAgreements: [{ party: 'residents', agreement: 'meet monthly' }] },
     plan: COMPLETE_PLAN,
     announcements: PHASES.map((phase) => ({ phase, level: 'co-decide' as const })),
-    inspection: { endsOn: '2026-02-12' },
+    inspection: { endsOn: '2026-02-12', postalWeek: true },
     unansweredReactions: 0,
     evaluation: { goals: [...(COMPLETE_PLAN.goals?.standard ?? []), ...(COMPLETE_PLAN.goals?.own ?? [])].map((goal) => ({ goal, achieved: true })), participantsJudgement: 'graph-check' },
     raadInformed: [],

@@ -265,7 +265,7 @@ describe('the participation-project machine, from its graph', () => {
 
     it('receives an application without the account the raad made mandatory, and holds the decision on it until the account is there (Omgevingswet art. 16.55 lid 7, Awb art. 4:5)', () => {
       const initiative = startProject({ origin: 'initiative', politicalSensitivity: 'low', permitActivity: 'bouwactiviteit' });
-      const submission = { type: 'FORMALLY_SUBMITTED', submittedOn: '2026-01-01', reference: 'Z-1', participation: { mandatory: true, decision: 'Raadsbesluit 2025/14' } } as const;
+      const submission = { type: 'FORMALLY_SUBMITTED', submittedOn: '2026-01-01', reference: 'Z-1', participation: { decision: 'Raadsbesluit 2025/14' } } as const;
       expect(blockers(initiative.context, submission)).toEqual([]);
       const received = applyProjectEvent(initiative, submission);
       expect(stateIdOf(received)).toBe('quickScan');

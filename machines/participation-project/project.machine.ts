@@ -2,8 +2,10 @@ import { assign, setup } from 'xstate';
 import { blockers, decisiveDecision, needsGreenLight } from './blockers';
 import type { ProjectContext, ProjectEvent, ProjectInput } from './project.types';
 
+/** A step: taken when nothing blocks it, noting the day of the decision behind it. */
+const step = <const Target extends string>(target: Target) => ({ target, guard: 'hasNoBlockers', actions: 'noteStepDay' }) as const;
 // A stop is possible from every state that has not ended; final states handle no events at all.
-const stop = { target: '#participationProject.stopped', guard: 'hasNoBlockers', actions: 'noteStepDay' } as const;
+const stop = step('#participationProject.stopped');
 
 /**
  * The life of a participation project (Interactiewijzer 2018, §1.3, §2.1–2.4).
@@ -25,7 +27,7 @@ export const participationProjectMachine = setup({
         event.type === 'FORMALLY_SUBMITTED' && event.submittedOn && event.reference
           ? { submittedOn: event.submittedOn, reference: event.reference }
           : null,
-      participationMandatory: ({ event }) => (event.type === 'FORMALLY_SUBMITTED' && event.participation?.mandatory ? { decision: event.participation.decision } : null),
+      participationMandatory: ({ event }) => (event.type === 'FORMALLY_SUBMITTED' && event.participation ? { decision: event.participation.decision } : null),
     }),
     startNextCycle: assign({ cycle: ({ context }) => context.cycle + 1 }),
     // The day of the decision behind this step: the next green light cannot be dated before it (issue 18).
@@ -64,13 +66,13 @@ export const participationProjectMachine = setup({
     },
     quickScan: {
       on: {
-        START_INTERACTIVE: { target: 'formalCommitment', guard: 'hasNoBlockers', actions: 'noteStepDay' },
-        DECIDE_NON_INTERACTIVE: { target: '#participationProject.policyCycle.preparation', guard: 'hasNoBlockers', actions: 'noteStepDay' },
+        START_INTERACTIVE: step('formalCommitment'),
+        DECIDE_NON_INTERACTIVE: step('#participationProject.policyCycle.preparation'),
         STOP: stop,
       },
     },
     formalCommitment: {
-      on: { COMMIT: { target: 'planOfApproach', guard: 'hasNoBlockers', actions: 'noteStepDay' }, STOP: stop },
+      on: { COMMIT: step('planOfApproach'), STOP: stop },
     },
     planOfApproach: {
       on: { ADOPT_PLAN: { target: '#participationProject.policyCycle.preparation.problemDefinition', guard: 'hasNoBlockers', actions: ['adoptGateBodies', 'noteStepDay'] }, STOP: stop },
@@ -82,17 +84,17 @@ export const participationProjectMachine = setup({
         preparation: {
           initial: 'problemDefinition',
           states: {
-            problemDefinition: { on: { PROBLEM_DEFINED: { target: 'solutionDirections', guard: 'hasNoBlockers', actions: 'noteStepDay' } } },
-            solutionDirections: { on: { SOLUTIONS_CHOSEN: { target: 'advice', guard: 'hasNoBlockers', actions: 'noteStepDay' } } },
-            advice: { on: { ADVICE_SUBMITTED: { target: '#participationProject.policyCycle.decisionMaking', guard: 'hasNoBlockers', actions: 'noteStepDay' } } },
+            problemDefinition: { on: { PROBLEM_DEFINED: step('solutionDirections') } },
+            solutionDirections: { on: { SOLUTIONS_CHOSEN: step('advice') } },
+            advice: { on: { ADVICE_SUBMITTED: step('#participationProject.policyCycle.decisionMaking') } },
           },
         },
-        decisionMaking: { on: { DECISION_TAKEN: { target: 'execution', guard: 'hasNoBlockers', actions: 'noteStepDay' } } },
-        execution: { on: { EXECUTION_COMPLETED: { target: 'evaluation', guard: 'hasNoBlockers', actions: 'noteStepDay' } } },
+        decisionMaking: { on: { DECISION_TAKEN: step('execution') } },
+        execution: { on: { EXECUTION_COMPLETED: step('evaluation') } },
         evaluation: {
           on: {
             START_NEW_CYCLE: { target: 'preparation', guard: 'hasNoBlockers', actions: ['startNextCycle', 'noteStepDay'] },
-            CLOSE: { target: '#participationProject.closed', guard: 'hasNoBlockers', actions: 'noteStepDay' },
+            CLOSE: step('#participationProject.closed'),
           },
         },
       },

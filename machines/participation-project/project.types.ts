@@ -85,9 +85,9 @@ export interface Dossier {
   announcements: ReadonlyArray<{ phase: Phase; level: Level }>;
   /**
    * The inspection of the draft in this cycle: its last day, and whether a letter posted within
-   * the term may still arrive in the week after (afdeling 3.4 Awb; absent: judged from the procedure).
+   * the term may still arrive in the week after (afdeling 3.4 Awb, form b unless its ordinance says otherwise).
    */
-  inspection: { endsOn: string; postalWeek?: boolean } | null;
+  inspection: { endsOn: string; postalWeek: boolean } | null;
   unansweredReactions: number;
   /** The day the last zienswijze of this cycle was answered (the nota van beantwoording), if any. */
   lastAnsweredOn?: string | null;
@@ -217,10 +217,11 @@ export interface GatedEvent {
 export interface FormallySubmittedEvent extends Partial<Submission> {
   type: 'FORMALLY_SUBMITTED';
   /**
-   * Omgevingswet art. 16.55 lid 7: where the raad made participation mandatory for the activity,
-   * the application needs the applicant's account of it (Omgevingsregeling art. 7.4).
+   * Omgevingswet art. 16.55 lid 7: present where the raad made participation mandatory for the
+   * activity, by this raadsbesluit; the decision on the application then needs the applicant's
+   * account (Omgevingsregeling art. 7.4).
    */
-  participation?: { mandatory: boolean; decision: string };
+  participation?: { decision: string };
 }
 
 export type ProjectEvent = GatedEvent | FormallySubmittedEvent;

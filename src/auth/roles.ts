@@ -1,4 +1,5 @@
 import type { GoverningBody } from '../../machines/participation-project';
+import { ApiError } from '../common/api-error';
 
 export const ROLES = ['process-manager', 'college-secretary', 'council-clerk', 'auditor', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
@@ -7,6 +8,13 @@ export const ANY_ROLE: readonly Role[] = ROLES;
 
 /** Only the college's secretary records college decisions; only the griffie records the raad's. */
 export const RECORDER_OF: Record<GoverningBody, Role> = { college: 'college-secretary', raad: 'council-clerk' };
+
+/** The actor acting as the office that records this body's decisions (the trail names that role), or 403. */
+export function asRecorderOf(body: GoverningBody, actor: Actor): Actor {
+  const recorder = RECORDER_OF[body];
+  if (!actor.roles.includes(recorder)) throw new ApiError(403, 'wrong-role-for-body', `A decision of the ${body} can only be recorded by a ${recorder}.`);
+  return { ...actor, role: recorder };
+}
 
 /** Who marks documents for active publication (Woo): the process manager and the offices that keep the decisions. */
 export const WOO_PUBLISHERS: readonly Role[] = ['process-manager', 'admin', 'college-secretary', 'council-clerk'];

@@ -121,6 +121,11 @@ export class FileRepository extends SqlRepository {
     return row;
   }
 
+  /** The senders' names in the reactions, the working copy of what `personal_data` keeps, cleared when it is erased (issue 18). */
+  async clearSenders(manager: EntityManager, projectId: string): Promise<void> {
+    await this.run(manager, "UPDATE reactions SET sender = '' WHERE project_id = ?", [projectId]);
+  }
+
   async answerReaction(manager: EntityManager, id: string, answer: { answer: string; answeredOn: string; changedDraft: boolean }): Promise<void> {
     await this.run(manager, 'UPDATE reactions SET answer = ?, answered_on = ?, changed_draft = ? WHERE id = ?', [answer.answer, answer.answeredOn, this.flag(answer.changedDraft), id]);
   }

@@ -39,18 +39,17 @@ export class PersonalDataRepository extends SqlRepository {
     );
   }
 
-  /** The projects that still hold personal data not erased, for the retention command. */
-  async projectsHolding(manager: EntityManager): Promise<string[]> {
-    const rows = await this.run<{ projectId: string }>(manager, 'SELECT DISTINCT project_id AS "projectId" FROM personal_data WHERE erased_at IS NULL', []);
-    return rows.map((r) => r.projectId);
+  /** The projects that still hold personal data not erased, with how many items, for the retention command. */
+  async projectsHolding(manager: EntityManager): Promise<Array<{ projectId: string; items: number }>> {
+    const rows = await this.run<{ projectId: string; items: number | string }>(manager, 'SELECT project_id AS "projectId", COUNT(*) AS items FROM personal_data WHERE erased_at IS NULL GROUP BY project_id', []);
+    // PostgreSQL returns COUNT(*) as text.
+    return rows.map((r) => ({ projectId: r.projectId, items: Number(r.items) }));
   }
 
   /** Erases the values and salts of a project's items (the digests stay, so every chain still verifies); returns what was erased. */
   async erase(manager: EntityManager, projectId: string, reason: string, at: string): Promise<PersonalDataItem[]> {
     const due = (await this.ofProject(manager, projectId)).filter((item) => item.erasedAt === null);
     await this.run(manager, 'UPDATE personal_data SET value = NULL, salt = NULL, erased_at = ?, erasure_reason = ? WHERE project_id = ? AND erased_at IS NULL', [at, reason, projectId]);
-    // The working copy of each sender goes too.
-    await this.run(manager, "UPDATE reactions SET sender = '' WHERE project_id = ?", [projectId]);
     return due;
   }
 }

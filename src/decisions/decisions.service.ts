@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
-import { RECORDER_OF, type Actor } from '../auth/roles';
+import { asRecorderOf, type Actor } from '../auth/roles';
 import { ApiError } from '../common/api-error';
 import { DecisionEntity } from '../database/decision.entity';
 import { ProjectsService } from '../projects/projects.service';
@@ -57,15 +57,12 @@ export class DecisionsService {
   ) {}
 
   async record(projectId: string, dto: RecordDecisionDto, actor: Actor, now = new Date()): Promise<DecisionView> {
-    const recorder = RECORDER_OF[dto.body];
-    if (!actor.roles.includes(recorder)) {
-      throw new ApiError(403, 'wrong-role-for-body', `A decision of the ${dto.body} can only be recorded by a ${recorder}.`);
-    }
+    const recorder = asRecorderOf(dto.body, actor);
     if (isFutureDay(dto.decidedOn, now)) {
       throw new ApiError(422, 'decision-date-in-future', `decidedOn ${dto.decidedOn} lies in the future; record a decision once it has been taken.`);
     }
     const { event, ...rest } = dto;
-    return toView(await this.workflow.recordDecision(projectId, { gate: event, ...rest }, { ...actor, role: recorder }, now));
+    return toView(await this.workflow.recordDecision(projectId, { gate: event, ...rest }, recorder, now));
   }
 
   /** Every decision of the project, oldest first: green lights, rejections, used and unused. */

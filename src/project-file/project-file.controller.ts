@@ -1,8 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags, ApiNoContentResponse } from '@nestjs/swagger';
-import type { ApplicantParticipationAccount, ChallengeAssessment, GoverningBody, Commitment, Evaluation, Plan, QuickScan } from '../../machines/participation-project';
+import type { ApplicantParticipationAccount, ChallengeAssessment, Commitment, Evaluation, Plan, QuickScan } from '../../machines/participation-project';
 import { AllowRoles, CurrentActor } from '../auth/auth.decorators';
-import { ANY_ROLE, RECORDER_OF, type Actor } from '../auth/roles';
+import { ANY_ROLE, asRecorderOf, RECORDER_OF, type Actor } from '../auth/roles';
 import { FileWorkflow } from '../workflow/file-workflow.service';
 import { AnswerDto, ApplicantAccountDto, ChallengeAssessmentDto, RaadInformationDto, CommitmentDto, EvaluationDto, InspectionDto, PlanDto, QuickScanDto, ReactionDto, StakeholderDto } from './dto/file.dto';
 import { ProjectFileService } from './project-file.service';
@@ -91,7 +91,8 @@ export class ProjectFileController {
   @ApiResponse({ status: 422, description: 'assessment-in-future, assessment-before-submission' })
   @Answers(CHALLENGE_ASSESSMENT_SAVED)
   saveChallengeAssessment(@Param('id') id: string, @Body() body: ChallengeAssessmentDto, @CurrentActor() actor: Actor) {
-    return this.workflow.saveChallengeAssessment(id, body as ChallengeAssessment & { body: GoverningBody; reference: string }, actor);
+    // The body's decision, recorded by its office (issue 18).
+    return this.workflow.saveChallengeAssessment(id, body as ChallengeAssessment, asRecorderOf(body.body, actor));
   }
 
   @Get('challenge-assessment')

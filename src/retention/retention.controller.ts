@@ -1,18 +1,10 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProperty, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { AllowRoles, CurrentActor } from '../auth/auth.decorators';
 import type { Actor } from '../auth/roles';
 import { Creates, Answers, PERSONAL_DATA, PERSONAL_DATA_ERASURE } from '../common/response-schemas';
+import { ErasureDto } from './erasure.dto';
 import { RetentionService } from './retention.service';
-
-export class ErasureDto {
-  @ApiProperty({ example: 'Bewaartermijn verstreken (AVG artikel 5 lid 1 onder e)', maxLength: 2000 })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(2000)
-  reason!: string;
-}
 
 @ApiTags('retention')
 @ApiBearerAuth()

@@ -34,13 +34,10 @@ export class RetentionService {
   /** The projects whose retention period has passed while they still hold personal data, for the retention command. */
   async due(today: string): Promise<Array<{ projectId: string; title: string; erasableFrom: string; items: number }>> {
     const due = [];
-    for (const projectId of await this.personalData.projectsHolding(this.dataSource.manager)) {
+    for (const { projectId, items } of await this.personalData.projectsHolding(this.dataSource.manager)) {
       const project = await this.projects.find(projectId);
       const erasableFrom = this.workflow.erasableFrom(project);
-      if (erasableFrom !== null && erasableFrom <= today) {
-        const items = (await this.personalData.ofProject(this.dataSource.manager, projectId)).filter((i) => i.erasedAt === null).length;
-        due.push({ projectId, title: project.title, erasableFrom, items });
-      }
+      if (erasableFrom !== null && erasableFrom <= today) due.push({ projectId, title: project.title, erasableFrom, items });
     }
     return due;
   }

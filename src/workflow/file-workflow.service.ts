@@ -41,11 +41,10 @@ import {
   type StakeholderKind,
   EVENT_NAMES,
   inspraakAgainstLaw,
-  type GoverningBody,
   type LawConflict,
   type ProjectEventType,
 } from '../../machines/participation-project';
-import { RECORDER_OF, type Actor } from '../auth/roles';
+import type { Actor } from '../auth/roles';
 import { ApiError } from '../common/api-error';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import type { DocumentKind, InspectionEntity, ReactionEntity, StakeholderEntity } from '../database/interaction.entities';
@@ -60,7 +59,7 @@ import { PersonalDataRepository } from '../database/personal-data.repository';
 import { boundDecisions } from './decision-binding';
 import { documentData, loadProjectFiles, type ProjectFile } from './dossier';
 import { ANY_STATE, runningAndSubmitted, running, UnitOfWork, type ProjectUnit } from './unit-of-work';
-import { addMilestoneTo, gateBodiesAgainstLaw, syncSilence } from './workflow.service';
+import { addMilestoneTo, gateBodiesAgainstLaw, recordedLater, syncSilence } from './workflow.service';
 import { silenceCounted } from '../../machines/silence/silence.rules';
 
 /** What a process manager gives to publish a document, or a decision (then only its id and the category). */
@@ -177,19 +176,17 @@ export class FileWorkflow {
    * (challenge-assessment-missing), and one not honoured ends it (challenge-not-honoured). An
    * assessment after its term is kept, marked late, with the term.
    */
-  saveChallengeAssessment(projectId: string, assessment: ChallengeAssessment & { body: GoverningBody; reference: string }, actor: Actor, now = new Date()): Promise<{ version: number; dueOn: string; late: boolean }> {
+  saveChallengeAssessment(projectId: string, assessment: ChallengeAssessment, actor: Actor, now = new Date()): Promise<{ version: number; dueOn: string; late: boolean }> {
     return this.write(projectId, actor, now, async ({ manager, project, file, at, audit }) => {
       const context = contextOf(project);
       if (!isChallenge(context)) throw new ApiError(409, 'not-a-challenge', 'Only a challenge under the right to challenge (initiativeKind challenge) is assessed this way.');
-      const recorder = RECORDER_OF[assessment.body];
-      if (!actor.roles.includes(recorder)) throw new ApiError(403, 'wrong-role-for-body', `An assessment by the ${assessment.body} is recorded by a ${recorder}: it is a decision of that body.`);
       if (isFutureDay(assessment.assessedOn, now)) throw new ApiError(422, 'assessment-in-future', `assessedOn ${assessment.assessedOn} lies in the future.`);
       const submittedOn = context.submission!.submittedOn;
       if (assessment.assessedOn < submittedOn) throw new ApiError(422, 'assessment-before-submission', `assessedOn ${assessment.assessedOn} lies before the challenge was submitted (${submittedOn}).`, { submittedOn });
       const dueOn = addDays(submittedOn, this.rules.challengeAssessmentDays);
       const recorded: ChallengeAssessment = { ...assessment, dueOn, late: assessment.assessedOn > dueOn };
       const version = await this.saveDocument(manager, project, await file(), 'challenge-assessment', recorded, actor, at, null);
-      audit('challenge-assessed', { version, ...recorded, recordedOn: dutchDay(now) });
+      audit('challenge-assessed', { version, ...recorded, ...recordedLater(assessment.assessedOn, at) });
       return { version, dueOn, late: recorded.late! };
     });
   }
@@ -307,8 +304,9 @@ export class FileWorkflow {
         throw new ApiError(422, 'inspraak-duty-differs', `The quick scan records that inspraak is ${duty ? '' : 'not '}legally required; the plan cannot say otherwise. Correct the quick scan first if it was wrong.`, { legallyRequired: duty });
       }
       if (plan.inspraak && !inspraakFormAllowed(plan.inspraak)) throw inspraakFormNotAllowed(plan.inspraak);
-      throwOnConflict(inspraakAgainstLaw(contextOf(project).decisionKind, plan.inspraak, plan.levels?.preparation));
-      const notCompetent = gateBodiesAgainstLaw(contextOf(project), plan.process?.gateBodies);
+      const context = contextOf(project);
+      throwOnConflict(inspraakAgainstLaw(context.decisionKind, plan.inspraak, plan.levels?.preparation));
+      const notCompetent = gateBodiesAgainstLaw(context, plan.process?.gateBodies);
       if (notCompetent) throw notCompetent;
       const contradiction = inspraakFormContradiction(plan);
       if (contradiction) throw new ApiError(422, 'inspraak-form-contradicts-levels', contradiction.en, { messageNl: contradiction.nl });

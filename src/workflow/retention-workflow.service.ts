@@ -5,6 +5,7 @@ import { dutchDay } from '../../machines/calendar/dutch-day';
 import type { Actor } from '../auth/roles';
 import { ApiError } from '../common/api-error';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { FileRepository } from '../database/file.repository';
 import { PersonalDataRepository, type PersonalDataItem } from '../database/personal-data.repository';
 import type { ProjectEntity } from '../database/project.entity';
 import { UnitOfWork } from './unit-of-work';
@@ -27,6 +28,7 @@ export class RetentionWorkflow {
   constructor(
     private readonly units: UnitOfWork,
     private readonly personalData: PersonalDataRepository,
+    private readonly files: FileRepository,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.retentionDays = config.retention.personalDataDays;
@@ -46,6 +48,7 @@ export class RetentionWorkflow {
     return this.units.withProject(projectId, actor, ended, async ({ manager, project, at, audit }) => {
       const erased = await this.personalData.erase(manager, project.id, reason, at);
       if (erased.length === 0) throw new ApiError(409, 'nothing-to-erase', 'This project holds no personal data that is not erased yet.');
+      await this.files.clearSenders(manager, project.id);
       const items = erased.map(({ id, kind, digest }) => ({ id, kind, digest }));
       audit('personal-data-erased', { reason, items });
       return { erasedAt: at, reason, items };

@@ -5,6 +5,7 @@ import {
   availableEvents,
   BLOCKER_MESSAGES,
   competentBody,
+  greenLightRestsOnFile,
   greenLightTooEarly,
   type ProjectContext,
   awaitedBodies,
@@ -19,7 +20,6 @@ import {
   applicantAccountMissing,
   isChallenge,
   needsGreenLight,
-  type ApplicantParticipationAccount,
   needsFile,
   PHASES,
   restoreProject,
@@ -56,7 +56,7 @@ import { StateStayRepository } from '../database/state-stay.repository';
 import { GENESIS_HASH, type AuditType } from './audit-chain';
 import { boundDecisions } from './decision-binding';
 import { dutchDay, longDay, startOfDutchDay } from '../../machines/calendar/dutch-day';
-import { documentData, loadProjectFiles, type ProjectFile } from './dossier';
+import { loadProjectFiles, type ProjectFile } from './dossier';
 import { ANY_STATE, running, UnitOfWork, versionConflict, type ProjectUnit } from './unit-of-work';
 
 export interface ProjectSettings {
@@ -234,7 +234,7 @@ export class WorkflowService {
             type: 'FORMALLY_SUBMITTED',
             submittedOn: request.submittedOn,
             reference: request.reference,
-            ...(participationMandatory && { participation: { mandatory: true, decision: this.rules.mandatoryParticipationDecision!.reference } }),
+            ...(participationMandatory && { participation: { decision: this.rules.mandatoryParticipationDecision!.reference } }),
           };
       const found = blockers(snapshot.context, event);
       if (found.length > 0) {
@@ -242,6 +242,8 @@ export class WorkflowService {
       }
 
       const next = applyProjectEvent(snapshot, event);
+      // Omgevingswet art. 16.55 lid 7: what the application's participation account still lacks, where the raad made it mandatory.
+      const accountMissing = participationMandatory ? applicantAccountMissing(file!.dossier.applicantAccount ?? null) : undefined;
       // The initiator's own steps (§1.1) take no green light, so none is consumed.
       const greenLight = event.type === 'FORMALLY_SUBMITTED' || !needsGreenLight(snapshot.context, event.type) ? undefined : decisiveDecision(snapshot.context, event.type, event.decisions);
       const consumed = open.find((d) => d.id === greenLight?.id);
@@ -256,7 +258,7 @@ export class WorkflowService {
         ...(consumed && { greenLight: decisionSummary(consumed) }),
         ...(request.reason && { reason: request.reason }),
         ...(next.context.submission && !snapshot.context.submission && { submission: next.context.submission }),
-        ...(participationMandatory && { participationMandatory: { decision: this.rules.mandatoryParticipationDecision!.reference, accountMissing: applicantAccountMissing(documentData<ApplicantParticipationAccount>(file!.documents, 'applicant-account')) } }),
+        ...(accountMissing && { participationMandatory: { decision: this.rules.mandatoryParticipationDecision!.reference, accountMissing } }),
         ...(adoptedPlan && { planVersion: adoptedPlan.version, levels: file!.dossier.plan?.levels, warnings: planWarnings(file!.dossier.plan).map((w) => w.code) }),
       });
       // Insight's read model: the stay this step ends, in the same transaction as the entry that tells it.
@@ -276,7 +278,7 @@ export class WorkflowService {
       }
 
       // Awb art. 4:5: an application received without the mandatory account gets a term to complete it; its owner is reminded.
-      if (participationMandatory && next.context.submission && applicantAccountMissing(documentData<ApplicantParticipationAccount>(file!.documents, 'applicant-account')).length > 0) {
+      if (accountMissing?.length && next.context.submission) {
         const repairBy = addDays(next.context.submission.submittedOn, this.rules.applicationRepairDays);
         const title = `Aanvraag laten aanvullen (artikel 4:5 Awb): participatieverslag van de aanvrager uiterlijk ${longDay(repairBy, 'nl')}`;
         await addMilestoneTo(this.reminders, unit, { title, dueAt: startOfDutchDay(addDays(repairBy, 1)), remindDaysBefore: 3 }, this.dayMs);
@@ -297,12 +299,11 @@ export class WorkflowService {
         const why = context.raadInforming?.[decision.gate] === 'instead' ? 'the adopted plan makes informing the raad its accountability (§2.4)' : "in an initiative it is a step of the initiator's own process (§1.1)";
         throw new ApiError(422, 'no-green-light-needed', `${decision.gate} takes no green light of the college or raad: ${why}.`);
       }
-      const competent = competentBody(context, decision.gate);
-      if (competent && competent.body !== decision.body) {
-        throw new ApiError(422, 'body-not-competent', `Only the ${competent.body} may decide ${decision.gate} on a project that prepares a ${context.decisionKind} (${competent.source}); political sensitivity cannot move it to the ${decision.body}.`, { competentBody: competent.body, source: competent.source });
-      }
+      const notCompetent = gateBodiesAgainstLaw(context, { [decision.gate]: decision.body });
+      if (notCompetent) throw notCompetent;
       if (decision.outcome === 'approved') {
-        const dossier = needsFile(decision.gate, context) ? (await loadProjectFiles(this.files, manager, [project], now)).get(project.id)!.dossier : emptyDossier(dutchDay(now));
+        // Only the facts the order of events reads: most steps rest on the previous step alone.
+        const dossier = greenLightRestsOnFile(context, decision.gate) ? (await loadProjectFiles(this.files, manager, [project], now)).get(project.id)!.dossier : emptyDossier(dutchDay(now));
         const tooEarly = greenLightTooEarly(context, decision.gate, decision.decidedOn, dossier);
         if (tooEarly.length > 0) {
           const text = BLOCKER_MESSAGES['green-light-too-early'](decision.body, decision.decidedOn, tooEarly);
@@ -512,8 +513,13 @@ export async function addMilestoneTo(reminders: ReminderRepository, unit: Projec
 
 /** A decision as the trail tells it; one recorded on a later day than it was taken says so (issue 18). */
 function decisionSummary(d: DecisionEntity) {
-  const recordedOn = dutchDay(new Date(d.recordedAt));
-  return { decisionId: d.id, gate: d.gate, cycle: d.cycle, body: d.body, outcome: d.outcome, decidedOn: d.decidedOn, ...(recordedOn !== d.decidedOn && { recordedOn }), reference: d.reference, documentUrl: d.documentUrl, note: d.note, justification: d.justification };
+  return { decisionId: d.id, gate: d.gate, cycle: d.cycle, body: d.body, outcome: d.outcome, decidedOn: d.decidedOn, ...recordedLater(d.decidedOn, d.recordedAt), reference: d.reference, documentUrl: d.documentUrl, note: d.note, justification: d.justification };
+}
+
+/** The Dutch day a decision was recorded, for its trail entry, where that is later than the day it was taken (issue 18). */
+export function recordedLater(decidedOn: string, recordedAt: string): { recordedOn?: string } {
+  const recordedOn = dutchDay(new Date(recordedAt));
+  return recordedOn !== decidedOn ? { recordedOn } : {};
 }
 
 /** A plan or a project that hands a step the law gives the raad to the college, refused with the source. */
