@@ -210,7 +210,11 @@ describeEachDatabase('the guide and the law over HTTP', (createDatabase) => {
     const trail = (await api.audit(project.id)).body as Array<{ type: string; payload: Record<string, unknown> }>;
     expect(trail.find((e) => e.type === 'submission-recorded')!.payload).toMatchObject({ submission: { submittedOn: '2026-11-02' }, participationMandatory: { decision: 'Raadsbesluit 2024/31', accountMissing: ['tookPlace', 'how', 'results'] } });
     const milestones = (await manager().get(`/api/projects/${project.id}/milestones`)).body as Array<{ title: string }>;
-    expect(milestones.map((m) => m.title)).toEqual(['Aanvraag laten aanvullen (artikel 4:5 Awb): participatieverslag van de aanvrager uiterlijk maandag 16 november 2026']);
+    // Recorded after the hersteltermijn passed unused: the decision term ran again from then (Awb art. 4:15 lid 1 onder a), 14 days on.
+    expect(milestones.map((m) => m.title)).toEqual([
+      'Aanvraag laten aanvullen (artikel 4:5 Awb): participatieverslag van de aanvrager uiterlijk maandag 16 november 2026',
+      'Einde beslistermijn aanvraag (artikel 16.64 lid 1 Omgevingswet): besluiten uiterlijk maandag 11 januari 2027',
+    ]);
 
     expect((await manager().put(`/api/projects/${project.id}/quick-scan`, EXAMPLE_QUICK_SCAN)).status).toBe(200);
     expect((await api.decide(project.id, 'START_INTERACTIVE', 'raad')).status).toBe(201);
@@ -218,7 +222,10 @@ describeEachDatabase('the guide and the law over HTTP', (createDatabase) => {
     const partial = await manager().put(`/api/projects/${project.id}/applicant-account`, { tookPlace: false, how: 'Niet gedaan.' });
     expect(partial.body.missing).toEqual(['tookPlace', 'results']);
     expect(codes((await api.event(project.id, { type: 'START_INTERACTIVE' }, { fileAsIs: true })).body)).toEqual(['participation-account-missing']);
-    expect((await manager().put(`/api/projects/${project.id}/applicant-account`, { tookPlace: true, how: 'Twee avonden met de buren.', results: 'Eén verdieping minder.' })).body.missing).toEqual([]);
+    // The account came in on 10 November, within the hersteltermijn: the term was suspended eight days, not fourteen.
+    expect((await manager().put(`/api/projects/${project.id}/applicant-account`, { tookPlace: true, how: 'Twee avonden met de buren.', results: 'Eén verdieping minder.', receivedOn: '2026-11-10' })).body.missing).toEqual([]);
+    expect((await api.get(project.id)).body.decisionTerm).toMatchObject({ status: 'running', startsOn: '2026-11-11', endsOn: '2027-01-05', suspendedDays: 8, source: 'Omgevingswet art. 16.64 lid 1, opgeschort: Awb art. 4:15 lid 1 onder a' });
+    expect(((await manager().get(`/api/projects/${project.id}/milestones`)).body as Array<{ title: string }>).map((m) => m.title)).toContain('Einde beslistermijn aanvraag (artikel 16.64 lid 1 Omgevingswet): besluiten uiterlijk dinsdag 5 januari 2027');
     expect((await api.event(project.id, { type: 'START_INTERACTIVE' }, { fileAsIs: true })).body.state).toBe('formalCommitment');
 
     const elsewhere = (await api.create({ title: 'Dakkapel', origin: 'initiative', politicalSensitivity: 'low', permitActivity: 'dakkapel' })).body.id;

@@ -1,5 +1,5 @@
 import { EXAMPLE_QUICK_SCAN, EXAMPLE_QUICK_SCAN_NO_ROOM } from '../bench/support/example-file';
-import { dutchDay } from '../machines/calendar/dutch-day';
+import { dutchDay, longDay } from '../machines/calendar/dutch-day';
 import { addDays } from '../machines/interaction/legal-terms';
 import { describeEachDatabase } from './support/databases';
 import { useRunningService, type ProjectClient } from './support/project-client';
@@ -50,6 +50,58 @@ describeEachDatabase('a procedure true in law', (createDatabase) => {
     expect((await manager().post(`/api/projects/${id}/inspection/reactions/${reaction.body.id}/answer`, { answer: 'Er komen drempels.', answeredOn: today })).status).toBe(204);
     expect((await api.decide(id, 'ADVICE_SUBMITTED', 'college')).status).toBe(201);
     expect((await api.event(id, { type: 'ADVICE_SUBMITTED' }, { fileAsIs: true })).body.state).toBe('policyCycle.decisionMaking');
+  });
+
+  it('records the bekendmaking after the decision as the law asks, and computes the appeal term from the terinzagelegging (Awb art. 3:40–3:45, 6:7, 6:8 lid 4)', async () => {
+    const id = await toAdvice('Verkeersbesluit Dorpsstraat', { legallyRequired: true, form: 'e' });
+    await manager().post(`/api/projects/${id}/inspection`, { laidOpenOn: '2026-09-03', publishedIn: 'Gemeenteblad 2026, 50001' });
+    const reaction = await manager().post(`/api/projects/${id}/inspection/reactions`, { receivedOn: '2026-09-10', sender: 'Fam. de Wit', summary: 'Meer oversteekplaatsen.' });
+    await manager().post(`/api/projects/${id}/inspection/reactions/${reaction.body.id}/answer`, { answer: 'Er komt er één bij.', answeredOn: today });
+    await api.step(id, 'ADVICE_SUBMITTED', 'college');
+    const decision = (await api.decide(id, 'DECISION_TAKEN', 'college')).body as { id: string };
+    expect((await api.event(id, { type: 'DECISION_TAKEN' }, { fileAsIs: true })).body.state).toBe('policyCycle.execution');
+    const publish = (body: Record<string, unknown>) => manager().post(`/api/projects/${id}/decisions/${decision.id}/publication`, body);
+
+    // Made known before it was taken, not laid open, the zienswijzen's givers not told, and an objection where only appeal lies.
+    const flawed = await publish({ way: 'publication', publishedOn: addDays(today, -1), publishedIn: 'Gemeenteblad 2026, 50999', remedy: 'bezwaar' });
+    expect([flawed.status, flawed.body.code]).toEqual([422, 'publication-before-decision']);
+    expect(flawed.body.conflicts).toEqual([
+      { code: 'publication-before-decision', source: 'Awb art. 3:40' },
+      { code: 'decision-not-laid-open', source: 'Awb art. 3:44 lid 1 onder a' },
+      { code: 'reactors-not-notified', source: 'Awb art. 3:44 lid 1 onder b' },
+      { code: 'no-objection-after-awb-34', source: 'Awb art. 7:1 lid 1 onder d' },
+    ]);
+    expect(flawed.body.messageNl).toContain('artikel 7:1 lid 1 onder d Awb');
+    const future = await publish({ way: 'publication', publishedOn: addDays(today, 1), publishedIn: 'Gemeenteblad', remedy: 'beroep' });
+    expect([future.status, future.body.code]).toEqual([422, 'publication-in-future']);
+
+    const made = await publish({ way: 'publication', publishedOn: today, publishedIn: 'Gemeenteblad 2026, 51000', laidOpenOn: today, reactorsNotifiedOn: today, remedy: 'beroep' });
+    expect(made.status).toBe(201);
+    expect(made.body.appeal).toMatchObject({ startsOn: addDays(today, 1), nominalEnd: addDays(today, 42), source: 'Awb art. 6:7 with art. 6:8 lid 4' });
+    expect(made.body.appeal.endsOn >= made.body.appeal.nominalEnd).toBe(true);
+    const again = await publish({ way: 'publication', publishedOn: today, publishedIn: 'Gemeenteblad 2026, 51000', laidOpenOn: today, reactorsNotifiedOn: today, remedy: 'beroep' });
+    expect([again.status, again.body.code]).toEqual([409, 'already-made-known']);
+
+    expect((await api.get(id)).body.publications).toEqual([made.body]);
+    expect((await trailOf(id)).at(-2)).toMatchObject({ type: 'decision-made-known', payload: { decisionId: decision.id, remedy: 'beroep', appeal: made.body.appeal } });
+    const milestones = (await manager().get(`/api/projects/${id}/milestones`)).body as Array<{ title: string; dueAt: string }>;
+    expect(milestones.map((m) => m.title)).toContain(`Einde beroepstermijn (artikel 6:7 Awb) van besluit college-DECISION_TAKEN: tot en met ${longDay(made.body.appeal.endsOn, 'nl')}`);
+  });
+
+  it('computes the term to decide on an application from its receipt, and marks a decision after it late, with the term (Omgevingswet art. 16.64, Awb art. 4:13)', async () => {
+    const id = (await api.create({ title: 'Dakterras Molenweg', origin: 'initiative', politicalSensitivity: 'low', permitActivity: 'dakterras' })).body.id as string;
+    expect((await api.get(id)).body.decisionTerm).toBeNull();
+    // Received Thursday 1 October 2026: eight weeks run from the day after, to Thursday 26 November.
+    await api.event(id, { type: 'FORMALLY_SUBMITTED', submittedOn: '2026-10-01', reference: 'OLO-881' });
+    expect((await api.get(id)).body.decisionTerm).toEqual({ status: 'running', startsOn: '2026-10-02', nominalEnd: '2026-11-26', endsOn: '2026-11-26', extended: false, source: 'Omgevingswet art. 16.64 lid 1', suspendedDays: 0 });
+    const milestones = (await manager().get(`/api/projects/${id}/milestones`)).body as Array<{ title: string }>;
+    expect(milestones.map((m) => m.title)).toEqual(['Einde beslistermijn aanvraag (artikel 16.64 lid 1 Omgevingswet): besluiten uiterlijk donderdag 26 november 2026']);
+
+    expect((await manager().put(`/api/projects/${id}/quick-scan`, { ...EXAMPLE_QUICK_SCAN_NO_ROOM, inspraak: { legallyRequired: false, form: 'd' } })).status).toBe(200);
+    await api.step(id, 'DECIDE_NON_INTERACTIVE', 'college');
+    for (const own of ['PROBLEM_DEFINED', 'SOLUTIONS_CHOSEN', 'ADVICE_SUBMITTED']) expect((await api.event(id, { type: own }, { fileAsIs: true })).status).toBe(200);
+    expect((await api.decide(id, 'DECISION_TAKEN', 'college')).status).toBe(201);
+    expect((await trailOf(id)).at(-1)).toMatchObject({ type: 'decision-recorded', payload: { gate: 'DECISION_TAKEN', decidedOn: today, late: { termEndsOn: '2026-11-26', source: 'Omgevingswet art. 16.64 lid 1' } } });
   });
 
   it('refuses a step dated before the decision of the step before it (§2.4), and marks a decision recorded after its day', async () => {

@@ -75,11 +75,29 @@ export const AWB_INSPECTION_DAYS = 6 * 7;
  * A term of another length (the inspraakverordening, a procedure the college set) is counted
  * the same way.
  */
-export function inspectionTermEnd(laidOpenOn: string, days = AWB_INSPECTION_DAYS): { nominalEnd: string; endsOn: string; extended: boolean } {
-  const nominalEnd = addDays(laidOpenOn, days - 1);
-  const endsOn = withTwoWorkingDays(laidOpenOn, nextWorkingDay(nominalEnd), days);
+export function inspectionTermEnd(laidOpenOn: string, days = AWB_INSPECTION_DAYS): StatutoryTermEnd {
+  return statutoryTermEnd(laidOpenOn, days);
+}
+
+export interface StatutoryTermEnd {
+  nominalEnd: string;
+  endsOn: string;
+  extended: boolean;
+}
+
+/**
+ * A statutory term of `days` days whose first day is `firstDay`: its nominal last day, and the last
+ * day the Algemene termijnenwet makes of it (art. 1: not on a Saturday, Sunday or holiday; art. 2:
+ * at least two working days in a term of three days or more).
+ */
+export function statutoryTermEnd(firstDay: string, days: number): StatutoryTermEnd {
+  const nominalEnd = addDays(firstDay, days - 1);
+  const endsOn = withTwoWorkingDays(firstDay, nextWorkingDay(nominalEnd), days);
   return { nominalEnd, endsOn, extended: endsOn !== nominalEnd };
 }
+
+/** The number of calendar days from one day to a later one. */
+export const daysBetween = (from: string, to: string) => Math.round((toDate(to).getTime() - toDate(from).getTime()) / 86_400_000);
 
 /**
  * Algemene termijnenwet art. 2: a term of at least three days is extended as far as needed for it

@@ -13,3 +13,4 @@ export * from '../interaction/plan';
 export * from '../interaction/quick-scan';
 export * from './project-states';
 export * from './vocabulary';
+export * from './after-decision';

@@ -27,7 +27,7 @@ export const participationProjectMachine = setup({
         event.type === 'FORMALLY_SUBMITTED' && event.submittedOn && event.reference
           ? { submittedOn: event.submittedOn, reference: event.reference }
           : null,
-      participationMandatory: ({ event }) => (event.type === 'FORMALLY_SUBMITTED' && event.participation ? { decision: event.participation.decision } : null),
+      participationMandatory: ({ event }) => (event.type === 'FORMALLY_SUBMITTED' && event.participation ? { ...event.participation } : null),
     }),
     startNextCycle: assign({ cycle: ({ context }) => context.cycle + 1 }),
     // The day of the decision behind this step: the next green light cannot be dated before it (issue 18).

@@ -159,6 +159,10 @@ export interface ApplicantParticipationAccount {
   tookPlace?: boolean;
   how?: string;
   results?: string;
+  /** The day a missing account came in after the application (default: the day it is recorded). */
+  receivedOn?: string;
+  /** Set by the service: the day the account completed an application received without it; the decision term was suspended until then (Awb art. 4:15). */
+  completedOn?: string;
 }
 
 /** The formal submission that lets a third-party initiative out of intake (§1 intro). */
@@ -185,7 +189,7 @@ export interface ProjectContext {
    * The raad made participation mandatory for the activity applied for (Omgevingswet art. 16.55
    * lid 7), by this raadsbesluit: the application is decided on only with the applicant's account.
    */
-  participationMandatory?: { decision: string } | null;
+  participationMandatory?: { decision: string; repairUntil?: string } | null;
   /** What the project prepares (absent in projects stored before it existed: `other`). */
   decisionKind?: DecisionKind;
   /**
@@ -219,9 +223,10 @@ export interface FormallySubmittedEvent extends Partial<Submission> {
   /**
    * Omgevingswet art. 16.55 lid 7: present where the raad made participation mandatory for the
    * activity, by this raadsbesluit; the decision on the application then needs the applicant's
-   * account (Omgevingsregeling art. 7.4).
+   * account (Omgevingsregeling art. 7.4); received without it, the applicant may complete it until
+   * `repairUntil` (Awb art. 4:5).
    */
-  participation?: { decision: string };
+  participation?: { decision: string; repairUntil?: string };
 }
 
 export type ProjectEvent = GatedEvent | FormallySubmittedEvent;

@@ -1,6 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, type ApiResponseNoStatusOptions } from '@nestjs/swagger';
-import { DECISION_KINDS } from '../../machines/participation-project/project.types';
+import { DECISION_KINDS, DECISION_OUTCOMES } from '../../machines/participation-project/project.types';
+import { LEGAL_REMEDIES, PUBLICATION_WAYS } from '../../machines/participation-project/after-decision';
 
 /** OpenAPI's schema object, as @nestjs/swagger takes it. */
 type SchemaObject = NonNullable<Extract<ApiResponseNoStatusOptions, { schema?: unknown }>['schema']>;
@@ -23,6 +24,31 @@ export const listOf = (items: SchemaObject): SchemaObject => ({ type: 'array', i
 const object = (properties: Record<string, SchemaObject>, description?: string): SchemaObject => ({ type: 'object', properties, required: Object.keys(properties), ...(description && { description }) });
 
 const blocker = object({ code: text, message: text, messageNl: text });
+const legalTerm = object({ startsOn: day, nominalEnd: day, endsOn: { ...day, description: 'The last day, after the Algemene termijnenwet' }, extended: yesNo, source: text });
+
+export const DECISION_PUBLICATION = object(
+  {
+    decisionId: { type: 'string', format: 'uuid' },
+    cycle: whole,
+    way: { type: 'string', enum: [...PUBLICATION_WAYS] },
+    publishedOn: day,
+    publishedIn: text,
+    laidOpenOn: { ...day, nullable: true },
+    reactorsNotifiedOn: { ...day, nullable: true },
+    remedy: { type: 'string', enum: [...LEGAL_REMEDIES] },
+    appeal: { ...legalTerm, nullable: true, description: 'The term for objection or appeal (Awb art. 6:7, 6:8); null where no remedy lies' },
+    recordedAt: moment,
+  },
+  'The bekendmaking of a decision (Awb art. 3:40–3:45) and the term for objection or appeal',
+);
+
+const DECISION_TERM = {
+  type: 'object',
+  nullable: true,
+  description: 'For an application (an initiative with permitActivity): the term to decide on it (Omgevingswet art. 16.64 lid 1), running, or suspended while the applicant completes it (Awb art. 4:15)',
+  properties: { status: { type: 'string', enum: ['running', 'suspended'] }, startsOn: day, nominalEnd: day, endsOn: day, extended: yesNo, source: text, suspendedDays: whole, receivedOn: day, repairUntil: day },
+  required: ['status', 'source'],
+} satisfies SchemaObject;
 const coded = object({ code: text });
 
 export const PROJECT = object(
@@ -61,6 +87,8 @@ export const PROJECT = object(
     quickScanAdvice: { type: 'string', enum: ['interactive', 'doubtful', 'not-interactive'], nullable: true },
     levels: listOf(object({ phase: text, level: maybeText, style: maybeText, styleNl: maybeText, category: maybeText })),
     inspection: { ...object({ endsOn: day, unansweredReactions: whole }), nullable: true },
+    decisionTerm: DECISION_TERM,
+    publications: listOf(DECISION_PUBLICATION),
     nextSteps: listOf(object({ event: text, requiredBody: { type: 'string', enum: ['college', 'raad'], nullable: true }, allowed: yesNo, blockers: listOf(blocker) })),
   },
   'A project as it stands, with what the machine says can happen next',
@@ -73,7 +101,7 @@ export const DECISION = object({
   event: text,
   cycle: whole,
   body: { type: 'string', enum: ['college', 'raad'] },
-  outcome: { type: 'string', enum: ['approved', 'rejected'] },
+  outcome: { type: 'string', enum: [...DECISION_OUTCOMES] },
   decidedOn: day,
   reference: text,
   documentUrl: maybeText,

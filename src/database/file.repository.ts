@@ -14,6 +14,8 @@ export interface InspectionSummary {
   procedure: InspraakProcedure;
   postalWeek: boolean;
   unanswered: number;
+  /** Every zienswijze received on this draft. */
+  reactions: number;
   lastAnsweredOn: string | null;
 }
 
@@ -70,16 +72,17 @@ export class FileRepository extends SqlRepository {
   /** The inspections of these projects, with how many of their reactions still wait for an answer. */
   async inspections(manager: EntityManager, projectIds: readonly string[]): Promise<InspectionSummary[]> {
     if (projectIds.length === 0) return [];
-    const rows = await this.run<Omit<InspectionSummary, 'unanswered' | 'postalWeek'> & { unanswered: number | string; postalWeek: boolean | number }>(
+    const rows = await this.run<Omit<InspectionSummary, 'unanswered' | 'reactions' | 'postalWeek'> & { unanswered: number | string; reactions: number | string; postalWeek: boolean | number }>(
       manager,
       `SELECT i.id, i.project_id AS "projectId", i.cycle, i.ends_on AS "endsOn", i.procedure, i.postal_week AS "postalWeek",
               (SELECT COUNT(*) FROM reactions r WHERE r.inspection_id = i.id AND r.answer IS NULL) AS unanswered,
+              (SELECT COUNT(*) FROM reactions r WHERE r.inspection_id = i.id) AS reactions,
               (SELECT MAX(r.answered_on) FROM reactions r WHERE r.inspection_id = i.id) AS "lastAnsweredOn"
          FROM inspections i WHERE i.project_id IN (${placeholders(projectIds)})`,
       [...projectIds],
     );
     // PostgreSQL returns COUNT(*) as text; SQLite a boolean as 0 or 1.
-    return rows.map((row) => ({ ...row, unanswered: Number(row.unanswered), postalWeek: !!row.postalWeek }));
+    return rows.map((row) => ({ ...row, unanswered: Number(row.unanswered), reactions: Number(row.reactions), postalWeek: !!row.postalWeek }));
   }
 
   /** The project published at a slug, if any. */

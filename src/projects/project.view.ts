@@ -1,4 +1,5 @@
-import { assessQuickScan, describeLevel, PHASES, nextSteps, stateIdOf, type GreenLight, type Phase, type QuickScanAdvice } from '../../machines/participation-project';
+import { applicationOf, assessQuickScan, decisionTerm, describeLevel, PHASES, nextSteps, stateIdOf, type DecisionPublication, type DecisionTerm, type GreenLight, type Phase, type QuickScanAdvice } from '../../machines/participation-project';
+import { documentData } from '../workflow/dossier';
 import { silenceStatus, type SilenceStatus } from '../../machines/silence/silence.rules';
 import { toBlockerView, type BlockerView } from '../common/api-error';
 import type { ProjectEntity } from '../database/project.entity';
@@ -60,6 +61,10 @@ export interface ProjectView {
   levels: Array<{ phase: Phase; level: string | null; style: string | null; styleNl: string | null; category: string | null }>;
   /** The draft laid open for inspection in this cycle (Awb 3.4), if any. */
   inspection: { endsOn: string; unansweredReactions: number } | null;
+  /** For an application: the term to decide on it (Omgevingswet art. 16.64), or suspended while it is completed (Awb art. 4:15). */
+  decisionTerm: DecisionTerm | null;
+  /** The bekendmaking of each decision taken, with its term for objection or appeal (Awb art. 3:40–3:45, 6:7, 6:8). */
+  publications: DecisionPublication[];
   nextSteps: NextStepView[];
 }
 
@@ -105,6 +110,13 @@ export function toProjectView(project: ProjectEntity, openDecisions: readonly Gr
       return { phase, level: level ?? null, style: described?.style.key ?? null, styleNl: described?.style.nl ?? null, category: described?.category ?? null };
     }),
     inspection: file.dossier.inspection && { endsOn: file.dossier.inspection.endsOn, unansweredReactions: file.dossier.unansweredReactions },
+    decisionTerm: afterDecisionTerm(snapshot.context, file),
+    publications: documentData<{ items: DecisionPublication[] }>(file.documents, 'decision-notices')?.items ?? [],
     nextSteps: nextSteps(snapshot, openDecisions, file.dossier).map((step) => ({ ...step, blockers: step.blockers.map(toBlockerView) })),
   };
+}
+
+function afterDecisionTerm(context: Parameters<typeof applicationOf>[0], file: ProjectFile): DecisionTerm | null {
+  const application = applicationOf(context, file.dossier.applicantAccount);
+  return application && decisionTerm(application, file.dossier.today);
 }

@@ -26,6 +26,7 @@ export type AuditType =
   | 'account-closing-saved'
   | 'woo-published'
   | 'woo-withdrawn'
+  | 'decision-made-known'
   | 'applicant-account-recorded'
   | 'plan-saved'
   | 'stakeholder-added'

@@ -43,6 +43,10 @@ import {
   inspraakAgainstLaw,
   type LawConflict,
   type ProjectEventType,
+  appealTerm,
+  publicationConflicts,
+  type DecisionPublication,
+  type NewDecisionPublication,
 } from '../../machines/participation-project';
 import type { Actor } from '../auth/roles';
 import { ApiError } from '../common/api-error';
@@ -59,7 +63,7 @@ import { PersonalDataRepository } from '../database/personal-data.repository';
 import { boundDecisions } from './decision-binding';
 import { documentData, loadProjectFiles, type ProjectFile } from './dossier';
 import { ANY_STATE, runningAndSubmitted, running, UnitOfWork, type ProjectUnit } from './unit-of-work';
-import { addMilestoneTo, gateBodiesAgainstLaw, recordedLater, syncSilence } from './workflow.service';
+import { addDecisionTermMilestone, addMilestoneTo, gateBodiesAgainstLaw, recordedLater, syncSilence } from './workflow.service';
 import { silenceCounted } from '../../machines/silence/silence.rules';
 
 /** What a process manager gives to publish a document, or a decision (then only its id and the category). */
@@ -250,6 +254,54 @@ export class FileWorkflow {
     }, { endedAllowed: true });
   }
 
+  /**
+   * After the decision (issue 18): its bekendmaking (Awb art. 3:40–3:42), under afdeling 3.4 its
+   * terinzagelegging and the copy to those who gave zienswijzen (art. 3:44), and the remedy it names
+   * (art. 3:45); the term for objection or appeal follows (art. 6:7, 6:8) and its end is a milestone.
+   */
+  recordDecisionPublication(projectId: string, decisionId: string, input: NewDecisionPublication, actor: Actor, now = new Date()): Promise<DecisionPublication> {
+    return this.write(projectId, actor, now, async (unit) => {
+      const { manager, project, file, at, audit } = unit;
+      const [decision] = await boundDecisions(this.trail, manager, await this.decisions.byId(manager, project.id, decisionId));
+      if (!decision) throw ApiError.notFound('decision', decisionId);
+      if (decision.gate !== 'DECISION_TAKEN' || decision.outcome !== 'approved') {
+        throw new ApiError(422, 'not-a-taken-decision', 'Only the approved decision of the decision-making phase (DECISION_TAKEN) is made known this way.');
+      }
+      const late = (['publishedOn', 'laidOpenOn', 'reactorsNotifiedOn'] as const).filter((field) => input[field] && isFutureDay(input[field], now));
+      if (late.length > 0) throw new ApiError(422, 'publication-in-future', `${late.join(', ')} lies in the future; record the bekendmaking once it happened.`, { fields: late });
+      const current = await file();
+      const items = documentData<{ items: DecisionPublication[] }>(current.documents, 'decision-notices')?.items ?? [];
+      if (items.some((i) => i.decisionId === decisionId)) throw new ApiError(409, 'already-made-known', 'The bekendmaking of this decision is recorded already.');
+      const inspection = (await this.files.inspections(manager, [project.id])).find((i) => i.cycle === decision.cycle);
+      const preparedUnderAwb34 = inspection?.procedure === 'awb-3.4';
+      const conflicts = publicationConflicts(input, { decisionKind: contextOf(project).decisionKind, decidedOn: decision.decidedOn, preparedUnderAwb34, reactions: inspection?.reactions ?? 0 });
+      if (conflicts.length > 0) {
+        const [first] = conflicts;
+        throw new ApiError(422, first.code, conflicts.map((c) => c.text.en).join(' '), { messageNl: conflicts.map((c) => c.text.nl).join(' '), conflicts: conflicts.map(({ code, source }) => ({ code, source })) });
+      }
+      const item: DecisionPublication = {
+        decisionId,
+        cycle: decision.cycle,
+        way: input.way,
+        publishedOn: input.publishedOn,
+        publishedIn: input.publishedIn,
+        laidOpenOn: input.laidOpenOn ?? null,
+        reactorsNotifiedOn: input.reactorsNotifiedOn ?? null,
+        remedy: input.remedy,
+        appeal: appealTerm(input, preparedUnderAwb34),
+        recordedAt: at,
+      };
+      const version = await this.saveDocument(manager, project, current, 'decision-notices', { items: [...items, item] }, actor, at, null);
+      audit('decision-made-known', { version, ...item, ...recordedLater(item.publishedOn, at) });
+      if (item.appeal) {
+        const kind = item.remedy === 'bezwaar' ? 'bezwaartermijn' : 'beroepstermijn';
+        const title = `Einde ${kind} (artikel 6:7 Awb) van besluit ${decision.reference}: tot en met ${longDay(item.appeal.endsOn, 'nl')}`;
+        await addMilestoneTo(this.reminders, unit, { title, dueAt: startOfDutchDay(addDays(item.appeal.endsOn, 1)), remindDaysBefore: 0 }, this.dayMs);
+      }
+      return item;
+    }, { endedAllowed: true });
+  }
+
   /** A decision brings its own title, date and document; a document names them itself. */
   private async wooItem(manager: EntityManager, project: ProjectEntity, input: NewWooItem, now: Date, at: string): Promise<WooItem> {
     const common = { id: randomUUID(), category: input.category, publishedOn: dutchDay(now), publishedAt: at, withdrawn: null };
@@ -282,11 +334,24 @@ export class FileWorkflow {
    * participation mandatory for the activity (Omgevingswet art. 16.55 lid 7).
    */
   saveApplicantAccount(projectId: string, account: ApplicantParticipationAccount, actor: Actor, now = new Date()): Promise<{ version: number; missing: string[] }> {
-    return this.write(projectId, actor, now, async ({ manager, project, file, at, audit }) => {
+    return this.write(projectId, actor, now, async (unit) => {
+      const { manager, project, file, at, audit } = unit;
       if (project.origin !== 'initiative') throw new ApiError(409, 'not-an-initiative', 'The applicant’s account of participation belongs to an initiative’s application; this project is the municipality’s own.');
-      const version = await this.saveDocument(manager, project, await file(), 'applicant-account', account, actor, at, null);
+      const context = contextOf(project);
+      const current = await file();
+      const previous = current.dossier.applicantAccount;
       const missing = applicantAccountMissing(account);
-      audit('applicant-account-recorded', { version, missing, account });
+      if (account.receivedOn && isFutureDay(account.receivedOn, now)) throw new ApiError(422, 'account-in-future', `receivedOn ${account.receivedOn} lies in the future.`);
+      if (account.receivedOn && context.submission && account.receivedOn < context.submission.submittedOn) {
+        throw new ApiError(422, 'account-before-application', `receivedOn ${account.receivedOn} lies before the application was received (${context.submission.submittedOn}); an account given with the application needs no date.`);
+      }
+      // An application received without its mandatory account is complete from the day the account came in: the decision term runs again (Awb art. 4:15).
+      const completes = !!context.participationMandatory?.repairUntil && missing.length === 0 && !previous?.completedOn;
+      const completedOn = completes ? (account.receivedOn ?? dutchDay(now)) : missing.length === 0 ? previous?.completedOn : undefined;
+      const recorded: ApplicantParticipationAccount = { ...account, ...(completedOn && { completedOn }) };
+      const version = await this.saveDocument(manager, project, current, 'applicant-account', recorded, actor, at, null);
+      audit('applicant-account-recorded', { version, missing, account: recorded });
+      if (completes) await addDecisionTermMilestone(this.reminders, unit, context, recorded, this.dayMs, previous);
       return { version, missing };
     }, { initiativeAllowed: true });
   }

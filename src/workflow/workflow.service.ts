@@ -8,6 +8,10 @@ import {
   greenLightRestsOnFile,
   greenLightTooEarly,
   type ProjectContext,
+  type ApplicantParticipationAccount,
+  applicationOf,
+  decidedLate,
+  decisionTerm,
   awaitedBodies,
   blockers,
   decisiveDecision,
@@ -228,13 +232,17 @@ export class WorkflowService {
       const participationMandatory = request.type === 'FORMALLY_SUBMITTED' && this.participationMandatory(snapshot.context.permitActivity, request.submittedOn);
       const readsFile = isGatedEvent(request.type) ? needsFile(request.type, snapshot.context) : participationMandatory;
       const file = readsFile ? (await loadProjectFiles(this.files, manager, [project], now)).get(project.id)! : undefined;
+      // Omgevingswet art. 16.55 lid 7: what the application's participation account still lacks, where the raad made it mandatory.
+      const accountMissing = participationMandatory ? applicantAccountMissing(file!.dossier.applicantAccount ?? null) : undefined;
+      // Awb art. 4:5: received without it, the applicant gets a term to complete it; the decision term waits meanwhile (art. 4:15).
+      const repairUntil = accountMissing?.length && request.submittedOn ? addDays(request.submittedOn, this.rules.applicationRepairDays) : undefined;
       const event: ProjectEvent = isGatedEvent(request.type)
         ? { type: request.type, decisions: open.filter((d) => d.gate === request.type).map(toGreenLight), dossier: file?.dossier ?? emptyDossier(dutchDay(now)) }
         : {
             type: 'FORMALLY_SUBMITTED',
             submittedOn: request.submittedOn,
             reference: request.reference,
-            ...(participationMandatory && { participation: { decision: this.rules.mandatoryParticipationDecision!.reference } }),
+            ...(participationMandatory && { participation: { decision: this.rules.mandatoryParticipationDecision!.reference, ...(repairUntil && { repairUntil }) } }),
           };
       const found = blockers(snapshot.context, event);
       if (found.length > 0) {
@@ -242,8 +250,6 @@ export class WorkflowService {
       }
 
       const next = applyProjectEvent(snapshot, event);
-      // Omgevingswet art. 16.55 lid 7: what the application's participation account still lacks, where the raad made it mandatory.
-      const accountMissing = participationMandatory ? applicantAccountMissing(file!.dossier.applicantAccount ?? null) : undefined;
       // The initiator's own steps (§1.1) take no green light, so none is consumed.
       const greenLight = event.type === 'FORMALLY_SUBMITTED' || !needsGreenLight(snapshot.context, event.type) ? undefined : decisiveDecision(snapshot.context, event.type, event.decisions);
       const consumed = open.find((d) => d.id === greenLight?.id);
@@ -278,11 +284,12 @@ export class WorkflowService {
       }
 
       // Awb art. 4:5: an application received without the mandatory account gets a term to complete it; its owner is reminded.
-      if (accountMissing?.length && next.context.submission) {
-        const repairBy = addDays(next.context.submission.submittedOn, this.rules.applicationRepairDays);
-        const title = `Aanvraag laten aanvullen (artikel 4:5 Awb): participatieverslag van de aanvrager uiterlijk ${longDay(repairBy, 'nl')}`;
-        await addMilestoneTo(this.reminders, unit, { title, dueAt: startOfDutchDay(addDays(repairBy, 1)), remindDaysBefore: 3 }, this.dayMs);
+      if (repairUntil) {
+        const title = `Aanvraag laten aanvullen (artikel 4:5 Awb): participatieverslag van de aanvrager uiterlijk ${longDay(repairUntil, 'nl')}`;
+        await addMilestoneTo(this.reminders, unit, { title, dueAt: startOfDutchDay(addDays(repairUntil, 1)), remindDaysBefore: 3 }, this.dayMs);
       }
+      // The term to decide on an application starts with its receipt, unless it waits for the account (Omgevingswet art. 16.64, Awb art. 4:15).
+      if (event.type === 'FORMALLY_SUBMITTED') await addDecisionTermMilestone(this.reminders, unit, next.context, file?.dossier.applicantAccount, this.dayMs);
 
       const stillOpen = next.context.cycle === snapshot.context.cycle ? open.filter((d) => d !== consumed).map(toGreenLight) : [];
       project.awaiting = awaitingColumn(awaitedBodies(to, next.context, stillOpen));
@@ -301,9 +308,11 @@ export class WorkflowService {
       }
       const notCompetent = gateBodiesAgainstLaw(context, { [decision.gate]: decision.body });
       if (notCompetent) throw notCompetent;
+      // Only the facts the order of events reads (most steps rest on the previous step alone), and an application's term.
+      const onApplication = decision.gate === 'DECISION_TAKEN' && decision.outcome !== 'deferred' && applicationOf(context, null) !== null;
+      const readsFile = onApplication || (decision.outcome === 'approved' && greenLightRestsOnFile(context, decision.gate));
+      const dossier = readsFile ? (await loadProjectFiles(this.files, manager, [project], now)).get(project.id)!.dossier : emptyDossier(dutchDay(now));
       if (decision.outcome === 'approved') {
-        // Only the facts the order of events reads: most steps rest on the previous step alone.
-        const dossier = greenLightRestsOnFile(context, decision.gate) ? (await loadProjectFiles(this.files, manager, [project], now)).get(project.id)!.dossier : emptyDossier(dutchDay(now));
         const tooEarly = greenLightTooEarly(context, decision.gate, decision.decidedOn, dossier);
         if (tooEarly.length > 0) {
           const text = BLOCKER_MESSAGES['green-light-too-early'](decision.body, decision.decidedOn, tooEarly);
@@ -328,7 +337,9 @@ export class WorkflowService {
         consumedAt: null,
         consumedByAuditSeq: null,
       };
-      audit('decision-recorded', decisionSummary(entity));
+      const application = onApplication ? applicationOf(context, dossier.applicantAccount) : null;
+      const late = application && decidedLate(decisionTerm(application, dossier.today), decision.decidedOn);
+      audit('decision-recorded', { ...decisionSummary(entity), ...(late && { late }) });
       await this.decisions.insert(manager, entity);
       const open = await this.decisions.open(manager, project.id, project.cycle);
       // The stored context is enough: no machine to restore for a decision.
@@ -509,6 +520,24 @@ export async function addMilestoneTo(reminders: ReminderRepository, unit: Projec
   await reminders.insertMilestone(unit.manager, milestone);
   unit.outbox(MILESTONE_TOPIC, { milestoneId: milestone.id, remindAt: milestone.remindAt });
   return milestone;
+}
+
+/**
+ * The owner is reminded two weeks before the term to decide on an application ends (Omgevingswet
+ * art. 16.64 lid 1); while it waits for the applicant's account (Awb art. 4:15) there is no end yet.
+ */
+export async function addDecisionTermMilestone(reminders: ReminderRepository, unit: ProjectUnit, context: ProjectContext, account: ApplicantParticipationAccount | null | undefined, dayMs: number, accountBefore?: ApplicantParticipationAccount | null): Promise<void> {
+  const termWith = (given: ApplicantParticipationAccount | null | undefined) => {
+    const application = applicationOf(context, given);
+    return application && decisionTerm(application, dutchDay(unit.now));
+  };
+  const term = termWith(account);
+  if (term?.status !== 'running') return;
+  // The account completed the application: only a term that moved needs a new milestone.
+  const before = accountBefore === undefined ? null : termWith(accountBefore);
+  if (before?.status === 'running' && before.endsOn === term.endsOn) return;
+  const title = `Einde beslistermijn aanvraag (artikel 16.64 lid 1 Omgevingswet): besluiten uiterlijk ${longDay(term.endsOn, 'nl')}`;
+  await addMilestoneTo(reminders, unit, { title, dueAt: startOfDutchDay(addDays(term.endsOn, 1)), remindDaysBefore: 14 }, dayMs);
 }
 
 /** A decision as the trail tells it; one recorded on a later day than it was taken says so (issue 18). */

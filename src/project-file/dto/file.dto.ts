@@ -239,6 +239,7 @@ export class ApplicantAccountDto {
   @ApiPropertyOptional({ description: 'Omgevingsregeling art. 7.4: whether participation took place' }) @IsOptional() @IsBoolean() tookPlace?: boolean;
   @ApiPropertyOptional({ description: 'How participation was organised, and with whom' }) @IsOptional() @Apply(...Text()) how?: string;
   @ApiPropertyOptional({ description: 'What it yielded, and what the applicant did with it' }) @IsOptional() @Apply(...Text()) results?: string;
+  @ApiPropertyOptional({ example: '2026-12-01', description: 'An account that came in after the application: the day it came in (default today); the decision term was suspended until then (Awb art. 4:15 lid 1 onder a)' }) @IsOptional() @IsCalendarDay() receivedOn?: string;
 }
 
 export class RaadInformationDto {
