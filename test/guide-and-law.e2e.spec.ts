@@ -224,7 +224,7 @@ describeEachDatabase('the guide and the law over HTTP', (createDatabase) => {
     expect(codes((await api.event(project.id, { type: 'START_INTERACTIVE' }, { fileAsIs: true })).body)).toEqual(['participation-account-missing']);
     // The account came in on 10 November, within the hersteltermijn: the term was suspended eight days, not fourteen.
     expect((await manager().put(`/api/projects/${project.id}/applicant-account`, { tookPlace: true, how: 'Twee avonden met de buren.', results: 'Eén verdieping minder.', receivedOn: '2026-11-10' })).body.missing).toEqual([]);
-    expect((await api.get(project.id)).body.decisionTerm).toMatchObject({ status: 'running', startsOn: '2026-11-11', endsOn: '2027-01-05', suspendedDays: 8, source: 'Omgevingswet art. 16.64 lid 1, opgeschort: Awb art. 4:15 lid 1 onder a' });
+    expect((await api.get(project.id)).body.decisionTerm).toMatchObject({ status: 'running', startsOn: '2026-11-11', endsOn: '2027-01-05', suspendedDays: 8, source: 'Omgevingswet art. 16.64 lid 1, suspended under Awb art. 4:15 lid 1 onder a', sourceNl: 'artikel 16.64 lid 1 Omgevingswet, opgeschort volgens artikel 4:15 lid 1 onder a Awb' });
     expect(((await manager().get(`/api/projects/${project.id}/milestones`)).body as Array<{ title: string }>).map((m) => m.title)).toContain('Einde beslistermijn aanvraag (artikel 16.64 lid 1 Omgevingswet): besluiten uiterlijk dinsdag 5 januari 2027');
     expect((await api.event(project.id, { type: 'START_INTERACTIVE' }, { fileAsIs: true })).body.state).toBe('formalCommitment');
 

@@ -2,6 +2,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { EXAMPLE_QUICK_SCAN_NO_ROOM } from '../bench/support/example-file';
 import { dutchDay } from '../machines/calendar/dutch-day';
 import { sqliteDatabase } from './support/databases';
 import { useRunningService } from './support/project-client';
@@ -406,6 +407,59 @@ describe('the web interface in a real browser', () => {
     const away = await manager.request.get(`${service.t.url}/taal?naar=en&terug=/%5Cevil.example`, { maxRedirects: 0 });
     expect(away.headers().location).toBe('/');
   }, 90_000);
+
+  it('records the bekendmaking through its form after the decision, and shows the appeal term on the Overzicht and to residents (Awb art. 3:40–3:45, 6:7, 6:8)', async () => {
+    const api = service.api;
+    const asManager = api.as(api.manager);
+    const { body: project } = await api.create({ title: 'Verkeersbesluit Schoolstraat', origin: 'municipality', politicalSensitivity: 'low' });
+    expect((await asManager.put(`/api/projects/${project.id}/quick-scan`, { ...EXAMPLE_QUICK_SCAN_NO_ROOM, inspraak: { legallyRequired: true, form: 'e' }, levelWithoutInteraction: 'inform' })).status).toBe(200);
+    // Each step with its collegebesluit, numbered as a secretary would; the file as written here.
+    let number = 500;
+    const take = async (event: string) => {
+      expect((await api.decide(project.id, event, 'college', { reference: `B&W 2026/${++number}` })).status).toBe(201);
+      expect((await api.event(project.id, { type: event }, { fileAsIs: true })).status).toBe(200);
+    };
+    for (const event of ['DECIDE_NON_INTERACTIVE', 'PROBLEM_DEFINED', 'SOLUTIONS_CHOSEN']) await take(event);
+    expect((await asManager.post(`/api/projects/${project.id}/inspection`, { laidOpenOn: '2026-09-03', publishedIn: 'Gemeenteblad 2026, 50001' })).status).toBe(201);
+    const reaction = await asManager.post(`/api/projects/${project.id}/inspection/reactions`, { receivedOn: '2026-09-10', sender: 'Fam. de Wit', summary: 'Meer oversteekplaatsen.' });
+    await asManager.post(`/api/projects/${project.id}/inspection/reactions/${reaction.body.id}/answer`, { answer: 'Er komt er één bij.', answeredOn: dutchDay(new Date()) });
+    for (const event of ['ADVICE_SUBMITTED', 'DECISION_TAKEN']) await take(event);
+
+    const manager = await signedIn('A. de Vries', 'process-manager');
+    await manager.goto(`${service.t.url}/projecten/${project.id}`);
+    await expect(manager.getByText('Het besluit is nog niet bekendgemaakt.').isVisible()).resolves.toBe(true);
+    await manager.getByRole('link', { name: 'Bekendmaking vastleggen' }).click();
+    const form = manager.locator('form[action$="/bekendmaking"]');
+    await form.getByLabel('Gepubliceerd in het gemeenteblad (artikel 3:42 Awb)').check();
+    await form.getByLabel('Datum van bekendmaking').fill(dutchDay(new Date()));
+    await form.getByLabel('Waar bekendgemaakt').fill('Gemeenteblad 2026, 51000');
+    await form.getByLabel('Bezwaar bij het bestuursorgaan').check();
+    await form.getByRole('button', { name: 'Bekendmaking vastleggen' }).click();
+    // Refused with the law's reasons, what was typed kept.
+    const alert = await manager.getByRole('alert').textContent();
+    expect(alert).toContain('artikel 3:44 lid 1 onder a Awb');
+    expect(alert).toContain('artikel 7:1 lid 1 onder d Awb');
+    await expect(form.getByLabel('Waar bekendgemaakt').inputValue()).resolves.toBe('Gemeenteblad 2026, 51000');
+    await inspect(manager, 'besluiten-bekendmaking-geweigerd');
+    await form.getByLabel('Ter inzage gelegd op').fill(dutchDay(new Date()));
+    await form.getByLabel('Indieners van zienswijzen geïnformeerd op').fill(dutchDay(new Date()));
+    await form.getByLabel('Beroep bij de rechter').check();
+    await form.getByRole('button', { name: 'Bekendmaking vastleggen' }).click();
+    await manager.waitForURL(/besluiten\?opgeslagen=1/);
+    await expect(manager.locator('#bekendmaking').locator('..').getByText(/^tot en met .* \(artikel 6:7 en 6:8 lid 4 Awb\)$/).isVisible()).resolves.toBe(true);
+    await inspect(manager, 'besluiten-bekendmaking');
+    await tab(manager, 'Overzicht');
+    await expect(manager.getByText(/^Beroep instellen tegen het besluit kan tot en met/).isVisible()).resolves.toBe(true);
+    await inspect(manager, 'overzicht-na-besluit');
+
+    // Residents read the level of each phase (the route without interaction has no plan) and until when they may appeal.
+    const published = await asManager.patch(`/api/projects/${project.id}`, { public: true });
+    const resident = await (await browser.newContext({ viewport: { width: 1440, height: 900 }, bypassCSP: true, locale: 'nl-NL' })).newPage();
+    await resident.goto(`${service.t.url}/openbaar/${published.body.slug}`);
+    await expect(resident.locator('#invloed').locator('..').textContent()).resolves.toContain('Beleidsvoorbereiding: informeren');
+    await expect(resident.getByText(/^Bent u het er niet mee eens\? Dan kunt u tot en met .* beroep instellen bij de rechter/).isVisible()).resolves.toBe(true);
+    await inspect(resident, 'openbaar-na-besluit');
+  }, 120_000);
 
   it('refuses a form post without its CSRF token', async () => {
     const page = await signedIn('A. de Vries', 'process-manager');

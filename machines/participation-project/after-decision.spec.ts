@@ -5,11 +5,11 @@ describe('after the decision (issue 18)', () => {
 
   it('counts six weeks for appeal from the day after the bekendmaking, and runs past Christmas to a working day (Awb art. 6:7, 6:8 lid 1; Atw art. 1)', () => {
     // Published Friday 13 November 2026: the nominal last day is Friday 25 December, then Boxing Day and a weekend.
-    expect(appealTerm({ publishedOn: '2026-11-13', remedy: 'bezwaar' }, false)).toEqual({ startsOn: '2026-11-14', nominalEnd: '2026-12-25', endsOn: '2026-12-28', extended: true, source: 'Awb art. 6:7 with art. 6:8 lid 1' });
+    expect(appealTerm({ publishedOn: '2026-11-13', remedy: 'bezwaar' }, false)).toEqual({ startsOn: '2026-11-14', nominalEnd: '2026-12-25', endsOn: '2026-12-28', extended: true, source: 'Awb art. 6:7 with art. 6:8 lid 1', sourceNl: 'artikel 6:7 en 6:8 lid 1 Awb' });
   });
 
   it('counts from the day after the terinzagelegging for a decision prepared under afdeling 3.4, and not at all where no remedy lies (art. 6:8 lid 4)', () => {
-    expect(appealTerm({ publishedOn: '2026-12-01', laidOpenOn: '2026-12-03', remedy: 'beroep' }, true)).toEqual({ startsOn: '2026-12-04', nominalEnd: '2027-01-14', endsOn: '2027-01-14', extended: false, source: 'Awb art. 6:7 with art. 6:8 lid 4' });
+    expect(appealTerm({ publishedOn: '2026-12-01', laidOpenOn: '2026-12-03', remedy: 'beroep' }, true)).toEqual({ startsOn: '2026-12-04', nominalEnd: '2027-01-14', endsOn: '2027-01-14', extended: false, source: 'Awb art. 6:7 with art. 6:8 lid 4', sourceNl: 'artikel 6:7 en 6:8 lid 4 Awb' });
     expect(appealTerm({ publishedOn: '2026-12-01', remedy: 'none' }, false)).toBeNull();
   });
 
@@ -32,7 +32,7 @@ describe('after the decision (issue 18)', () => {
   it('decides an application within eight weeks of its receipt, suspended while the mandatory account is missing (Omgevingswet art. 16.64 lid 1, Awb art. 4:15)', () => {
     expect(decisionTerm({ receivedOn: '2026-10-01' }, '2026-10-05')).toMatchObject({ status: 'running', startsOn: '2026-10-02', endsOn: '2026-11-26', suspendedDays: 0 });
     const missing = { receivedOn: '2026-10-01', repairUntil: '2026-10-15' };
-    expect(decisionTerm(missing, '2026-10-10')).toEqual({ status: 'suspended', receivedOn: '2026-10-01', repairUntil: '2026-10-15', source: 'Awb art. 4:15 lid 1 onder a' });
+    expect(decisionTerm(missing, '2026-10-10')).toEqual({ status: 'suspended', receivedOn: '2026-10-01', repairUntil: '2026-10-15', source: 'Awb art. 4:15 lid 1 onder a', sourceNl: 'artikel 4:15 lid 1 onder a Awb' });
     // Completed on 6 October: five days suspended. Never completed: the term runs again once the hersteltermijn has passed.
     expect(decisionTerm({ ...missing, completedOn: '2026-10-06' }, '2026-10-10')).toMatchObject({ status: 'running', startsOn: '2026-10-07', endsOn: '2026-12-01', suspendedDays: 5 });
     expect(decisionTerm(missing, '2026-10-16')).toMatchObject({ status: 'running', startsOn: '2026-10-16', endsOn: '2026-12-10', suspendedDays: 14 });

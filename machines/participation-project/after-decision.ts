@@ -31,12 +31,16 @@ export interface LegalTerm {
   /** Its last day, after the Algemene termijnenwet (art. 1 and 2). */
   endsOn: string;
   extended: boolean;
+  /** Where the term comes from, cited as in English texts, and as Dutch lawyers cite it. */
   source: string;
+  sourceNl: string;
 }
 
 /** The bekendmaking of a decision and what follows from it, as recorded in the file. */
 export interface DecisionPublication {
   decisionId: string;
+  /** The decision's number, as the bekendmaking names it. */
+  reference: string;
   cycle: number;
   way: PublicationWay;
   /** The day the decision was sent or published. */
@@ -112,7 +116,7 @@ export function publicationConflicts(input: NewDecisionPublication, circumstance
       add('laid-open-before-decision', 'Awb art. 3:44 lid 1 onder a', `Het besluit kan niet ter inzage hebben gelegen (${nl(input.laidOpenOn)}) voordat het genomen was (${nl(decidedOn)}).`, `The decision cannot have been laid open (${en(input.laidOpenOn)}) before it was taken (${en(decidedOn)}).`);
     }
     if (reactions > 0 && !input.reactorsNotifiedOn) {
-      add('reactors-not-notified', 'Awb art. 3:44 lid 1 onder b', `Er kwamen ${reactions} zienswijzen binnen. Wie een zienswijze gaf, krijgt het besluit toegestuurd: vul in op welke dag dat gebeurde (artikel 3:44 lid 1 onder b Awb).`, `${reactions} zienswijzen came in. Those who gave one are sent the decision: give the day that happened (reactorsNotifiedOn; Awb art. 3:44(1)(b)).`);
+      add('reactors-not-notified', 'Awb art. 3:44 lid 1 onder b', `${reactions === 1 ? 'Er kwam 1 zienswijze' : `Er kwamen ${reactions} zienswijzen`} binnen. Wie een zienswijze gaf, krijgt het besluit toegestuurd: vul in op welke dag dat gebeurde (artikel 3:44 lid 1 onder b Awb).`, `${reactions === 1 ? '1 zienswijze' : `${reactions} zienswijzen`} came in. Those who gave one are sent the decision: give the day that happened (reactorsNotifiedOn; Awb art. 3:44(1)(b)).`);
     }
     if (input.remedy === 'bezwaar') {
       add('no-objection-after-awb-34', 'Awb art. 7:1 lid 1 onder d', 'Tegen een besluit dat met afdeling 3.4 Awb is voorbereid, staat geen bezwaar open, alleen beroep (artikel 7:1 lid 1 onder d Awb).', 'Against a decision prepared under afdeling 3.4 Awb no objection lies, only appeal (Awb art. 7:1(1)(d)).');
@@ -136,7 +140,8 @@ export function appealTerm(publication: Pick<NewDecisionPublication, 'publishedO
   if (publication.remedy === 'none') return null;
   const fromLaidOpen = preparedUnderAwb34 && !!publication.laidOpenOn;
   const startsOn = addDays(fromLaidOpen ? publication.laidOpenOn! : publication.publishedOn, 1);
-  return { startsOn, ...statutoryTermEnd(startsOn, APPEAL_DAYS), source: `Awb art. 6:7 with art. 6:8 lid ${fromLaidOpen ? 4 : 1}` };
+  const lid = fromLaidOpen ? 4 : 1;
+  return { startsOn, ...statutoryTermEnd(startsOn, APPEAL_DAYS), source: `Awb art. 6:7 with art. 6:8 lid ${lid}`, sourceNl: `artikel 6:7 en 6:8 lid ${lid} Awb` };
 }
 
 /** An application's facts the decision term rests on. */
@@ -148,7 +153,7 @@ export interface Application {
   completedOn?: string | null;
 }
 
-export type DecisionTerm = ({ status: 'running' } & LegalTerm & { suspendedDays: number }) | { status: 'suspended'; receivedOn: string; repairUntil: string; source: string };
+export type DecisionTerm = ({ status: 'running' } & LegalTerm & { suspendedDays: number }) | { status: 'suspended'; receivedOn: string; repairUntil: string; source: string; sourceNl: string };
 
 /**
  * The term to decide on an application: eight weeks after its receipt (Omgevingswet art. 16.64
@@ -161,12 +166,14 @@ export function decisionTerm(application: Application, today: string): DecisionT
   let suspendedDays = 0;
   if (repairUntil && !(completedOn && completedOn <= receivedOn)) {
     const resumedOn = completedOn && completedOn < repairUntil ? completedOn : repairUntil;
-    if (!completedOn && today <= repairUntil) return { status: 'suspended', receivedOn, repairUntil, source: 'Awb art. 4:15 lid 1 onder a' };
+    if (!completedOn && today <= repairUntil) return { status: 'suspended', receivedOn, repairUntil, source: 'Awb art. 4:15 lid 1 onder a', sourceNl: 'artikel 4:15 lid 1 onder a Awb' };
     suspendedDays = daysBetween(receivedOn, resumedOn);
   }
   const startsOn = addDays(receivedOn, 1 + suspendedDays);
-  const source = suspendedDays > 0 ? `${DECISION_TERM_SOURCE}, opgeschort: Awb art. 4:15 lid 1 onder a` : DECISION_TERM_SOURCE;
-  return { status: 'running', startsOn, ...statutoryTermEnd(startsOn, DECISION_TERM_DAYS), source, suspendedDays };
+  const suspended = suspendedDays > 0;
+  const source = suspended ? `${DECISION_TERM_SOURCE}, suspended under Awb art. 4:15 lid 1 onder a` : DECISION_TERM_SOURCE;
+  const sourceNl = suspended ? 'artikel 16.64 lid 1 Omgevingswet, opgeschort volgens artikel 4:15 lid 1 onder a Awb' : 'artikel 16.64 lid 1 Omgevingswet';
+  return { status: 'running', startsOn, ...statutoryTermEnd(startsOn, DECISION_TERM_DAYS), source, sourceNl, suspendedDays };
 }
 
 /**

@@ -31,7 +31,14 @@ export function phaseOf(stateId: string): Phase | undefined {
  */
 export function plannedLevel(stateId: string, file: { plan: Plan | null; quickScan: QuickScan | null }): Level | undefined {
   const phase = phaseOf(stateId);
-  if (!phase) return undefined;
+  return phase && levelOfPhase(phase, file);
+}
+
+/**
+ * The level of a phase (§1.3): the plan's, or, for a project that goes ahead without interaction
+ * and so without a plan, the level the quick scan chose for it (§1.4: informing, or no role).
+ */
+export function levelOfPhase(phase: Phase, file: { plan: Plan | null; quickScan: QuickScan | null }): Level | undefined {
   return file.plan ? file.plan.levels?.[phase] : file.quickScan?.levelWithoutInteraction;
 }
 

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { MoreThan, type Repository } from 'typeorm';
 import { dutchDay } from '../../machines/calendar/dutch-day';
+import type { DecisionPublication } from '../../machines/participation-project';
 import { AuditService } from '../audit/audit.service';
 import { MilestoneEntity } from '../database/milestone.entity';
 import { ProjectFileService } from '../project-file/project-file.service';
@@ -21,6 +22,10 @@ export interface PublicProject {
   decisions: GreenLightFact[];
   inspection: { laidOpenOn: string; endsOn: string; publishedIn: string; procedure: string; running: boolean } | null;
   milestones: Array<{ title: string; dueAt: string }>;
+  /** Each decision made known, and until when objection or appeal is open (Awb art. 3:40–3:45, 6:7, 6:8). */
+  publications: Array<Pick<DecisionPublication, 'reference' | 'publishedOn' | 'publishedIn' | 'laidOpenOn' | 'remedy' | 'appeal'>>;
+  /** For an application not yet decided: the last day to decide on it (Omgevingswet art. 16.64 lid 1). */
+  decideBy: { endsOn: string; source: string; sourceNl: string } | null;
   account: ParticipationAccount | null;
 }
 
@@ -53,11 +58,16 @@ export class PublicProjectsService {
     // The account goes public only once the process manager wrote its closing text.
     const account = withAccount ? await this.accountability.accountOf(view, trail, file) : null;
     const today = dutchDay(now);
+    const decisions = fromTrail(trail).greenLights.filter((g) => g.outcome === 'approved');
+    const term = view.decisionTerm;
+    const undecided = !decisions.some((d) => d.step === 'DECISION_TAKEN');
     return {
       project: { id: view.id, title: view.title, description: view.description, state: view.state, levels: view.levels, slug: view.slug },
-      decisions: fromTrail(trail).greenLights.filter((g) => g.outcome === 'approved'),
+      decisions,
       inspection: file.inspection && { laidOpenOn: file.inspection.laidOpenOn, endsOn: file.inspection.endsOn, publishedIn: file.inspection.publishedIn, procedure: file.inspection.procedure, running: today <= file.inspection.endsOn },
       milestones: milestones.map((m) => ({ title: m.title, dueAt: m.dueAt })),
+      publications: view.publications.map(({ reference, publishedOn, publishedIn, laidOpenOn, remedy, appeal }) => ({ reference, publishedOn, publishedIn, laidOpenOn, remedy, appeal })),
+      decideBy: term?.status === 'running' && undecided ? { endsOn: term.endsOn, source: term.source, sourceNl: term.sourceNl } : null,
       account: account?.closingText ? account : null,
     };
   }

@@ -16,8 +16,8 @@ export function asRecorderOf(body: GoverningBody, actor: Actor): Actor {
   return { ...actor, role: recorder };
 }
 
-/** Who marks documents for active publication (Woo): the process manager and the offices that keep the decisions. */
-export const WOO_PUBLISHERS: readonly Role[] = ['process-manager', 'admin', 'college-secretary', 'council-clerk'];
+/** Who makes decisions and documents public (their bekendmaking, and active publication under the Woo): the process manager and the offices that keep the decisions. */
+export const PUBLISHERS: readonly Role[] = ['process-manager', 'admin', 'college-secretary', 'council-clerk'];
 
 /** Who is acting, as it goes into every audit entry. */
 export interface Actor {

@@ -24,11 +24,12 @@ export const listOf = (items: SchemaObject): SchemaObject => ({ type: 'array', i
 const object = (properties: Record<string, SchemaObject>, description?: string): SchemaObject => ({ type: 'object', properties, required: Object.keys(properties), ...(description && { description }) });
 
 const blocker = object({ code: text, message: text, messageNl: text });
-const legalTerm = object({ startsOn: day, nominalEnd: day, endsOn: { ...day, description: 'The last day, after the Algemene termijnenwet' }, extended: yesNo, source: text });
+const legalTerm = object({ startsOn: day, nominalEnd: day, endsOn: { ...day, description: 'The last day, after the Algemene termijnenwet' }, extended: yesNo, source: text, sourceNl: text });
 
 export const DECISION_PUBLICATION = object(
   {
     decisionId: { type: 'string', format: 'uuid' },
+    reference: text,
     cycle: whole,
     way: { type: 'string', enum: [...PUBLICATION_WAYS] },
     publishedOn: day,
@@ -46,8 +47,8 @@ const DECISION_TERM = {
   type: 'object',
   nullable: true,
   description: 'For an application (an initiative with permitActivity): the term to decide on it (Omgevingswet art. 16.64 lid 1), running, or suspended while the applicant completes it (Awb art. 4:15)',
-  properties: { status: { type: 'string', enum: ['running', 'suspended'] }, startsOn: day, nominalEnd: day, endsOn: day, extended: yesNo, source: text, suspendedDays: whole, receivedOn: day, repairUntil: day },
-  required: ['status', 'source'],
+  properties: { status: { type: 'string', enum: ['running', 'suspended'] }, startsOn: day, nominalEnd: day, endsOn: day, extended: yesNo, source: text, sourceNl: text, suspendedDays: whole, receivedOn: day, repairUntil: day },
+  required: ['status', 'source', 'sourceNl'],
 } satisfies SchemaObject;
 const coded = object({ code: text });
 

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Inject, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { AllowRoles, CurrentActor } from '../auth/auth.decorators';
-import { ANY_ROLE, WOO_PUBLISHERS, type Actor } from '../auth/roles';
+import { ANY_ROLE, PUBLISHERS, type Actor } from '../auth/roles';
 import { DecisionsService } from './decisions.service';
 import { RecordDecisionDto } from './dto/record-decision.dto';
 import { Answers, Creates, DECISION, DECISION_PUBLICATION, listOf, ZGW_BESLUIT } from '../common/response-schemas';
@@ -42,10 +42,10 @@ export class DecisionsController {
   }
 
   @Post(':decisionId/publication')
-  @AllowRoles(...WOO_PUBLISHERS)
+  @AllowRoles(...PUBLISHERS)
   @ApiOperation({ summary: 'Record the bekendmaking of the decision taken (DECISION_TAKEN): how and where it was made known (Awb art. 3:40–3:42), under afdeling 3.4 its terinzagelegging and the copy to those who gave zienswijzen (art. 3:44), and the remedy it names (art. 3:45); answers the term for objection or appeal (art. 6:7, 6:8), whose end becomes a milestone' })
   @ApiResponse({ status: 409, description: 'already-made-known' })
-  @ApiResponse({ status: 422, description: 'not-a-taken-decision, publication-in-future, publication-before-decision, decision-not-laid-open, laid-open-before-decision, reactors-not-notified, reactors-notified-before-decision, no-objection-after-awb-34, no-remedy-against-regulation; `conflicts` lists each with its source' })
+  @ApiResponse({ status: 422, description: 'not-a-taken-decision, publication-in-future, publication-before-decision, decision-not-laid-open, laid-open-before-decision, reactors-not-notified, reactors-notified-before-decision, no-objection-after-awb-34, no-remedy-against-regulation; `conflicts` lists each with its source and its sentence in English and Dutch (message, messageNl)' })
   @Creates(DECISION_PUBLICATION, 'The bekendmaking, with the term for objection or appeal')
   publish(@Param('id') id: string, @Param('decisionId', new ParseUUIDPipe()) decisionId: string, @Body() body: DecisionPublicationDto, @CurrentActor() actor: Actor) {
     return this.file.recordDecisionPublication(id, decisionId, body, actor);

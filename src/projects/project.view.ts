@@ -1,4 +1,4 @@
-import { applicationOf, assessQuickScan, decisionTerm, describeLevel, PHASES, nextSteps, stateIdOf, type DecisionPublication, type DecisionTerm, type GreenLight, type Phase, type QuickScanAdvice } from '../../machines/participation-project';
+import { applicationOf, assessQuickScan, decisionTerm, describeLevel, FILE_PART_OF_STATE, levelOfPhase, PHASES, nextSteps, stateIdOf, type DecisionPublication, type DecisionTerm, type GreenLight, type Phase, type QuickScanAdvice } from '../../machines/participation-project';
 import { documentData } from '../workflow/dossier';
 import { silenceStatus, type SilenceStatus } from '../../machines/silence/silence.rules';
 import { toBlockerView, type BlockerView } from '../common/api-error';
@@ -105,7 +105,9 @@ export function toProjectView(project: ProjectEntity, openDecisions: readonly Gr
     updatedAt: project.updatedAt,
     quickScanAdvice: assessQuickScan(file.dossier.quickScan).advice,
     levels: PHASES.map((phase) => {
-      const level = file.dossier.plan?.levels?.[phase];
+      // Before the route is decided a quick scan's level without interaction is only a possibility, not the project's level.
+      const routeDecided = !(stateIdOf(snapshot) in FILE_PART_OF_STATE);
+      const level = routeDecided ? levelOfPhase(phase, file.dossier) : file.dossier.plan?.levels?.[phase];
       const described = level ? describeLevel(level) : null;
       return { phase, level: level ?? null, style: described?.style.key ?? null, styleNl: described?.style.nl ?? null, category: described?.category ?? null };
     }),

@@ -11,6 +11,9 @@ import {
   ADVICE_WEIGHT_NAMES,
   ADVICE_WEIGHTS,
   COMMITMENT_DOCUMENTS,
+  decidedLate,
+  LEGAL_REMEDIES,
+  PUBLICATION_WAYS,
   FILE_PART_OF_STATE,
   CRITERIA,
   GOAL_NAMES,
@@ -39,7 +42,7 @@ import {
   type QuickScan,
 } from '../../machines/participation-project';
 import { Public } from '../auth/auth.decorators';
-import { RECORDER_OF, WOO_PUBLISHERS, type Actor, type Role } from '../auth/roles';
+import { RECORDER_OF, PUBLISHERS, type Actor, type Role } from '../auth/roles';
 import { AuditService, type AuditEntryView } from '../audit/audit.service';
 import { ApiError } from '../common/api-error';
 import { slugOf } from '../common/slug';
@@ -49,6 +52,7 @@ import { CommunicationsService } from '../communications/communications.service'
 import { MilestoneEntity } from '../database/milestone.entity';
 import { ReminderEntity } from '../database/reminder.entity';
 import { RecordDecisionDto } from '../decisions/dto/record-decision.dto';
+import { DecisionPublicationDto } from '../decisions/dto/decision-publication.dto';
 import { DecisionsService } from '../decisions/decisions.service';
 import { AnswerDto, CommitmentDto, EvaluationDto, InspectionDto, PlanDto, QuickScanDto, ReactionDto, StakeholderDto } from '../project-file/dto/file.dto';
 import { ProjectFileService } from '../project-file/project-file.service';
@@ -247,7 +251,7 @@ export class ProjectPagesController {
   }
 
   @Post('woo')
-  @PageRoles(...WOO_PUBLISHERS)
+  @PageRoles(...PUBLISHERS)
   publishForWoo(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @SignedInUser() user: WebUser, @Param('id') id: string, @Body() form: Form) {
     const kind = one(form.kind) === 'document' ? 'document' : 'besluit';
     return this.write(req, reply, user, id, { tab: 'besluiten', form: `woo-${kind}` }, form, async (actor) => {
@@ -258,8 +262,17 @@ export class ProjectPagesController {
     });
   }
 
+  @Post('bekendmaking')
+  @PageRoles(...PUBLISHERS)
+  makeKnown(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @SignedInUser() user: WebUser, @Param('id') id: string, @Body() form: Form) {
+    return this.write(req, reply, user, id, { tab: 'besluiten', form: 'bekendmaking' }, form, async (actor) => {
+      const fields = { way: one(form.way), publishedOn: one(form.publishedOn), publishedIn: one(form.publishedIn), laidOpenOn: text(form, 'laidOpenOn'), reactorsNotifiedOn: text(form, 'reactorsNotifiedOn'), remedy: one(form.remedy) };
+      return this.file.recordDecisionPublication(id, one(form.decisionId), await validated(DecisionPublicationDto, fields), actor);
+    });
+  }
+
   @Post('woo/:itemId/intrekken')
-  @PageRoles(...WOO_PUBLISHERS)
+  @PageRoles(...PUBLISHERS)
   withdrawFromWoo(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @SignedInUser() user: WebUser, @Param('id') id: string, @Param('itemId', new ParseUUIDPipe()) itemId: string, @Body() form: Form) {
     return this.write(req, reply, user, id, { tab: 'besluiten', form: `woo-intrekken-${itemId}` }, form, async (actor) => this.woo.withdraw(id, itemId, (await validated(WithdrawWooDto, { reason: one(form.reason) })).reason, actor));
   }
@@ -413,7 +426,10 @@ export class ProjectPagesController {
     switch (tab) {
       case 'overzicht': {
         const timeline = await this.audit.timeline(id);
-        return this.pages.render(req, reply, 'project/overview', { ...base, stages: this.pages.stages(project, timeline) }, status);
+        // A decision taken takes effect only once made known (Awb art. 3:40): the Overzicht says which still wait for it.
+        const madeKnown = new Set(project.publications.map((p) => p.decisionId));
+        const notMadeKnown = (await this.decisions.list(id)).filter((d) => d.event === 'DECISION_TAKEN' && d.outcome === 'approved' && d.consumed && !madeKnown.has(d.id)).length;
+        return this.pages.render(req, reply, 'project/overview', { ...base, stages: this.pages.stages(project, timeline), notMadeKnown }, status);
       }
       case 'dossier': {
         const file = await this.projectFile.whole(id);
@@ -428,8 +444,19 @@ export class ProjectPagesController {
         const recordable = recorderOf ? project.nextSteps.filter((s) => s.requiredBody === recorderOf) : [];
         const wooItems = await this.woo.list(id);
         const published = new Map(wooItems.filter((i) => i.decisionId && !i.withdrawn).map((i) => [i.decisionId!, i]));
-        const woo = { items: [...wooItems].reverse(), published, canPublish: WOO_PUBLISHERS.includes(user.role), unpublished: decisions.filter((d) => !published.has(d.id)), categories: WOO_CATEGORIES, types: WOO_DOCUMENT_TYPES, handlings: WOO_HANDLINGS };
-        return this.pages.render(req, reply, 'project/decisions', { ...base, decisions: [...decisions].reverse(), recordable, chosenStep: one(query.stap), woo }, status);
+        const woo = { items: [...wooItems].reverse(), published, canPublish: PUBLISHERS.includes(user.role), unpublished: decisions.filter((d) => !published.has(d.id)), categories: WOO_CATEGORIES, types: WOO_DOCUMENT_TYPES, handlings: WOO_HANDLINGS };
+        // After the decision: its bekendmaking, and whether it came after the term to decide on an application.
+        const madeKnown = new Set(project.publications.map((p) => p.decisionId));
+        const taken = decisions.filter((d) => d.event === 'DECISION_TAKEN' && d.outcome !== 'deferred');
+        const afterDecision = {
+          items: project.publications,
+          canRecord: PUBLISHERS.includes(user.role),
+          toMakeKnown: taken.filter((d) => d.outcome === 'approved' && !madeKnown.has(d.id)),
+          late: new Map(taken.flatMap((d) => { const late = decidedLate(project.decisionTerm, d.decidedOn); return late ? [[d.id, late]] : []; })),
+          ways: PUBLICATION_WAYS,
+          remedies: LEGAL_REMEDIES,
+        };
+        return this.pages.render(req, reply, 'project/decisions', { ...base, decisions: [...decisions].reverse(), recordable, chosenStep: one(query.stap), woo, afterDecision }, status);
       }
       case 'inspraak': {
         const file = await this.projectFile.whole(id);

@@ -15,11 +15,13 @@ export interface FailedForm {
  * field for invalid input, a known code in words, else the API's sentence.
  */
 export function describeRefusal(error: ApiError, form: string, values: FailedForm['values'], t: Texts): FailedForm {
-  const details = (error.details ?? {}) as { blockers?: Array<{ message: string; messageNl?: string }>; errors?: FieldError[]; messageNl?: string };
+  const details = (error.details ?? {}) as { blockers?: Sentences; conflicts?: Sentences; errors?: FieldError[]; messageNl?: string };
   const nl = t.lang === 'nl';
   let problems: FailedForm['problems'];
-  if (details.blockers?.length) {
-    problems = details.blockers.map((b) => ({ message: nl ? (b.messageNl ?? b.message) : b.message }));
+  // Blockers of a step, or each way a record conflicts with the law: a sentence each.
+  const sentences = details.blockers?.length ? details.blockers : details.conflicts;
+  if (sentences?.length) {
+    problems = sentences.map((b) => ({ message: nl ? (b.messageNl ?? b.message) : b.message }));
   } else if (details.errors?.length) {
     problems = details.errors.map((e) => ({ field: e.field, message: t.problems.field(t.fieldLabels[e.field] ?? e.field, ruleWords(e.rules ?? [], t)) }));
   } else {
@@ -27,6 +29,8 @@ export function describeRefusal(error: ApiError, form: string, values: FailedFor
   }
   return { form, values, problems };
 }
+
+type Sentences = Array<{ message: string; messageNl?: string }>;
 
 function ruleWords(rules: string[], t: Texts): string {
   const known = rules.map((rule) => t.problems.rules[rule]).filter(Boolean);

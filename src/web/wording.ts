@@ -66,7 +66,18 @@ export function describeEntry(entry: AuditEntryView, t: Texts): { title: string;
       add(t.form.reference, s('reference'));
       add(t.form.justification, s('justification'));
       add(words.note, s('note'));
+      if (p.late) add(t.pages.afterDecision.lateLabel, t.pages.afterDecision.late(formatDay((p.late as { termEndsOn: string }).termEndsOn, lang)));
       break;
+    case 'decision-made-known': {
+      const ad = t.pages.afterDecision;
+      add(ad.madeKnown, `${formatDay(s('publishedOn'), lang)} (${s('publishedIn')})`);
+      add(ad.laidOpenOn, formatDay(s('laidOpenOn'), lang));
+      add(ad.reactorsNotifiedOn, formatDay(s('reactorsNotifiedOn'), lang));
+      const appeal = p.appeal as { endsOn: string; source: string; sourceNl: string } | null;
+      add(appeal ? ad.appealTerm[s('remedy')] : ad.remedy, appeal ? ad.appealUntil(formatDay(appeal.endsOn, lang), lang === 'nl' ? appeal.sourceNl : appeal.source) : ad.noRemedy);
+      add(words.recordedOn, formatDay(s('recordedOn'), lang));
+      break;
+    }
     case 'communication-recorded':
       add(t.form.channel, s('channel'));
       add(t.form.audience, s('audience'));

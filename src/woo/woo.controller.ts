@@ -2,7 +2,7 @@ import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Res } from '@nestjs/
 import type { FastifyReply } from 'fastify';
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { AllowRoles, CurrentActor } from '../auth/auth.decorators';
-import { ANY_ROLE, WOO_PUBLISHERS, type Actor } from '../auth/roles';
+import { ANY_ROLE, PUBLISHERS, type Actor } from '../auth/roles';
 import { Answers, AnswersXml, Creates, listOf, WOO_ITEM } from '../common/response-schemas';
 import { PublishWooDto, WithdrawWooDto } from './woo.dto';
 import { WooService } from './woo.service';
@@ -14,7 +14,7 @@ export class WooController {
   constructor(private readonly woo: WooService) {}
 
   @Post()
-  @AllowRoles(...WOO_PUBLISHERS)
+  @AllowRoles(...PUBLISHERS)
   @ApiOperation({ summary: 'Mark a decision (with its document) or a document for active publication under a Woo information category (Woo art. 3.3)' })
   @ApiResponse({ status: 409, description: 'already-published: the decision is already marked' })
   @ApiResponse({ status: 422, description: 'document-incomplete, decision-document-missing, document-date-in-future' })
@@ -44,7 +44,7 @@ export class WooController {
   }
 
   @Post(':itemId/withdrawal')
-  @AllowRoles(...WOO_PUBLISHERS)
+  @AllowRoles(...PUBLISHERS)
   @ApiOperation({ summary: 'Take an item out of the publication; it stays in the file with the reason' })
   @ApiResponse({ status: 409, description: 'already-withdrawn' })
   @Answers(WOO_ITEM, 'The withdrawn item', 201)

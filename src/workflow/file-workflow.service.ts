@@ -277,10 +277,11 @@ export class FileWorkflow {
       const conflicts = publicationConflicts(input, { decisionKind: contextOf(project).decisionKind, decidedOn: decision.decidedOn, preparedUnderAwb34, reactions: inspection?.reactions ?? 0 });
       if (conflicts.length > 0) {
         const [first] = conflicts;
-        throw new ApiError(422, first.code, conflicts.map((c) => c.text.en).join(' '), { messageNl: conflicts.map((c) => c.text.nl).join(' '), conflicts: conflicts.map(({ code, source }) => ({ code, source })) });
+        throw new ApiError(422, first.code, conflicts.map((c) => c.text.en).join(' '), { messageNl: conflicts.map((c) => c.text.nl).join(' '), conflicts: conflicts.map(({ code, source, text }) => ({ code, source, message: text.en, messageNl: text.nl })) });
       }
       const item: DecisionPublication = {
         decisionId,
+        reference: decision.reference,
         cycle: decision.cycle,
         way: input.way,
         publishedOn: input.publishedOn,
