@@ -169,13 +169,26 @@ describeEachDatabase('a procedure true in law', (createDatabase) => {
     expect(oral.body.message).toContain('art. 3:17 Awb');
   });
 
-  it('refuses level "none" beside a legal duty of inspraak, naming both (§1.1, §1.4)', async () => {
+  it('refuses level "none" beside a legal duty of inspraak, naming both, and shows the level that holds during the terinzagelegging (§1.1, §1.3, §1.4)', async () => {
     const id = (await api.create({ title: 'Verkeersbesluit zonder rol', origin: 'municipality', politicalSensitivity: 'low' })).body.id as string;
     const none = await manager().put(`/api/projects/${id}/quick-scan`, { ...EXAMPLE_QUICK_SCAN_NO_ROOM, inspraak: { legallyRequired: true, form: 'e' }, levelWithoutInteraction: 'none' });
     expect([none.status, none.body.code]).toEqual([422, 'level-contradicts-inspraak-duty']);
     expect(none.body.messageNl).toContain('Inspraakvorm e');
     expect(none.body.messageNl).toContain('Geen rol');
     expect((await manager().put(`/api/projects/${id}/quick-scan`, { ...EXAMPLE_QUICK_SCAN_NO_ROOM, inspraak: { legallyRequired: true, form: 'e' }, levelWithoutInteraction: 'inform' })).status).toBe(200);
+    // Before the route is decided the project has no level yet; once it goes ahead without interaction (and so without a plan), its phases have the scan's.
+    expect((await api.get(id)).body.levels.map((l: { level: string | null }) => l.level)).toEqual([null, null, null, null]);
+    expect((await api.decide(id, 'DECIDE_NON_INTERACTIVE', 'college')).status).toBe(201);
+    expect((await api.event(id, { type: 'DECIDE_NON_INTERACTIVE' }, { fileAsIs: true })).status).toBe(200);
+    expect((await manager().post(`/api/projects/${id}/inspection`, { laidOpenOn: today, publishedIn: 'Gemeenteblad 2026, 70001' })).status).toBe(201);
+    const { body: project } = await api.get(id);
+    expect(project.levels.map((l: { phase: string; level: string | null }) => [l.phase, l.level])).toEqual([['preparation', 'inform'], ['decisionMaking', 'inform'], ['execution', 'inform'], ['evaluation', 'inform']]);
+    // Silence counts while residents may react, and the public page says what they may expect during the terinzagelegging.
+    expect(project.silence.status).not.toBeNull();
+    const slug = (await manager().patch(`/api/projects/${id}`, { public: true })).body.slug as string;
+    const page = await service.t.http().get(`/openbaar/${slug}`);
+    expect(page.text).toContain('Het ontwerpbesluit ligt ter inzage');
+    expect(page.text).toContain('Beleidsvoorbereiding: informeren');
   });
 
   it('ends a challenge the college did not honour, and marks an assessment after its term late with the term (uitdaagrecht)', async () => {
