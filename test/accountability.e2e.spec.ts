@@ -183,13 +183,19 @@ describe('the documents a municipality accounts with', () => {
   it('marks decisions and documents for active publication under a Woo category, and exports what is published with DiWoo metadata', async () => {
     const decisions = (await manager().get(`/api/projects/${id}/decisions`)).body as Array<{ id: string; event: string; decidedOn: string }>;
     const taken = decisions.find((d) => d.event === 'DECISION_TAKEN')!;
-    const publish = (body: object) => manager().post(`/api/projects/${id}/woo-publications`, body);
+    // Each item is published once a person confirmed the checks the service cannot make (Woo art. 5.1, 5.2).
+    const CHECKED = { exceptionsChecked: true, personalDataRemoved: true };
+    const publish = (body: object) => manager().post(`/api/projects/${id}/woo-publications`, { ...CHECKED, ...body });
+    const unchecked = await publish({ decisionId: taken.id, category: '3.3.2d', documentUrl: 'https://www.gemeente.nl/b.pdf', personalDataRemoved: false });
+    expect([unchecked.status, unchecked.body.code, unchecked.body.checks]).toEqual([422, 'woo-check-missing', [{ check: 'personalData', source: 'Woo art. 5.1 lid 2 onder e; AVG art. 5 lid 1 onder c' }]]);
+    expect(unchecked.body.messageNl).toBe('Bevestig eerst de controle op het weglakken van persoonsgegevens (artikel 5.1 lid 2 onder e Woo). Pas dan kan het document openbaar.');
+    expect((await manager().post(`/api/projects/${id}/woo-publications`, { decisionId: taken.id, category: '3.3.2d' })).status).toBe(400);
 
     // A decision is published with its document; this one was recorded without a link.
     expect((await publish({ decisionId: taken.id, category: '3.3.2d' })).body.code).toBe('decision-document-missing');
     const decision = await publish({ decisionId: taken.id, category: '3.3.2d', documentUrl: 'https://www.gemeente.nl/besluiten/dorpsplein.pdf' });
     expect(decision.status).toBe(201);
-    expect(decision.body).toMatchObject({ decisionId: taken.id, reference: 'college-DECISION_TAKEN', title: 'Collegebesluit college-DECISION_TAKEN: Besluit genomen (Herinrichting Dorpsplein)', documentDate: taken.decidedOn, documentType: 'besluit', handling: 'vaststelling', withdrawn: null });
+    expect(decision.body).toMatchObject({ decisionId: taken.id, reference: 'college-DECISION_TAKEN', title: 'Collegebesluit college-DECISION_TAKEN: Besluit genomen (Herinrichting Dorpsplein)', documentDate: taken.decidedOn, documentType: 'besluit', handling: 'vaststelling', withdrawn: null, checked: { exceptions: true, personalData: true, by: 'P. Manager' } });
     expect((await publish({ decisionId: taken.id, category: '3.3.2d', documentUrl: 'https://www.gemeente.nl/b.pdf' })).body.code).toBe('already-published');
 
     // A document names its title, address and day itself.
@@ -197,7 +203,7 @@ describe('the documents a municipality accounts with', () => {
     expect((await publish({ category: '3.3.9z', title: 'x' })).status).toBe(400);
     const minutes = await publish({ category: '3.3.2c', title: 'Verslag bewonersavond', documentUrl: 'https://www.gemeente.nl/verslag.html', documentDate: '2026-09-05', documentType: 'vergaderverslag', handling: 'ontvangst' });
     expect(minutes.status).toBe(201);
-    const letter = await as(service.api.collegeSecretary).post(`/api/projects/${id}/woo-publications`, { category: '3.3.2a', title: 'Brief van de Dorpsraad', documentUrl: 'https://www.gemeente.nl/brief', documentDate: '2026-09-10', documentType: 'brief', handling: 'ontvangst' });
+    const letter = await as(service.api.collegeSecretary).post(`/api/projects/${id}/woo-publications`, { ...CHECKED, category: '3.3.2a', title: 'Brief van de Dorpsraad', documentUrl: 'https://www.gemeente.nl/brief', documentDate: '2026-09-10', documentType: 'brief', handling: 'ontvangst' });
     expect(letter.status).toBe(201);
 
     // Withdrawn: kept with its reason, out of the export; once only.

@@ -144,7 +144,7 @@ describeEachDatabase('persistence', (createDatabase) => {
     const verify = await t.http().get(`/api/projects/${project.id}/audit/verify`).set('authorization', `Bearer ${api.manager}`);
     expect(verify.body).toMatchObject({ valid: false, brokenAtSeq: null, unboundDecisions: [forged] });
     // Nor is it published under the Woo as the municipality's decision.
-    const published = await t.http().post(`/api/projects/${project.id}/woo-publications`).set('authorization', `Bearer ${api.manager}`).send({ decisionId: forged, category: '3.3.2d', documentUrl: 'https://www.gemeente.nl/vals.pdf' });
+    const published = await t.http().post(`/api/projects/${project.id}/woo-publications`).set('authorization', `Bearer ${api.manager}`).send({ decisionId: forged, category: '3.3.2d', documentUrl: 'https://www.gemeente.nl/vals.pdf', exceptionsChecked: true, personalDataRemoved: true });
     expect([published.status, published.body.code]).toEqual([404, 'decision-not-found']);
     await t.close();
   });

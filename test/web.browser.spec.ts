@@ -174,6 +174,12 @@ describe('the web interface in a real browser', () => {
     const decisionForm = secretary.locator('form', { has: secretary.locator('input[name="kind"][value="besluit"]') });
     await decisionForm.getByLabel('Informatiecategorie').selectOption({ label: 'Agenda’s en besluitenlijsten bestuurscolleges (artikel 3.3 lid 2 onder d)' });
     await decisionForm.getByLabel('Link naar het besluit').fill('https://www.gemeente.nl/besluiten/b-en-w-2026-412.pdf');
+    // Not without the checks a person makes: refused, what was chosen kept.
+    await decisionForm.getByRole('button', { name: 'Openbaar maken' }).click();
+    await expect(secretary.getByRole('alert').textContent()).resolves.toContain('Bevestig eerst de controle op de uitzonderingsgronden (artikel 5.1 en 5.2 Woo) en het weglakken van persoonsgegevens');
+    await expect(decisionForm.getByLabel('Link naar het besluit').inputValue()).resolves.toBe('https://www.gemeente.nl/besluiten/b-en-w-2026-412.pdf');
+    await decisionForm.getByLabel(/^Geen uitzonderingsgrond/).check();
+    await decisionForm.getByLabel(/^Persoonsgegevens die niet openbaar mogen/).check();
     await decisionForm.getByRole('button', { name: 'Openbaar maken' }).click();
     await secretary.waitForURL(/besluiten\?opgeslagen=1/);
     await expect(secretary.locator('.iw-card').first().textContent()).resolves.toContain('Agenda’s en besluitenlijsten bestuurscolleges');
@@ -186,6 +192,8 @@ describe('the web interface in a real browser', () => {
     await documentForm.getByLabel('Ontvangen').check();
     await documentForm.getByLabel('Datum van het document').fill('2026-11-12');
     await documentForm.getByLabel('Informatiecategorie').selectOption({ label: 'Vergaderstukken decentrale overheden (artikel 3.3 lid 2 onder c)' });
+    await documentForm.getByLabel(/^Geen uitzonderingsgrond/).check();
+    await documentForm.getByLabel(/^Persoonsgegevens die niet openbaar mogen/).check();
     await documentForm.getByRole('button', { name: 'Openbaar maken' }).click();
     await secretary.waitForURL(/besluiten\?opgeslagen=1/);
     const minutes = secretary.locator('#woo ~ .iw-cards .iw-card, #woo + p + .iw-cards .iw-card').filter({ hasText: 'Verslag bewonersavond' });

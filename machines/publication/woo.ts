@@ -81,5 +81,23 @@ export interface WooItem {
   publishedOn: string;
   publishedAt: string;
   withdrawn: { on: string; reason: string } | null;
+  /** Who confirmed the checks before publication, and when (issue 18); absent on items published before they were asked. */
+  checked?: { exceptions: true; personalData: true; by: string; at: string };
+}
+
+/**
+ * What a person confirms before a document goes public, for the service cannot read it: that no
+ * ground for exception stands in the way (Woo art. 5.1, 5.2), and that personal data that may not
+ * be public was removed (Woo art. 5.1 lid 2 onder e; AVG art. 5 lid 1 onder c).
+ */
+export const WOO_CHECKS = {
+  exceptions: { source: 'Woo art. 5.1, 5.2', nl: 'de uitzonderingsgronden (artikel 5.1 en 5.2 Woo)', en: 'the grounds for exception (Woo art. 5.1, 5.2)' },
+  personalData: { source: 'Woo art. 5.1 lid 2 onder e; AVG art. 5 lid 1 onder c', nl: 'het weglakken van persoonsgegevens (artikel 5.1 lid 2 onder e Woo)', en: 'the removal of personal data (Woo art. 5.1(2)(e))' },
+} as const;
+export type WooCheck = keyof typeof WOO_CHECKS;
+
+/** The checks not yet confirmed for an item to publish. */
+export function wooChecksMissing(confirmed: Partial<Record<WooCheck, boolean>>): WooCheck[] {
+  return (Object.keys(WOO_CHECKS) as WooCheck[]).filter((check) => confirmed[check] !== true);
 }
 

@@ -258,7 +258,8 @@ export class ProjectPagesController {
       const fields = kind === 'besluit'
         ? { decisionId: one(form.decisionId), documentUrl: text(form, 'documentUrl') }
         : { title: one(form.title), reference: text(form, 'reference'), documentUrl: one(form.documentUrl), documentDate: one(form.documentDate), documentType: one(form.documentType), handling: one(form.handling) };
-      return this.woo.publish(id, await validated(PublishWooDto, { category: one(form.category), ...fields }), actor);
+      const checks = { exceptionsChecked: one(form.exceptionsChecked) === 'ja', personalDataRemoved: one(form.personalDataRemoved) === 'ja' };
+      return this.woo.publish(id, await validated(PublishWooDto, { category: one(form.category), ...fields, ...checks }), actor);
     });
   }
 

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsNotEmpty, IsOptional, IsString, IsUrl, IsUUID, MaxLength } from 'class-validator';
+import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, IsUrl, IsUUID, MaxLength } from 'class-validator';
 import { IsCalendarDay } from '../common/dates.dto';
 import { WOO_CATEGORY_KEYS, WOO_DOCUMENT_TYPE_KEYS, WOO_HANDLING_KEYS, type WooCategory, type WooDocumentType, type WooHandling } from '../../machines/publication/woo';
 
@@ -48,6 +48,14 @@ export class PublishWooDto {
   @IsOptional()
   @IsIn(WOO_HANDLING_KEYS)
   handling?: WooHandling;
+
+  @ApiProperty({ description: 'Confirmed: no ground for exception (Woo art. 5.1, 5.2) stands in the way of publishing the document, or what it covers was left out; required, true' })
+  @IsBoolean()
+  exceptionsChecked!: boolean;
+
+  @ApiProperty({ description: 'Confirmed: personal data that may not be public was removed from the document (Woo art. 5.1 lid 2 onder e); required, true' })
+  @IsBoolean()
+  personalDataRemoved!: boolean;
 }
 
 export class WithdrawWooDto {

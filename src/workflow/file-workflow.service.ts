@@ -56,7 +56,7 @@ import type { ProjectEntity } from '../database/project.entity';
 import { FileRepository } from '../database/file.repository';
 import { ReminderRepository } from '../database/reminder.repository';
 import { dutchDay, isFutureDay, longDay, startOfDutchDay } from '../../machines/calendar/dutch-day';
-import type { WooCategory, WooDocumentType, WooHandling, WooItem } from '../../machines/publication/woo';
+import { WOO_CHECKS, wooChecksMissing, type WooCategory, type WooDocumentType, type WooHandling, type WooItem } from '../../machines/publication/woo';
 import { DecisionRepository } from '../database/decision.repository';
 import { TrailRepository } from '../database/trail.repository';
 import { PersonalDataRepository } from '../database/personal-data.repository';
@@ -76,6 +76,9 @@ export interface NewWooItem {
   documentDate?: string;
   documentType?: WooDocumentType;
   handling?: WooHandling;
+  /** Confirmed by the person publishing (Woo art. 5.1, 5.2; art. 5.1 lid 2 onder e). */
+  exceptionsChecked?: boolean;
+  personalDataRemoved?: boolean;
 }
 
 export interface NewStakeholder {
@@ -226,9 +229,15 @@ export class FileWorkflow {
    */
   publishForWoo(projectId: string, input: NewWooItem, actor: Actor, now = new Date()): Promise<WooItem> {
     return this.write(projectId, actor, now, async ({ manager, project, file, at, audit }) => {
+      // Issue 18: a person confirms what the service cannot read in the document itself.
+      const unchecked = wooChecksMissing({ exceptions: input.exceptionsChecked, personalData: input.personalDataRemoved });
+      if (unchecked.length > 0) {
+        const list = (lang: 'nl' | 'en') => unchecked.map((check) => WOO_CHECKS[check][lang]).join(lang === 'nl' ? ' en ' : ' and ');
+        throw new ApiError(422, 'woo-check-missing', `Confirm ${list('en')} before the document goes public.`, { messageNl: `Bevestig eerst de controle op ${list('nl')}. Pas dan kan het document openbaar.`, checks: unchecked.map((check) => ({ check, source: WOO_CHECKS[check].source })) });
+      }
       const current = await file();
       const items = wooItemsIn(current);
-      const item = await this.wooItem(manager, project, input, now, at);
+      const item = await this.wooItem(manager, project, input, actor, now, at);
       if (item.decisionId && items.some((i) => i.decisionId === item.decisionId && !i.withdrawn)) {
         throw new ApiError(409, 'already-published', 'This decision is already marked for publication; withdraw it first to publish it again.');
       }
@@ -304,8 +313,8 @@ export class FileWorkflow {
   }
 
   /** A decision brings its own title, date and document; a document names them itself. */
-  private async wooItem(manager: EntityManager, project: ProjectEntity, input: NewWooItem, now: Date, at: string): Promise<WooItem> {
-    const common = { id: randomUUID(), category: input.category, publishedOn: dutchDay(now), publishedAt: at, withdrawn: null };
+  private async wooItem(manager: EntityManager, project: ProjectEntity, input: NewWooItem, actor: Actor, now: Date, at: string): Promise<WooItem> {
+    const common = { id: randomUUID(), category: input.category, publishedOn: dutchDay(now), publishedAt: at, withdrawn: null, checked: { exceptions: true, personalData: true, by: actor.name, at } as const };
     if (!input.decisionId) {
       const missing = (['title', 'documentUrl', 'documentDate'] as const).filter((field) => !input[field]);
       if (missing.length > 0) throw new ApiError(422, 'document-incomplete', `A document is published with its ${missing.join(', ')}.`);

@@ -346,8 +346,6 @@ export const en: Texts = {
     afterDecision: {
       heading: 'Making the decision known',
       intro: 'A decision takes effect only once it has been made known (Awb art. 3:40). Record how and when that happened; the term for objection or appeal follows from it.',
-      none: 'No bekendmaking has been recorded yet.',
-      nothingToMakeKnown: 'There is no decision taken to make known yet.',
       record: 'Record the bekendmaking',
       decision: 'Decision',
       chooseDecision: 'Choose the decision',
@@ -390,6 +388,9 @@ export const en: Texts = {
       documentDate: 'Date of the document',
       documentType: 'Kind of document',
       handling: 'What happened to the document on that day?',
+      checks: 'Checked before publication',
+      exceptionsChecked: 'No ground for exception stands in the way of publication, or what it covers was redacted (Woo art. 5.1, 5.2).',
+      personalDataRemoved: 'Personal data that may not be public was redacted (Woo art. 5.1(2)(e)).',
       publish: 'Publish',
       publishedOn: 'Published since',
       withdrawnLabel: 'Withdrawn',

@@ -377,8 +377,6 @@ export const nl = {
     afterDecision: {
       heading: 'Bekendmaking van het besluit',
       intro: 'Een besluit werkt pas als het bekendgemaakt is (artikel 3:40 Awb). Leg vast hoe en wanneer dat gebeurde. De termijn voor bezwaar of beroep volgt daaruit.',
-      none: 'Er is nog geen bekendmaking vastgelegd.',
-      nothingToMakeKnown: 'Er is nog geen genomen besluit om bekend te maken.',
       record: 'Bekendmaking vastleggen',
       decision: 'Besluit',
       chooseDecision: 'Kies het besluit',
@@ -421,6 +419,9 @@ export const nl = {
       documentDate: 'Datum van het document',
       documentType: 'Soort document',
       handling: 'Wat gebeurde er op die datum met het document?',
+      checks: 'Gecontroleerd voor openbaarmaking',
+      exceptionsChecked: 'Geen uitzonderingsgrond staat openbaarmaking in de weg, of wat eronder valt is weggelakt (artikel 5.1 en 5.2 Woo).',
+      personalDataRemoved: 'Persoonsgegevens die niet openbaar mogen, zijn weggelakt (artikel 5.1 lid 2 onder e Woo).',
       publish: 'Openbaar maken',
       publishedOn: 'Openbaar sinds',
       withdrawnLabel: 'Ingetrokken',
