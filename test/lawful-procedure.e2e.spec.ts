@@ -52,6 +52,35 @@ describeEachDatabase('a procedure true in law', (createDatabase) => {
     expect((await api.event(id, { type: 'ADVICE_SUBMITTED' }, { fileAsIs: true })).body.state).toBe('policyCycle.decisionMaking');
   });
 
+  it('redoes a terinzagelegging whose kennisgeving was faulty: the first withdrawn with its reason and kept, its zienswijzen carried to the new one, whose term counts', async () => {
+    const id = await toAdvice('Verkeersbesluit Molenstraat', { legallyRequired: true, form: 'e' });
+    expect((await manager().post(`/api/projects/${id}/inspection`, { laidOpenOn: '2026-09-03', publishedIn: 'Huis-aan-huisblad' })).status).toBe(201);
+    expect((await manager().post(`/api/projects/${id}/inspection/reactions`, { receivedOn: '2026-09-08', sender: 'Fam. Kok', summary: 'Te smal.' })).status).toBe(201);
+    expect((await manager().post(`/api/projects/${id}/inspection`, { laidOpenOn: '2026-09-17', publishedIn: 'Gemeenteblad 2026, 61000' })).body.code).toBe('inspection-exists');
+
+    const noReason = await manager().post(`/api/projects/${id}/inspection/withdrawal`, {});
+    expect([noReason.status, noReason.body.code]).toEqual([400, 'invalid-request']);
+    const withdrawn = await manager().post(`/api/projects/${id}/inspection/withdrawal`, { reason: 'De kennisgeving stond niet in het Gemeenteblad (artikel 3:12 Awb).' });
+    expect(withdrawn.status).toBe(200);
+    expect(withdrawn.body).toMatchObject({ laidOpenOn: '2026-09-03', reactions: 1, withdrawnOn: today, withdrawalReason: 'De kennisgeving stond niet in het Gemeenteblad (artikel 3:12 Awb).' });
+    // Until it is laid open anew nothing stands: no zienswijze can be registered, and the step waits for an inspection.
+    expect((await manager().get(`/api/projects/${id}/inspection`)).status).toBe(404);
+    expect((await manager().post(`/api/projects/${id}/inspection/reactions`, { receivedOn: '2026-09-20', sender: 'Dhr. Ali', summary: 'Eens.' })).body.code).toBe('no-inspection');
+    expect((await manager().post(`/api/projects/${id}/inspection/withdrawal`, { reason: 'Nog eens.' })).body.code).toBe('no-inspection');
+
+    expect((await manager().post(`/api/projects/${id}/inspection`, { laidOpenOn: '2026-09-17', publishedIn: 'Gemeenteblad 2026, 61000' })).body).toMatchObject({ endsOn: '2026-10-28', postalWeek: true });
+    const inspection = (await manager().get(`/api/projects/${id}/inspection`)).body;
+    expect(inspection.reactions.map((r: { sender: string; late: boolean }) => [r.sender, r.late])).toEqual([['Fam. Kok', false]]);
+    expect(inspection.withdrawn).toEqual([{ id: withdrawn.body.id, laidOpenOn: '2026-09-03', publishedIn: 'Huis-aan-huisblad', endsOn: '2026-10-14', withdrawnOn: today, withdrawalReason: 'De kennisgeving stond niet in het Gemeenteblad (artikel 3:12 Awb).' }]);
+    const trail = await trailOf(id);
+    expect(trail.find((e) => e.type === 'inspection-withdrawn')!.payload).toMatchObject({ inspectionId: withdrawn.body.id, reason: 'De kennisgeving stond niet in het Gemeenteblad (artikel 3:12 Awb).', reactions: 1 });
+    expect(trail.filter((e) => e.type === 'inspection-opened').at(-1)!.payload).toMatchObject({ laidOpenOn: '2026-09-17', carriedOver: 1 });
+
+    // The new term is the one the order of events reads: its postal week ends on 4 November.
+    const early = await api.decide(id, 'ADVICE_SUBMITTED', 'college', { decidedOn: '2026-11-02' });
+    expect(early.body.tooEarly).toContainEqual(expect.objectContaining({ fact: 'inspection-postal-week', day: '2026-11-04' }));
+  });
+
   it('records the bekendmaking after the decision as the law asks, and computes the appeal term from the terinzagelegging (Awb art. 3:40–3:45, 6:7, 6:8 lid 4)', async () => {
     const id = await toAdvice('Verkeersbesluit Dorpsstraat', { legallyRequired: true, form: 'e' });
     await manager().post(`/api/projects/${id}/inspection`, { laidOpenOn: '2026-09-03', publishedIn: 'Gemeenteblad 2026, 50001' });

@@ -199,6 +199,7 @@ describe('SQLite durability settings', () => {
       { name: 'StateStays1764440000000' },
       { name: 'LawfulTerms1764450000000' },
       { name: 'PersonalData1764460000000' },
+      { name: 'WithdrawnInspections1764470000000' },
     ]);
     db.close();
     await database.drop();

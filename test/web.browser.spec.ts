@@ -416,7 +416,7 @@ describe('the web interface in a real browser', () => {
     expect(away.headers().location).toBe('/');
   }, 90_000);
 
-  it('records the bekendmaking through its form after the decision, and shows the appeal term on the Overzicht and to residents (Awb art. 3:40–3:45, 6:7, 6:8)', async () => {
+  it('redoes a faulty kennisgeving, records the bekendmaking through its form after the decision, and shows the appeal term on the Overzicht and to residents (Awb art. 3:12, 3:40–3:45, 6:7, 6:8)', async () => {
     const api = service.api;
     const asManager = api.as(api.manager);
     const { body: project } = await api.create({ title: 'Verkeersbesluit Schoolstraat', origin: 'municipality', politicalSensitivity: 'low' });
@@ -430,10 +430,28 @@ describe('the web interface in a real browser', () => {
     for (const event of ['DECIDE_NON_INTERACTIVE', 'PROBLEM_DEFINED', 'SOLUTIONS_CHOSEN']) await take(event);
     expect((await asManager.post(`/api/projects/${project.id}/inspection`, { laidOpenOn: '2026-09-03', publishedIn: 'Gemeenteblad 2026, 50001' })).status).toBe(201);
     const reaction = await asManager.post(`/api/projects/${project.id}/inspection/reactions`, { receivedOn: '2026-09-10', sender: 'Fam. de Wit', summary: 'Meer oversteekplaatsen.' });
+    const manager = await signedIn('A. de Vries', 'process-manager');
+    // The kennisgeving was faulty: the terinzagelegging is withdrawn with its reason and the draft laid open anew; the zienswijze stays.
+    await manager.goto(`${service.t.url}/projecten/${project.id}/inspraak`);
+    await manager.getByText('Terinzagelegging intrekken').first().click();
+    const withdrawal = manager.locator('form#intrekken');
+    await withdrawal.getByRole('button', { name: 'Terinzagelegging intrekken' }).click();
+    await expect(manager.getByRole('alert').textContent()).resolves.toContain('Reden: vul dit in.');
+    await withdrawal.getByLabel('Wat was er mis met de kennisgeving?').fill('De kennisgeving noemde een verkeerde termijn.');
+    await withdrawal.getByRole('button', { name: 'Terinzagelegging intrekken' }).click();
+    await manager.waitForURL(/inspraak\?opgeslagen=1/);
+    await expect(manager.getByText(/^Ter inzage vanaf 3 september 2026 \(Gemeenteblad 2026, 50001\), ingetrokken op .*\. Reden: De kennisgeving noemde een verkeerde termijn\.$/).isVisible()).resolves.toBe(true);
+    await inspect(manager, 'inspraak-ingetrokken');
+    const reopen = manager.locator('form[action$="/inspectie"]');
+    await reopen.getByLabel('Eerste dag terinzagelegging').fill('2026-09-10');
+    await reopen.getByLabel('Kennisgeving gepubliceerd in').fill('Gemeenteblad 2026, 50100');
+    await reopen.getByRole('button').click();
+    await manager.waitForURL(/inspraak\?opgeslagen=1/);
+    await expect(manager.getByText('Fam. de Wit').isVisible()).resolves.toBe(true);
+
     await asManager.post(`/api/projects/${project.id}/inspection/reactions/${reaction.body.id}/answer`, { answer: 'Er komt er één bij.', answeredOn: dutchDay(new Date()) });
     for (const event of ['ADVICE_SUBMITTED', 'DECISION_TAKEN']) await take(event);
 
-    const manager = await signedIn('A. de Vries', 'process-manager');
     await manager.goto(`${service.t.url}/projecten/${project.id}`);
     await expect(manager.getByText('Het besluit is nog niet bekendgemaakt.').isVisible()).resolves.toBe(true);
     await manager.getByRole('link', { name: 'Bekendmaking vastleggen' }).click();

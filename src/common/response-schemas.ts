@@ -255,12 +255,18 @@ const inspectionFields = {
   termDays: whole, procedureReference: maybeText,
   termSource: { ...maybeText, description: 'forms c and e: the statute or ordinance that sets a term longer than six weeks (art. 3:16 lid 1 Awb)' },
   postalWeek: { ...yesNo, description: 'a letter posted within the term counts when it arrives in the week after (art. 3:16 lid 3 with 6:9 lid 2 Awb)' },
+  withdrawnOn: { ...day, nullable: true, description: 'set on a terinzagelegging withdrawn because its kennisgeving was faulty' },
+  withdrawalReason: maybeText,
   createdBy: text, createdAt: moment,
 };
 const termWarning = object({ code: { type: 'string', enum: ['term-beyond-known-decrees'] }, message: object({ nl: text, en: text }) });
 export const INSPECTION = object({ ...inspectionFields, warnings: listOf(termWarning) });
 export const REACTION = object({ id: text, inspectionId: text, projectId: text, receivedOn: day, channel: { type: 'string', enum: ['letter', 'email', 'web', 'oral'], nullable: true }, postedOn: { ...day, nullable: true }, report: maybeText, sender: text, senderIsOrganisation: yesNo, summary: text, late: yesNo, answer: maybeText, answeredOn: { ...day, nullable: true }, changedDraft: { ...yesNo, nullable: true }, createdBy: text, createdAt: moment });
-export const INSPECTION_WITH_REACTIONS = object({ ...inspectionFields, warnings: listOf(termWarning), reactions: listOf(REACTION) });
+export const WITHDRAWN_INSPECTION = object(
+  { id: text, laidOpenOn: day, publishedIn: text, endsOn: day, reactions: { ...whole, description: 'the zienswijzen given on it, which move to the next terinzagelegging' }, withdrawnOn: day, withdrawalReason: text },
+  'A terinzagelegging withdrawn because its kennisgeving was faulty',
+);
+export const INSPECTION_WITH_REACTIONS = object({ ...inspectionFields, warnings: listOf(termWarning), reactions: listOf(REACTION), withdrawn: listOf(object({ id: text, laidOpenOn: day, publishedIn: text, endsOn: day, withdrawnOn: day, withdrawalReason: text })) });
 
 const personalDataItem = object({ id: text, projectId: text, kind: { type: 'string', enum: ['reaction-sender'] }, digest: { ...text, description: 'SHA-256 over a random salt and the value: what the trail holds' }, recordedAt: moment, erasedAt: maybeMoment, erasureReason: maybeText });
 export const PERSONAL_DATA = object({ erasableFrom: { ...day, nullable: true, description: 'the first day the data may be erased; null while the project runs' }, items: listOf(personalDataItem) });

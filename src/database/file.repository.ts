@@ -10,6 +10,8 @@ export interface InspectionSummary {
   id: string;
   projectId: string;
   cycle: number;
+  laidOpenOn: string;
+  publishedIn: string;
   endsOn: string;
   procedure: InspraakProcedure;
   postalWeek: boolean;
@@ -69,16 +71,16 @@ export class FileRepository extends SqlRepository {
     );
   }
 
-  /** The inspections of these projects, with how many of their reactions still wait for an answer. */
+  /** The inspections of these projects that stand (a withdrawn one does not), with how many of their reactions still wait for an answer. */
   async inspections(manager: EntityManager, projectIds: readonly string[]): Promise<InspectionSummary[]> {
     if (projectIds.length === 0) return [];
     const rows = await this.run<Omit<InspectionSummary, 'unanswered' | 'reactions' | 'postalWeek'> & { unanswered: number | string; reactions: number | string; postalWeek: boolean | number }>(
       manager,
-      `SELECT i.id, i.project_id AS "projectId", i.cycle, i.ends_on AS "endsOn", i.procedure, i.postal_week AS "postalWeek",
+      `SELECT i.id, i.project_id AS "projectId", i.cycle, i.laid_open_on AS "laidOpenOn", i.published_in AS "publishedIn", i.ends_on AS "endsOn", i.procedure, i.postal_week AS "postalWeek",
               (SELECT COUNT(*) FROM reactions r WHERE r.inspection_id = i.id AND r.answer IS NULL) AS unanswered,
               (SELECT COUNT(*) FROM reactions r WHERE r.inspection_id = i.id) AS reactions,
               (SELECT MAX(r.answered_on) FROM reactions r WHERE r.inspection_id = i.id) AS "lastAnsweredOn"
-         FROM inspections i WHERE i.project_id IN (${placeholders(projectIds)})`,
+         FROM inspections i WHERE i.project_id IN (${placeholders(projectIds)}) AND i.withdrawn_on IS NULL`,
       [...projectIds],
     );
     // PostgreSQL returns COUNT(*) as text; SQLite a boolean as 0 or 1.
@@ -109,6 +111,22 @@ export class FileRepository extends SqlRepository {
       'INSERT INTO inspections (id, project_id, cycle, laid_open_on, nominal_end, ends_on, published_in, procedure, term_days, procedure_reference, postal_week, term_source, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
       [i.id, i.projectId, i.cycle, i.laidOpenOn, i.nominalEnd, i.endsOn, i.publishedIn, i.procedure, i.termDays, i.procedureReference, this.flag(i.postalWeek), i.termSource, i.createdBy, i.createdAt],
     );
+  }
+
+  async withdrawInspection(manager: EntityManager, id: string, on: string, reason: string): Promise<void> {
+    await this.run(manager, 'UPDATE inspections SET withdrawn_on = ?, withdrawal_reason = ? WHERE id = ?', [on, reason, id]);
+  }
+
+  /**
+   * The zienswijzen given on the withdrawn terinzageleggingen of a cycle move to the new one: they
+   * stay valid, and came in before its term ends. Answers the number moved.
+   */
+  async carryReactions(manager: EntityManager, projectId: string, cycle: number, to: string): Promise<number> {
+    const from = await this.run<{ id: string }>(manager, 'SELECT r.id FROM reactions r JOIN inspections i ON i.id = r.inspection_id WHERE i.project_id = ? AND i.cycle = ? AND i.withdrawn_on IS NOT NULL', [projectId, cycle]);
+    if (from.length === 0) return 0;
+    const ids = from.map((row) => row.id);
+    await this.run(manager, `UPDATE reactions SET inspection_id = ?, late = ? WHERE id IN (${placeholders(ids)})`, [to, this.flag(false), ...ids]);
+    return ids.length;
   }
 
   async insertReaction(manager: EntityManager, r: ReactionEntity): Promise<void> {

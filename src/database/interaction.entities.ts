@@ -106,6 +106,13 @@ export class InspectionEntity {
   @Column({ name: 'term_source', type: 'varchar', length: 200, nullable: true })
   termSource!: string | null;
 
+  /** A faulty kennisgeving: the day this terinzagelegging was withdrawn, and why; the draft is then laid open anew. */
+  @Column({ name: 'withdrawn_on', type: 'varchar', length: 10, nullable: true })
+  withdrawnOn!: string | null;
+
+  @Column({ name: 'withdrawal_reason', type: 'varchar', length: 2000, nullable: true })
+  withdrawalReason!: string | null;
+
   @Column({ name: 'created_by', type: 'varchar', length: 200 })
   createdBy!: string;
 

@@ -4,9 +4,9 @@ import type { ApplicantParticipationAccount, ChallengeAssessment, Commitment, Ev
 import { AllowRoles, CurrentActor } from '../auth/auth.decorators';
 import { ANY_ROLE, asRecorderOf, RECORDER_OF, type Actor } from '../auth/roles';
 import { FileWorkflow } from '../workflow/file-workflow.service';
-import { AnswerDto, ApplicantAccountDto, ChallengeAssessmentDto, RaadInformationDto, CommitmentDto, EvaluationDto, InspectionDto, PlanDto, QuickScanDto, ReactionDto, StakeholderDto } from './dto/file.dto';
+import { AnswerDto, ApplicantAccountDto, ChallengeAssessmentDto, RaadInformationDto, CommitmentDto, EvaluationDto, InspectionDto, InspectionWithdrawalDto, PlanDto, QuickScanDto, ReactionDto, StakeholderDto } from './dto/file.dto';
 import { ProjectFileService } from './project-file.service';
-import { Answers, RAAD_INFORMATION, RAAD_INFORMATION_SAVED, APPLICANT_ACCOUNT_DOCUMENT, APPLICANT_ACCOUNT_SAVED, CHALLENGE_ASSESSMENT_DOCUMENT, CHALLENGE_ASSESSMENT_SAVED, COMMITMENT_DOCUMENT, COMMITMENT_SAVED, EVALUATION_DOCUMENT, EVALUATION_SAVED, Creates, INSPECTION, INSPECTION_WITH_REACTIONS, PLAN_DOCUMENT, PLAN_SAVED, PLAN_VERSIONS, QUICK_SCAN_ASSESSMENT, QUICK_SCAN_DOCUMENT, REACTION, STAKEHOLDER, listOf } from '../common/response-schemas';
+import { Answers, RAAD_INFORMATION, RAAD_INFORMATION_SAVED, APPLICANT_ACCOUNT_DOCUMENT, APPLICANT_ACCOUNT_SAVED, CHALLENGE_ASSESSMENT_DOCUMENT, CHALLENGE_ASSESSMENT_SAVED, COMMITMENT_DOCUMENT, COMMITMENT_SAVED, EVALUATION_DOCUMENT, EVALUATION_SAVED, Creates, INSPECTION, INSPECTION_WITH_REACTIONS, PLAN_DOCUMENT, PLAN_SAVED, PLAN_VERSIONS, QUICK_SCAN_ASSESSMENT, QUICK_SCAN_DOCUMENT, REACTION, STAKEHOLDER, WITHDRAWN_INSPECTION, listOf } from '../common/response-schemas';
 
 const WRITERS = ['process-manager', 'admin'] as const;
 /** The offices that record the bodies' decisions. */
@@ -167,9 +167,19 @@ export class ProjectFileController {
     return this.workflow.openInspection(id, body, actor);
   }
 
+  @Post('inspection/withdrawal')
+  @HttpCode(200)
+  @AllowRoles(...WRITERS)
+  @ApiOperation({ summary: 'Withdraw the terinzagelegging of this cycle because its kennisgeving was faulty, with the reason; it stays in the file and the trail, marked, and the draft is laid open anew with POST inspection, to which its zienswijzen move' })
+  @ApiResponse({ status: 409, description: 'no-inspection, inspection-outside-preparation' })
+  @Answers(WITHDRAWN_INSPECTION)
+  withdrawInspection(@Param('id') id: string, @Body() body: InspectionWithdrawalDto, @CurrentActor() actor: Actor) {
+    return this.workflow.withdrawInspection(id, body.reason, actor);
+  }
+
   @Get('inspection')
   @AllowRoles(...ANY_ROLE)
-  @ApiOperation({ summary: 'The inspection of the current cycle, with its reactions' })
+  @ApiOperation({ summary: 'The inspection of the current cycle, with its reactions, and the terinzageleggingen of the cycle withdrawn before it (`withdrawn`)' })
   @Answers(INSPECTION_WITH_REACTIONS)
   inspection(@Param('id') id: string) {
     return this.file.inspection(id);

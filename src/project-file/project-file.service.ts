@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { Repository } from 'typeorm';
+import { IsNull, Not, type Repository } from 'typeorm';
 import { applicantAccountMissing, assessQuickScan, commitmentMissing, type ApplicantParticipationAccount, type ChallengeAssessment, type RaadInformation, inspectionProcedure, inspraakOf, evaluationMissing, type Evaluation, planMissingParts, planWarnings, termWarnings, type Commitment, type Plan, type QuickScan } from '../../machines/participation-project';
 import type { WooItem } from '../../machines/publication/woo';
 import { ApiError } from '../common/api-error';
@@ -99,19 +99,26 @@ export class ProjectFileService {
     return inspection;
   }
 
+  /** The terinzageleggingen of the cycle withdrawn after a faulty kennisgeving, oldest first. */
+  private async withdrawnOf(project: ProjectEntity) {
+    const withdrawn = await this.inspections.find({ where: { projectId: project.id, cycle: project.cycle, withdrawnOn: Not(IsNull()) }, order: { createdAt: 'ASC' } });
+    return withdrawn.map(({ id, laidOpenOn, publishedIn, endsOn, withdrawnOn, withdrawalReason }) => ({ id, laidOpenOn, publishedIn, endsOn, withdrawnOn: withdrawnOn!, withdrawalReason: withdrawalReason! }));
+  }
+
   /** The whole file for one page, the project looked up once; a document not written yet is null. */
   async whole(projectId: string) {
     const project = await this.projects.find(projectId);
-    const [quickScan, commitment, plan, stakeholders, inspection] = await Promise.all([
+    const [quickScan, commitment, plan, stakeholders, inspection, withdrawnInspections] = await Promise.all([
       this.quickScanOf(project),
       this.commitmentOf(project),
       this.planOf(project),
       this.stakeholdersOf(project),
       this.inspectionOf(project),
+      this.withdrawnOf(project),
     ]);
     // The inspraak binds on either route (§1.4 with afdeling 3.4 Awb): the plan's, else the one recorded with the quick scan.
     const inspraak = inspraakOf(plan?.data ?? null, quickScan?.data ?? null);
-    return { quickScan, commitment, plan, stakeholders, inspection, inspraak, inspectionProcedure: inspectionProcedure(plan?.data ?? null, quickScan?.data ?? null) };
+    return { quickScan, commitment, plan, stakeholders, inspection, withdrawnInspections, inspraak, inspectionProcedure: inspectionProcedure(plan?.data ?? null, quickScan?.data ?? null) };
   }
 
   private async versionsOf<T>(projectId: string, kind: DocumentKind): Promise<Array<DocumentVersionView<T>>> {
@@ -144,10 +151,11 @@ export class ProjectFileService {
     return this.stakeholders.find({ where: { projectId: project.id }, order: { createdAt: 'ASC', id: 'ASC' } });
   }
 
+  /** The terinzagelegging of the cycle that stands (a withdrawn one does not), with its reactions. */
   private async inspectionOf(project: ProjectEntity) {
-    const inspection = await this.inspections.findOneBy({ projectId: project.id, cycle: project.cycle });
+    const inspection = await this.inspections.findOneBy({ projectId: project.id, cycle: project.cycle, withdrawnOn: IsNull() });
     if (!inspection) return null;
     const reactions = await this.reactions.find({ where: { inspectionId: inspection.id }, order: { receivedOn: 'ASC', createdAt: 'ASC' } });
-    return { ...inspection, warnings: termWarnings(inspection.endsOn), reactions: reactions.map((r) => ({ ...r, late: Boolean(r.late), senderIsOrganisation: Boolean(r.senderIsOrganisation), changedDraft: r.changedDraft === null ? null : Boolean(r.changedDraft) })) };
+    return { ...inspection, warnings: termWarnings(inspection.endsOn), reactions: reactions.map((r) => ({ ...r, late: Boolean(r.late), senderIsOrganisation: Boolean(r.senderIsOrganisation), changedDraft: r.changedDraft === null ? null : Boolean(r.changedDraft) })), withdrawn: await this.withdrawnOf(project) };
   }
 }

@@ -54,7 +54,7 @@ import { ReminderEntity } from '../database/reminder.entity';
 import { RecordDecisionDto } from '../decisions/dto/record-decision.dto';
 import { DecisionPublicationDto } from '../decisions/dto/decision-publication.dto';
 import { DecisionsService } from '../decisions/decisions.service';
-import { AnswerDto, CommitmentDto, EvaluationDto, InspectionDto, PlanDto, QuickScanDto, ReactionDto, StakeholderDto } from '../project-file/dto/file.dto';
+import { AnswerDto, CommitmentDto, EvaluationDto, InspectionDto, InspectionWithdrawalDto, PlanDto, QuickScanDto, ReactionDto, StakeholderDto } from '../project-file/dto/file.dto';
 import { ProjectFileService } from '../project-file/project-file.service';
 import { ProjectEventDto } from '../projects/dto/project-event.dto';
 import { ProjectSettingsDto } from '../projects/dto/project-settings.dto';
@@ -343,6 +343,12 @@ export class ProjectPagesController {
     );
   }
 
+  @Post('inspectie/intrekken')
+  @PageRoles(...WRITERS)
+  withdrawInspection(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @SignedInUser() user: WebUser, @Param('id') id: string, @Body() form: Form) {
+    return this.write(req, reply, user, id, { tab: 'inspraak', form: 'intrekken' }, form, async (actor) => this.file.withdrawInspection(id, (await validated(InspectionWithdrawalDto, { reason: one(form.reason) })).reason, actor));
+  }
+
   @Post('zienswijzen')
   @PageRoles(...WRITERS)
   reaction(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @SignedInUser() user: WebUser, @Param('id') id: string, @Body() form: Form) {
@@ -461,7 +467,7 @@ export class ProjectPagesController {
       }
       case 'inspraak': {
         const file = await this.projectFile.whole(id);
-        return this.pages.render(req, reply, 'project/inspraak', { ...base, inspection: file.inspection, inspraak: file.inspraak, inspectionProcedure: file.inspectionProcedure, inPreparation: inPreparation(project.state) }, status);
+        return this.pages.render(req, reply, 'project/inspraak', { ...base, inspection: file.inspection, withdrawnInspections: file.withdrawnInspections, inspraak: file.inspraak, inspectionProcedure: file.inspectionProcedure, inPreparation: inPreparation(project.state) }, status);
       }
       case 'communicatie': {
         const [communications, milestones, reminders] = await Promise.all([

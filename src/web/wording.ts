@@ -91,6 +91,12 @@ export function describeEntry(entry: AuditEntryView, t: Texts): { title: string;
       add(t.file.laidOpenOn, formatDay(s('laidOpenOn'), lang));
       add(words.termEnds, formatDay(s('endsOn'), lang));
       add(t.file.publishedIn, s('publishedIn'));
+      if (p.carriedOver) details.push(words.carriedOver(Number(p.carriedOver)));
+      break;
+    case 'inspection-withdrawn':
+      add(t.file.laidOpenOn, formatDay(s('laidOpenOn'), lang));
+      add(t.file.publishedIn, s('publishedIn'));
+      add(words.reason, s('reason'));
       break;
     case 'reaction-received':
       // Since issue 18 the trail holds a digest of the sender, not the name (AVG); older entries still name it.

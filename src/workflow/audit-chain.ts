@@ -31,6 +31,7 @@ export type AuditType =
   | 'plan-saved'
   | 'stakeholder-added'
   | 'inspection-opened'
+  | 'inspection-withdrawn'
   | 'reaction-received'
   | 'reaction-answered'
   | 'personal-data-erased';

@@ -101,6 +101,17 @@ export interface NewInspection {
   termSource?: string;
 }
 
+/** A terinzagelegging withdrawn after a faulty kennisgeving; its zienswijzen go to the next one. */
+export interface WithdrawnInspection {
+  id: string;
+  laidOpenOn: string;
+  publishedIn: string;
+  endsOn: string;
+  reactions: number;
+  withdrawnOn: string;
+  withdrawalReason: string;
+}
+
 export interface NewReaction {
   receivedOn: string;
   /** Default email. */
@@ -438,7 +449,7 @@ export class FileWorkflow {
       if (!inPreparation(project.state)) {
         throw new ApiError(409, 'inspection-outside-preparation', `A draft decision is laid open during preparation; the project is in ${project.state}.`);
       }
-      if (dossier.inspection) throw new ApiError(409, 'inspection-exists', 'The draft was already laid open in this cycle.');
+      if (dossier.inspection) throw new ApiError(409, 'inspection-exists', 'The draft was already laid open in this cycle; withdraw that terinzagelegging first if its kennisgeving was faulty.');
       const ends = inspectionTermEnd(input.laidOpenOn, term.termDays);
       const inspection: InspectionEntity = {
         id: randomUUID(),
@@ -450,10 +461,14 @@ export class FileWorkflow {
         publishedIn: input.publishedIn,
         procedure,
         ...term,
+        withdrawnOn: null,
+        withdrawalReason: null,
         createdBy: actor.name,
         createdAt: at,
       };
       await this.files.insertInspection(manager, inspection);
+      // Redone after a faulty kennisgeving: the zienswijzen already given stay valid (the product's choice; residents need not react again).
+      const carriedOver = await this.files.carryReactions(manager, project.id, project.cycle, inspection.id);
       const warnings = termWarnings(ends.endsOn);
       audit('inspection-opened', {
         inspectionId: inspection.id,
@@ -468,11 +483,28 @@ export class FileWorkflow {
         endsOn: ends.endsOn,
         extended: ends.extended,
         warnings: warnings.map((w) => w.code),
+        ...(carriedOver > 0 && { carriedOver }),
       });
       // The owner hears when the term is over: a milestone at the start of the Dutch day after its last day.
       const lastDay = longDay(ends.endsOn, 'nl');
       await addMilestoneTo(this.reminders, unit, { title: `Einde termijn zienswijzen (${term.termSource ?? PROCEDURE_SOURCE[procedure]}): tot en met ${lastDay}`, dueAt: startOfDutchDay(addDays(ends.endsOn, 1)), remindDaysBefore: 0 }, this.dayMs);
       return { ...inspection, warnings };
+    });
+  }
+
+  /**
+   * A kennisgeving that was faulty (published in the wrong place, a wrong term, a missing document):
+   * the terinzagelegging is withdrawn with its reason and stays in the file and the trail, marked;
+   * the draft is then laid open anew in the same cycle, with a term of its own (issue 18; Awb art. 3:12, 3:16).
+   */
+  withdrawInspection(projectId: string, reason: string, actor: Actor, now = new Date()): Promise<WithdrawnInspection> {
+    return this.write(projectId, actor, now, async ({ manager, project, audit }) => {
+      if (!inPreparation(project.state)) throw new ApiError(409, 'inspection-outside-preparation', `A terinzagelegging is withdrawn and redone during preparation; the project is in ${project.state}.`);
+      const { id, laidOpenOn, publishedIn, endsOn, reactions } = await this.currentInspection(manager, project);
+      const withdrawn: WithdrawnInspection = { id, laidOpenOn, publishedIn, endsOn, reactions, withdrawnOn: dutchDay(now), withdrawalReason: reason };
+      await this.files.withdrawInspection(manager, id, withdrawn.withdrawnOn, reason);
+      audit('inspection-withdrawn', { inspectionId: id, laidOpenOn, publishedIn, reactions, withdrawnOn: withdrawn.withdrawnOn, reason });
+      return withdrawn;
     });
   }
 

@@ -249,3 +249,7 @@ export class RaadInformationDto {
   @ApiProperty({ example: 'RIB 2026-041' }) @Apply(...Text(200)) reference!: string;
   @ApiPropertyOptional() @IsOptional() @Apply(...Text()) summary?: string;
 }
+
+export class InspectionWithdrawalDto {
+  @ApiProperty({ example: 'De kennisgeving stond niet in het Gemeenteblad', description: 'Why the kennisgeving was faulty; kept in the file and the trail' }) @Apply(...Text(2000)) reason!: string;
+}
