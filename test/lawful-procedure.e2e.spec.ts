@@ -237,7 +237,40 @@ describeEachDatabase('a procedure true in law', (createDatabase) => {
     expect((await trailOf(id)).at(-1)).toMatchObject({ type: 'challenge-assessed', payload: { late: true, dueOn: '2026-10-22', body: 'college', reference: 'B&W 2026/480' } });
     expect((await api.decide(id, 'START_INTERACTIVE', 'college', { justification: 'Toch doen.' })).status).toBe(201);
     expect(codes((await api.event(id, { type: 'START_INTERACTIVE' }, { fileAsIs: true })).body)).toEqual(['challenge-not-honoured']);
-    await api.step(id, 'STOP', 'college');
-    expect((await api.get(id)).body.state).toBe('stopped');
+    // It ends with the reasons sent to the challenger (Awb art. 3:41, 3:46), not before.
+    expect((await api.decide(id, 'STOP', 'college')).status).toBe(201);
+    expect(codes((await api.event(id, { type: 'STOP', reason: 'Uitdaging niet gehonoreerd.' })).body)).toEqual(['challenger-not-informed']);
+    const early = await manager().post(`/api/projects/${id}/challenge-assessment/notice`, { sentOn: '2026-11-20' });
+    expect([early.status, early.body.code]).toEqual([422, 'notice-before-assessment']);
+    const notice = await as(api.collegeSecretary).post(`/api/projects/${id}/challenge-assessment/notice`, { sentOn: '2026-11-27' });
+    expect([notice.status, notice.body.challengerInformedOn, notice.body.conclusion]).toEqual([200, '2026-11-27', 'not-honoured']);
+    expect((await trailOf(id)).at(-1)).toMatchObject({ type: 'challenger-informed', payload: { sentOn: '2026-11-27', conclusion: 'not-honoured' } });
+    expect((await api.event(id, { type: 'STOP', reason: 'Uitdaging niet gehonoreerd.' })).body.state).toBe('stopped');
+  });
+
+  it('takes up a challenge the college honoured by an agreement with its term, and only then into execution (uitdaagrecht)', async () => {
+    const id = (await api.create({ title: 'Beheer speeltuin De Linde', origin: 'initiative', initiativeKind: 'challenge', politicalSensitivity: 'low' })).body.id as string;
+    expect((await api.event(id, { type: 'FORMALLY_SUBMITTED', submittedOn: '2026-10-01', reference: 'UD-2026-12' })).status).toBe(200);
+    const agreement = { concludedOn: '2026-10-20', reference: 'OVK 2026/17', task: 'Beheer en onderhoud van de speeltuin', startsOn: '2027-01-01', endsOn: '2028-12-31' };
+    const tooSoon = await manager().put(`/api/projects/${id}/challenge-agreement`, agreement);
+    expect([tooSoon.status, tooSoon.body.code]).toEqual([409, 'challenge-not-honoured']);
+    const assessed = await as(api.collegeSecretary).put(`/api/projects/${id}/challenge-assessment`, { assessedOn: '2026-10-15', body: 'college', reference: 'B&W 2026/433', conclusion: 'honoured', reasons: 'Voldoet aan de criteria.', criteria: [{ criterion: 'draagvlak', met: true }] });
+    expect(assessed.status).toBe(200);
+    for (const gate of ['START_INTERACTIVE', 'COMMIT', 'ADOPT_PLAN']) await api.step(id, gate, 'college');
+    // The initiator's own steps take no green light (§1.1).
+    for (const own of ['PROBLEM_DEFINED', 'SOLUTIONS_CHOSEN', 'ADVICE_SUBMITTED']) expect((await api.event(id, { type: own })).status).toBe(200);
+    expect((await api.decide(id, 'DECISION_TAKEN', 'college')).status).toBe(201);
+    expect(codes((await api.event(id, { type: 'DECISION_TAKEN' })).body)).toEqual(['challenge-agreement-missing']);
+
+    const backwards = await manager().put(`/api/projects/${id}/challenge-agreement`, { ...agreement, endsOn: '2026-12-31' });
+    expect([backwards.status, backwards.body.code]).toEqual([422, 'agreement-term-invalid']);
+    const beforeAssessment = await manager().put(`/api/projects/${id}/challenge-agreement`, { ...agreement, concludedOn: '2026-10-10' });
+    expect([beforeAssessment.status, beforeAssessment.body.code]).toEqual([422, 'agreement-before-assessment']);
+    const saved = await manager().put(`/api/projects/${id}/challenge-agreement`, agreement);
+    expect([saved.status, saved.body]).toEqual([200, { ...agreement, version: 1 }]);
+    expect((await manager().get(`/api/projects/${id}/challenge-agreement`)).body.data).toEqual(agreement);
+    const milestones = (await manager().get(`/api/projects/${id}/milestones`)).body as Array<{ title: string; remindDaysBefore: number }>;
+    expect(milestones.find((m) => m.title.startsWith('Einde overeenkomst uitdaagrecht'))).toMatchObject({ title: 'Einde overeenkomst uitdaagrecht OVK 2026/17: zondag 31 december 2028; evalueer de uitvoering', remindDaysBefore: 30 });
+    expect((await api.event(id, { type: 'DECISION_TAKEN' })).body.state).toBe('policyCycle.execution');
   });
 });

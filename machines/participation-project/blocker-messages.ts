@@ -14,6 +14,8 @@ export type BlockerCode =
   | 'participation-account-missing'
   | 'challenge-assessment-missing'
   | 'challenge-not-honoured'
+  | 'challenge-agreement-missing'
+  | 'challenger-not-informed'
   | 'raad-not-informed'
   | 'quick-scan-incomplete'
   | 'justification-required'
@@ -88,6 +90,14 @@ export const BLOCKER_MESSAGES = {
   'challenge-not-honoured': (assessedOn: string): LocalisedText => ({
     nl: `De gemeente heeft de uitdaging op ${longDay(assessedOn, 'nl')} niet gehonoreerd. Daarmee eindigt de uitdaging: de gemeente houdt de taak. Stop het project en geef de redenen aan de uitdager.`,
     en: `The municipality did not honour the challenge on ${longDay(assessedOn, 'en')}. That ends the challenge: the municipality keeps the task. Stop the project and give the challenger the reasons.`,
+  }),
+  'challenge-agreement-missing': (): LocalisedText => ({
+    nl: 'De gemeente heeft de uitdaging gehonoreerd. Leg eerst de overeenkomst met de uitdagers vast: wat zij overnemen, het kenmerk en de looptijd. Daarna volgt de uitvoering.',
+    en: 'The municipality honoured the challenge. Record the agreement with the challengers first: what they take over, its reference and its term. Execution follows it.',
+  }),
+  'challenger-not-informed': (): LocalisedText => ({
+    nl: 'De uitdaging is niet gehonoreerd. Stuur de uitdager eerst de beoordeling met de redenen, en leg vast op welke dag dat gebeurde (artikel 3:41 en 3:46 Awb).',
+    en: 'The challenge was not honoured. Send the challenger the assessment with its reasons first, and record the day it went (Awb art. 3:41, 3:46).',
   }),
   'raad-not-informed': (informing: 'before' | 'instead'): LocalisedText =>
     informing === 'before'

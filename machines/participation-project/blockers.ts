@@ -66,8 +66,11 @@ export const ENTERS_PHASE: Partial<Record<GatedEventType, Phase>> = {
 const STEPS_WITH_FILE_RULES: ReadonlySet<GatedEventType> = new Set<GatedEventType>(['START_INTERACTIVE', 'DECIDE_NON_INTERACTIVE', 'COMMIT', 'ADOPT_PLAN', 'ADVICE_SUBMITTED', 'CLOSE', ...(Object.keys(ENTERS_PHASE) as GatedEventType[])]);
 
 export function needsFile(gate: GatedEventType, context?: ProjectContext): boolean {
-  return STEPS_WITH_FILE_RULES.has(gate) || !!context?.raadInforming?.[gate];
+  return STEPS_WITH_FILE_RULES.has(gate) || !!context?.raadInforming?.[gate] || (!!context && isChallenge(context) && CHALLENGE_STEPS.has(gate));
 }
+
+/** A challenge's own rules: the agreement before execution, the challenger told before it ends unhonoured. */
+const CHALLENGE_STEPS: ReadonlySet<GatedEventType> = new Set<GatedEventType>(['DECISION_TAKEN', 'STOP']);
 
 /** The file of a project with nothing in it: enough for a step that does not read it. */
 export function emptyDossier(today: string): Dossier {
@@ -132,6 +135,14 @@ function ruleBlockers(context: ProjectContext, { type, dossier }: GatedEvent, de
     if (!dossier.challengeAssessment) found.push(blocker('challenge-assessment-missing', BLOCKER_MESSAGES['challenge-assessment-missing']()));
     // A challenge not honoured ends: the municipality keeps the task, and the project stops with the reasons (issue 18).
     else if (dossier.challengeAssessment.conclusion === 'not-honoured') found.push(blocker('challenge-not-honoured', BLOCKER_MESSAGES['challenge-not-honoured'](dossier.challengeAssessment.assessedOn)));
+  }
+  // Uitdaagrecht (issue 18): a challenge honoured is taken up by an agreement with its term, and executed under it.
+  if (type === 'DECISION_TAKEN' && isChallenge(context) && dossier.challengeAssessment?.conclusion === 'honoured' && !dossier.challengeAgreement) {
+    found.push(blocker('challenge-agreement-missing', BLOCKER_MESSAGES['challenge-agreement-missing']()));
+  }
+  // One not honoured ends with its reasons sent to the challenger (Awb art. 3:41, 3:46).
+  if (type === 'STOP' && isChallenge(context) && dossier.challengeAssessment?.conclusion === 'not-honoured' && !dossier.challengeAssessment.challengerInformedOn) {
+    found.push(blocker('challenger-not-informed', BLOCKER_MESSAGES['challenger-not-informed']()));
   }
   // Omgevingswet art. 16.55 lid 7: the application was received without the account the raad made mandatory; it is decided on once complete (Awb art. 4:5).
   if ((type === 'START_INTERACTIVE' || type === 'DECIDE_NON_INTERACTIVE') && context.participationMandatory) {

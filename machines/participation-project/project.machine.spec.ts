@@ -286,7 +286,23 @@ describe('the participation-project machine, from its graph', () => {
       for (const gate of ['START_INTERACTIVE', 'DECIDE_NON_INTERACTIVE'] as const) {
         expect(blockers(submitted.context, satisfiedEvent(submitted, gate, notHonoured)).map((b) => b.code)).toEqual(['challenge-not-honoured']);
       }
-      expect(stateIdOf(applyProjectEvent(submitted, satisfiedEvent(submitted, 'STOP', notHonoured)))).toBe('stopped');
+      // The stop that ends it waits until the challenger has the reasons (Awb art. 3:41, 3:46).
+      expect(blockers(submitted.context, satisfiedEvent(submitted, 'STOP', notHonoured)).map((b) => b.code)).toEqual(['challenger-not-informed']);
+      const informed = { ...notHonoured, challengeAssessment: { ...notHonoured.challengeAssessment, challengerInformedOn: '2026-02-03' } };
+      expect(needsFile('STOP', submitted.context)).toBe(true);
+      expect(stateIdOf(applyProjectEvent(submitted, satisfiedEvent(submitted, 'STOP', informed)))).toBe('stopped');
+    });
+
+    it('takes up a challenge that was honoured only by an agreement with its term (issue 18)', () => {
+      const challenge = startProject({ origin: 'initiative', politicalSensitivity: 'low', initiativeKind: 'challenge' });
+      const submitted = applyProjectEvent(challenge, satisfiedEvent(challenge, 'FORMALLY_SUBMITTED'));
+      const withoutAgreement = { ...completeDossier(), challengeAgreement: null };
+      expect(blockers(submitted.context, satisfiedEvent(submitted, 'DECISION_TAKEN', withoutAgreement)).map((b) => b.code)).toEqual(['challenge-agreement-missing']);
+      const agreement = { concludedOn: '2026-02-10', reference: 'OVK 1', task: 'Beheer', startsOn: '2026-03-01', endsOn: '2027-02-28' };
+      expect(blockers(submitted.context, satisfiedEvent(submitted, 'DECISION_TAKEN', { ...withoutAgreement, challengeAgreement: agreement }))).toEqual([]);
+      // A residents' own initiative knows no agreement: its decision does not wait for one.
+      const own = applyProjectEvent(startProject({ origin: 'initiative', politicalSensitivity: 'low' }), satisfiedEvent(challenge, 'FORMALLY_SUBMITTED'));
+      expect(blockers(own.context, satisfiedEvent(own, 'DECISION_TAKEN', withoutAgreement))).toEqual([]);
     });
   });
 

@@ -99,6 +99,8 @@ export interface Dossier {
   raadInformed: ReadonlyArray<{ gate: GatedEventType; kind: RaadInformationKind; date?: string }>;
   /** A challenge's assessment (uitdaagrecht): the municipality's judgement before it decides on taking it up. */
   challengeAssessment: ChallengeAssessment | null;
+  /** A challenge honoured: the agreement on taking over the task, with its term. */
+  challengeAgreement?: ChallengeAgreement | null;
   /** The applicant's account of participation (Omgevingsregeling art. 7.4), for an application. */
   applicantAccount?: ApplicantParticipationAccount | null;
   /** The calendar day in the Netherlands, YYYY-MM-DD. */
@@ -149,6 +151,24 @@ export interface ChallengeAssessment {
   /** The last day of the assessment term, and whether the assessment came after it. */
   dueOn?: string;
   late?: boolean;
+  /** The day the assessment with its reasons went to the challenger (Awb art. 3:41, 3:46). */
+  challengerInformedOn?: string;
+}
+
+/**
+ * A challenge honoured leads to an agreement on taking over the task, for a term (the municipality's
+ * participatieverordening, Gemeentewet art. 150); execution follows it, and evaluation at its end.
+ */
+export interface ChallengeAgreement {
+  /** The day it was concluded (signed). */
+  concludedOn: string;
+  /** The agreement's number. */
+  reference: string;
+  /** What the challengers take over. */
+  task: string;
+  /** The term of the agreement. */
+  startsOn: string;
+  endsOn: string;
 }
 
 /**

@@ -242,6 +242,13 @@ export const WOO_ITEM = object({
 });
 export const CHALLENGE_ASSESSMENT_DOCUMENT = documentVersion({});
 export const CHALLENGE_ASSESSMENT_SAVED = object({ version: whole, dueOn: { ...day, description: 'the last day of the assessment term' }, late: { type: 'boolean', description: 'decided after the term' } });
+export const CHALLENGE_ASSESSMENT = object(
+  { assessedOn: day, conclusion: { type: 'string', enum: ['honoured', 'not-honoured'] }, reasons: text, body: text, reference: text, criteria: listOf(anyObject), dueOn: day, late: yesNo, challengerInformedOn: { ...day, description: 'the day the assessment with its reasons went to the challenger' } },
+  'A challenge’s assessment, the competent body’s decision',
+);
+const challengeAgreement = { concludedOn: day, reference: text, task: text, startsOn: day, endsOn: day };
+export const CHALLENGE_AGREEMENT_SAVED = object({ version: whole, ...challengeAgreement });
+export const CHALLENGE_AGREEMENT_DOCUMENT = documentVersion({});
 export const APPLICANT_ACCOUNT_SAVED = object({ version: whole, missing: { ...texts, description: 'tookPlace (must be true where participation is mandatory), how, results' } });
 export const APPLICANT_ACCOUNT_DOCUMENT = documentVersion({ missing: texts });
 export const PLAN_SAVED = object({ version: whole, missingParts: texts, warnings: listOf(coded) });

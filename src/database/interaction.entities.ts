@@ -30,7 +30,7 @@ export class ProjectDocumentEntity {
   createdAt!: string;
 }
 
-export type DocumentKind = 'quick-scan' | 'commitment' | 'plan' | 'evaluation' | 'challenge-assessment' | 'applicant-account' | 'raad-informed' | 'account-closing' | 'woo-publications' | 'decision-notices';
+export type DocumentKind = 'quick-scan' | 'commitment' | 'plan' | 'evaluation' | 'challenge-assessment' | 'applicant-account' | 'raad-informed' | 'account-closing' | 'woo-publications' | 'decision-notices' | 'challenge-agreement';
 
 /** A stakeholder group (§1.5). */
 @Entity('stakeholders')

@@ -4,9 +4,9 @@ import type { ApplicantParticipationAccount, ChallengeAssessment, Commitment, Ev
 import { AllowRoles, CurrentActor } from '../auth/auth.decorators';
 import { ANY_ROLE, asRecorderOf, RECORDER_OF, type Actor } from '../auth/roles';
 import { FileWorkflow } from '../workflow/file-workflow.service';
-import { AnswerDto, ApplicantAccountDto, ChallengeAssessmentDto, RaadInformationDto, CommitmentDto, EvaluationDto, InspectionDto, InspectionWithdrawalDto, PlanDto, QuickScanDto, ReactionDto, StakeholderDto } from './dto/file.dto';
+import { AnswerDto, ApplicantAccountDto, ChallengeAgreementDto, ChallengeAssessmentDto, ChallengerNoticeDto, RaadInformationDto, CommitmentDto, EvaluationDto, InspectionDto, InspectionWithdrawalDto, PlanDto, QuickScanDto, ReactionDto, StakeholderDto } from './dto/file.dto';
 import { ProjectFileService } from './project-file.service';
-import { Answers, RAAD_INFORMATION, RAAD_INFORMATION_SAVED, APPLICANT_ACCOUNT_DOCUMENT, APPLICANT_ACCOUNT_SAVED, CHALLENGE_ASSESSMENT_DOCUMENT, CHALLENGE_ASSESSMENT_SAVED, COMMITMENT_DOCUMENT, COMMITMENT_SAVED, EVALUATION_DOCUMENT, EVALUATION_SAVED, Creates, INSPECTION, INSPECTION_WITH_REACTIONS, PLAN_DOCUMENT, PLAN_SAVED, PLAN_VERSIONS, QUICK_SCAN_ASSESSMENT, QUICK_SCAN_DOCUMENT, REACTION, STAKEHOLDER, WITHDRAWN_INSPECTION, listOf } from '../common/response-schemas';
+import { Answers, RAAD_INFORMATION, RAAD_INFORMATION_SAVED, APPLICANT_ACCOUNT_DOCUMENT, APPLICANT_ACCOUNT_SAVED, CHALLENGE_AGREEMENT_DOCUMENT, CHALLENGE_AGREEMENT_SAVED, CHALLENGE_ASSESSMENT, CHALLENGE_ASSESSMENT_DOCUMENT, CHALLENGE_ASSESSMENT_SAVED, COMMITMENT_DOCUMENT, COMMITMENT_SAVED, EVALUATION_DOCUMENT, EVALUATION_SAVED, Creates, INSPECTION, INSPECTION_WITH_REACTIONS, PLAN_DOCUMENT, PLAN_SAVED, PLAN_VERSIONS, QUICK_SCAN_ASSESSMENT, QUICK_SCAN_DOCUMENT, REACTION, STAKEHOLDER, WITHDRAWN_INSPECTION, listOf } from '../common/response-schemas';
 
 const WRITERS = ['process-manager', 'admin'] as const;
 /** The offices that record the bodies' decisions. */
@@ -93,6 +93,34 @@ export class ProjectFileController {
   saveChallengeAssessment(@Param('id') id: string, @Body() body: ChallengeAssessmentDto, @CurrentActor() actor: Actor) {
     // The body's decision, recorded by its office (issue 18).
     return this.workflow.saveChallengeAssessment(id, body as ChallengeAssessment, asRecorderOf(body.body, actor));
+  }
+
+  @Post('challenge-assessment/notice')
+  @HttpCode(200)
+  @AllowRoles(...WRITERS, ...DECISION_RECORDERS)
+  @ApiOperation({ summary: 'Record the day the assessment with its reasons went to the challenger (Awb art. 3:41, 3:46); a challenge not honoured is stopped only after it (challenger-not-informed)' })
+  @ApiResponse({ status: 409, description: 'challenge-assessment-missing' })
+  @ApiResponse({ status: 422, description: 'notice-in-future, notice-before-assessment' })
+  @Answers(CHALLENGE_ASSESSMENT)
+  recordChallengerInformed(@Param('id') id: string, @Body() body: ChallengerNoticeDto, @CurrentActor() actor: Actor) {
+    return this.workflow.recordChallengerInformed(id, body.sentOn, actor);
+  }
+
+  @Put('challenge-agreement')
+  @AllowRoles(...WRITERS)
+  @ApiOperation({ summary: 'Record the agreement that takes up a challenge the competent body honoured (uitdaagrecht): what the challengers take over, its reference and term; DECISION_TAKEN, the step into execution, needs it, and a milestone a month before its end asks for the evaluation' })
+  @ApiResponse({ status: 409, description: 'not-a-challenge, challenge-not-honoured' })
+  @ApiResponse({ status: 422, description: 'agreement-in-future, agreement-before-assessment, agreement-term-invalid' })
+  @Answers(CHALLENGE_AGREEMENT_SAVED)
+  saveChallengeAgreement(@Param('id') id: string, @Body() body: ChallengeAgreementDto, @CurrentActor() actor: Actor) {
+    return this.workflow.saveChallengeAgreement(id, body, actor);
+  }
+
+  @Get('challenge-agreement')
+  @AllowRoles(...ANY_ROLE)
+  @Answers(CHALLENGE_AGREEMENT_DOCUMENT)
+  challengeAgreement(@Param('id') id: string) {
+    return this.file.challengeAgreement(id);
   }
 
   @Get('challenge-assessment')

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { IsNull, Not, type Repository } from 'typeorm';
-import { applicantAccountMissing, assessQuickScan, commitmentMissing, type ApplicantParticipationAccount, type ChallengeAssessment, type RaadInformation, inspectionProcedure, inspraakOf, evaluationMissing, type Evaluation, planMissingParts, planWarnings, termWarnings, type Commitment, type Plan, type QuickScan } from '../../machines/participation-project';
+import { applicantAccountMissing, assessQuickScan, commitmentMissing, type ApplicantParticipationAccount, type ChallengeAgreement, type ChallengeAssessment, type RaadInformation, inspectionProcedure, inspraakOf, evaluationMissing, type Evaluation, planMissingParts, planWarnings, termWarnings, type Commitment, type Plan, type QuickScan } from '../../machines/participation-project';
 import type { WooItem } from '../../machines/publication/woo';
 import { ApiError } from '../common/api-error';
 import { InspectionEntity, ProjectDocumentEntity, ReactionEntity, StakeholderEntity, type DocumentKind } from '../database/interaction.entities';
@@ -70,6 +70,10 @@ export class ProjectFileService {
 
   async challengeAssessment(projectId: string) {
     return required(await this.latestOf<ChallengeAssessment>((await this.projects.find(projectId)).id, 'challenge-assessment'), 'challenge-assessment', 'challenge assessment');
+  }
+
+  async challengeAgreement(projectId: string) {
+    return required(await this.latestOf<ChallengeAgreement>((await this.projects.find(projectId)).id, 'challenge-agreement'), 'challenge-agreement', 'challenge agreement');
   }
 
   async applicantAccount(projectId: string) {

@@ -93,6 +93,14 @@ export function describeEntry(entry: AuditEntryView, t: Texts): { title: string;
       add(t.file.publishedIn, s('publishedIn'));
       if (p.carriedOver) details.push(words.carriedOver(Number(p.carriedOver)));
       break;
+    case 'challenger-informed':
+      add(words.on, formatDay(s('sentOn'), lang));
+      break;
+    case 'challenge-agreement-recorded':
+      add(t.form.reference, s('reference'));
+      add(words.on, formatDay(s('concludedOn'), lang));
+      add(words.term, `${formatDay(s('startsOn'), lang)} – ${formatDay(s('endsOn'), lang)}`);
+      break;
     case 'inspection-withdrawn':
       add(t.file.laidOpenOn, formatDay(s('laidOpenOn'), lang));
       add(t.file.publishedIn, s('publishedIn'));

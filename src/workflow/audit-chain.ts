@@ -22,6 +22,8 @@ export type AuditType =
   | 'commitment-recorded'
   | 'evaluation-recorded'
   | 'challenge-assessed'
+  | 'challenger-informed'
+  | 'challenge-agreement-recorded'
   | 'raad-informed'
   | 'account-closing-saved'
   | 'woo-published'

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { ApplicantParticipationAccount, ChallengeAssessment, Commitment, Dossier, RaadInformation, Evaluation, Level, Phase, Plan, QuickScan } from '../../machines/participation-project';
+import type { ApplicantParticipationAccount, ChallengeAgreement, ChallengeAssessment, Commitment, Dossier, RaadInformation, Evaluation, Level, Phase, Plan, QuickScan } from '../../machines/participation-project';
 import type { DocumentKind, ProjectDocumentEntity } from '../database/interaction.entities';
 import type { ProjectEntity } from '../database/project.entity';
 import { dutchDay } from '../../machines/calendar/dutch-day';
@@ -37,6 +37,7 @@ export async function loadProjectFiles(store: FileRepository, manager: EntityMan
         evaluation: ofCycle(data<Evaluation & { cycle?: number }>('evaluation'), project.cycle),
         raadInformed: (data<{ items: RaadInformation[] }>('raad-informed')?.items ?? []).filter((i) => i.cycle === project.cycle),
         challengeAssessment: data<ChallengeAssessment>('challenge-assessment'),
+        challengeAgreement: data<ChallengeAgreement>('challenge-agreement'),
         applicantAccount: data<ApplicantParticipationAccount>('applicant-account'),
         today,
       };

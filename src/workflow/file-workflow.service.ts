@@ -7,6 +7,7 @@ import {
   AWB_INSPECTION_DAYS,
   isChallenge,
   type ApplicantParticipationAccount,
+  type ChallengeAgreement,
   type ChallengeAssessment,
   type RaadInformation,
   type StoredSnapshot,
@@ -206,6 +207,44 @@ export class FileWorkflow {
       const version = await this.saveDocument(manager, project, await file(), 'challenge-assessment', recorded, actor, at, null);
       audit('challenge-assessed', { version, ...recorded, ...recordedLater(assessment.assessedOn, at) });
       return { version, dueOn, late: recorded.late! };
+    });
+  }
+
+  /** The day the assessment with its reasons went to the challenger (Awb art. 3:41, 3:46); a challenge not honoured ends only after it. */
+  recordChallengerInformed(projectId: string, sentOn: string, actor: Actor, now = new Date()): Promise<ChallengeAssessment> {
+    return this.write(projectId, actor, now, async ({ manager, project, file, at, audit }) => {
+      const current = await file();
+      const assessment = current.dossier.challengeAssessment;
+      if (!isChallenge(contextOf(project)) || !assessment) throw new ApiError(409, 'challenge-assessment-missing', 'The challenger is informed of an assessment: record the competent body’s assessment first.');
+      if (isFutureDay(sentOn, now)) throw new ApiError(422, 'notice-in-future', `sentOn ${sentOn} lies in the future; record it once it went.`);
+      if (sentOn < assessment.assessedOn) throw new ApiError(422, 'notice-before-assessment', `sentOn ${sentOn} lies before the assessment (${assessment.assessedOn}).`, { assessedOn: assessment.assessedOn });
+      const informed: ChallengeAssessment = { ...assessment, challengerInformedOn: sentOn };
+      const version = await this.saveDocument(manager, project, current, 'challenge-assessment', informed, actor, at, null);
+      audit('challenger-informed', { version, conclusion: assessment.conclusion, sentOn });
+      return informed;
+    });
+  }
+
+  /**
+   * Uitdaagrecht: a challenge honoured is taken up by an agreement with the challengers on the task
+   * they take over, for a term (the participatieverordening under Gemeentewet art. 150); execution
+   * follows it (challenge-agreement-missing), and its owner is reminded a month before its end to evaluate.
+   */
+  saveChallengeAgreement(projectId: string, agreement: ChallengeAgreement, actor: Actor, now = new Date()): Promise<ChallengeAgreement & { version: number }> {
+    return this.write(projectId, actor, now, async (unit) => {
+      const { manager, project, file, at, audit } = unit;
+      const current = await file();
+      const assessment = current.dossier.challengeAssessment;
+      if (!isChallenge(contextOf(project))) throw new ApiError(409, 'not-a-challenge', 'Only a challenge under the right to challenge (initiativeKind challenge) is taken up by an agreement.');
+      if (assessment?.conclusion !== 'honoured') throw new ApiError(409, 'challenge-not-honoured', 'An agreement follows a challenge the competent body honoured; record that assessment first.');
+      if (isFutureDay(agreement.concludedOn, now)) throw new ApiError(422, 'agreement-in-future', `concludedOn ${agreement.concludedOn} lies in the future.`);
+      if (agreement.concludedOn < assessment.assessedOn) throw new ApiError(422, 'agreement-before-assessment', `concludedOn ${agreement.concludedOn} lies before the challenge was honoured (${assessment.assessedOn}).`, { assessedOn: assessment.assessedOn });
+      if (agreement.endsOn <= agreement.startsOn) throw new ApiError(422, 'agreement-term-invalid', `The agreement’s term ends (${agreement.endsOn}) before or on the day it starts (${agreement.startsOn}).`);
+      const version = await this.saveDocument(manager, project, current, 'challenge-agreement', agreement, actor, at, null);
+      audit('challenge-agreement-recorded', { version, ...agreement });
+      const title = `Einde overeenkomst uitdaagrecht ${agreement.reference}: ${longDay(agreement.endsOn, 'nl')}; evalueer de uitvoering`;
+      await addMilestoneTo(this.reminders, unit, { title: title.slice(0, 200), dueAt: startOfDutchDay(addDays(agreement.endsOn, 1)), remindDaysBefore: 30 }, this.dayMs);
+      return { ...agreement, version };
     });
   }
 

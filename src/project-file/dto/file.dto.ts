@@ -235,6 +235,18 @@ export class ChallengeAssessmentDto {
   @ApiProperty({ description: 'The reasons, as the decision states them' }) @Apply(...Text()) reasons!: string;
 }
 
+export class ChallengerNoticeDto {
+  @ApiProperty({ example: '2026-11-24', description: 'The day the assessment with its reasons went to the challenger (Awb art. 3:41, 3:46)' }) @IsCalendarDay() sentOn!: string;
+}
+
+export class ChallengeAgreementDto {
+  @ApiProperty({ example: '2026-12-01', description: 'The day the agreement was concluded, not before the challenge was honoured' }) @IsCalendarDay() concludedOn!: string;
+  @ApiProperty({ example: 'OVK 2026/17' }) @Apply(...Text(200)) reference!: string;
+  @ApiProperty({ example: 'Beheer en onderhoud van het buurthuis De Linde' }) @Apply(...Text(2000)) task!: string;
+  @ApiProperty({ example: '2027-01-01', description: 'The term of the agreement: its first day' }) @IsCalendarDay() startsOn!: string;
+  @ApiProperty({ example: '2028-12-31', description: 'Its last day, after startsOn; a milestone a month ahead asks for the evaluation' }) @IsCalendarDay() endsOn!: string;
+}
+
 export class ApplicantAccountDto {
   @ApiPropertyOptional({ description: 'Omgevingsregeling art. 7.4: whether participation took place' }) @IsOptional() @IsBoolean() tookPlace?: boolean;
   @ApiPropertyOptional({ description: 'How participation was organised, and with whom' }) @IsOptional() @Apply(...Text()) how?: string;
