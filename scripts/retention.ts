@@ -5,7 +5,8 @@
  *   npm run retention -- --erase --reason "Bewaartermijn verstreken"
  *                                          erases their personal data, each a recorded act
  *
- * The period is RETENTION_PERSONAL_DATA_DAYS after the project ended. Erasure keeps the digests
+ * Each kind has its period after the project ended: RETENTION_<KIND>_DAYS (reaction-sender,
+ * initiator), by default RETENTION_PERSONAL_DATA_DAYS. Erasure keeps the digests
  * the trail committed to, so every chain still verifies, offline too.
  */
 import 'reflect-metadata';
@@ -24,13 +25,14 @@ async function main(): Promise<void> {
     const retention = app.get(RetentionService);
     const due = await retention.due(dutchDay(new Date()));
     if (due.length === 0) console.log('No project holds personal data past its retention period.');
-    for (const project of due) {
-      if (!values.erase) {
-        console.log(`${project.projectId}  ${project.title}: ${project.items} items, to be erased from ${project.erasableFrom}`);
-        continue;
-      }
-      const erasure = await retention.erase(project.projectId, values.reason!, { name: 'retention command', role: 'admin', roles: ['admin'] });
-      console.log(`${project.projectId}  ${project.title}: ${erasure.items.length} items erased`);
+    if (!values.erase) {
+      for (const line of due) console.log(`${line.projectId}  ${line.title}: ${line.items} × ${line.kind}, to be erased from ${line.erasableFrom}`);
+      return;
+    }
+    // One recorded act per project, for every kind whose period has passed.
+    for (const [projectId, title] of new Map(due.map((line) => [line.projectId, line.title]))) {
+      const erasure = await retention.erase(projectId, values.reason!, { name: 'retention command', role: 'admin', roles: ['admin'] });
+      console.log(`${projectId}  ${title}: ${erasure.items.length} items erased`);
     }
   } finally {
     await app.close();

@@ -5,6 +5,7 @@ import { describeEachDatabase, type TestDatabase } from './support/databases';
 import { ProjectClient } from './support/project-client';
 import { startTestApp, webSessionToken, type TestApp } from './support/test-app';
 import { verifyOffline } from './support/offline-verifier';
+import { addDays } from '../machines/interaction/legal-terms';
 
 /** Twenty residents, each with a name no other text of the file contains. */
 const RESIDENTS = Array.from({ length: 20 }, (_, i) => `Bewoner Zwaluwstaart-${String(i + 1).padStart(2, '0')}`);
@@ -43,8 +44,8 @@ describeEachDatabase('erasing residents’ names after their retention period', 
   let admin: string;
   beforeAll(async () => {
     database = await createDatabase();
-    // Erasable RETENTION_PERSONAL_DATA_DAYS after the project ended: with 0, the day it ended.
-    t = await startTestApp(database, { RETENTION_PERSONAL_DATA_DAYS: '0' });
+    // Erasable RETENTION_<KIND>_DAYS after the project ended: the senders with 0, the day it ended; the initiator a month later.
+    t = await startTestApp(database, { RETENTION_PERSONAL_DATA_DAYS: '0', RETENTION_INITIATOR_DAYS: '30' });
     api = await ProjectClient.for(t);
     admin = await t.token('admin', 'B. Beheerder');
   });
@@ -107,5 +108,37 @@ describeEachDatabase('erasing residents’ names after their retention period', 
     const offline = await verifyOffline(document);
     expect(offline.code).toBe(0);
     expect(offline.output).toMatch(/erased: 20 personal data items on \S+ \(entry \d+\): Bewaartermijn verstreken/);
+  });
+
+  it('keeps each kind for its own period: the senders of zienswijzen go, the initiator of the initiative stays until its period passed', async () => {
+    const id = (await api.create({ title: 'Moestuin Zwaluwhof', origin: 'initiative', politicalSensitivity: 'low' })).body.id as string;
+    const manager = as(api.manager);
+    const initiator = { name: 'Stichting Zwaluwhof, p/a Initiatiefnemer Kwikstaart', email: 'kwikstaart@zwaluwhof.example' };
+    expect((await manager.put(`/api/projects/${id}/initiator`, initiator)).body).toEqual(initiator);
+    expect((await manager.put(`/api/projects/${id}/initiator`, { name: 'x', email: 'geen adres' })).status).toBe(400);
+    expect((await api.event(id, { type: 'FORMALLY_SUBMITTED', submittedOn: '2026-09-01', reference: 'I-2026-4' })).status).toBe(200);
+    expect((await manager.put(`/api/projects/${id}/quick-scan`, { ...EXAMPLE_QUICK_SCAN_NO_ROOM, inspraak: { legallyRequired: false, form: 'b' } })).status).toBe(200);
+    expect((await api.decide(id, 'DECIDE_NON_INTERACTIVE', 'college')).status).toBe(201);
+    expect((await api.event(id, { type: 'DECIDE_NON_INTERACTIVE' }, { fileAsIs: true })).status).toBe(200);
+    expect((await manager.post(`/api/projects/${id}/inspection`, { laidOpenOn: '2026-09-10', publishedIn: 'Gemeenteblad 2026, 70002' })).status).toBe(201);
+    expect((await manager.post(`/api/projects/${id}/inspection/reactions`, { receivedOn: '2026-09-15', sender: RESIDENTS[0], summary: 'Meer bomen.' })).status).toBe(201);
+    // The trail commits to the initiator's digest, never the name or address.
+    const trail = JSON.stringify((await api.audit(id)).body);
+    expect(trail).not.toContain('Kwikstaart');
+    expect((await api.audit(id)).body.find((e: { type: string }) => e.type === 'initiator-recorded').payload.initiator).toEqual({ personalDataId: expect.any(String), digest: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    await api.step(id, 'STOP', 'college');
+
+    const erased = await as(admin).post(`/api/projects/${id}/personal-data/erasure`, { reason: 'Bewaartermijn verstreken' });
+    expect(erased.status).toBe(201);
+    expect(erased.body.items.map((item: { kind: string }) => item.kind)).toEqual(['reaction-sender']);
+    expect((await manager.get(`/api/projects/${id}/initiator`)).body).toMatchObject({ ...initiator, erased: false });
+    const overview = (await as(admin).get(`/api/projects/${id}/personal-data`)).body as { erasableFrom: string; items: Array<{ kind: string; erasableFrom: string; erasedAt: string | null }> };
+    const today = overview.items.find((item) => item.kind === 'reaction-sender')!.erasableFrom;
+    expect(overview.items.find((item) => item.kind === 'initiator')).toMatchObject({ erasedAt: null, erasableFrom: addDays(today, 30) });
+    expect(overview.erasableFrom).toBe(addDays(today, 30));
+    const early = await as(admin).post(`/api/projects/${id}/personal-data/erasure`, { reason: 'Te vroeg' });
+    expect([early.status, early.body.code, early.body.erasableFrom]).toEqual([409, 'retention-not-passed', addDays(today, 30)]);
+    expect(await everyRow(database)).toContain('Kwikstaart');
+    expect((await verifyOffline((await manager.get(`/api/projects/${id}/audit/export`)).body)).code).toBe(0);
   });
 });

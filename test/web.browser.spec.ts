@@ -405,6 +405,16 @@ describe('the web interface in a real browser', () => {
     await inspect(manager, 'dossier-geweigerd');
 
     await manager.goto(projectUrl);
+    // Who brought it, to reach them later: asked on the Overzicht, refused without a name, then kept.
+    const initiatorForm = manager.locator('form[action$="/initiatiefnemer"]');
+    await initiatorForm.getByLabel('E-mailadres').fill('winkeliers@example.nl');
+    await initiatorForm.getByRole('button', { name: 'Opslaan' }).click();
+    await expect(manager.getByRole('alert').textContent()).resolves.toContain('Naam van de initiatiefnemer: vul dit in.');
+    await initiatorForm.getByLabel('Naam').fill('Vereniging Winkeliers Centrum');
+    await initiatorForm.getByRole('button', { name: 'Opslaan' }).click();
+    await manager.waitForURL(/opgeslagen=1/);
+    await expect(manager.locator('#initiatiefnemer').locator('..').locator('dd').first().textContent()).resolves.toBe('Vereniging Winkeliers Centrum');
+    await inspect(manager, 'overzicht-initiatief');
     await manager.getByLabel('Datum van indiening').fill('2026-11-20');
     await manager.getByLabel('Kenmerk').fill('Z/26/0815');
     await manager.getByRole('button', { name: 'Stap zetten: Formeel ingediend' }).click();

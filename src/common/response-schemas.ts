@@ -2,6 +2,7 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, type ApiResponseNoStatusOptions } from '@nestjs/swagger';
 import { DECISION_KINDS, DECISION_OUTCOMES } from '../../machines/participation-project/project.types';
 import { LEGAL_REMEDIES, PUBLICATION_WAYS } from '../../machines/participation-project/after-decision';
+import { PERSONAL_DATA_KINDS } from '../../machines/publication/retention';
 
 /** OpenAPI's schema object, as @nestjs/swagger takes it. */
 type SchemaObject = NonNullable<Extract<ApiResponseNoStatusOptions, { schema?: unknown }>['schema']>;
@@ -249,6 +250,8 @@ export const CHALLENGE_ASSESSMENT = object(
 const challengeAgreement = { concludedOn: day, reference: text, task: text, startsOn: day, endsOn: day };
 export const CHALLENGE_AGREEMENT_SAVED = object({ version: whole, ...challengeAgreement });
 export const CHALLENGE_AGREEMENT_DOCUMENT = documentVersion({});
+export const INITIATOR = object({ name: text, email: { ...text, format: 'email' } }, 'Who brought the initiative');
+export const INITIATOR_RECORD = object({ name: maybeText, email: maybeText, recordedAt: moment, erased: yesNo }, 'Who brought the initiative, as last recorded; name and email are null once erased');
 export const APPLICANT_ACCOUNT_SAVED = object({ version: whole, missing: { ...texts, description: 'tookPlace (must be true where participation is mandatory), how, results' } });
 export const APPLICANT_ACCOUNT_DOCUMENT = documentVersion({ missing: texts });
 export const PLAN_SAVED = object({ version: whole, missingParts: texts, warnings: listOf(coded) });
@@ -275,7 +278,7 @@ export const WITHDRAWN_INSPECTION = object(
 );
 export const INSPECTION_WITH_REACTIONS = object({ ...inspectionFields, warnings: listOf(termWarning), reactions: listOf(REACTION), withdrawn: listOf(object({ id: text, laidOpenOn: day, publishedIn: text, endsOn: day, withdrawnOn: day, withdrawalReason: text })) });
 
-const personalDataItem = object({ id: text, projectId: text, kind: { type: 'string', enum: ['reaction-sender'] }, digest: { ...text, description: 'SHA-256 over a random salt and the value: what the trail holds' }, recordedAt: moment, erasedAt: maybeMoment, erasureReason: maybeText });
+const personalDataItem = object({ id: text, projectId: text, kind: { type: 'string', enum: [...PERSONAL_DATA_KINDS] }, erasableFrom: { ...day, nullable: true, description: 'the first day this item may be erased: its kind’s retention period after the project ended' }, digest: { ...text, description: 'SHA-256 over a random salt and the value: what the trail holds' }, recordedAt: moment, erasedAt: maybeMoment, erasureReason: maybeText });
 export const PERSONAL_DATA = object({ erasableFrom: { ...day, nullable: true, description: 'the first day the data may be erased; null while the project runs' }, items: listOf(personalDataItem) });
 export const PERSONAL_DATA_ERASURE = object({ erasedAt: moment, reason: text, items: listOf(object({ id: text, kind: text, digest: text })) });
 

@@ -1,3 +1,4 @@
+import { DEFAULT_RETENTION_DAYS, PERSONAL_DATA_KINDS, retentionVariable, type PersonalDataKind } from '../../machines/publication/retention';
 import { isCalendarDay } from '../common/dates.dto';
 /** Configuration from the environment, checked once at start: a bad value stops the boot with a clear message. */
 export interface AppConfig {
@@ -68,8 +69,11 @@ export interface AppConfig {
   };
   /** How long records are kept (issue 18). */
   retention: {
-    /** AVG art. 5 lid 1 e: days residents' personal data is kept after the project ended (RETENTION_PERSONAL_DATA_DAYS, default 365; the product's choice). */
-    personalDataDays: number;
+    /**
+     * AVG art. 5 lid 1 e: days each kind of personal data is kept after the project ended
+     * (RETENTION_<KIND>_DAYS, default RETENTION_PERSONAL_DATA_DAYS, default 365; the product's choice).
+     */
+    days: Record<PersonalDataKind, number>;
   };
   reminders: {
     redisUrl: string;
@@ -147,8 +151,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   if (mandatorySince !== undefined && !isCalendarDay(mandatorySince)) problems.push(`MANDATORY_PARTICIPATION_SINCE must be a day, YYYY-MM-DD, not "${mandatorySince}"`);
   const applicationRepairDays = positive('APPLICATION_REPAIR_DAYS', 14);
-  const personalDataDays = Number(env.RETENTION_PERSONAL_DATA_DAYS ?? 365);
-  if (!Number.isInteger(personalDataDays) || personalDataDays < 0) problems.push(`RETENTION_PERSONAL_DATA_DAYS must be a whole number of days, 0 or more, not "${env.RETENTION_PERSONAL_DATA_DAYS}"`);
+  const days = (name: string, fallback: number): number => {
+    const value = Number(env[name] ?? fallback);
+    if (!Number.isInteger(value) || value < 0) problems.push(`${name} must be a whole number of days, 0 or more, not "${env[name]}"`);
+    return value;
+  };
+  // Every kind of personal data its own period; RETENTION_PERSONAL_DATA_DAYS is the default for all.
+  const personalDataDays = days('RETENTION_PERSONAL_DATA_DAYS', DEFAULT_RETENTION_DAYS);
+  const retentionDays = Object.fromEntries(PERSONAL_DATA_KINDS.map((kind) => [kind, days(retentionVariable(kind), personalDataDays)])) as Record<PersonalDataKind, number>;
   const collegeProcedureMinTermDays = positive('COLLEGE_PROCEDURE_MIN_TERM_DAYS', 14);
   const inspraakPostalWeek = (env.INSPRAAK_POSTAL_WEEK ?? 'on').toLowerCase();
   if (inspraakPostalWeek !== 'on' && inspraakPostalWeek !== 'off') problems.push(`INSPRAAK_POSTAL_WEEK must be on or off, not "${env.INSPRAAK_POSTAL_WEEK}"`);
@@ -224,7 +234,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       inspraakPostalWeek: inspraakPostalWeek === 'on',
       unansweredLeadDays,
     },
-    retention: { personalDataDays },
+    retention: { days: retentionDays },
     auth: { secret, jwksUrl, issuer: env.AUTH_ISSUER || undefined, audience: env.AUTH_AUDIENCE || undefined, maxTokenAgeSeconds: maxTokenAgeSeconds! },
     reminders: {
       redisUrl,

@@ -1,7 +1,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { SqlRepository } from './sql-repository';
+import { placeholders, SqlRepository } from './sql-repository';
 
 /** What the trail holds of a personal data item: its id and a salted digest, never the value. */
 export interface PersonalDataReference {
@@ -39,18 +39,25 @@ export class PersonalDataRepository extends SqlRepository {
     );
   }
 
-  /** The projects that still hold personal data not erased, with how many items, for the retention command. */
-  async projectsHolding(manager: EntityManager): Promise<Array<{ projectId: string; items: number }>> {
-    const rows = await this.run<{ projectId: string; items: number | string }>(manager, 'SELECT project_id AS "projectId", COUNT(*) AS items FROM personal_data WHERE erased_at IS NULL GROUP BY project_id', []);
+  /** The projects that still hold personal data not erased, with how many items of each kind, for the retention command. */
+  async projectsHolding(manager: EntityManager): Promise<Array<{ projectId: string; kind: string; items: number }>> {
+    const rows = await this.run<{ projectId: string; kind: string; items: number | string }>(manager, 'SELECT project_id AS "projectId", kind, COUNT(*) AS items FROM personal_data WHERE erased_at IS NULL GROUP BY project_id, kind', []);
     // PostgreSQL returns COUNT(*) as text.
-    return rows.map((r) => ({ projectId: r.projectId, items: Number(r.items) }));
+    return rows.map((r) => ({ projectId: r.projectId, kind: r.kind, items: Number(r.items) }));
   }
 
-  /** Erases the values and salts of a project's items (the digests stay, so every chain still verifies); returns what was erased. */
-  async erase(manager: EntityManager, projectId: string, reason: string, at: string): Promise<PersonalDataItem[]> {
-    const due = (await this.ofProject(manager, projectId)).filter((item) => item.erasedAt === null);
-    await this.run(manager, 'UPDATE personal_data SET value = NULL, salt = NULL, erased_at = ?, erasure_reason = ? WHERE project_id = ? AND erased_at IS NULL', [at, reason, projectId]);
+  /** Erases the values and salts of a project's items of these kinds (the digests stay, so every chain still verifies); returns what was erased. */
+  async erase(manager: EntityManager, projectId: string, kinds: readonly string[], reason: string, at: string): Promise<PersonalDataItem[]> {
+    const due = (await this.ofProject(manager, projectId)).filter((item) => item.erasedAt === null && kinds.includes(item.kind));
+    if (due.length === 0) return [];
+    await this.run(manager, `UPDATE personal_data SET value = NULL, salt = NULL, erased_at = ?, erasure_reason = ? WHERE project_id = ? AND erased_at IS NULL AND kind IN (${placeholders(kinds)})`, [at, reason, projectId, ...kinds]);
     return due;
+  }
+
+  /** The latest value of one kind in a project, or null when there is none or it was erased (then `erased`). */
+  async latest(manager: EntityManager, projectId: string, kind: string): Promise<{ value: string | null; recordedAt: string } | null> {
+    const [row] = await this.run<{ value: string | null; recordedAt: string }>(manager, 'SELECT value, recorded_at AS "recordedAt" FROM personal_data WHERE project_id = ? AND kind = ? ORDER BY recorded_at DESC, id DESC LIMIT 1', [projectId, kind]);
+    return row ?? null;
   }
 }
 

@@ -4,9 +4,9 @@ import type { ApplicantParticipationAccount, ChallengeAssessment, Commitment, Ev
 import { AllowRoles, CurrentActor } from '../auth/auth.decorators';
 import { ANY_ROLE, asRecorderOf, RECORDER_OF, type Actor } from '../auth/roles';
 import { FileWorkflow } from '../workflow/file-workflow.service';
-import { AnswerDto, ApplicantAccountDto, ChallengeAgreementDto, ChallengeAssessmentDto, ChallengerNoticeDto, RaadInformationDto, CommitmentDto, EvaluationDto, InspectionDto, InspectionWithdrawalDto, PlanDto, QuickScanDto, ReactionDto, StakeholderDto } from './dto/file.dto';
+import { AnswerDto, ApplicantAccountDto, ChallengeAgreementDto, ChallengeAssessmentDto, ChallengerNoticeDto, InitiatorDto, RaadInformationDto, CommitmentDto, EvaluationDto, InspectionDto, InspectionWithdrawalDto, PlanDto, QuickScanDto, ReactionDto, StakeholderDto } from './dto/file.dto';
 import { ProjectFileService } from './project-file.service';
-import { Answers, RAAD_INFORMATION, RAAD_INFORMATION_SAVED, APPLICANT_ACCOUNT_DOCUMENT, APPLICANT_ACCOUNT_SAVED, CHALLENGE_AGREEMENT_DOCUMENT, CHALLENGE_AGREEMENT_SAVED, CHALLENGE_ASSESSMENT, CHALLENGE_ASSESSMENT_DOCUMENT, CHALLENGE_ASSESSMENT_SAVED, COMMITMENT_DOCUMENT, COMMITMENT_SAVED, EVALUATION_DOCUMENT, EVALUATION_SAVED, Creates, INSPECTION, INSPECTION_WITH_REACTIONS, PLAN_DOCUMENT, PLAN_SAVED, PLAN_VERSIONS, QUICK_SCAN_ASSESSMENT, QUICK_SCAN_DOCUMENT, REACTION, STAKEHOLDER, WITHDRAWN_INSPECTION, listOf } from '../common/response-schemas';
+import { Answers, RAAD_INFORMATION, RAAD_INFORMATION_SAVED, APPLICANT_ACCOUNT_DOCUMENT, APPLICANT_ACCOUNT_SAVED, CHALLENGE_AGREEMENT_DOCUMENT, CHALLENGE_AGREEMENT_SAVED, CHALLENGE_ASSESSMENT, CHALLENGE_ASSESSMENT_DOCUMENT, CHALLENGE_ASSESSMENT_SAVED, INITIATOR, INITIATOR_RECORD, COMMITMENT_DOCUMENT, COMMITMENT_SAVED, EVALUATION_DOCUMENT, EVALUATION_SAVED, Creates, INSPECTION, INSPECTION_WITH_REACTIONS, PLAN_DOCUMENT, PLAN_SAVED, PLAN_VERSIONS, QUICK_SCAN_ASSESSMENT, QUICK_SCAN_DOCUMENT, REACTION, STAKEHOLDER, WITHDRAWN_INSPECTION, listOf } from '../common/response-schemas';
 
 const WRITERS = ['process-manager', 'admin'] as const;
 /** The offices that record the bodies' decisions. */
@@ -128,6 +128,23 @@ export class ProjectFileController {
   @Answers(CHALLENGE_ASSESSMENT_DOCUMENT)
   challengeAssessment(@Param('id') id: string) {
     return this.file.challengeAssessment(id);
+  }
+
+  @Put('initiator')
+  @AllowRoles(...WRITERS)
+  @ApiOperation({ summary: 'Record who brought an initiative: its initiator, applicant or challengers, with an e-mail address. Personal data: kept apart from the trail (which holds its salted digest) and erased after RETENTION_INITIATOR_DAYS' })
+  @ApiResponse({ status: 409, description: 'not-an-initiative, project-ended' })
+  @Answers(INITIATOR)
+  recordInitiator(@Param('id') id: string, @Body() body: InitiatorDto, @CurrentActor() actor: Actor) {
+    return this.workflow.recordInitiator(id, body, actor);
+  }
+
+  @Get('initiator')
+  @AllowRoles(...ANY_ROLE)
+  @ApiOperation({ summary: 'Who brought the initiative, as last recorded; `erased` once its retention period passed and it was erased' })
+  @Answers(INITIATOR_RECORD)
+  initiator(@Param('id') id: string) {
+    return this.file.initiator(id);
   }
 
   @Put('applicant-account')

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { IsNull, Not, type Repository } from 'typeorm';
+import { DataSource, IsNull, Not, type Repository } from 'typeorm';
+import { PersonalDataRepository } from '../database/personal-data.repository';
 import { applicantAccountMissing, assessQuickScan, commitmentMissing, type ApplicantParticipationAccount, type ChallengeAgreement, type ChallengeAssessment, type RaadInformation, inspectionProcedure, inspraakOf, evaluationMissing, type Evaluation, planMissingParts, planWarnings, termWarnings, type Commitment, type Plan, type QuickScan } from '../../machines/participation-project';
 import type { WooItem } from '../../machines/publication/woo';
 import { ApiError } from '../common/api-error';
@@ -37,6 +38,8 @@ export class ProjectFileService {
     @InjectRepository(InspectionEntity) private readonly inspections: Repository<InspectionEntity>,
     @InjectRepository(ReactionEntity) private readonly reactions: Repository<ReactionEntity>,
     private readonly projects: ProjectsService,
+    private readonly personalData: PersonalDataRepository,
+    private readonly dataSource: DataSource,
   ) {}
 
   /** Every version, newest first. */
@@ -74,6 +77,15 @@ export class ProjectFileService {
 
   async challengeAgreement(projectId: string) {
     return required(await this.latestOf<ChallengeAgreement>((await this.projects.find(projectId)).id, 'challenge-agreement'), 'challenge-agreement', 'challenge agreement');
+  }
+
+  /** Who brought the initiative, as last recorded; its name and address are null once erased. */
+  async initiator(projectId: string): Promise<{ name: string | null; email: string | null; recordedAt: string; erased: boolean }> {
+    const project = await this.projects.find(projectId);
+    const latest = await this.personalData.latest(this.dataSource.manager, project.id, 'initiator');
+    if (!latest) throw new ApiError(404, 'initiator-not-found', 'No initiator was recorded for this project.');
+    const value = latest.value === null ? null : (JSON.parse(latest.value) as { name: string; email?: string });
+    return { name: value?.name ?? null, email: value?.email ?? null, recordedAt: latest.recordedAt, erased: value === null };
   }
 
   async applicantAccount(projectId: string) {

@@ -4,12 +4,13 @@ import type { Actor } from '../auth/roles';
 import { PersonalDataRepository, type PersonalDataItem } from '../database/personal-data.repository';
 import { ProjectsService } from '../projects/projects.service';
 import { RetentionWorkflow, type Erasure } from '../workflow/retention-workflow.service';
+import type { PersonalDataKind } from '../../machines/publication/retention';
 
 export interface PersonalDataOverview {
-  /** The first day the data may be erased; null while the project runs. */
+  /** The first day any of the data not yet erased may be erased; null while the project runs, or when nothing is left. */
   erasableFrom: string | null;
-  /** The items, never their values: what the trail committed to, and whether it was erased. */
-  items: PersonalDataItem[];
+  /** The items, never their values: what the trail committed to, whether it was erased, and from which day it may be. */
+  items: Array<PersonalDataItem & { erasableFrom: string | null }>;
 }
 
 /** Residents' personal data: what a project holds, when it may go, and its erasure (issue 18, AVG art. 5 lid 1 e). */
@@ -24,20 +25,22 @@ export class RetentionService {
 
   async overview(projectId: string): Promise<PersonalDataOverview> {
     const project = await this.projects.find(projectId);
-    return { erasableFrom: this.workflow.erasableFrom(project), items: await this.personalData.ofProject(this.dataSource.manager, project.id) };
+    const items = (await this.personalData.ofProject(this.dataSource.manager, project.id)).map((item) => ({ ...item, erasableFrom: this.workflow.erasableFrom(project, item.kind as PersonalDataKind) }));
+    const pending = items.filter((item) => item.erasedAt === null && item.erasableFrom !== null).map((item) => item.erasableFrom!);
+    return { erasableFrom: pending.sort()[0] ?? null, items };
   }
 
   erase(projectId: string, reason: string, actor: Actor, now = new Date()): Promise<Erasure> {
     return this.workflow.erase(projectId, reason, actor, now);
   }
 
-  /** The projects whose retention period has passed while they still hold personal data, for the retention command. */
-  async due(today: string): Promise<Array<{ projectId: string; title: string; erasableFrom: string; items: number }>> {
+  /** Per project and kind, the personal data whose retention period has passed, for the retention command. */
+  async due(today: string): Promise<Array<{ projectId: string; title: string; kind: PersonalDataKind; erasableFrom: string; items: number }>> {
     const due = [];
-    for (const { projectId, items } of await this.personalData.projectsHolding(this.dataSource.manager)) {
+    for (const { projectId, kind, items } of await this.personalData.projectsHolding(this.dataSource.manager)) {
       const project = await this.projects.find(projectId);
-      const erasableFrom = this.workflow.erasableFrom(project);
-      if (erasableFrom !== null && erasableFrom <= today) due.push({ projectId, title: project.title, erasableFrom, items });
+      const erasableFrom = this.workflow.erasableFrom(project, kind as PersonalDataKind);
+      if (erasableFrom !== null && erasableFrom <= today) due.push({ projectId, title: project.title, kind: kind as PersonalDataKind, erasableFrom, items });
     }
     return due;
   }

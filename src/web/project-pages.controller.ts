@@ -54,7 +54,7 @@ import { ReminderEntity } from '../database/reminder.entity';
 import { RecordDecisionDto } from '../decisions/dto/record-decision.dto';
 import { DecisionPublicationDto } from '../decisions/dto/decision-publication.dto';
 import { DecisionsService } from '../decisions/decisions.service';
-import { AnswerDto, CommitmentDto, EvaluationDto, InspectionDto, InspectionWithdrawalDto, PlanDto, QuickScanDto, ReactionDto, StakeholderDto } from '../project-file/dto/file.dto';
+import { AnswerDto, CommitmentDto, EvaluationDto, InitiatorDto, InspectionDto, InspectionWithdrawalDto, PlanDto, QuickScanDto, ReactionDto, StakeholderDto } from '../project-file/dto/file.dto';
 import { ProjectFileService } from '../project-file/project-file.service';
 import { ProjectEventDto } from '../projects/dto/project-event.dto';
 import { ProjectSettingsDto } from '../projects/dto/project-settings.dto';
@@ -227,6 +227,12 @@ export class ProjectPagesController {
       return this.pages.render(req, reply, 'project/stop', { user, project: await this.projects.get(id), failed }, error.status);
     }
     return reply.redirect(`/projecten/${id}?opgeslagen=1`, 303);
+  }
+
+  @Post('initiatiefnemer')
+  @PageRoles(...WRITERS)
+  recordInitiator(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @SignedInUser() user: WebUser, @Param('id') id: string, @Body() form: Form) {
+    return this.write(req, reply, user, id, { tab: 'overzicht', form: 'initiatiefnemer' }, form, async (actor) => this.file.recordInitiator(id, await validated(InitiatorDto, { name: one(form.name), email: text(form, 'email') }), actor));
   }
 
   @Post('stap')
@@ -436,7 +442,9 @@ export class ProjectPagesController {
         // A decision taken takes effect only once made known (Awb art. 3:40): the Overzicht says which still wait for it.
         const madeKnown = new Set(project.publications.map((p) => p.decisionId));
         const notMadeKnown = (await this.decisions.list(id)).filter((d) => d.event === 'DECISION_TAKEN' && d.outcome === 'approved' && d.consumed && !madeKnown.has(d.id)).length;
-        return this.pages.render(req, reply, 'project/overview', { ...base, stages: this.pages.stages(project, timeline), notMadeKnown }, status);
+        // An initiative's initiator, to reach them; personal data, so read apart and gone once erased.
+        const initiator = project.origin === 'initiative' ? await this.projectFile.initiator(id).catch((error: unknown) => (error instanceof ApiError && error.status === 404 ? null : Promise.reject(error))) : undefined;
+        return this.pages.render(req, reply, 'project/overview', { ...base, stages: this.pages.stages(project, timeline), notMadeKnown, initiator }, status);
       }
       case 'dossier': {
         const file = await this.projectFile.whole(id);

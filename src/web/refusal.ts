@@ -23,7 +23,7 @@ export function describeRefusal(error: ApiError, form: string, values: FailedFor
   if (sentences?.length) {
     problems = sentences.map((b) => ({ message: nl ? (b.messageNl ?? b.message) : b.message }));
   } else if (details.errors?.length) {
-    problems = details.errors.map((e) => ({ field: e.field, message: t.problems.field(t.fieldLabels[e.field] ?? e.field, ruleWords(e.rules ?? [], t)) }));
+    problems = details.errors.map((e) => ({ field: e.field, message: t.problems.field(t.fieldLabels[`${form}.${e.field}`] ?? t.fieldLabels[e.field] ?? e.field, ruleWords(e.rules ?? [], t)) }));
   } else {
     problems = [{ message: nl ? (details.messageNl ?? t.problems.codes[error.code] ?? t.problems.unknown) : error.message }];
   }

@@ -22,6 +22,7 @@ export type AuditType =
   | 'commitment-recorded'
   | 'evaluation-recorded'
   | 'challenge-assessed'
+  | 'initiator-recorded'
   | 'challenger-informed'
   | 'challenge-agreement-recorded'
   | 'raad-informed'

@@ -102,6 +102,12 @@ export interface NewInspection {
   termSource?: string;
 }
 
+/** Who brought an initiative: its initiator, applicant or challengers' contact. */
+export interface Initiator {
+  name: string;
+  email?: string;
+}
+
 /** A terinzagelegging withdrawn after a faulty kennisgeving; its zienswijzen go to the next one. */
 export interface WithdrawnInspection {
   id: string;
@@ -246,6 +252,20 @@ export class FileWorkflow {
       await addMilestoneTo(this.reminders, unit, { title: title.slice(0, 200), dueAt: startOfDutchDay(addDays(agreement.endsOn, 1)), remindDaysBefore: 30 }, this.dayMs);
       return { ...agreement, version };
     });
+  }
+
+  /**
+   * The initiator of an initiative (its applicant, or the challengers): name and e-mail address, to
+   * reach them, for instance with the reasons of an assessment. Personal data: kept apart from the
+   * trail, which commits to its salted digest, and erased after its own retention period (AVG art. 5 lid 1 e).
+   */
+  recordInitiator(projectId: string, initiator: Initiator, actor: Actor, now = new Date()): Promise<Initiator> {
+    return this.write(projectId, actor, now, async ({ manager, project, at, audit }) => {
+      if (project.origin !== 'initiative') throw new ApiError(409, 'not-an-initiative', 'An initiator belongs to an initiative; this project is the municipality’s own.');
+      const kept = await this.personalData.keep(manager, project.id, 'initiator', JSON.stringify(initiator), at);
+      audit('initiator-recorded', { initiator: kept });
+      return initiator;
+    }, { initiativeAllowed: true });
   }
 
   /**

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { isEndedState } from '../../machines/participation-project';
-import { addDays } from '../../machines/interaction/legal-terms';
+import { erasableFrom, PERSONAL_DATA_KINDS, type PersonalDataKind } from '../../machines/publication/retention';
 import { dutchDay } from '../../machines/calendar/dutch-day';
 import type { Actor } from '../auth/roles';
 import { ApiError } from '../common/api-error';
@@ -18,12 +18,12 @@ export interface Erasure {
 
 /**
  * AVG art. 5 lid 1 e: residents' personal data is kept no longer than needed. After the retention
- * period of an ended project, erasure is a recorded act: the values go, the digests the chain
- * committed to stay, so every chain still verifies.
+ * period of its kind (counted from the day the project ended), erasure is a recorded act: the values
+ * go, the digests the chain committed to stay, so every chain still verifies.
  */
 @Injectable()
 export class RetentionWorkflow {
-  private readonly retentionDays: number;
+  private readonly days: Record<PersonalDataKind, number>;
 
   constructor(
     private readonly units: UnitOfWork,
@@ -31,24 +31,29 @@ export class RetentionWorkflow {
     private readonly files: FileRepository,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
-    this.retentionDays = config.retention.personalDataDays;
+    this.days = config.retention.days;
   }
 
-  /** The first day the project's personal data may be erased: RETENTION_PERSONAL_DATA_DAYS after it ended; null while it runs. */
-  erasableFrom(project: Pick<ProjectEntity, 'state' | 'updatedAt'>): string | null {
-    return isEndedState(project.state) ? addDays(dutchDay(new Date(project.updatedAt)), this.retentionDays) : null;
+  /** The first day a kind of the project's personal data may be erased (RETENTION_<KIND>_DAYS after it ended); null while it runs. */
+  erasableFrom(project: Pick<ProjectEntity, 'state' | 'updatedAt'>, kind: PersonalDataKind): string | null {
+    return erasableFrom(isEndedState(project.state) ? dutchDay(new Date(project.updatedAt)) : null, this.days[kind]);
   }
 
+  /** Erases every kind of the project's personal data whose period has passed; a kind still within it stays. */
   erase(projectId: string, reason: string, actor: Actor, now = new Date()): Promise<Erasure> {
-    const ended = (project: ProjectEntity) => {
-      const from = this.erasableFrom(project);
-      if (from === null) return new ApiError(409, 'project-running', 'Personal data is kept while the project runs; it can be erased once the project has ended and its retention period has passed.');
-      return from > dutchDay(now) ? new ApiError(409, 'retention-not-passed', `The retention period ends on ${from} (RETENTION_PERSONAL_DATA_DAYS after the project ended); erase from that day.`, { erasableFrom: from }) : null;
-    };
+    const today = dutchDay(now);
+    const ended = (project: ProjectEntity) =>
+      isEndedState(project.state) ? null : new ApiError(409, 'project-running', 'Personal data is kept while the project runs; it can be erased once the project has ended and its retention period has passed.');
     return this.units.withProject(projectId, actor, ended, async ({ manager, project, at, audit }) => {
-      const erased = await this.personalData.erase(manager, project.id, reason, at);
-      if (erased.length === 0) throw new ApiError(409, 'nothing-to-erase', 'This project holds no personal data that is not erased yet.');
-      await this.files.clearSenders(manager, project.id);
+      const held = (await this.personalData.ofProject(manager, project.id)).filter((item) => item.erasedAt === null);
+      if (held.length === 0) throw new ApiError(409, 'nothing-to-erase', 'This project holds no personal data that is not erased yet.');
+      const due = PERSONAL_DATA_KINDS.filter((kind) => this.erasableFrom(project, kind)! <= today);
+      const erased = await this.personalData.erase(manager, project.id, due, reason, at);
+      if (erased.length === 0) {
+        const from = held.map((item) => this.erasableFrom(project, item.kind as PersonalDataKind)!).sort()[0];
+        throw new ApiError(409, 'retention-not-passed', `The retention period ends on ${from} (RETENTION_<KIND>_DAYS after the project ended); erase from that day.`, { erasableFrom: from });
+      }
+      if (erased.some((item) => item.kind === 'reaction-sender')) await this.files.clearSenders(manager, project.id);
       const items = erased.map(({ id, kind, digest }) => ({ id, kind, digest }));
       audit('personal-data-erased', { reason, items });
       return { erasedAt: at, reason, items };

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsObject, IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsObject, IsBoolean, IsEmail, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { IsCalendarDay } from '../../common/dates.dto';
 import {
   ADVICE_WEIGHTS,
@@ -264,4 +264,9 @@ export class RaadInformationDto {
 
 export class InspectionWithdrawalDto {
   @ApiProperty({ example: 'De kennisgeving stond niet in het Gemeenteblad', description: 'Why the kennisgeving was faulty; kept in the file and the trail' }) @Apply(...Text(2000)) reason!: string;
+}
+
+export class InitiatorDto {
+  @ApiProperty({ example: 'Stichting Buurthuis De Linde, p/a J. de Boer', description: 'The initiator, applicant or challengers, as they sign' }) @Apply(...Text(200)) name!: string;
+  @ApiPropertyOptional({ example: 'bestuur@buurthuisdelinde.nl' }) @IsOptional() @IsEmail() @MaxLength(200) email?: string;
 }

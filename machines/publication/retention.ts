@@ -1,0 +1,27 @@
+import { addDays } from '../interaction/legal-terms';
+
+/**
+ * The personal data the service keeps apart from the trail (AVG art. 5 lid 1 e), by kind, each with
+ * a retention period after the project ended. The Selectielijst gemeenten en intergemeentelijke
+ * organen 2020 values the case as a whole (zienswijzen share its result) and leaves weeding the
+ * other documents, and when, to the municipality; the periods here are therefore the
+ * municipality's to set, with the product's default of a year after the project ended.
+ */
+export const PERSONAL_DATA_KINDS = ['reaction-sender', 'initiator'] as const;
+export type PersonalDataKind = (typeof PERSONAL_DATA_KINDS)[number];
+
+export const PERSONAL_DATA_KIND_NAMES: Readonly<Record<PersonalDataKind, { nl: string; en: string }>> = {
+  'reaction-sender': { nl: 'naam en adres van wie een zienswijze gaf', en: 'the name and address of whoever gave a zienswijze' },
+  initiator: { nl: 'naam en e-mailadres van de initiatiefnemer, aanvrager of uitdager', en: 'the name and e-mail address of the initiator, applicant or challenger' },
+};
+
+/** The product's default period, in days after the project ended. */
+export const DEFAULT_RETENTION_DAYS = 365;
+
+/** The environment variable that sets a kind's period: RETENTION_REACTION_SENDER_DAYS, RETENTION_INITIATOR_DAYS. */
+export const retentionVariable = (kind: PersonalDataKind) => `RETENTION_${kind.toUpperCase().replace(/-/g, '_')}_DAYS`;
+
+/** The first day an item of this kind may be erased: its period after the day the project ended; null while it runs. */
+export function erasableFrom(endedOn: string | null, days: number): string | null {
+  return endedOn === null ? null : addDays(endedOn, days);
+}
