@@ -3,6 +3,7 @@ import { dutchDay, longDay } from '../machines/calendar/dutch-day';
 import { addDays } from '../machines/interaction/legal-terms';
 import { describeEachDatabase } from './support/databases';
 import { useRunningService, type ProjectClient } from './support/project-client';
+import { webSessionToken } from './support/test-app';
 
 type Blocker = { code: string };
 const codes = (body: { blockers?: Blocker[] }) => (body.blockers ?? []).map((b) => b.code);
@@ -125,12 +126,19 @@ describeEachDatabase('a procedure true in law', (createDatabase) => {
     expect((await api.get(id)).body.decisionTerm).toEqual({ status: 'running', startsOn: '2026-10-02', nominalEnd: '2026-11-26', endsOn: '2026-11-26', extended: false, source: 'Omgevingswet art. 16.64 lid 1', sourceNl: 'artikel 16.64 lid 1 Omgevingswet', suspendedDays: 0 });
     const milestones = (await manager().get(`/api/projects/${id}/milestones`)).body as Array<{ title: string }>;
     expect(milestones.map((m) => m.title)).toEqual(['Einde beslistermijn aanvraag (artikel 16.64 lid 1 Omgevingswet): besluiten uiterlijk donderdag 26 november 2026']);
+    const overview = async () => (await service.t.http().get(`/projecten/${id}`).set('cookie', `iw_session=${await webSessionToken('A. de Vries', ['process-manager'])}`)).text;
+    expect(await overview()).toContain('Beslistermijn van de aanvraag: besluiten uiterlijk op 26 november 2026 (artikel 16.64 lid 1 Omgevingswet).');
 
     expect((await manager().put(`/api/projects/${id}/quick-scan`, { ...EXAMPLE_QUICK_SCAN_NO_ROOM, inspraak: { legallyRequired: false, form: 'd' } })).status).toBe(200);
     await api.step(id, 'DECIDE_NON_INTERACTIVE', 'college');
     for (const own of ['PROBLEM_DEFINED', 'SOLUTIONS_CHOSEN', 'ADVICE_SUBMITTED']) expect((await api.event(id, { type: own }, { fileAsIs: true })).status).toBe(200);
     expect((await api.decide(id, 'DECISION_TAKEN', 'college')).status).toBe(201);
     expect((await trailOf(id)).at(-1)).toMatchObject({ type: 'decision-recorded', payload: { gate: 'DECISION_TAKEN', decidedOn: today, late: { termEndsOn: '2026-11-26', source: 'Omgevingswet art. 16.64 lid 1' } } });
+    // Decided: the term leaves the Overzicht, and the decision says it came after it.
+    expect((await api.event(id, { type: 'DECISION_TAKEN' }, { fileAsIs: true })).status).toBe(200);
+    expect(await overview()).not.toContain('Beslistermijn van de aanvraag');
+    const decisionsPage = (await service.t.http().get(`/projecten/${id}/besluiten`).set('cookie', `iw_session=${await webSessionToken('A. de Vries', ['process-manager'])}`)).text;
+    expect(decisionsPage).toContain('Dit besluit is genomen na het einde van de beslistermijn op 26 november 2026 (artikel 16.64 lid 1 Omgevingswet).');
   });
 
   it('refuses a step dated before the decision of the step before it (§2.4), and marks a decision recorded after its day', async () => {

@@ -441,10 +441,13 @@ export class ProjectPagesController {
         const timeline = await this.audit.timeline(id);
         // A decision taken takes effect only once made known (Awb art. 3:40): the Overzicht says which still wait for it.
         const madeKnown = new Set(project.publications.map((p) => p.decisionId));
-        const notMadeKnown = (await this.decisions.list(id)).filter((d) => d.event === 'DECISION_TAKEN' && d.outcome === 'approved' && d.consumed && !madeKnown.has(d.id)).length;
+        const taken = (await this.decisions.list(id)).filter((d) => d.event === 'DECISION_TAKEN' && d.outcome === 'approved' && d.consumed);
+        const notMadeKnown = taken.filter((d) => !madeKnown.has(d.id)).length;
+        // The term to decide on an application matters until it is decided.
+        const decisionTerm = taken.length === 0 ? project.decisionTerm : null;
         // An initiative's initiator, to reach them; personal data, so read apart and gone once erased.
         const initiator = project.origin === 'initiative' ? await this.projectFile.initiator(id).catch((error: unknown) => (error instanceof ApiError && error.status === 404 ? null : Promise.reject(error))) : undefined;
-        return this.pages.render(req, reply, 'project/overview', { ...base, stages: this.pages.stages(project, timeline), notMadeKnown, initiator }, status);
+        return this.pages.render(req, reply, 'project/overview', { ...base, stages: this.pages.stages(project, timeline), notMadeKnown, decisionTerm, initiator }, status);
       }
       case 'dossier': {
         const file = await this.projectFile.whole(id);
