@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { convert } from 'xmlbuilder2';
-import { dutchDay } from '../machines/calendar/dutch-day';
+import ICAL from 'ical.js';
+import { dutchDay, dutchMoment } from '../machines/calendar/dutch-day';
+import { addDays } from '../machines/interaction/legal-terms';
 import { formatDay } from '../src/web/wording';
 import { EXAMPLE_EVALUATION, EXAMPLE_PLAN, EXAMPLE_QUICK_SCAN } from '../bench/support/example-file';
 import { sqliteDatabase } from './support/databases';
@@ -158,6 +160,19 @@ describe('the documents a municipality accounts with', () => {
     expect(feed.headers['content-type']).toContain('application/atom+xml');
     expect((feed.text.match(/<entry>/g) ?? []).length).toBe(9);
     expect(feed.text).toContain('Herinrichting Dorpsplein: Project afsluiten (het college van B&W)');
+  });
+
+  it('puts an evening meeting in every calendar at the hour the page says (iCalendar in UTC, read back with ical.js)', async () => {
+    const { body: project } = await service.api.create({ title: 'Bewonersavond Kerkplein', origin: 'municipality', politicalSensitivity: 'low' });
+    const slug = (await service.api.as(service.api.manager).patch(`/api/projects/${project.id}`, { public: true })).body.slug as string;
+    const evening = dutchMoment(addDays(today, 30), '19:30');
+    expect((await manager().post(`/api/projects/${project.id}/milestones`, { title: 'Bewonersavond', dueAt: evening })).status).toBe(201);
+    const page = (await service.t.http().get(`/openbaar/${slug}`)).text;
+    expect(page).toContain(`${formatDay(addDays(today, 30), 'nl')} om 19:30: Bewonersavond`);
+    const calendar = new ICAL.Component(ICAL.parse((await service.t.http().get(`/openbaar/${slug}/agenda.ics`)).text));
+    const meeting = calendar.getAllSubcomponents('vevent').map((e) => new ICAL.Event(e)).find((e) => e.summary.endsWith('Bewonersavond'))!;
+    expect(meeting.startDate.toJSDate().toISOString()).toBe(new Date(evening).toISOString());
+    expect(meeting.startDate.zone?.tzid).toBe('UTC');
   });
 
   it('gives each decision in the shape of the ZGW Besluiten API', async () => {

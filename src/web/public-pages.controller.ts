@@ -87,7 +87,8 @@ export class PublicPagesController {
 
   /** The terms (the terinzagelegging, whole days) and the milestones ahead, in one calendar (ical-generator). */
   private sendCalendar(reply: FastifyReply, pages: PublicProject[], name: string): unknown {
-    const calendar = ical({ name, timezone: 'Europe/Amsterdam', prodId: { company: this.municipality, product: 'interactiewijzer', language: 'NL' } });
+    // Moments in UTC with their Z, which every calendar reads right; a zone name without its VTIMEZONE is read as floating local time.
+    const calendar = ical({ name, prodId: { company: this.municipality, product: 'interactiewijzer', language: 'NL' } });
     for (const page of pages) {
       const url = this.link(page);
       if (page.inspection) {
