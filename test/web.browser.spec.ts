@@ -497,6 +497,80 @@ describe('the web interface in a real browser', () => {
     await inspect(resident, 'openbaar-na-besluit');
   }, 120_000);
 
+  it('opens the dead ends through their forms: a challenge assessed by the college and its challenger told, an applicant’s account, the raad informed', async () => {
+    const manager = await signedIn('A. de Vries', 'process-manager');
+    // A challenge, made and submitted on the pages.
+    await manager.goto(`${service.t.url}/projecten/nieuw`);
+    await manager.getByLabel('Titel').fill('Beheer buurthuis De Linde');
+    await manager.getByLabel(/^Uitdaging \(uitdaagrecht\)/).check();
+    await manager.getByRole('button', { name: 'Project aanmaken' }).click();
+    await manager.waitForURL(/\/projecten\/[0-9a-f-]{36}$/);
+    const challengeUrl = manager.url();
+    await manager.getByLabel('Datum van indiening').fill('2026-11-02');
+    await manager.getByLabel('Kenmerk').fill('UD-2026-14');
+    await manager.getByRole('button', { name: 'Stap zetten: Formeel ingediend' }).click();
+    await manager.waitForURL(/opgeslagen=1/);
+    // The blocker's link leads to the Dossier, where the office records the assessment; the process manager reads who does.
+    await manager.locator('#stap-START_INTERACTIVE li', { hasText: 'Leg eerst de beoordeling van de gemeente vast' }).getByRole('link', { name: 'Naar het dossier' }).click();
+    expect(new URL(manager.url()).hash).toBe('#uitdaging');
+    await expect(manager.getByText('De beoordeling is een besluit van het college of de raad.').isVisible()).resolves.toBe(true);
+
+    const secretary = await signedIn('S. Secretaris', 'college-secretary');
+    await secretary.goto(`${challengeUrl}/dossier#uitdaging`);
+    const assessment = secretary.locator('form#beoordeling');
+    await assessment.getByRole('button', { name: 'Beoordeling door het college vastleggen' }).click();
+    const refused = await secretary.getByRole('alert').textContent();
+    expect(refused).toContain('Datum besluit');
+    expect(refused).toContain('Conclusie');
+    await assessment.getByLabel('Datum besluit').fill('2026-11-20');
+    await assessment.getByLabel('Kenmerk').fill('B&W 2026/450');
+    await assessment.getByRole('group', { name: 'Draagvlak: voldoet de uitdaging?' }).getByLabel('Voldoet', { exact: true }).check();
+    await assessment.getByRole('group', { name: 'Continuïteit: voldoet de uitdaging?' }).getByLabel('Voldoet niet').check();
+    await assessment.getByLabel('Toelichting bij continuïteit (niet verplicht)').fill('Er is geen tweede beheerder.');
+    await assessment.getByLabel('Niet gehonoreerd').check();
+    await assessment.getByLabel('Redenen').fill('De continuïteit van het beheer is niet verzekerd.');
+    await inspect(secretary, 'dossier-uitdaging-beoordelen');
+    await assessment.getByRole('button', { name: 'Beoordeling door het college vastleggen' }).click();
+    await secretary.waitForURL(/dossier\?opgeslagen=1/);
+    await expect(secretary.locator('#uitdaging').locator('..').textContent()).resolves.toContain('Niet gehonoreerd: College van burgemeester en wethouders, 20 november 2026 (B&W 2026/450)');
+    await secretary.locator('form#bericht').getByLabel('Beoordeling met redenen verstuurd op').fill('2026-11-23');
+    await secretary.locator('form#bericht').getByRole('button', { name: 'Vastleggen' }).click();
+    await secretary.waitForURL(/dossier\?opgeslagen=1/);
+    await expect(secretary.locator('#uitdaging').locator('..').textContent()).resolves.toContain('23 november 2026');
+    await inspect(secretary, 'dossier-uitdaging');
+
+    // An application: its applicant's account on the Dossier.
+    await manager.goto(`${service.t.url}/projecten/nieuw`);
+    await manager.getByLabel('Titel').fill('Dakopbouw Molenweg 3');
+    await manager.getByLabel('Initiatief van inwoners of andere derden').check();
+    await manager.getByLabel(/^Alleen bij een initiatief waarvoor een omgevingsvergunning/).fill('bouwactiviteit');
+    await manager.getByRole('button', { name: 'Project aanmaken' }).click();
+    await manager.waitForURL(/\/projecten\/[0-9a-f-]{36}$/);
+    await tab(manager, 'Dossier');
+    const account = manager.locator('form[action$="/aanvrager"]');
+    await account.getByRole('group', { name: 'Heeft participatie plaatsgevonden?' }).getByLabel('Ja').check();
+    await account.getByLabel('Hoe, en met wie?').fill('Een avond met de buren.');
+    await account.getByLabel('Wat leverde het op, en wat deed de aanvrager ermee?').fill('De opbouw wordt een meter lager.');
+    await account.getByRole('button', { name: 'Participatieverslag opslaan' }).click();
+    await manager.waitForURL(/dossier\?opgeslagen=1/);
+    await expect(manager.locator('#aanvrager').locator('..').textContent()).resolves.toContain('De opbouw wordt een meter lager.');
+    await inspect(manager, 'dossier-aanvrager');
+
+    // The raad informed, recorded by the griffie on the Besluiten page.
+    const { body: sportpark } = await service.api.create({ title: 'Sportpark Noord', origin: 'municipality', politicalSensitivity: 'high' });
+    const griffier = await signedIn('G. Griffier', 'council-clerk');
+    await griffier.goto(`${service.t.url}/projecten/${sportpark.id}/besluiten#raadsinformatie`);
+    const informed = griffier.locator('form[action$="/raadsinformatie"]');
+    await informed.getByLabel('Over welke stap?').selectOption({ label: 'Interactief starten' });
+    await informed.getByLabel('Raadsinformatiebrief').check();
+    await informed.getByLabel('Datum van de brief of de vergadering').fill('2026-11-12');
+    await informed.getByLabel('Kenmerk').fill('RIB 2026-041');
+    await informed.getByRole('button', { name: 'Vastleggen' }).click();
+    await griffier.waitForURL(/besluiten\?opgeslagen=1/);
+    await expect(griffier.getByText('Raadsinformatiebrief van 12 november 2026 (RIB 2026-041) over de stap ‘Interactief starten’.').isVisible()).resolves.toBe(true);
+    await inspect(griffier, 'besluiten-raadsinformatie');
+  }, 180_000);
+
   it('refuses a form post without its CSRF token', async () => {
     const page = await signedIn('A. de Vries', 'process-manager');
     const response = await page.request.post(`${service.t.url}/projecten`, { form: { title: 'Zonder token', origin: 'municipality', politicalSensitivity: 'low' } });

@@ -36,13 +36,18 @@ import {
   SCORES,
   STAKEHOLDER_DOMAINS,
   STAKEHOLDER_KINDS,
+  CHALLENGE_CRITERIA,
+  isGatedEvent,
+  RAAD_INFORMATION_KINDS,
+  type ApplicantParticipationAccount,
+  type ChallengeAssessment,
   type Commitment,
   type Evaluation,
   type Plan,
   type QuickScan,
 } from '../../machines/participation-project';
 import { Public } from '../auth/auth.decorators';
-import { RECORDER_OF, PUBLISHERS, type Actor, type Role } from '../auth/roles';
+import { asRecorderOf, RECORDER_OF, PUBLISHERS, type Actor, type Role } from '../auth/roles';
 import { AuditService, type AuditEntryView } from '../audit/audit.service';
 import { ApiError } from '../common/api-error';
 import { slugOf } from '../common/slug';
@@ -54,7 +59,7 @@ import { ReminderEntity } from '../database/reminder.entity';
 import { RecordDecisionDto } from '../decisions/dto/record-decision.dto';
 import { DecisionPublicationDto } from '../decisions/dto/decision-publication.dto';
 import { DecisionsService } from '../decisions/decisions.service';
-import { AnswerDto, CommitmentDto, EvaluationDto, InitiatorDto, InspectionDto, InspectionWithdrawalDto, PlanDto, QuickScanDto, ReactionDto, StakeholderDto } from '../project-file/dto/file.dto';
+import { AnswerDto, ApplicantAccountDto, ChallengeAgreementDto, ChallengeAssessmentDto, ChallengerNoticeDto, CommitmentDto, EvaluationDto, InitiatorDto, RaadInformationDto, InspectionDto, InspectionWithdrawalDto, PlanDto, QuickScanDto, ReactionDto, StakeholderDto } from '../project-file/dto/file.dto';
 import { ProjectFileService } from '../project-file/project-file.service';
 import { ProjectEventDto } from '../projects/dto/project-event.dto';
 import { ProjectSettingsDto } from '../projects/dto/project-settings.dto';
@@ -290,6 +295,51 @@ export class ProjectPagesController {
     return reply.type('application/xml; charset=utf-8').header('content-disposition', `attachment; filename="diwoo-${id}.xml"`).send(await this.woo.diwoo(id));
   }
 
+  @Post('aanvrager')
+  @PageRoles(...WRITERS)
+  applicantAccount(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @SignedInUser() user: WebUser, @Param('id') id: string, @Body() form: Form) {
+    return this.write(req, reply, user, id, { tab: 'dossier', form: 'aanvrager' }, form, async (actor) => {
+      const dto = await validated(ApplicantAccountDto, { tookPlace: yesNo(text(form, 'tookPlace')), how: text(form, 'how'), results: text(form, 'results'), receivedOn: text(form, 'receivedOn') });
+      return this.file.saveApplicantAccount(id, dto as ApplicantParticipationAccount, actor);
+    });
+  }
+
+  @Post('uitdaging/beoordeling')
+  @PageRoles('college-secretary', 'council-clerk')
+  challengeAssessment(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @SignedInUser() user: WebUser, @Param('id') id: string, @Body() form: Form) {
+    return this.write(req, reply, user, id, { tab: 'dossier', form: 'beoordeling' }, form, async (actor) => {
+      // The body is the signed-in office's own, as for every decision it records.
+      const body = GOVERNING_BODIES.find((b) => RECORDER_OF[b] === user.role)!;
+      const criteria = CHALLENGE_CRITERIA.filter((c) => yesNo(text(form, `criterion.${c}`)) !== undefined).map((c) => ({ criterion: c, met: yesNo(text(form, `criterion.${c}`))!, ...(text(form, `explanation.${c}`) && { explanation: text(form, `explanation.${c}`) }) }));
+      const dto = await validated(ChallengeAssessmentDto, { assessedOn: one(form.assessedOn), body, reference: one(form.reference), conclusion: text(form, 'conclusion'), criteria, reasons: one(form.reasons) });
+      return this.file.saveChallengeAssessment(id, dto as ChallengeAssessment, asRecorderOf(body, actor));
+    });
+  }
+
+  @Post('uitdaging/bericht')
+  @PageRoles(...WRITERS, 'college-secretary', 'council-clerk')
+  challengerInformed(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @SignedInUser() user: WebUser, @Param('id') id: string, @Body() form: Form) {
+    return this.write(req, reply, user, id, { tab: 'dossier', form: 'bericht' }, form, async (actor) => this.file.recordChallengerInformed(id, (await validated(ChallengerNoticeDto, { sentOn: one(form.sentOn) })).sentOn, actor));
+  }
+
+  @Post('uitdaging/overeenkomst')
+  @PageRoles(...WRITERS)
+  challengeAgreement(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @SignedInUser() user: WebUser, @Param('id') id: string, @Body() form: Form) {
+    return this.write(req, reply, user, id, { tab: 'dossier', form: 'overeenkomst' }, form, async (actor) => {
+      const dto = await validated(ChallengeAgreementDto, { concludedOn: one(form.concludedOn), reference: one(form.reference), task: one(form.task), startsOn: one(form.startsOn), endsOn: one(form.endsOn) });
+      return this.file.saveChallengeAgreement(id, dto, actor);
+    });
+  }
+
+  @Post('raadsinformatie')
+  @PageRoles(...WRITERS, 'college-secretary', 'council-clerk')
+  raadInformation(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @SignedInUser() user: WebUser, @Param('id') id: string, @Body() form: Form) {
+    return this.write(req, reply, user, id, { tab: 'besluiten', form: 'raadsinformatie' }, form, async (actor) => {
+      const dto = await validated(RaadInformationDto, { gate: one(form.gate), kind: one(form.kind), date: one(form.date), reference: one(form.reference), summary: text(form, 'summary') });
+      return this.file.recordRaadInformation(id, dto, actor);
+    });
+  }
+
   @Post('quick-scan')
   @PageRoles(...WRITERS)
   quickScan(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @SignedInUser() user: WebUser, @Param('id') id: string, @Body() form: Form) {
@@ -446,7 +496,7 @@ export class ProjectPagesController {
         // The term to decide on an application matters until it is decided.
         const decisionTerm = taken.length === 0 ? project.decisionTerm : null;
         // An initiative's initiator, to reach them; personal data, so read apart and gone once erased.
-        const initiator = project.origin === 'initiative' ? await this.projectFile.initiator(id).catch((error: unknown) => (error instanceof ApiError && error.status === 404 ? null : Promise.reject(error))) : undefined;
+        const initiator = project.origin === 'initiative' ? await orNull(this.projectFile.initiator(id)) : undefined;
         return this.pages.render(req, reply, 'project/overview', { ...base, stages: this.pages.stages(project, timeline), notMadeKnown, decisionTerm, initiator }, status);
       }
       case 'dossier': {
@@ -454,7 +504,11 @@ export class ProjectPagesController {
         const editing = one(query.wijzigen) || failed?.form || FILE_PART_OF_STATE[project.state] || (phaseOf(project.state) === 'evaluation' ? 'evaluatie' : '');
         const scan = file.quickScan?.data ?? {};
         const participantRows = [...(scan.participants ?? []), ...Array.from({ length: EXTRA_PARTICIPANT_ROWS }, () => ({ name: '', role: '' }))];
-        return this.pages.render(req, reply, 'project/dossier', { ...base, ...file, editing, participantRows, planFields: planToForm(file.plan?.data ?? null), catalogue: CATALOGUE, inEvaluation: phaseOf(project.state) === 'evaluation' }, status);
+        // An initiative's own part of the file: the applicant's account, a challenge's assessment and agreement.
+        const initiative = project.origin === 'initiative'
+          ? { account: await orNull(this.projectFile.applicantAccount(id)), assessment: await orNull(this.projectFile.challengeAssessment(id)), agreement: await orNull(this.projectFile.challengeAgreement(id)) }
+          : null;
+        return this.pages.render(req, reply, 'project/dossier', { ...base, ...file, initiative, criteria: CHALLENGE_CRITERIA, editing, participantRows, planFields: planToForm(file.plan?.data ?? null), catalogue: CATALOGUE, inEvaluation: phaseOf(project.state) === 'evaluation' }, status);
       }
       case 'besluiten': {
         const decisions = await this.decisions.list(id);
@@ -474,7 +528,9 @@ export class ProjectPagesController {
           ways: PUBLICATION_WAYS,
           remedies: LEGAL_REMEDIES,
         };
-        return this.pages.render(req, reply, 'project/decisions', { ...base, decisions: [...decisions].reverse(), recordable, chosenStep: one(query.stap), woo, afterDecision }, status);
+        // §2.4: how the raad was informed, and about which of the steps ahead it can be.
+        const raad = { items: await this.projectFile.raadInformation(id), steps: project.nextSteps.map((s) => s.event).filter(isGatedEvent), kinds: RAAD_INFORMATION_KINDS, canRecord: canWrite || recorderOf !== null };
+        return this.pages.render(req, reply, 'project/decisions', { ...base, decisions: [...decisions].reverse(), recordable, chosenStep: one(query.stap), woo, afterDecision, raad }, status);
       }
       case 'inspraak': {
         const file = await this.projectFile.whole(id);
@@ -497,6 +553,11 @@ export class ProjectPagesController {
       }
     }
   }
+}
+
+/** A part of the file that may not be written yet: null instead of its 404. */
+function orNull<T>(read: Promise<T>): Promise<T | null> {
+  return read.catch((error: unknown) => (error instanceof ApiError && error.status === 404 ? null : Promise.reject(error)));
 }
 
 /** A refusal the user can mend on the same form (invalid input, a blocked step); not found, no access and our own errors get pages of their own. */
