@@ -564,7 +564,7 @@ describe('the web interface in a real browser', () => {
     await informed.getByLabel('Over welke stap?').selectOption({ label: 'Interactief starten' });
     await informed.getByLabel('Raadsinformatiebrief').check();
     await informed.getByLabel('Datum van de brief of de vergadering').fill('2026-11-12');
-    await informed.getByLabel('Kenmerk').fill('RIB 2026-041');
+    await informed.getByLabel('Kenmerk van de brief of agendapunt').fill('RIB 2026-041');
     await informed.getByRole('button', { name: 'Vastleggen' }).click();
     await griffier.waitForURL(/besluiten\?opgeslagen=1/);
     await expect(griffier.getByText('Raadsinformatiebrief van 12 november 2026 (RIB 2026-041) over de stap ‘Interactief starten’.').isVisible()).resolves.toBe(true);
