@@ -166,9 +166,13 @@ describe('the documents a municipality accounts with', () => {
     const { body: project } = await service.api.create({ title: 'Bewonersavond Kerkplein', origin: 'municipality', politicalSensitivity: 'low' });
     const slug = (await service.api.as(service.api.manager).patch(`/api/projects/${project.id}`, { public: true })).body.slug as string;
     const evening = dutchMoment(addDays(today, 30), '19:30');
-    expect((await manager().post(`/api/projects/${project.id}/milestones`, { title: 'Bewonersavond', dueAt: evening })).status).toBe(201);
+    expect((await manager().post(`/api/projects/${project.id}/milestones`, { title: 'Bewonersavond', dueAt: evening, public: true })).body.public).toBe(true);
+    // The owner's own to-do stays internal: not on the page, not in the calendar.
+    expect((await manager().post(`/api/projects/${project.id}/milestones`, { title: 'Zaal reserveren', dueAt: evening })).body.public).toBe(false);
     const page = (await service.t.http().get(`/openbaar/${slug}`)).text;
     expect(page).toContain(`${formatDay(addDays(today, 30), 'nl')} om 19:30: Bewonersavond`);
+    expect(page).not.toContain('Zaal reserveren');
+    expect((await service.t.http().get(`/openbaar/${slug}/agenda.ics`)).text).not.toContain('Zaal reserveren');
     const calendar = new ICAL.Component(ICAL.parse((await service.t.http().get(`/openbaar/${slug}/agenda.ics`)).text));
     const meeting = calendar.getAllSubcomponents('vevent').map((e) => new ICAL.Event(e)).find((e) => e.summary.endsWith('Bewonersavond'))!;
     expect(meeting.startDate.toJSDate().toISOString()).toBe(new Date(evening).toISOString());

@@ -200,6 +200,7 @@ describe('SQLite durability settings', () => {
       { name: 'LawfulTerms1764450000000' },
       { name: 'PersonalData1764460000000' },
       { name: 'WithdrawnInspections1764470000000' },
+      { name: 'PublicMilestones1764480000000' },
     ]);
     db.close();
     await database.drop();

@@ -571,6 +571,54 @@ describe('the web interface in a real browser', () => {
     await inspect(griffier, 'besluiten-raadsinformatie');
   }, 180_000);
 
+  it('describes a project, makes it public and adds milestones on the Communicatie page; residents see only the public one', async () => {
+    const manager = await signedIn('A. de Vries', 'process-manager');
+    await manager.goto(`${service.t.url}/projecten/nieuw`);
+    await manager.getByLabel('Titel').fill('Groen Schoolplein De Wilg');
+    await manager.getByRole('button', { name: 'Project aanmaken' }).click();
+    await manager.waitForURL(/\/projecten\/[0-9a-f-]{36}$/);
+    await tab(manager, 'Communicatie');
+    const settings = manager.locator('form[action$="/instellingen"]');
+    await settings.getByLabel('Omschrijving').fill('Het schoolplein wordt groener, met bomen en een moestuin.');
+    await settings.getByLabel(/^Openbaar maken/).check();
+    await settings.getByRole('button').click();
+    await manager.waitForURL(/communicatie\?opgeslagen=1/);
+    const publicLink = manager.getByRole('link', { name: /^openbaar op \/openbaar\// });
+    const publicPath = (await publicLink.getAttribute('href'))!;
+
+    const day = new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10);
+    // The form sits behind its summary; returning to it after a save, the browser opens it itself.
+    const openMilestoneForm = async () => {
+      const details = manager.locator('details:has(form#mijlpaal)');
+      if (!(await details.evaluate((d) => (d as HTMLDetailsElement).open))) await details.locator('summary').click();
+    };
+    await openMilestoneForm();
+    const milestone = manager.locator('form#mijlpaal');
+    await milestone.getByRole('button', { name: 'Mijlpaal toevoegen' }).click();
+    await expect(manager.getByRole('alert').textContent()).resolves.toContain('Wat er gebeurt: vul dit in.');
+    await milestone.getByLabel('Wat gebeurt er?').fill('Bewonersavond in De Kroon');
+    await milestone.getByLabel('Datum').fill(day);
+    await milestone.getByLabel('Tijd').fill('19:30');
+    await milestone.getByLabel(/^Openbaar: inwoners zien/).check();
+    await milestone.getByRole('button', { name: 'Mijlpaal toevoegen' }).click();
+    await manager.waitForURL(/communicatie\?opgeslagen=1/);
+    await openMilestoneForm();
+    await milestone.getByLabel('Wat gebeurt er?').fill('Zaal reserveren');
+    await milestone.getByLabel('Datum').fill(day);
+    await milestone.getByRole('button', { name: 'Mijlpaal toevoegen' }).click();
+    await manager.waitForURL(/communicatie\?opgeslagen=1/);
+    const listed = await manager.locator('#mijlpalen').locator('..').locator('li').allTextContents();
+    // Soonest first.
+    expect(listed).toEqual([expect.stringMatching(/^Zaal reserveren · .* om 09:00 · alleen intern$/), expect.stringMatching(/^Bewonersavond in De Kroon · .* om 19:30 · openbaar$/)]);
+    await inspect(manager, 'communicatie-mijlpalen');
+
+    const resident = await (await browser.newContext({ viewport: { width: 1440, height: 900 }, bypassCSP: true, locale: 'nl-NL' })).newPage();
+    await resident.goto(`${service.t.url}${publicPath}`);
+    await expect(resident.getByText('Het schoolplein wordt groener, met bomen en een moestuin.').isVisible()).resolves.toBe(true);
+    await expect(resident.getByText(/19:30: Bewonersavond in De Kroon$/).isVisible()).resolves.toBe(true);
+    await expect(resident.locator('body').textContent()).resolves.not.toContain('Zaal reserveren');
+  }, 120_000);
+
   it('refuses a form post without its CSRF token', async () => {
     const page = await signedIn('A. de Vries', 'process-manager');
     const response = await page.request.post(`${service.t.url}/projecten`, { form: { title: 'Zonder token', origin: 'municipality', politicalSensitivity: 'low' } });

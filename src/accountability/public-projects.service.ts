@@ -53,7 +53,8 @@ export class PublicProjectsService {
     const [trail, file, milestones] = await Promise.all([
       this.audit.timeline(view.id),
       this.file.whole(view.id),
-      this.milestones.find({ where: { projectId: view.id, dueAt: MoreThan(now.toISOString()) }, order: { dueAt: 'ASC' } }),
+      // Only what residents may see: the owner's own to-dos stay internal (issue 19).
+      this.milestones.find({ where: { projectId: view.id, public: true, dueAt: MoreThan(now.toISOString()) }, order: { dueAt: 'ASC' } }),
     ]);
     // The account goes public only once the process manager wrote its closing text.
     const account = withAccount ? await this.accountability.accountOf(view, trail, file) : null;

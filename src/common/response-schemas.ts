@@ -138,6 +138,7 @@ export const MILESTONE = object({
   remindDaysBefore: whole,
   remindAt: moment,
   remindedAt: maybeMoment,
+  public: { ...yesNo, description: 'on the public page and in its calendar' },
   onlyIfUnanswered: { ...yesNo, description: 'A planned decision\'s companion: its reminder goes out only while zienswijzen wait for their answer' },
   createdBy: text,
   createdAt: moment,

@@ -32,6 +32,10 @@ export class MilestoneEntity {
   @Column({ name: 'only_if_unanswered', type: 'boolean', default: false })
   onlyIfUnanswered!: boolean;
 
+  /** Residents may see it: on the public page and in its calendar (issue 19); the owner's own to-dos are not. */
+  @Column({ type: 'boolean', default: false })
+  public!: boolean;
+
   @Column({ name: 'created_by', type: 'varchar', length: 200 })
   createdBy!: string;
 

@@ -40,11 +40,11 @@ export class ProjectRepository extends SqlRepository {
       manager,
       `UPDATE projects SET state = ?, cycle = ?, snapshot = ?, version = ?, audit_seq = ?, audit_hash = ?, updated_at = ?,
          silence_window_days = ?, silence_since = ?, silence_allowed_until = ?, silence_always = ?, public = ?, slug = ?, silence_level = ?, silence_deadline = ?, last_communication_at = ?,
-         owner_email = ?, administrator_email = ?, awaiting = ? WHERE id = ? AND version = ?`,
+         owner_email = ?, administrator_email = ?, awaiting = ?, description = ? WHERE id = ? AND version = ?`,
       [
         p.state, p.cycle, p.snapshot, p.version, p.auditSeq, p.auditHash, p.updatedAt,
         p.silenceWindowDays, p.silenceSince, p.silenceAllowedUntil, this.flag(p.silenceAlways), this.flag(p.public), p.slug, p.silenceLevel, p.silenceDeadline, p.lastCommunicationAt,
-        p.ownerEmail, p.administratorEmail, p.awaiting, p.id, readVersion,
+        p.ownerEmail, p.administratorEmail, p.awaiting, p.description, p.id, readVersion,
       ],
     );
     return affected === 1;

@@ -13,8 +13,8 @@ export class ReminderRepository extends SqlRepository {
   async insertMilestone(manager: EntityManager, m: MilestoneEntity): Promise<void> {
     await this.run(
       manager,
-      'INSERT INTO milestones (id, project_id, title, due_at, remind_days_before, remind_at, reminded_at, only_if_unanswered, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-      [m.id, m.projectId, m.title, m.dueAt, m.remindDaysBefore, m.remindAt, m.remindedAt, this.flag(m.onlyIfUnanswered), m.createdBy, m.createdAt],
+      'INSERT INTO milestones (id, project_id, title, due_at, remind_days_before, remind_at, reminded_at, only_if_unanswered, public, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      [m.id, m.projectId, m.title, m.dueAt, m.remindDaysBefore, m.remindAt, m.remindedAt, this.flag(m.onlyIfUnanswered), this.flag(m.public), m.createdBy, m.createdAt],
     );
   }
 

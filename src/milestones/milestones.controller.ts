@@ -1,8 +1,6 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectRepository } from '@nestjs/typeorm';
-import { IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min, IsBoolean } from 'class-validator';
-import { IsMoment } from '../common/dates.dto';
 import type { Repository } from 'typeorm';
 import { AllowRoles, CurrentActor } from '../auth/auth.decorators';
 import { ANY_ROLE, type Actor } from '../auth/roles';
@@ -10,30 +8,7 @@ import { MilestoneEntity } from '../database/milestone.entity';
 import { ProjectsService } from '../projects/projects.service';
 import { WorkflowService } from '../workflow/workflow.service';
 import { Answers, Creates, MILESTONE, listOf } from '../common/response-schemas';
-
-export class AddMilestoneDto {
-  @ApiProperty({ example: 'Raadsinformatieavond Dorpsplein' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
-  title!: string;
-
-  @ApiProperty({ example: '2027-02-11T19:30:00+01:00', description: 'When it takes place (ISO-8601 date or date-time)' })
-  @IsMoment()
-  dueAt!: string;
-
-  @ApiPropertyOptional({ default: 7, minimum: 0, maximum: 365, description: 'How many days ahead the owner is reminded' })
-  @IsOptional()
-  @IsInt()
-  @Min(0)
-  @Max(365)
-  remindDaysBefore?: number;
-
-  @ApiPropertyOptional({ default: false, description: 'A planned decision (raad or college meeting): the owner also hears, UNANSWERED_REACTIONS_LEAD_DAYS ahead, of zienswijzen still unanswered' })
-  @IsOptional()
-  @IsBoolean()
-  decision?: boolean;
-}
+import { AddMilestoneDto } from './add-milestone.dto';
 
 const toView = ({ projectId: _projectId, ...milestone }: MilestoneEntity) => milestone;
 

@@ -64,6 +64,8 @@ import { ProjectFileService } from '../project-file/project-file.service';
 import { ProjectEventDto } from '../projects/dto/project-event.dto';
 import { ProjectSettingsDto } from '../projects/dto/project-settings.dto';
 import { ProjectsService } from '../projects/projects.service';
+import { AddMilestoneDto } from '../milestones/add-milestone.dto';
+import { WorkflowService } from '../workflow/workflow.service';
 import { FileWorkflow } from '../workflow/file-workflow.service';
 import { PublishWooDto, WithdrawWooDto } from '../woo/woo.dto';
 import { WooService } from '../woo/woo.service';
@@ -113,6 +115,7 @@ export class ProjectPagesController {
     private readonly communications: CommunicationsService,
     private readonly audit: AuditService,
     private readonly file: FileWorkflow,
+    private readonly workflow: WorkflowService,
     private readonly projectFile: ProjectFileService,
     @InjectRepository(MilestoneEntity) private readonly milestones: Repository<MilestoneEntity>,
     @InjectRepository(ReminderEntity) private readonly reminders: Repository<ReminderEntity>,
@@ -435,11 +438,23 @@ export class ProjectPagesController {
     });
   }
 
+  @Post('mijlpalen')
+  @PageRoles(...WRITERS)
+  addMilestone(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @SignedInUser() user: WebUser, @Param('id') id: string, @Body() form: Form) {
+    return this.write(req, reply, user, id, { tab: 'communicatie', form: 'mijlpaal' }, form, async (actor) => {
+      const dueAt = typedMoment(one(form.dueOn), one(form.dueTime)) ?? '';
+      const dto = await validated(AddMilestoneDto, { title: one(form.title), dueAt, remindDaysBefore: wholeNumber(text(form, 'remindDaysBefore')), decision: one(form.decision) === 'ja', public: one(form.public) === 'ja' });
+      return this.workflow.addMilestone(id, { ...dto, dueAt: new Date(dto.dueAt).toISOString() }, actor);
+    });
+  }
+
   @Post('instellingen')
   @PageRoles(...WRITERS)
   settings(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @SignedInUser() user: WebUser, @Param('id') id: string, @Body() form: Form) {
     return this.write(req, reply, user, id, { tab: 'communicatie', form: 'instellingen' }, form, async (actor) => {
       const dto = await validated(ProjectSettingsDto, {
+        description: text(form, 'description') ?? null,
+        public: one(form.public) === 'ja',
         silenceWindowDays: wholeNumber(text(form, 'silenceWindowDays')),
         ownerEmail: text(form, 'ownerEmail') ?? null,
         administratorEmail: text(form, 'administratorEmail') ?? null,

@@ -376,7 +376,7 @@ export class FileWorkflow {
       if (item.appeal) {
         const kind = item.remedy === 'bezwaar' ? 'bezwaartermijn' : 'beroepstermijn';
         const title = `Einde ${kind} (artikel 6:7 Awb) van besluit ${decision.reference}: tot en met ${longDay(item.appeal.endsOn, 'nl')}`;
-        await addMilestoneTo(this.reminders, unit, { title, dueAt: startOfDutchDay(addDays(item.appeal.endsOn, 1)), remindDaysBefore: 0 }, this.dayMs);
+        await addMilestoneTo(this.reminders, unit, { title, dueAt: startOfDutchDay(addDays(item.appeal.endsOn, 1)), remindDaysBefore: 0, public: true }, this.dayMs);
       }
       return item;
     }, { endedAllowed: true });
@@ -546,7 +546,7 @@ export class FileWorkflow {
       });
       // The owner hears when the term is over: a milestone at the start of the Dutch day after its last day.
       const lastDay = longDay(ends.endsOn, 'nl');
-      await addMilestoneTo(this.reminders, unit, { title: `Einde termijn zienswijzen (${term.termSource ?? PROCEDURE_SOURCE[procedure]}): tot en met ${lastDay}`, dueAt: startOfDutchDay(addDays(ends.endsOn, 1)), remindDaysBefore: 0 }, this.dayMs);
+      await addMilestoneTo(this.reminders, unit, { title: `Einde termijn zienswijzen (${term.termSource ?? PROCEDURE_SOURCE[procedure]}): tot en met ${lastDay}`, dueAt: startOfDutchDay(addDays(ends.endsOn, 1)), remindDaysBefore: 0, public: true }, this.dayMs);
       return { ...inspection, warnings };
     });
   }

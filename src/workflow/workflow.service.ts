@@ -64,6 +64,8 @@ import { loadProjectFiles, type ProjectFile } from './dossier';
 import { ANY_STATE, running, UnitOfWork, versionConflict, type ProjectUnit } from './unit-of-work';
 
 export interface ProjectSettings {
+  /** What the project is about, for its public page. */
+  description?: string | null;
   silenceWindowDays?: number;
   silenceAlways?: boolean;
   /** The public page for residents (opt-in), at /openbaar/<slug>; the slug is made from the title unless given. */
@@ -75,7 +77,6 @@ export interface ProjectSettings {
 
 export interface NewProject extends ProjectInput, ProjectSettings {
   title: string;
-  description?: string;
 }
 
 export interface NewMilestone {
@@ -86,6 +87,8 @@ export interface NewMilestone {
   decision?: boolean;
   /** The reminder goes out only while zienswijzen are unanswered (the companion of a decision milestone). */
   onlyIfUnanswered?: boolean;
+  /** Residents may see it, on the public page and in its calendar; default no: a milestone is the owner's until said otherwise. */
+  public?: boolean;
 }
 
 export interface NewCommunication {
@@ -400,7 +403,7 @@ export class WorkflowService {
   updateSettings(projectId: string, settings: ProjectSettings, actor: Actor, now = new Date()): Promise<ProjectState> {
     return this.units.withProject(projectId, actor, ANY_STATE, async (unit) => {
       const { manager, project } = unit;
-      const before = { silenceWindowDays: project.silenceWindowDays, silenceAlways: project.silenceAlways, public: project.public, slug: project.slug, ownerEmail: project.ownerEmail, administratorEmail: project.administratorEmail };
+      const before = { description: project.description, silenceWindowDays: project.silenceWindowDays, silenceAlways: project.silenceAlways, public: project.public, slug: project.slug, ownerEmail: project.ownerEmail, administratorEmail: project.administratorEmail };
       Object.assign(project, Object.fromEntries(Object.entries(settings).filter(([, value]) => value !== undefined)));
       if (project.public && !project.slug) project.slug = await this.freeSlug(manager, slugOf(project.title));
       if (settings.slug && settings.slug !== before.slug && (await this.files.projectWithSlug(manager, settings.slug)) !== null) {
@@ -513,10 +516,11 @@ export async function addMilestoneTo(reminders: ReminderRepository, unit: Projec
     remindAt: new Date(Date.parse(input.dueAt) - remindDaysBefore * dayMs).toISOString(),
     remindedAt: null,
     onlyIfUnanswered: input.onlyIfUnanswered ?? false,
+    public: input.public ?? false,
     createdBy: unit.actor.name,
     createdAt: unit.at,
   };
-  unit.audit('milestone-added', { milestoneId: milestone.id, title: milestone.title, dueAt: milestone.dueAt, remindAt: milestone.remindAt });
+  unit.audit('milestone-added', { milestoneId: milestone.id, title: milestone.title, dueAt: milestone.dueAt, remindAt: milestone.remindAt, public: milestone.public });
   await reminders.insertMilestone(unit.manager, milestone);
   unit.outbox(MILESTONE_TOPIC, { milestoneId: milestone.id, remindAt: milestone.remindAt });
   return milestone;

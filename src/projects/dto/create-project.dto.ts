@@ -20,12 +20,6 @@ export class CreateProjectDto extends ProjectSettingsDto {
   @MaxLength(200)
   title!: string;
 
-  @ApiPropertyOptional({ maxLength: 5000 })
-  @IsOptional()
-  @IsString()
-  @MaxLength(5000)
-  description?: string;
-
   @ApiProperty({ enum: ORIGINS, description: 'municipality: starts in quickScan; initiative (of residents or a developer): starts in intake until formally submitted' })
   @IsIn(ORIGINS)
   origin!: Origin;

@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsEmail, IsInt, IsOptional, Matches, Max, Min, ValidateIf } from 'class-validator';
+import { IsBoolean, IsEmail, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 
 /** Settings a process manager may change at any time; each change is in the audit trail. */
 export class ProjectSettingsDto {
@@ -15,6 +15,13 @@ export class ProjectSettingsDto {
   @IsOptional()
   @IsBoolean()
   silenceAlways?: boolean;
+
+  @ApiPropertyOptional({ nullable: true, maxLength: 5000, example: 'Het Dorpsplein krijgt meer groen en minder parkeerplaatsen.', description: 'What the project is about, in plain words: the first thing its public page says' })
+  @IsOptional()
+  @ValidateIf((_, value) => value !== null)
+  @IsString()
+  @MaxLength(5000)
+  description?: string | null;
 
   @ApiPropertyOptional({ default: false, description: 'Publish the project’s page for residents at /openbaar/<slug> (no personal data of residents), with its iCalendar and Atom feeds' })
   @IsOptional()
