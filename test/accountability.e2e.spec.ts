@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { convert } from 'xmlbuilder2';
 import ICAL from 'ical.js';
+import type { Response } from 'superagent';
 import { dutchDay, dutchMoment } from '../machines/calendar/dutch-day';
 import { addDays } from '../machines/interaction/legal-terms';
 import { formatDay } from '../src/web/wording';
@@ -40,12 +41,13 @@ describe('the documents a municipality accounts with', () => {
     post: (path: string, body: object) => service.t.http().post(path).set('authorization', `Bearer ${token}`).send(body),
   });
   const manager = () => as(service.api.manager);
-  const page = async (path: string) =>
-    service.t.http().get(path).set('cookie', `iw_session=${await webSessionToken('A. de Vries', ['process-manager'])}`).buffer(true).parse((response, done) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => done(null, Buffer.concat(chunks)));
-    });
+  /** The body as bytes, whatever its type (a PDF). */
+  const bytes = (response: Response, done: (error: Error | null, body: Buffer) => void) => {
+    const chunks: Buffer[] = [];
+    response.on('data', (chunk: Buffer) => chunks.push(chunk));
+    response.on('end', () => done(null, Buffer.concat(chunks)));
+  };
+  const page = async (path: string) => service.t.http().get(path).set('cookie', `iw_session=${await webSessionToken('A. de Vries', ['process-manager'])}`).buffer(true).parse(bytes);
 
   beforeAll(async () => {
     const { api } = service;
@@ -130,6 +132,19 @@ describe('the documents a municipality accounts with', () => {
     expect(text).not.toContain('J. Jansen');
     const internalPdf = await pdfText((await page(`/projecten/${id}/nota.pdf?versie=intern`)).body);
     expect(internalPdf.text.replace(/\s+/g, ' ')).toContain('Zienswijze 2: J. Jansen');
+
+    // A raad's document system or the Woo publication fetches the same documents as PDF with a token (issue 19).
+    const asPdf = (path: string) => service.t.http().get(path).set('authorization', `Bearer ${service.api.collegeSecretary}`).set('accept', 'application/pdf').buffer(true).parse(bytes);
+    const notaPdf = await asPdf(`/api/projects/${id}/nota-van-beantwoording`);
+    expect([notaPdf.status, notaPdf.headers['content-type']]).toEqual([200, 'application/pdf']);
+    expect(notaPdf.headers['content-disposition']).toContain('nota-van-beantwoording-herinrichting-dorpsplein.pdf');
+    const apiText = (await pdfText(notaPdf.body as Buffer)).text.replace(/\s+/g, ' ');
+    expect(apiText).toContain('Zienswijze 1: Dorpsraad Elst');
+    expect(apiText).not.toContain('J. Jansen');
+    const accountPdf = await asPdf(`/api/projects/${id}/participation-account`);
+    expect((await pdfText(accountPdf.body as Buffer)).title).toBe('Participatieparagraaf');
+    // JSON stays the default, and wins where the client prefers it.
+    expect((await manager().get(`/api/projects/${id}/nota-van-beantwoording`).set('accept', 'application/json, application/pdf')).body.version).toBe('public');
   });
 
   it('publishes a page for residents only when the owner opts in: levels in plain words, decisions, feeds, and no resident named', async () => {

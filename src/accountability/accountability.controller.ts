@@ -1,9 +1,15 @@
-import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, Headers, Inject, Param, Put, Query, Res } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiProperty, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { AllowRoles, CurrentActor } from '../auth/auth.decorators';
 import { ANY_ROLE, type Actor } from '../auth/roles';
-import { Answers, DOCUMENT_SAVED, NOTA, PARTICIPATION_ACCOUNT } from '../common/response-schemas';
+import { Answers, AnswersOrPdf, DOCUMENT_SAVED, NOTA, PARTICIPATION_ACCOUNT } from '../common/response-schemas';
+import { slugOf } from '../common/slug';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { nl } from '../web/i18n/nl';
+import { accountDocument, notaDocument } from '../web/reports';
+import { reportPdf, type ReportDocument } from './report-pdf';
 import { AccountabilityService } from './accountability.service';
 
 class ClosingTextDto {
@@ -25,14 +31,22 @@ class NotaQuery {
 @ApiBearerAuth()
 @Controller('projects/:id')
 export class AccountabilityController {
-  constructor(private readonly accountability: AccountabilityService) {}
+  private readonly municipality: string;
+
+  constructor(
+    private readonly accountability: AccountabilityService,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.municipality = config.web.municipality.name;
+  }
 
   @Get('participation-account')
   @AllowRoles(...ANY_ROLE)
-  @ApiOperation({ summary: 'The participation account (participatieparagraaf) for the decision, generated from the file and the trail: advice and route, levels as planned and changed, stakeholders, contacts per phase, the inspection, green lights, silence reminders, evaluation and the closing text' })
-  @Answers(PARTICIPATION_ACCOUNT)
-  account(@Param('id') id: string) {
-    return this.accountability.account(id);
+  @ApiOperation({ summary: 'The participation account (participatieparagraaf) for the decision, generated from the file and the trail: advice and route, levels as planned and changed, stakeholders, contacts per phase, the inspection, green lights, silence reminders, evaluation and the closing text. With `Accept: application/pdf` the same as a tagged PDF in Dutch, for a raad’s document system or the Woo publication' })
+  @AnswersOrPdf(PARTICIPATION_ACCOUNT, 'The account, as JSON or as a PDF')
+  async account(@Param('id') id: string, @Headers('accept') accept: string | undefined, @Res({ passthrough: true }) reply: FastifyReply) {
+    const account = await this.accountability.account(id);
+    return wantsPdf(accept) ? this.pdf(reply, accountDocument(account, nl), `participatieparagraaf-${slugOf(account.project.title)}.pdf`) : account;
   }
 
   @Put('participation-account/closing-text')
@@ -47,8 +61,24 @@ export class AccountabilityController {
   @AllowRoles(...ANY_ROLE)
   @ApiQuery({ name: 'versie', required: false, enum: ['openbaar', 'intern'] })
   @ApiOperation({ summary: 'The nota van beantwoording: every zienswijze numbered, its summary and answer, whether it changed the draft, and the decision that dealt with it. The public version withholds private senders’ names (sender null, AVG).' })
-  @Answers(NOTA)
-  nota(@Param('id') id: string, @Query() query: NotaQuery) {
-    return this.accountability.nota(id, query.versie === 'intern' ? 'internal' : 'public');
+  @AnswersOrPdf(NOTA, 'The nota, as JSON or, with `Accept: application/pdf`, as a PDF')
+  async nota(@Param('id') id: string, @Query() query: NotaQuery, @Headers('accept') accept: string | undefined, @Res({ passthrough: true }) reply: FastifyReply) {
+    const internal = query.versie === 'intern';
+    const nota = await this.accountability.nota(id, internal ? 'internal' : 'public');
+    return wantsPdf(accept) ? this.pdf(reply, notaDocument(nota, nl), `nota-van-beantwoording-${internal ? 'intern-' : ''}${slugOf(nota.project.title)}.pdf`) : nota;
   }
+
+  private async pdf(reply: FastifyReply, document: ReportDocument, name: string): Promise<Buffer> {
+    const pdf = await reportPdf(document, this.municipality);
+    reply.header('content-disposition', `attachment; filename="${name}"`).type('application/pdf');
+    return pdf;
+  }
+}
+
+/** The client asks for the PDF before JSON (a document system, the Woo publication). */
+function wantsPdf(accept: string | undefined): boolean {
+  const types = (accept ?? '').split(',').map((part) => part.split(';')[0].trim().toLowerCase());
+  const pdf = types.indexOf('application/pdf');
+  const json = types.indexOf('application/json');
+  return pdf !== -1 && (json === -1 || pdf < json);
 }

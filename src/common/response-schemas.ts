@@ -291,6 +291,9 @@ export const READY = object({ status: { type: 'string', enum: ['ok', 'degraded',
 /** 200 (or another success status) with this schema. */
 export const Answers = (schema: SchemaObject, description = 'OK', status = 200) =>
   applyDecorators(status === 201 ? ApiCreatedResponse({ description, schema }) : ApiOkResponse({ description, schema }));
+/** 200 with this schema as JSON, or the same document as a PDF when the client asks for it (`Accept: application/pdf`). */
+export const AnswersOrPdf = (schema: SchemaObject, description: string) =>
+  applyDecorators(ApiOkResponse({ description, content: { 'application/json': { schema }, 'application/pdf': { schema: { type: 'string', format: 'binary' } } } }));
 /** 200 with an XML document. */
 export const AnswersXml = (description: string) => applyDecorators(ApiOkResponse({ description, content: { 'application/xml': { schema: { type: 'string' } } } }));
 /** 201 with this schema. */
