@@ -79,6 +79,24 @@ describe('identity and roles', () => {
     expect((await api.decide(projectId, 'STOP', 'raad')).status).toBe(201);
   });
 
+  it('lets a communication adviser record contacts and milestones, and nothing else', async () => {
+    const adviser = await t.token('communication-adviser', 'C. Adviseur');
+    const as = (method: 'get' | 'post' | 'put', path: string, body?: object) => t.http()[method](path).set('authorization', `Bearer ${adviser}`).send(body);
+    const project = (await api.create({ title: 'Communicatie', origin: 'municipality', politicalSensitivity: 'low' })).body.id as string;
+    expect((await as('post', `/api/projects/${project}/communications`, { channel: 'nieuwsbrief', audience: 'omwonenden', summary: 'Stand van zaken.' })).status).toBe(201);
+    const milestone = await as('post', `/api/projects/${project}/milestones`, { title: 'Bewonersavond', dueAt: new Date(Date.now() + 7 * 86_400_000).toISOString(), public: true });
+    expect([milestone.status, milestone.body.createdBy]).toEqual([201, 'C. Adviseur']);
+    expect((await as('get', `/api/projects/${project}`)).status).toBe(200);
+    for (const [method, path, body] of [
+      ['post', '/api/projects', { title: 'x', origin: 'municipality', politicalSensitivity: 'low' }],
+      ['put', `/api/projects/${project}/quick-scan`, {}],
+      ['post', `/api/projects/${project}/events`, { type: 'STOP' }],
+      ['post', `/api/projects/${project}/decisions`, { event: 'STOP', body: 'college', outcome: 'approved', decidedOn: '2026-11-01', reference: 'x' }],
+    ] as const) {
+      expect({ path, status: (await as(method, path, body)).status }).toEqual({ path, status: 403 });
+    }
+  });
+
   it('writes the actor’s name and role into every audit entry', async () => {
     await api.decide(projectId, 'START_INTERACTIVE', 'college');
     await api.event(projectId, { type: 'START_INTERACTIVE' });

@@ -617,6 +617,19 @@ describe('the web interface in a real browser', () => {
     await expect(resident.getByText('Het schoolplein wordt groener, met bomen en een moestuin.').isVisible()).resolves.toBe(true);
     await expect(resident.getByText(/19:30: Bewonersavond in De Kroon$/).isVisible()).resolves.toBe(true);
     await expect(resident.locator('body').textContent()).resolves.not.toContain('Zaal reserveren');
+
+    // The communication adviser keeps participants informed: a contact recorded; the settings are not theirs.
+    const adviser = await signedIn('C. Adviseur', 'communication-adviser');
+    await adviser.goto(manager.url().replace(/\?.*$/, ''));
+    const contact = adviser.locator('form[action$="/communicatie"]');
+    await contact.getByLabel('Kanaal').fill('nieuwsbrief');
+    await contact.getByLabel('Doelgroep').fill('ouders en buurt');
+    await contact.getByLabel('Samenvatting').fill('De bewonersavond is op de kaart gezet.');
+    await contact.getByRole('button').click();
+    await adviser.waitForURL(/communicatie\?opgeslagen=1/);
+    await expect(adviser.getByText('De bewonersavond is op de kaart gezet.').isVisible()).resolves.toBe(true);
+    await expect(adviser.locator('form[action$="/instellingen"]').count()).resolves.toBe(0);
+    await inspect(adviser, 'communicatie-adviseur');
   }, 120_000);
 
   it('refuses a form post without its CSRF token', async () => {

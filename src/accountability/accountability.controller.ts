@@ -3,7 +3,7 @@ import type { FastifyReply } from 'fastify';
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiProperty, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { AllowRoles, CurrentActor } from '../auth/auth.decorators';
-import { ANY_ROLE, type Actor } from '../auth/roles';
+import { ANY_ROLE, type Actor, WRITERS } from '../auth/roles';
 import { Answers, AnswersOrPdf, DOCUMENT_SAVED, NOTA, PARTICIPATION_ACCOUNT } from '../common/response-schemas';
 import { slugOf } from '../common/slug';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
@@ -50,7 +50,7 @@ export class AccountabilityController {
   }
 
   @Put('participation-account/closing-text')
-  @AllowRoles('process-manager', 'admin')
+  @AllowRoles(...WRITERS)
   @ApiOperation({ summary: 'The process manager’s own closing text of the participation account; every version is kept' })
   @Answers(DOCUMENT_SAVED)
   closingText(@Param('id') id: string, @Body() body: ClosingTextDto, @CurrentActor() actor: Actor) {

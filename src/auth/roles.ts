@@ -1,7 +1,7 @@
 import type { GoverningBody } from '../../machines/participation-project';
 import { ApiError } from '../common/api-error';
 
-export const ROLES = ['process-manager', 'college-secretary', 'council-clerk', 'auditor', 'admin'] as const;
+export const ROLES = ['process-manager', 'college-secretary', 'council-clerk', 'communication-adviser', 'auditor', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const ANY_ROLE: readonly Role[] = ROLES;
@@ -15,6 +15,12 @@ export function asRecorderOf(body: GoverningBody, actor: Actor): Actor {
   if (!actor.roles.includes(recorder)) throw new ApiError(403, 'wrong-role-for-body', `A decision of the ${body} can only be recorded by a ${recorder}.`);
   return { ...actor, role: recorder };
 }
+
+/** Who writes the project's file and takes its steps: the process manager, and the administrator. */
+export const WRITERS: readonly Role[] = ['process-manager', 'admin'];
+
+/** Who keeps participants informed: records contacts and milestones (§2.4, no radio silence), and nothing else for the communication adviser. */
+export const CONTACT_KEEPERS: readonly Role[] = [...WRITERS, 'communication-adviser'];
 
 /** Who makes decisions and documents public (their bekendmaking, and active publication under the Woo): the process manager and the offices that keep the decisions. */
 export const PUBLISHERS: readonly Role[] = ['process-manager', 'admin', 'college-secretary', 'council-clerk'];

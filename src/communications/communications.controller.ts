@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { AllowRoles, CurrentActor } from '../auth/auth.decorators';
-import { ANY_ROLE, type Actor } from '../auth/roles';
+import { ANY_ROLE, CONTACT_KEEPERS, type Actor } from '../auth/roles';
 import { CommunicationsService } from './communications.service';
 import { RecordCommunicationDto } from './dto/record-communication.dto';
 import { Answers, COMMUNICATION, Creates, listOf } from '../common/response-schemas';
@@ -13,7 +13,7 @@ export class CommunicationsController {
   constructor(private readonly communications: CommunicationsService) {}
 
   @Post()
-  @AllowRoles('process-manager', 'admin')
+  @AllowRoles(...CONTACT_KEEPERS)
   @ApiOperation({ summary: 'Record a contact with participants; it ends the silence and moves the reminder deadline' })
   @ApiResponse({ status: 422, description: 'communication-in-future' })
   @Creates(COMMUNICATION, 'The recorded communication')

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
 import { AllowRoles, CurrentActor } from '../auth/auth.decorators';
-import { ANY_ROLE, type Actor } from '../auth/roles';
+import { ANY_ROLE, CONTACT_KEEPERS, type Actor } from '../auth/roles';
 import { MilestoneEntity } from '../database/milestone.entity';
 import { ProjectsService } from '../projects/projects.service';
 import { WorkflowService } from '../workflow/workflow.service';
@@ -23,7 +23,7 @@ export class MilestonesController {
   ) {}
 
   @Post()
-  @AllowRoles('process-manager', 'admin')
+  @AllowRoles(...CONTACT_KEEPERS)
   @ApiOperation({ summary: 'Add a dated milestone (e.g. a council meeting); the owner is reminded ahead of it' })
   @Creates(MILESTONE, 'The milestone, with when its reminder is due')
   async add(@Param('id') id: string, @Body() body: AddMilestoneDto, @CurrentActor() actor: Actor) {

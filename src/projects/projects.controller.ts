@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { AllowRoles, CurrentActor } from '../auth/auth.decorators';
-import { ANY_ROLE, type Actor } from '../auth/roles';
+import { ANY_ROLE, type Actor, WRITERS } from '../auth/roles';
 import { CreateProjectDto } from './dto/create-project.dto';
 import { ListProjectsQuery } from './dto/list-projects.query';
 import { ProjectEventDto } from './dto/project-event.dto';
@@ -16,7 +16,7 @@ export class ProjectsController {
   constructor(private readonly projects: ProjectsService) {}
 
   @Post()
-  @AllowRoles('process-manager', 'admin')
+  @AllowRoles(...WRITERS)
   @ApiOperation({ summary: 'Start a participation project' })
   @Creates(PROJECT, 'The project, in quickScan (municipality) or intake (initiative)')
   create(@Body() body: CreateProjectDto, @CurrentActor() actor: Actor) {
@@ -41,7 +41,7 @@ export class ProjectsController {
   }
 
   @Patch(':id')
-  @AllowRoles('process-manager', 'admin')
+  @AllowRoles(...WRITERS)
   @ApiOperation({ summary: 'Change the silence window and who receives reminders; a new window moves the pending deadline' })
   @Answers(PROJECT)
   updateSettings(@Param('id') id: string, @Body() body: ProjectSettingsDto, @CurrentActor() actor: Actor) {
@@ -50,7 +50,7 @@ export class ProjectsController {
 
   @Post(':id/events')
   @HttpCode(200)
-  @AllowRoles('process-manager', 'admin')
+  @AllowRoles(...WRITERS)
   @ApiOperation({ summary: 'Move the project: send an event of the lifecycle' })
   @ApiResponse({ status: 409, description: 'blocked (with blockers) or version-conflict' })
   @ApiResponse({ status: 422, description: 'event-not-possible in the current state' })

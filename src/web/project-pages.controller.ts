@@ -47,7 +47,7 @@ import {
   type QuickScan,
 } from '../../machines/participation-project';
 import { Public } from '../auth/auth.decorators';
-import { asRecorderOf, RECORDER_OF, PUBLISHERS, type Actor, type Role } from '../auth/roles';
+import { asRecorderOf, CONTACT_KEEPERS, RECORDER_OF, PUBLISHERS, WRITERS, type Actor } from '../auth/roles';
 import { AuditService, type AuditEntryView } from '../audit/audit.service';
 import { ApiError } from '../common/api-error';
 import { slugOf } from '../common/slug';
@@ -78,7 +78,6 @@ import { WebPages } from './web-pages';
 import type { WebUser } from './web-session';
 import { describeEntry } from './wording';
 
-const WRITERS: readonly Role[] = ['process-manager', 'admin'];
 /** A project's pages, each a tab that is a link: the path after /projecten/:id. */
 export const PROJECT_TABS = ['overzicht', 'dossier', 'besluiten', 'inspraak', 'communicatie', 'tijdlijn'] as const;
 export type ProjectTab = (typeof PROJECT_TABS)[number];
@@ -429,7 +428,7 @@ export class ProjectPagesController {
   }
 
   @Post('communicatie')
-  @PageRoles(...WRITERS)
+  @PageRoles(...CONTACT_KEEPERS)
   communicate(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @SignedInUser() user: WebUser, @Param('id') id: string, @Body() form: Form) {
     return this.write(req, reply, user, id, { tab: 'communicatie', form: 'communicatie' }, form, async (actor) => {
       const occurredAt = typedMoment(one(form.occurredOn), one(form.occurredTime));
@@ -439,7 +438,7 @@ export class ProjectPagesController {
   }
 
   @Post('mijlpalen')
-  @PageRoles(...WRITERS)
+  @PageRoles(...CONTACT_KEEPERS)
   addMilestone(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @SignedInUser() user: WebUser, @Param('id') id: string, @Body() form: Form) {
     return this.write(req, reply, user, id, { tab: 'communicatie', form: 'mijlpaal' }, form, async (actor) => {
       const dueAt = typedMoment(one(form.dueOn), one(form.dueTime)) ?? '';
@@ -499,8 +498,9 @@ export class ProjectPagesController {
     const query = req.query as Form;
     const project = await this.projects.get(id);
     const canWrite = WRITERS.includes(user.role);
+    const canKeepContacts = CONTACT_KEEPERS.includes(user.role);
     const recorderOf = GOVERNING_BODIES.find((b) => RECORDER_OF[b] === user.role) ?? null;
-    const base = { user, project, tab, tabs: PROJECT_TABS.map((key) => ({ key, path: `/projecten/${id}${TAB_PATH[key]}` })), canWrite, recorderOf, failed, saved: one(query.opgeslagen) === '1', today: dutchDay(new Date()) };
+    const base = { user, project, tab, tabs: PROJECT_TABS.map((key) => ({ key, path: `/projecten/${id}${TAB_PATH[key]}` })), canWrite, canKeepContacts, recorderOf, failed, saved: one(query.opgeslagen) === '1', today: dutchDay(new Date()) };
     switch (tab) {
       case 'overzicht': {
         const timeline = await this.audit.timeline(id);

@@ -7,7 +7,7 @@ export const en: Texts = {
   appName: 'Interactiewijzer',
   skipToContent: 'Skip to content',
   nav: { insight: 'Insight', main: 'Main menu', dashboard: 'Projects', worklist: 'Worklist', newProject: 'New project', signOut: 'Sign out', language: 'Nederlands', signedInAs: 'Signed in as' },
-  roles: { 'process-manager': 'process manager', 'college-secretary': 'secretary of the college', 'council-clerk': 'council clerk', auditor: 'auditor', admin: 'administrator' },
+  roles: { 'process-manager': 'process manager', 'college-secretary': 'secretary of the college', 'council-clerk': 'council clerk', 'communication-adviser': 'communication adviser', auditor: 'auditor', admin: 'administrator' },
   signIn: {
     title: 'Sign in',
     intro: 'Development: pick a name and a role. In production you sign in with the municipality’s identity provider.',

@@ -5,7 +5,7 @@ export const nl = {
   appName: 'Interactiewijzer',
   skipToContent: 'Direct naar de inhoud',
   nav: { insight: 'Inzicht', main: 'Hoofdmenu', dashboard: 'Projecten', worklist: 'Werkvoorraad', newProject: 'Nieuw project', signOut: 'Afmelden', language: 'English', signedInAs: 'Aangemeld als' },
-  roles: { 'process-manager': 'procesmanager', 'college-secretary': 'bestuurssecretariaat (college)', 'council-clerk': 'griffier', auditor: 'auditor', admin: 'beheerder' } as Record<string, string>,
+  roles: { 'process-manager': 'procesmanager', 'college-secretary': 'bestuurssecretariaat (college)', 'council-clerk': 'griffier', 'communication-adviser': 'communicatieadviseur', auditor: 'auditor', admin: 'beheerder' } as Record<string, string>,
   signIn: {
     title: 'Aanmelden',
     intro: 'Ontwikkelomgeving: kies een naam en een rol. In productie meldt u zich aan bij het identiteitsplatform van de gemeente.',
