@@ -3,7 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { GOVERNING_BODIES } from '../../machines/participation-project';
 import { Public } from '../auth/auth.decorators';
-import { RECORDER_OF, ROLES, WRITERS, type Actor, type Role } from '../auth/roles';
+import { RECORDER_OF, ROLES, WRITERS, type Actor } from '../auth/roles';
 import { validated } from '../common/validation';
 import { CreateProjectDto } from '../projects/dto/create-project.dto';
 import { ProjectsService } from '../projects/projects.service';
