@@ -6,6 +6,7 @@ import { EXAMPLE_QUICK_SCAN_NO_ROOM } from '../bench/support/example-file';
 import { dutchDay } from '../machines/calendar/dutch-day';
 import { sqliteDatabase } from './support/databases';
 import { useRunningService } from './support/project-client';
+import { verifyOffline } from './support/offline-verifier';
 
 /** Debian's chromium (`apt-get install chromium`), never a downloaded browser. */
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -631,6 +632,27 @@ describe('the web interface in a real browser', () => {
     await expect(adviser.locator('form[action$="/instellingen"]').count()).resolves.toBe(0);
     await inspect(adviser, 'communicatie-adviseur');
   }, 120_000);
+
+  it('gives the auditor a Controleren panel on the Tijdlijn: the chain checked, its head, the latest root, and the signed export to check offline', async () => {
+    const manager = await signedIn('A. de Vries', 'process-manager');
+    await manager.goto(`${service.t.url}/projecten/nieuw`);
+    await manager.getByLabel('Titel').fill('Speeltuin Esdoorn');
+    await manager.getByRole('button', { name: 'Project aanmaken' }).click();
+    await manager.waitForURL(/\/projecten\/[0-9a-f-]{36}$/);
+    const projectUrl = manager.url();
+
+    const auditor = await signedIn('E. Auditor', 'auditor');
+    await auditor.goto(`${projectUrl}/tijdlijn`);
+    const panel = auditor.locator('#controleren').locator('..');
+    await expect(panel.getByRole('status').textContent()).resolves.toMatch(/De vastleggingen kloppen: \d+ vastlegging(en)?, geen gewijzigd, verwijderd of verplaatst\./);
+    await expect(panel.locator('code.iw-hash').first().textContent()).resolves.toMatch(/^[0-9a-f]{64}$/);
+    await inspect(auditor, 'tijdlijn-controleren');
+    const [download] = await Promise.all([auditor.waitForEvent('download'), panel.getByRole('link', { name: 'Ondertekende export downloaden' }).click()]);
+    expect(download.suggestedFilename()).toBe('ondertekende-export-speeltuin-esdoorn.json');
+    const document = JSON.parse(readFileSync((await download.path())!, 'utf8')) as unknown;
+    const offline = await verifyOffline(document);
+    expect([offline.code, offline.output]).toEqual([0, expect.stringMatching(/^valid: 1 entries of project /)]);
+  }, 90_000);
 
   it('refuses a form post without its CSRF token', async () => {
     const page = await signedIn('A. de Vries', 'process-manager');

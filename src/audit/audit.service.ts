@@ -37,6 +37,8 @@ export interface ChainVerification {
   unboundDecisions: string[];
   /** The erasures of personal data the trail records (issue 18): the chain still holds their digests, so it verifies. */
   erasures: Array<{ seq: number; erasedAt: string; items: number; reason: string }>;
+  /** The head the check read: the last entry's number and hash. */
+  head: { seq: number; hash: string };
 }
 
 /** Reads the audit trail; it has no way to change it. */
@@ -81,7 +83,7 @@ export class AuditService {
         const payload = JSON.parse(e.payload) as { items: unknown[]; reason: string };
         return { seq: e.seq, erasedAt: e.occurredAt, items: payload.items.length, reason: payload.reason };
       });
-    return { ...chain, valid: chain.valid && unboundDecisions.length === 0, unboundDecisions, erasures };
+    return { ...chain, valid: chain.valid && unboundDecisions.length === 0, unboundDecisions, erasures, head: { seq: project.auditSeq, hash: project.auditHash } };
   }
 
   /**

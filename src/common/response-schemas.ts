@@ -165,6 +165,7 @@ export const CHAIN_VERIFICATION = object({
   brokenAtSeq: { ...whole, nullable: true, description: 'The first entry whose link or hash does not match' },
   unboundDecisions: { ...texts, description: 'Decisions that no entry of the trail records as they stand' },
   erasures: listOf(object({ seq: whole, erasedAt: moment, items: whole, reason: text }, 'An erasure of personal data the trail records (AVG); the chain keeps the digests and still verifies')),
+  head: object({ seq: whole, hash: text }, 'The head the check read'),
 });
 
 const exportedEntry = object({ seq: whole, occurredAt: moment, actorName: text, actorRole: text, type: text, payload: anyObject, prevHash: text, hash: text });

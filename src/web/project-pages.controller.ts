@@ -49,6 +49,7 @@ import {
 import { Public } from '../auth/auth.decorators';
 import { asRecorderOf, CONTACT_KEEPERS, RECORDER_OF, PUBLISHERS, WRITERS, type Actor } from '../auth/roles';
 import { AuditService, type AuditEntryView } from '../audit/audit.service';
+import { AuditRootsService } from '../audit/audit-roots.service';
 import { ApiError } from '../common/api-error';
 import { slugOf } from '../common/slug';
 import { validated } from '../common/validation';
@@ -113,6 +114,7 @@ export class ProjectPagesController {
     private readonly decisions: DecisionsService,
     private readonly communications: CommunicationsService,
     private readonly audit: AuditService,
+    private readonly roots: AuditRootsService,
     private readonly file: FileWorkflow,
     private readonly workflow: WorkflowService,
     private readonly projectFile: ProjectFileService,
@@ -123,7 +125,10 @@ export class ProjectPagesController {
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.municipality = config.web.municipality.name;
+    this.publicUrl = config.reminders.publicUrl;
   }
+
+  private readonly publicUrl: string;
 
   private readonly municipality: string;
 
@@ -289,6 +294,13 @@ export class ProjectPagesController {
   @PageRoles(...PUBLISHERS)
   withdrawFromWoo(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @SignedInUser() user: WebUser, @Param('id') id: string, @Param('itemId', new ParseUUIDPipe()) itemId: string, @Body() form: Form) {
     return this.write(req, reply, user, id, { tab: 'besluiten', form: `woo-intrekken-${itemId}` }, form, async (actor) => this.woo.withdraw(id, itemId, (await validated(WithdrawWooDto, { reason: one(form.reason) })).reason, actor));
+  }
+
+  /** The signed trail for the signed-in user (an auditor, above all) to download and check offline with npx interactiewijzer-verify. */
+  @Get('ondertekende-export.json')
+  async signedExport(@Res() reply: FastifyReply, @Param('id') id: string) {
+    const [project, document] = await Promise.all([this.projects.get(id), this.audit.export(id, this.publicUrl)]);
+    return reply.type('application/json; charset=utf-8').header('content-disposition', `attachment; filename="ondertekende-export-${slugOf(project.title)}.json"`).send(JSON.stringify(document, null, 2));
   }
 
   /** The DiWoo export for the signed-in user to download and hand to the publication platform. */
@@ -560,11 +572,13 @@ export class ProjectPagesController {
         return this.pages.render(req, reply, 'project/communication', { ...base, communications: [...communications].reverse(), milestones, reminders, now: dutchClock(new Date()), phases: PHASES }, status);
       }
       case 'tijdlijn': {
+        // Controleren: the chain checked as it stands, and the latest root over every chain to save and compare later.
+        const check = { verification: await this.audit.verify(id), root: await orNull(this.roots.latest()) };
         const all = await this.audit.timeline(id);
         const type = one(query.soort);
         const t = this.pages.texts(req);
         const entries = filtered(all, type).reverse().map((entry) => ({ entry, ...describeEntry(entry, t) }));
-        return this.pages.render(req, reply, 'project/timeline', { ...base, entries, types: [...new Set(all.map((e) => e.type))], selectedType: type }, status);
+        return this.pages.render(req, reply, 'project/timeline', { ...base, entries, types: [...new Set(all.map((e) => e.type))], selectedType: type, check }, status);
       }
     }
   }
