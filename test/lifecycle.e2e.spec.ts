@@ -54,7 +54,7 @@ describeEachDatabase('the lifecycle over HTTP', (createDatabase) => {
     expect(decisions).toHaveLength(15);
     expect(decisions.every((d: { consumed: boolean }) => d.consumed)).toBe(true);
     const verify = await service.t.http().get(`/api/projects/${id}/audit/verify`).set('authorization', `Bearer ${await service.t.token('auditor')}`);
-    expect(verify.body).toEqual({ valid: true, entries: audit.length, brokenAtSeq: null, unboundDecisions: [], erasures: [] });
+    expect(verify.body).toEqual({ valid: true, entries: audit.length, brokenAtSeq: null, unboundDecisions: [], erasures: [], head: { seq: expect.any(Number), hash: expect.stringMatching(/^[0-9a-f]{64}$/) } });
   });
 
   it('keeps an initiative in intake until it is formally submitted, and then runs it by the raad', async () => {
