@@ -90,6 +90,15 @@ describe('the web interface in a real browser', () => {
     return page;
   }
   const tab = (page: Page, name: string) => page.getByRole('navigation', { name: 'Onderdelen van het project' }).getByRole('link', { name, exact: true }).click();
+  /** A project made on the page "Nieuw project", the origin chosen by its label; answers the project's address. */
+  async function createOnPage(page: Page, title: string, fill?: () => Promise<void>): Promise<string> {
+    await page.goto(`${service.t.url}/projecten/nieuw`);
+    await page.getByLabel('Titel').fill(title);
+    await fill?.();
+    await page.getByRole('button', { name: 'Project aanmaken' }).click();
+    await page.waitForURL(/\/projecten\/[0-9a-f-]{36}$/);
+    return page.url();
+  }
 
   it('takes a project from creation to its plan: each role at its own task, every page in words, accessible and without sideways scrolling', async () => {
     const manager = await signedIn('A. de Vries', 'process-manager');
@@ -389,12 +398,9 @@ describe('the web interface in a real browser', () => {
 
   it('records an initiative’s formal submission through its form, and keeps a refused form on its page', async () => {
     const manager = await signedIn('A. de Vries', 'process-manager');
-    await manager.goto(`${service.t.url}/projecten/nieuw`);
-    await manager.getByLabel('Titel').fill('Winkelcentrum in eigen beheer');
-    await manager.getByLabel('Initiatief van inwoners of andere derden').check();
-    await manager.getByRole('button', { name: 'Project aanmaken' }).click();
-    await manager.waitForURL(/\/projecten\/[0-9a-f-]{36}$/);
-    const projectUrl = manager.url();
+    const projectUrl = await createOnPage(manager, 'Winkelcentrum in eigen beheer', async () => {
+      await manager.getByLabel('Initiatief van inwoners of andere derden').check();
+    });
     await expect(manager.locator('[aria-current="step"] .iw-stepper__name').textContent()).resolves.toBe('Intake (initiatief)');
 
     // The quick scan is refused while the initiative is not submitted: said in Dutch, on the same page.
@@ -501,12 +507,9 @@ describe('the web interface in a real browser', () => {
   it('opens the dead ends through their forms: a challenge assessed by the college and its challenger told, an applicant’s account, the raad informed', async () => {
     const manager = await signedIn('A. de Vries', 'process-manager');
     // A challenge, made and submitted on the pages.
-    await manager.goto(`${service.t.url}/projecten/nieuw`);
-    await manager.getByLabel('Titel').fill('Beheer buurthuis De Linde');
-    await manager.getByLabel(/^Uitdaging \(uitdaagrecht\)/).check();
-    await manager.getByRole('button', { name: 'Project aanmaken' }).click();
-    await manager.waitForURL(/\/projecten\/[0-9a-f-]{36}$/);
-    const challengeUrl = manager.url();
+    const challengeUrl = await createOnPage(manager, 'Beheer buurthuis De Linde', async () => {
+      await manager.getByLabel(/^Uitdaging \(uitdaagrecht\)/).check();
+    });
     await manager.getByLabel('Datum van indiening').fill('2026-11-02');
     await manager.getByLabel('Kenmerk').fill('UD-2026-14');
     await manager.getByRole('button', { name: 'Stap zetten: Formeel ingediend' }).click();
@@ -541,12 +544,10 @@ describe('the web interface in a real browser', () => {
     await inspect(secretary, 'dossier-uitdaging');
 
     // An application: its applicant's account on the Dossier.
-    await manager.goto(`${service.t.url}/projecten/nieuw`);
-    await manager.getByLabel('Titel').fill('Dakopbouw Molenweg 3');
-    await manager.getByLabel('Initiatief van inwoners of andere derden').check();
-    await manager.getByLabel(/^Alleen bij een initiatief waarvoor een omgevingsvergunning/).fill('bouwactiviteit');
-    await manager.getByRole('button', { name: 'Project aanmaken' }).click();
-    await manager.waitForURL(/\/projecten\/[0-9a-f-]{36}$/);
+    await createOnPage(manager, 'Dakopbouw Molenweg 3', async () => {
+      await manager.getByLabel('Initiatief van inwoners of andere derden').check();
+      await manager.getByLabel(/^Alleen bij een initiatief waarvoor een omgevingsvergunning/).fill('bouwactiviteit');
+    });
     await tab(manager, 'Dossier');
     const account = manager.locator('form[action$="/aanvrager"]');
     await account.getByRole('group', { name: 'Heeft participatie plaatsgevonden?' }).getByLabel('Ja').check();
@@ -574,10 +575,7 @@ describe('the web interface in a real browser', () => {
 
   it('describes a project, makes it public and adds milestones on the Communicatie page; residents see only the public one', async () => {
     const manager = await signedIn('A. de Vries', 'process-manager');
-    await manager.goto(`${service.t.url}/projecten/nieuw`);
-    await manager.getByLabel('Titel').fill('Groen Schoolplein De Wilg');
-    await manager.getByRole('button', { name: 'Project aanmaken' }).click();
-    await manager.waitForURL(/\/projecten\/[0-9a-f-]{36}$/);
+    await createOnPage(manager, 'Groen Schoolplein De Wilg');
     await tab(manager, 'Communicatie');
     const settings = manager.locator('form[action$="/instellingen"]');
     await settings.getByLabel('Omschrijving').fill('Het schoolplein wordt groener, met bomen en een moestuin.');
@@ -635,11 +633,7 @@ describe('the web interface in a real browser', () => {
 
   it('gives the auditor a Controleren panel on the Tijdlijn: the chain checked, its head, the latest root, and the signed export to check offline', async () => {
     const manager = await signedIn('A. de Vries', 'process-manager');
-    await manager.goto(`${service.t.url}/projecten/nieuw`);
-    await manager.getByLabel('Titel').fill('Speeltuin Esdoorn');
-    await manager.getByRole('button', { name: 'Project aanmaken' }).click();
-    await manager.waitForURL(/\/projecten\/[0-9a-f-]{36}$/);
-    const projectUrl = manager.url();
+    const projectUrl = await createOnPage(manager, 'Speeltuin Esdoorn');
 
     const auditor = await signedIn('E. Auditor', 'auditor');
     await auditor.goto(`${projectUrl}/tijdlijn`);
