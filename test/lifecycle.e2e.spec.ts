@@ -92,7 +92,7 @@ describeEachDatabase('the lifecycle over HTTP', (createDatabase) => {
     expect(wrongBody.body).toMatchObject({ code: 'blocked', blockers: [{ code: 'green-light-wrong-body' }] });
     expect(wrongBody.body.blockers[0].messageNl).toBe('Voor de stap ‘Interactief starten’ is alleen een besluit van het college vastgelegd. Deze stap vraagt een raadsbesluit.');
 
-    expect((await service.api.decide(project.id, 'START_INTERACTIVE', 'raad', { outcome: 'rejected', reference: 'R-2026-12' })).status).toBe(201);
+    expect((await service.api.decide(project.id, 'START_INTERACTIVE', 'raad', { outcome: 'rejected', reference: 'R-2026-12', note: 'Eerst de begroting.' })).status).toBe(201);
     const rejected = await service.api.event(project.id, { type: 'START_INTERACTIVE' });
     expect(rejected.status).toBe(409);
     expect(rejected.body.blockers[0].code).toBe('green-light-rejected');

@@ -3,7 +3,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { EXAMPLE_QUICK_SCAN_NO_ROOM } from '../bench/support/example-file';
-import { dutchDay } from '../machines/calendar/dutch-day';
+import { dutchDay, longDay } from '../machines/calendar/dutch-day';
 import { sqliteDatabase } from './support/databases';
 import { useRunningService } from './support/project-client';
 import { verifyOffline } from './support/offline-verifier';
@@ -373,12 +373,25 @@ describe('the web interface in a real browser', () => {
     await griffier.goto(`${service.t.url}/projecten/${high.id}/besluiten`);
     await expect(griffier.getByLabel('Stap', { exact: true }).locator('option').allTextContents()).resolves.toEqual(['Kies de stap', 'Interactief starten', 'Niet interactief werken', 'Project stoppen']);
     await inspect(griffier, 'besluiten-griffie');
+    // The raad defers a step: without a reason refused, with one it reaches the process manager in words.
+    const decision = griffier.locator('form[action$="/besluit"]');
+    await decision.getByLabel('Stap', { exact: true }).selectOption({ label: 'Niet interactief werken' });
+    await decision.getByLabel('Aangehouden').check();
+    await decision.getByLabel('Datum besluit').fill(dutchDay(new Date()));
+    await decision.getByLabel('Kenmerk', { exact: true }).fill('R 2026/77');
+    await decision.getByRole('button').click();
+    await expect(griffier.getByRole('alert').textContent()).resolves.toContain('Geef de reden');
+    await decision.getByLabel('Toelichting of reden').fill('De raad wil eerst de sportverenigingen horen.');
+    await decision.getByRole('button').click();
+    await griffier.waitForURL(/besluiten\?opgeslagen=1/);
     const secretary = await signedIn('S. Secretaris', 'college-secretary');
     await secretary.goto(`${service.t.url}/projecten/${high.id}/besluiten`);
     await expect(secretary.getByText('Er wacht nu geen stap op een collegebesluit.').isVisible()).resolves.toBe(true);
 
     const manager = await signedIn('A. de Vries', 'process-manager');
     await manager.goto(`${service.t.url}/projecten/${high.id}`);
+    await expect(manager.locator('#stap-DECIDE_NON_INTERACTIVE').textContent()).resolves.toContain(`Aangehouden door de gemeenteraad op ${longDay(dutchDay(new Date()), 'nl')}: De raad wil eerst de sportverenigingen horen.`);
+    await inspect(manager, 'overzicht-aangehouden');
     await manager.getByRole('link', { name: 'Project stoppen…' }).click();
     await inspect(manager, 'stoppen');
     await manager.getByRole('button', { name: 'Project definitief stoppen' }).click();

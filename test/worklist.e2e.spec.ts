@@ -1,3 +1,4 @@
+import { dutchDay, longDay } from '../machines/calendar/dutch-day';
 import { sqliteDatabase } from './support/databases';
 import { useRunningService } from './support/project-client';
 import { webSessionToken } from './support/test-app';
@@ -35,22 +36,30 @@ describe('the werkvoorraad', () => {
     await service.api.decide(body.id, 'START_INTERACTIVE', 'raad');
     await service.api.decide(body.id, 'DECIDE_NON_INTERACTIVE', 'raad');
     expect(projectLinks(await page('council-clerk')).has(body.id)).toBe(false);
-    await service.api.decide(body.id, 'START_INTERACTIVE', 'raad', { outcome: 'rejected' });
-    expect(projectLinks(await page('council-clerk')).has(body.id)).toBe(true);
+    await service.api.decide(body.id, 'START_INTERACTIVE', 'raad', { outcome: 'rejected', note: 'Eerst een second opinion.' });
+    const again = await page('council-clerk');
+    expect(projectLinks(again).has(body.id)).toBe(true);
+    expect(again).toContain(`De gemeenteraad heeft op ${longDay(dutchDay(new Date()), 'nl')} niet ingestemd met de stap ‘Interactief starten’: Eerst een second opinion.`);
   });
 
   it('keeps a step waiting when the raad defers its decision (aangehouden): a deferral opens nothing and closes nothing', async () => {
     const { body } = await service.api.create({ title: 'Aangehouden', origin: 'municipality', politicalSensitivity: 'high' });
-    const deferred = await service.api.decide(body.id, 'DECIDE_NON_INTERACTIVE', 'raad', { outcome: 'deferred' });
+    // Not approving or postponing says why (issue 19).
+    const silent = await service.api.decide(body.id, 'DECIDE_NON_INTERACTIVE', 'raad', { outcome: 'deferred' });
+    expect([silent.status, silent.body.code]).toEqual([422, 'decision-reason-required']);
+    const deferred = await service.api.decide(body.id, 'DECIDE_NON_INTERACTIVE', 'raad', { outcome: 'deferred', note: 'De raad wil eerst de wijkraad horen.' });
     expect([deferred.status, deferred.body.outcome]).toEqual([201, 'deferred']);
-    expect(projectLinks(await page('council-clerk')).has(body.id)).toBe(true);
+    const worklist = await page('council-clerk');
+    expect(projectLinks(worklist).has(body.id)).toBe(true);
+    const deferral = `Aangehouden door de gemeenteraad op ${longDay(dutchDay(new Date()), 'nl')}: De raad wil eerst de wijkraad horen. De stap ‘Niet interactief werken’ wacht op een nieuw raadsbesluit.`;
+    expect(worklist).toContain(deferral);
     const step = await service.api.event(body.id, { type: 'DECIDE_NON_INTERACTIVE' });
-    expect(step.body.blockers.map((b: { code: string }) => b.code)).toEqual(['green-light-missing']);
+    expect(step.body.blockers.map((b: { code: string; messageNl: string }) => [b.code, b.messageNl])).toEqual([['green-light-deferred', deferral]]);
     const trail = (await service.api.audit(body.id)).body as Array<{ type: string; payload: { outcome?: string } }>;
     expect(trail.filter((e) => e.type === 'decision-recorded').map((e) => e.payload.outcome)).toEqual(['deferred']);
     // The approval that follows is decisive; a later deferral would not undo it.
     await service.api.decide(body.id, 'DECIDE_NON_INTERACTIVE', 'raad');
-    await service.api.decide(body.id, 'DECIDE_NON_INTERACTIVE', 'raad', { outcome: 'deferred' });
+    await service.api.decide(body.id, 'DECIDE_NON_INTERACTIVE', 'raad', { outcome: 'deferred', note: 'Nog eens.' });
     expect((await service.api.event(body.id, { type: 'DECIDE_NON_INTERACTIVE' })).body.state).toBe('policyCycle.preparation.problemDefinition');
   });
 });

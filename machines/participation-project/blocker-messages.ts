@@ -9,6 +9,7 @@ export type BlockerCode =
   | 'green-light-missing'
   | 'green-light-wrong-body'
   | 'green-light-rejected'
+  | 'green-light-deferred'
   | 'green-light-too-early'
   | 'submission-incomplete'
   | 'participation-account-missing'
@@ -70,9 +71,13 @@ export const BLOCKER_MESSAGES = {
     nl: `Voor de stap ${step(gate, 'nl')} is alleen een besluit van ${BODY_NAMES[body === 'college' ? 'raad' : 'college'].nl} vastgelegd. Deze stap vraagt een ${DECISION_OF[body].nl}.`,
     en: `Only a decision of ${BODY_NAMES[body === 'college' ? 'raad' : 'college'].en} was recorded for ${step(gate, 'en')}. This step needs a ${DECISION_OF[body].en}.`,
   }),
-  'green-light-rejected': (body: GoverningBody, gate: GatedEventType, decidedOn: string): LocalisedText => ({
-    nl: `${capitalise(BODY_NAMES[body].nl)} heeft op ${longDay(decidedOn, 'nl')} niet ingestemd met de stap ${step(gate, 'nl')}. Daarvoor is een nieuw ${DECISION_OF[body].nl} nodig.`,
-    en: `${capitalise(BODY_NAMES[body].en)} did not approve ${step(gate, 'en')} on ${longDay(decidedOn, 'en')}. A new ${DECISION_OF[body].en} is needed.`,
+  'green-light-rejected': (body: GoverningBody, gate: GatedEventType, decidedOn: string, reason?: string | null): LocalisedText => ({
+    nl: `${capitalise(BODY_NAMES[body].nl)} heeft op ${longDay(decidedOn, 'nl')} niet ingestemd met de stap ${step(gate, 'nl')}${reason ? `: ${reason.replace(/\.$/, '')}` : ''}. Daarvoor is een nieuw ${DECISION_OF[body].nl} nodig.`,
+    en: `${capitalise(BODY_NAMES[body].en)} did not approve ${step(gate, 'en')} on ${longDay(decidedOn, 'en')}${reason ? `: ${reason.replace(/\.$/, '')}` : ''}. A new ${DECISION_OF[body].en} is needed.`,
+  }),
+  'green-light-deferred': (body: GoverningBody, gate: GatedEventType, decidedOn: string, reason?: string | null): LocalisedText => ({
+    nl: `Aangehouden door ${BODY_NAMES[body].nl} op ${longDay(decidedOn, 'nl')}${reason ? `: ${reason.replace(/\.$/, '')}` : ''}. De stap ${step(gate, 'nl')} wacht op een nieuw ${DECISION_OF[body].nl}.`,
+    en: `Deferred by ${BODY_NAMES[body].en} on ${longDay(decidedOn, 'en')}${reason ? `: ${reason.replace(/\.$/, '')}` : ''}. ${capitalise(step(gate, 'en'))} waits for a new ${DECISION_OF[body].en}.`,
   }),
   'green-light-too-early': (body: GoverningBody, decidedOn: string, tooEarly: readonly TooEarly[]): LocalisedText => tooEarlyText(body, decidedOn, tooEarly),
   'submission-incomplete': (): LocalisedText => ({

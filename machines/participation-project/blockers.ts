@@ -115,11 +115,16 @@ function greenLightBlockers(context: ProjectContext, event: GatedEvent): Blocker
     return tooEarly.length > 0 ? [{ code: 'green-light-too-early', message: BLOCKER_MESSAGES['green-light-too-early'](body, decisive.decidedOn, tooEarly), on: decisive.decidedOn }] : [];
   }
   if (decisive?.outcome === 'rejected') {
-    return [{ code: 'green-light-rejected', message: BLOCKER_MESSAGES['green-light-rejected'](body, gate, decisive.decidedOn), on: decisive.decidedOn }];
+    return [{ code: 'green-light-rejected', message: BLOCKER_MESSAGES['green-light-rejected'](body, gate, decisive.decidedOn, decisive.reason), on: decisive.decidedOn }];
   }
   const approvedByOtherBody = event.decisions.some((d) => d.gate === gate && d.cycle === context.cycle && d.outcome === 'approved');
-  const code = approvedByOtherBody ? 'green-light-wrong-body' : 'green-light-missing';
-  return [{ code, message: BLOCKER_MESSAGES[code](body, gate) }];
+  if (approvedByOtherBody) return [{ code: 'green-light-wrong-body', message: BLOCKER_MESSAGES['green-light-wrong-body'](body, gate) }];
+  // §2.4: the body postponed its decision; the step still waits for it, and the reader learns when and why.
+  const deferred = event.decisions
+    .filter((d) => d.gate === gate && d.cycle === context.cycle && d.body === body && d.outcome === 'deferred')
+    .reduce<GreenLight | undefined>((latest, d) => (latest === undefined || isLater(d, latest) ? d : latest), undefined);
+  if (deferred) return [{ code: 'green-light-deferred', message: BLOCKER_MESSAGES['green-light-deferred'](body, gate, deferred.decidedOn, deferred.reason), on: deferred.decidedOn }];
+  return [{ code: 'green-light-missing', message: BLOCKER_MESSAGES['green-light-missing'](body, gate) }];
 }
 
 const blocker = (code: BlockerCode, message: Blocker['message'], missing?: string[]): Blocker => ({ code, message, ...(missing && { missing }) });

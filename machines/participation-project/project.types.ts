@@ -70,6 +70,8 @@ export interface GreenLight {
   recordedAt: string;
   /** Why the body went ahead against the quick scan's advice, where it did. */
   justification?: string | null;
+  /** Why it did not approve, or postponed (its note): shown to whoever waits for the step. */
+  reason?: string | null;
 }
 
 /**

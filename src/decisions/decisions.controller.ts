@@ -28,6 +28,7 @@ export class DecisionsController {
   @ApiOperation({ summary: 'Record a decision (green light or rejection) of the college or the raad for one gate' })
   @ApiResponse({ status: 403, description: 'wrong-role-for-body: college decisions by a college-secretary, raad decisions by a council-clerk' })
   @ApiResponse({ status: 409, description: 'project-ended, or initiative-not-submitted' })
+  @ApiResponse({ status: 422, description: 'decision-reason-required: a rejection or deferral gives its reason (note); green-light-too-early, body-not-competent, no-green-light-needed' })
   @Creates(DECISION, 'The recorded decision')
   record(@Param('id') id: string, @Body() body: RecordDecisionDto, @CurrentActor() actor: Actor) {
     return this.decisions.record(id, body, actor);

@@ -23,6 +23,9 @@ import { sitePath } from './site-path';
 
 const PAGE_SIZE = 50;
 
+/** The blockers that mean a step waits for its body's decision. */
+const WAITS_FOR_BODY: ReadonlySet<string> = new Set(['green-light-missing', 'green-light-rejected', 'green-light-deferred', 'green-light-wrong-body']);
+
 /**
  * The web interface: server-rendered pages (Eta through Fastify's view plugin) whose forms
  * work without JavaScript. Every write goes through the same services and validation as
@@ -122,8 +125,9 @@ export class WebController {
     // Stopping is always possible and no task of its own; a step the file does not allow yet is still shown, with what it lacks.
     const waiting = items.flatMap((p) =>
       p.nextSteps
-        .filter((s) => s.event !== 'STOP' && s.requiredBody === body && s.blockers.some((b) => b.code === 'green-light-missing' || b.code === 'green-light-rejected' || b.code === 'green-light-wrong-body'))
-        .map((step) => ({ project: p, step, rejectedOn: step.blockers.find((b) => b.code === 'green-light-rejected')?.on ?? null, lacking: stepLacks(step, t) })),
+        .filter((s) => s.event !== 'STOP' && s.requiredBody === body && s.blockers.some((b) => WAITS_FOR_BODY.has(b.code)))
+        // A refusal or a deferral stays with its date and reason, as the process manager reads it.
+        .map((step) => ({ project: p, step, earlier: step.blockers.find((b) => b.code === 'green-light-rejected' || b.code === 'green-light-deferred') ?? null, lacking: stepLacks(step, t) })),
     );
     const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
     return this.pages.render(req, reply, 'worklist', { user, governingBody: body, waiting, total, page: pageNumber, pages, pageLink: (n: number) => `/werkvoorraad?pagina=${n}` });

@@ -138,6 +138,7 @@ export function toGreenLight(decision: DecisionEntity): GreenLight {
     decidedOn: decision.decidedOn,
     recordedAt: decision.recordedAt,
     justification: decision.justification,
+    reason: decision.outcome === 'approved' ? null : decision.note,
   };
 }
 
@@ -311,6 +312,8 @@ export class WorkflowService {
       }
       const notCompetent = gateBodiesAgainstLaw(context, { [decision.gate]: decision.body });
       if (notCompetent) throw notCompetent;
+      // Issue 19: a body that does not approve, or postpones, says why; the process manager reads it.
+      if (decision.outcome !== 'approved' && !decision.note?.trim()) throw new ApiError(422, 'decision-reason-required', `A decision that is ${decision.outcome} gives its reason (note); the process manager waits on it.`);
       // Only the facts the order of events reads (most steps rest on the previous step alone), and an application's term.
       const onApplication = decision.gate === 'DECISION_TAKEN' && decision.outcome !== 'deferred' && applicationOf(context, null) !== null;
       const readsFile = onApplication || (decision.outcome === 'approved' && greenLightRestsOnFile(context, decision.gate));

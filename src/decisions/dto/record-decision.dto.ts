@@ -33,7 +33,7 @@ export class RecordDecisionDto {
   @MaxLength(2000)
   documentUrl?: string;
 
-  @ApiPropertyOptional({ maxLength: 5000 })
+  @ApiPropertyOptional({ maxLength: 5000, description: 'A note; for a decision rejected or deferred its reason, required (decision-reason-required), shown to the process manager and the werkvoorraad' })
   @IsOptional()
   @IsString()
   @MaxLength(5000)

@@ -441,6 +441,9 @@ export const en: Texts = {
     referenceHint: { college: 'The number of the decision, e.g. B&W 2026/412.', raad: 'The number of the decision, e.g. R 2026/12.' } as Record<string, string>,
     documentUrl: 'Link to the decision (optional)',
     note: 'Note (optional)',
+    reason: 'Reason',
+    noteOrReason: 'Note or reason',
+    noteOrReasonHint: 'Required when not approved, rejected or deferred: the reason. The process manager reads it.',
     allDecisions: 'All decisions',
     raadInformation: {
       heading: 'Informing the council',
@@ -691,7 +694,6 @@ export const en: Texts = {
     complete: 'complete',
     incomplete: (what: string) => `not complete yet: ${what}`,
     earlier: 'Earlier',
-    rejectedOn: (day: string) => `rejected on ${day}`,
     today: 'Today',
     todayIntro: 'What there is to do today in your projects.',
     readySteps: 'Steps you can take',

@@ -280,6 +280,7 @@ export const nl = {
       default: 'dit is niet goed ingevuld.',
     } as Record<string, string>,
     codes: {
+      'decision-reason-required': 'Geef de reden: bij niet akkoord, verworpen of aangehouden leest de procesmanager waarom.',
       'event-not-possible': 'Deze stap kan in de huidige fase niet.',
       'decision-document-missing': 'Een besluit wordt openbaar gemaakt met het besluit zelf. Vul de link naar het besluit in.',
       'document-incomplete': 'Vul de titel, de link en de datum van het document in.',
@@ -472,6 +473,9 @@ export const nl = {
     referenceHint: { college: 'Het nummer van het collegebesluit, bijvoorbeeld B&W 2026/412.', raad: 'Het nummer van het raadsbesluit, bijvoorbeeld R 2026/12.' } as Record<string, string>,
     documentUrl: 'Link naar het besluit (niet verplicht)',
     note: 'Notitie (niet verplicht)',
+    reason: 'Reden',
+    noteOrReason: 'Toelichting of reden',
+    noteOrReasonHint: 'Verplicht bij niet akkoord, verworpen of aangehouden: de reden. De procesmanager leest die.',
     allDecisions: 'Alle besluiten',
     raadInformation: {
       heading: 'Gemeenteraad informeren',
@@ -722,7 +726,6 @@ export const nl = {
     complete: 'compleet',
     incomplete: (what: string) => `nog niet compleet: ${what}`,
     earlier: 'Eerder',
-    rejectedOn: (day: string) => `afgewezen op ${day}`,
     today: 'Vandaag',
     todayIntro: 'Wat er vandaag in uw projecten te doen is.',
     readySteps: 'Stappen die u kunt zetten',
