@@ -30,15 +30,22 @@ describe('the werkvoorraad', () => {
     expect([...projectLinks(raad)]).toEqual([high]);
   });
 
-  it('drops a project once its body approved every step it waits for, and lists it again after a rejection', async () => {
+  it('drops a step once its alternative has its green light, and a project once its body decided what it waits for', async () => {
     const { body } = await service.api.create({ title: 'Besloten', origin: 'municipality', politicalSensitivity: 'high' });
-    expect(projectLinks(await page('council-clerk')).has(body.id)).toBe(true);
+    const steps = async () => [...(await page('council-clerk')).matchAll(new RegExp(`/projecten/${body.id}/besluiten\\?stap=([A-Z_]+)#besluit`, 'g'))].map((m) => m[1]);
+    expect(await steps()).toEqual(['START_INTERACTIVE', 'DECIDE_NON_INTERACTIVE']);
+    // Once "Interactief starten" is approved, "Niet interactief werken" is no longer a task (issue 19).
     await service.api.decide(body.id, 'START_INTERACTIVE', 'raad');
+    expect(await steps()).toEqual([]);
     await service.api.decide(body.id, 'DECIDE_NON_INTERACTIVE', 'raad');
     expect(projectLinks(await page('council-clerk')).has(body.id)).toBe(false);
+    // Rejected while its alternative stands approved: still no task of the raad's.
     await service.api.decide(body.id, 'START_INTERACTIVE', 'raad', { outcome: 'rejected', note: 'Eerst een second opinion.' });
+    expect(await steps()).toEqual([]);
+    const { body: other } = await service.api.create({ title: 'Afgewezen', origin: 'municipality', politicalSensitivity: 'high' });
+    await service.api.decide(other.id, 'START_INTERACTIVE', 'raad', { outcome: 'rejected', note: 'Eerst een second opinion.' });
     const again = await page('council-clerk');
-    expect(projectLinks(again).has(body.id)).toBe(true);
+    expect(projectLinks(again).has(other.id)).toBe(true);
     expect(again).toContain(`De gemeenteraad heeft op ${longDay(dutchDay(new Date()), 'nl')} niet ingestemd met de stap ‘Interactief starten’: Eerst een second opinion.`);
   });
 

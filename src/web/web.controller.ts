@@ -20,6 +20,7 @@ import { insightFigures } from './insight-figures';
 import { WebSession, type WebUser } from './web-session';
 import { OpenPage, PageRoles, SignedInUser, WebRefusalFilter, WebSessionGuard } from './web-access';
 import { sitePath } from './site-path';
+import type { NextStepView } from '../projects/project.view';
 
 const PAGE_SIZE = 50;
 
@@ -123,9 +124,11 @@ export class WebController {
     const pageNumber = pageOf(query);
     const { items, total } = await this.projects.awaiting(body, PAGE_SIZE, (pageNumber - 1) * PAGE_SIZE);
     // Stopping is always possible and no task of its own; a step the file does not allow yet is still shown, with what it lacks.
+    // A step whose alternative already has its green light is no task (after "Interactief starten", not "Niet interactief werken").
+    const waitsForBody = (s: NextStepView) => s.event !== 'STOP' && s.requiredBody !== null && s.blockers.some((b) => WAITS_FOR_BODY.has(b.code));
     const waiting = items.flatMap((p) =>
       p.nextSteps
-        .filter((s) => s.event !== 'STOP' && s.requiredBody === body && s.blockers.some((b) => WAITS_FOR_BODY.has(b.code)))
+        .filter((s) => waitsForBody(s) && s.requiredBody === body && !p.nextSteps.some((o) => o !== s && o.event !== 'STOP' && o.requiredBody !== null && !waitsForBody(o)))
         // A refusal or a deferral stays with its date and reason, as the process manager reads it.
         .map((step) => ({ project: p, step, earlier: step.blockers.find((b) => b.code === 'green-light-rejected' || b.code === 'green-light-deferred') ?? null, lacking: stepLacks(step, t) })),
     );
