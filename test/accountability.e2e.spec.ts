@@ -86,6 +86,10 @@ describe('the documents a municipality accounts with', () => {
     expect(account.silenceReminders).toBe(0);
     expect(account.evaluation.participantsJudgement).toBe(EXAMPLE_EVALUATION.participantsJudgement);
     expect(account.closingText).toBeNull();
+    // The evaluation stays readable on the Dossier after closing (issue 19).
+    const dossier = (await page(`/projecten/${id}/dossier`)).body.toString();
+    expect(dossier).toContain('Tevreden over de informatie; de planning had eerder bekend mogen zijn.');
+    expect(dossier).toContain('Bereikt: De omwonenden steunden de aanpak.');
 
     // The closing text may be written once the project has ended, and rewritten: each version is kept.
     expect((await manager().put(`/api/projects/${id}/participation-account/closing-text`, { text: 'Eerste versie.' })).body).toEqual({ version: 1 });

@@ -535,7 +535,9 @@ export class ProjectPagesController {
         const initiative = project.origin === 'initiative'
           ? { account: await orNull(this.projectFile.applicantAccount(id)), assessment: await orNull(this.projectFile.challengeAssessment(id)), agreement: await orNull(this.projectFile.challengeAgreement(id)) }
           : null;
-        return this.pages.render(req, reply, 'project/dossier', { ...base, ...file, initiative, criteria: CHALLENGE_CRITERIA, editing, participantRows, planFields: planToForm(file.plan?.data ?? null), catalogue: CATALOGUE, inEvaluation: phaseOf(project.state) === 'evaluation' }, status);
+        // The evaluation stays readable once saved, also after closing (issue 19).
+        const evaluation = await orNull(this.projectFile.evaluation(id));
+        return this.pages.render(req, reply, 'project/dossier', { ...base, ...file, evaluation, initiative, criteria: CHALLENGE_CRITERIA, editing, participantRows, planFields: planToForm(file.plan?.data ?? null), catalogue: CATALOGUE, inEvaluation: phaseOf(project.state) === 'evaluation' }, status);
       }
       case 'besluiten': {
         const decisions = await this.decisions.list(id);
