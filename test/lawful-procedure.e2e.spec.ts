@@ -84,6 +84,22 @@ describeEachDatabase('a procedure true in law', (createDatabase) => {
     expect(early.body.tooEarly).toContainEqual(expect.objectContaining({ fact: 'inspection-postal-week', day: '2026-11-04' }));
   });
 
+  it('keeps the registration number each zienswijze got when it was entered; sorting by date is a choice of its own', async () => {
+    const id = await toAdvice('Verkeersbesluit Lindelaan', { legallyRequired: true, form: 'e' });
+    await manager().post(`/api/projects/${id}/inspection`, { laidOpenOn: '2026-09-01', publishedIn: 'Gemeenteblad 2026, 80001' });
+    const first = await manager().post(`/api/projects/${id}/inspection/reactions`, { receivedOn: '2026-09-15', sender: 'Fam. Eik', summary: 'Later ontvangen, eerst ingevoerd.' });
+    const second = await manager().post(`/api/projects/${id}/inspection/reactions`, { receivedOn: '2026-09-05', channel: 'letter', postedOn: '2026-09-04', sender: 'Fam. Beuk', summary: 'Eerder ontvangen, later ingevoerd.' });
+    expect([first.body.number, second.body.number]).toEqual([1, 2]);
+    expect(((await manager().get(`/api/projects/${id}/inspection`)).body.reactions as Array<{ number: number; sender: string }>).map((r) => [r.number, r.sender])).toEqual([[1, 'Fam. Eik'], [2, 'Fam. Beuk']]);
+    const nota = (await manager().get(`/api/projects/${id}/nota-van-beantwoording?versie=intern`)).body as { reactions: Array<{ number: number; sender: string }> };
+    expect(nota.reactions.map((r) => [r.number, r.sender])).toEqual([[1, 'Fam. Eik'], [2, 'Fam. Beuk']]);
+    const session = `iw_session=${await webSessionToken('A. de Vries', ['process-manager'])}`;
+    const byDate = (await service.t.http().get(`/projecten/${id}/inspraak?sorteer=datum`).set('cookie', session)).text;
+    expect(byDate.indexOf('Zienswijze 2: Fam. Beuk')).toBeLessThan(byDate.indexOf('Zienswijze 1: Fam. Eik'));
+    const byNumber = (await service.t.http().get(`/projecten/${id}/inspraak`).set('cookie', session)).text;
+    expect(byNumber.indexOf('Zienswijze 1: Fam. Eik')).toBeLessThan(byNumber.indexOf('Zienswijze 2: Fam. Beuk'));
+  });
+
   it('records the bekendmaking after the decision as the law asks, and computes the appeal term from the terinzagelegging (Awb art. 3:40–3:45, 6:7, 6:8 lid 4)', async () => {
     const id = await toAdvice('Verkeersbesluit Dorpsstraat', { legallyRequired: true, form: 'e' });
     await manager().post(`/api/projects/${id}/inspection`, { laidOpenOn: '2026-09-03', publishedIn: 'Gemeenteblad 2026, 50001' });

@@ -201,6 +201,7 @@ describe('SQLite durability settings', () => {
       { name: 'PersonalData1764460000000' },
       { name: 'WithdrawnInspections1764470000000' },
       { name: 'PublicMilestones1764480000000' },
+      { name: 'ReactionNumbers1764490000000' },
     ]);
     db.close();
     await database.drop();

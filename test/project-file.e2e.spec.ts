@@ -194,12 +194,13 @@ describe('the Interactiewijzer’s rules over HTTP', () => {
     expect((await manager().post(`/api/projects/${id}/inspection/reactions/${late.body.id}/answer`, { answer: 'Nogmaals.', answeredOn: '2026-05-07' })).body.code).toBe('reaction-already-answered');
     expect((await service.api.event(id, { type: 'ADVICE_SUBMITTED' }, { fileAsIs: true })).body.state).toBe('policyCycle.decisionMaking');
     const view = (await manager().get(`/api/projects/${id}/inspection`)).body;
-    expect(view.reactions.map((r: { late: boolean; channel: string }) => [r.channel, r.late])).toEqual([
-      ['oral', false],
-      ['email', false],
-      ['email', true],
-      ['letter', true],
-      ['letter', false],
+    // In the order they were registered, each with its number (issue 19), not by the day received.
+    expect(view.reactions.map((r: { number: number; late: boolean; channel: string }) => [r.number, r.channel, r.late])).toEqual([
+      [1, 'email', false],
+      [2, 'email', true],
+      [3, 'letter', false],
+      [4, 'letter', true],
+      [5, 'oral', false],
     ]);
   });
 

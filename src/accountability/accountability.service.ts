@@ -77,8 +77,8 @@ export class AccountabilityService {
       version,
       inspection: inspection && { laidOpenOn: inspection.laidOpenOn, endsOn: inspection.endsOn, publishedIn: inspection.publishedIn, procedure: inspection.procedure },
       decision,
-      reactions: (inspection?.reactions ?? []).map((r, i) => ({
-        number: i + 1,
+      reactions: (inspection?.reactions ?? []).map((r) => ({
+        number: r.number,
         // An erased name (issue 18) is no name: the sender is numbered like a private one.
         sender: (version === 'internal' || r.senderIsOrganisation) && r.sender ? r.sender : null,
         receivedOn: r.receivedOn,

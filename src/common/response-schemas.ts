@@ -273,7 +273,7 @@ const inspectionFields = {
 };
 const termWarning = object({ code: { type: 'string', enum: ['term-beyond-known-decrees'] }, message: object({ nl: text, en: text }) });
 export const INSPECTION = object({ ...inspectionFields, warnings: listOf(termWarning) });
-export const REACTION = object({ id: text, inspectionId: text, projectId: text, receivedOn: day, channel: { type: 'string', enum: ['letter', 'email', 'web', 'oral'], nullable: true }, postedOn: { ...day, nullable: true }, report: maybeText, sender: text, senderIsOrganisation: yesNo, summary: text, late: yesNo, answer: maybeText, answeredOn: { ...day, nullable: true }, changedDraft: { ...yesNo, nullable: true }, createdBy: text, createdAt: moment });
+export const REACTION = object({ id: text, inspectionId: text, projectId: text, number: { ...whole, description: 'the registration number it got when entered, per project; it never changes' }, receivedOn: day, channel: { type: 'string', enum: ['letter', 'email', 'web', 'oral'], nullable: true }, postedOn: { ...day, nullable: true }, report: maybeText, sender: text, senderIsOrganisation: yesNo, summary: text, late: yesNo, answer: maybeText, answeredOn: { ...day, nullable: true }, changedDraft: { ...yesNo, nullable: true }, createdBy: text, createdAt: moment });
 export const WITHDRAWN_INSPECTION = object(
   { id: text, laidOpenOn: day, publishedIn: text, endsOn: day, reactions: { ...whole, description: 'the zienswijzen given on it, which move to the next terinzagelegging' }, withdrawnOn: day, withdrawalReason: text },
   'A terinzagelegging withdrawn because its kennisgeving was faulty',

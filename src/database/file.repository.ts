@@ -129,11 +129,17 @@ export class FileRepository extends SqlRepository {
     return ids.length;
   }
 
+  /** The next registration number of a project's zienswijzen; the unit of work holds the project, so no two get the same. */
+  async nextReactionNumber(manager: EntityManager, projectId: string): Promise<number> {
+    const [row] = await this.run<{ last: number | string | null }>(manager, 'SELECT MAX(number) AS last FROM reactions WHERE project_id = ?', [projectId]);
+    return Number(row?.last ?? 0) + 1;
+  }
+
   async insertReaction(manager: EntityManager, r: ReactionEntity): Promise<void> {
     await this.run(
       manager,
-      'INSERT INTO reactions (id, inspection_id, project_id, received_on, channel, posted_on, report, sender, sender_is_organisation, summary, late, answer, answered_on, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-      [r.id, r.inspectionId, r.projectId, r.receivedOn, r.channel, r.postedOn, r.report, r.sender, this.flag(r.senderIsOrganisation), r.summary, this.flag(r.late), r.answer, r.answeredOn, r.createdBy, r.createdAt],
+      'INSERT INTO reactions (id, inspection_id, project_id, number, received_on, channel, posted_on, report, sender, sender_is_organisation, summary, late, answer, answered_on, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      [r.id, r.inspectionId, r.projectId, r.number, r.receivedOn, r.channel, r.postedOn, r.report, r.sender, this.flag(r.senderIsOrganisation), r.summary, this.flag(r.late), r.answer, r.answeredOn, r.createdBy, r.createdAt],
     );
   }
 

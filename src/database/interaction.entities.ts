@@ -132,6 +132,10 @@ export class ReactionEntity {
   @Column({ name: 'project_id', type: 'varchar', length: 36 })
   projectId!: string;
 
+  /** The registration number it got when entered, per project; it never changes (issue 19). */
+  @Column({ type: 'integer' })
+  number!: number;
+
   @Column({ name: 'received_on', type: 'varchar', length: 10 })
   receivedOn!: string;
 

@@ -171,7 +171,7 @@ export class ProjectFileService {
   private async inspectionOf(project: ProjectEntity) {
     const inspection = await this.inspections.findOneBy({ projectId: project.id, cycle: project.cycle, withdrawnOn: IsNull() });
     if (!inspection) return null;
-    const reactions = await this.reactions.find({ where: { inspectionId: inspection.id }, order: { receivedOn: 'ASC', createdAt: 'ASC' } });
+    const reactions = await this.reactions.find({ where: { inspectionId: inspection.id }, order: { number: 'ASC' } });
     return { ...inspection, warnings: termWarnings(inspection.endsOn), reactions: reactions.map((r) => ({ ...r, late: Boolean(r.late), senderIsOrganisation: Boolean(r.senderIsOrganisation), changedDraft: r.changedDraft === null ? null : Boolean(r.changedDraft) })), withdrawn: await this.withdrawnOf(project) };
   }
 }

@@ -563,7 +563,10 @@ export class ProjectPagesController {
       }
       case 'inspraak': {
         const file = await this.projectFile.whole(id);
-        return this.pages.render(req, reply, 'project/inspraak', { ...base, inspection: file.inspection, withdrawnInspections: file.withdrawnInspections, inspraak: file.inspraak, inspectionProcedure: file.inspectionProcedure, inPreparation: inPreparation(project.state) }, status);
+        // By registration number, or by the day they came in: a separate choice (issue 19).
+        const sortReactions = one(query.sorteer) === 'datum' ? 'datum' : 'nummer';
+        const inspection = file.inspection && sortReactions === 'datum' ? { ...file.inspection, reactions: [...file.inspection.reactions].sort((a, b) => a.receivedOn.localeCompare(b.receivedOn) || a.number - b.number) } : file.inspection;
+        return this.pages.render(req, reply, 'project/inspraak', { ...base, sortReactions, inspection, withdrawnInspections: file.withdrawnInspections, inspraak: file.inspraak, inspectionProcedure: file.inspectionProcedure, inPreparation: inPreparation(project.state) }, status);
       }
       case 'communicatie': {
         const [communications, milestones, reminders] = await Promise.all([

@@ -580,6 +580,7 @@ export class FileWorkflow {
         id: randomUUID(),
         inspectionId: inspection.id,
         projectId: project.id,
+        number: await this.files.nextReactionNumber(manager, project.id),
         receivedOn: input.receivedOn,
         channel,
         postedOn: input.postedOn ?? null,
@@ -597,7 +598,7 @@ export class FileWorkflow {
       await this.files.insertReaction(manager, reaction);
       // The chain commits to a salted digest of the sender's name, never the name: it can be erased later (AVG art. 5 lid 1 e).
       const sender = await this.personalData.keep(manager, project.id, 'reaction-sender', input.sender, at);
-      audit('reaction-received', { reactionId: reaction.id, receivedOn: input.receivedOn, channel, ...(input.postedOn && { postedOn: input.postedOn }), sender, late: reaction.late });
+      audit('reaction-received', { reactionId: reaction.id, number: reaction.number, receivedOn: input.receivedOn, channel, ...(input.postedOn && { postedOn: input.postedOn }), sender, late: reaction.late });
       return reaction;
     });
   }

@@ -529,6 +529,8 @@ export const en: Texts = {
     termUntil: 'Reactions until and including',
     laidOpenInPreparation: 'The draft decision is laid open in the preparation phase.',
     noReactions: 'No reactions received yet.',
+    sortReactions: 'Order',
+    sortBy: { nummer: 'by registration number', datum: 'by date received' } as Record<string, string>,
     reactionNumber: (n: number) => `Reaction ${n}`,
     postmark: (day: string) => `postmark ${day}`,
     notAnswered: 'Not answered yet.',

@@ -561,6 +561,8 @@ export const nl = {
     termUntil: 'Zienswijzen tot en met',
     laidOpenInPreparation: 'Het ontwerpbesluit gaat ter inzage in de fase van beleidsvoorbereiding.',
     noReactions: 'Er zijn nog geen zienswijzen ontvangen.',
+    sortReactions: 'Volgorde',
+    sortBy: { nummer: 'op registratienummer', datum: 'op datum van ontvangst' } as Record<string, string>,
     reactionNumber: (n: number) => `Zienswijze ${n}`,
     postmark: (day: string) => `poststempel ${day}`,
     notAnswered: 'Nog niet beantwoord.',
