@@ -121,6 +121,9 @@ describe('reminders against radio silence (real Redis, real SMTP)', () => {
     expect(audit.find((e) => e.type === 'communication-recorded')!.payload).toMatchObject({ channel: 'nieuwsbrief' });
     expect(hooks.filter((h) => h.body.projectId === id).every((h) => h.valid)).toBe(true);
     expect(hooks.filter((h) => h.body.projectId === id).map((h) => h.body.level)).toEqual([1, 2]);
+    // On the pages: what happened to each reminder, and the service itself as "automatisch" (issue 19).
+    expect((await t.http().get(`/projecten/${id}/communicatie`).set('cookie', session)).text).toMatch(/Herinnering[^<]*· gemaild aan [^<]*@/);
+    expect((await t.http().get(`/projecten/${id}/tijdlijn`).set('cookie', session)).text).toContain('· automatisch</span>');
   });
 
   it('skips a job whose deadline moved because someone communicated a moment before', async () => {

@@ -102,6 +102,8 @@ describe('the web interface in a real browser', () => {
 
   it('takes a project from creation to its plan: each role at its own task, every page in words, accessible and without sideways scrolling', async () => {
     const manager = await signedIn('A. de Vries', 'process-manager');
+    // This installation sends no mail (no SMTP_URL): the dashboard says so.
+    await expect(manager.getByRole('status').filter({ hasText: 'E-mail staat uit' }).isVisible()).resolves.toBe(true);
     await inspect(manager, 'projecten-leeg');
     // Keyboard first: the skip link is the first stop and leads to the content.
     await manager.keyboard.press('Tab');

@@ -32,3 +32,9 @@ export interface Actor {
   role: Role;
   roles: Role[];
 }
+
+/** The service itself, as the actor of what it does on its own (reminders, their skips); shown as "automatisch". */
+export const SYSTEM_ACTOR: Actor = { name: 'interactiewijzer', role: 'admin', roles: ['admin'] };
+
+/** Whether an entry's actor is the service itself. */
+export const isSystemActor = (actor: { name: string; role: string }) => actor.name === SYSTEM_ACTOR.name && actor.role === SYSTEM_ACTOR.role;

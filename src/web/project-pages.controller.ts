@@ -574,7 +574,13 @@ export class ProjectPagesController {
           this.milestones.find({ where: { projectId: id }, order: { dueAt: 'ASC' } }),
           this.reminders.find({ where: { projectId: id }, order: { dueAt: 'DESC', createdAt: 'DESC' } }),
         ]);
-        return this.pages.render(req, reply, 'project/communication', { ...base, communications: [...communications].reverse(), milestones, reminders, now: dutchClock(new Date()), phases: PHASES }, status);
+        // What happened to each reminder, as its trail entry says: mailed to whom, or only recorded, and why.
+        const sent = new Map((await this.audit.timeline(id)).filter((e) => e.type === 'reminder-sent').map((e) => {
+          const p = e.payload as { kind: string; dueAt: string; level: number; channels?: string[] };
+          return [`${p.kind}|${p.dueAt}|${p.level}`, p.channels ?? []];
+        }));
+        const reminderViews = reminders.map((r) => ({ ...r, recipients: JSON.parse(r.recipients) as string[], channels: sent.get(`${r.kind}|${r.dueAt}|${r.level}`) ?? null }));
+        return this.pages.render(req, reply, 'project/communication', { ...base, communications: [...communications].reverse(), milestones, reminders: reminderViews, now: dutchClock(new Date()), phases: PHASES }, status);
       }
       case 'tijdlijn': {
         // Controleren: the chain checked as it stands, and the latest root over every chain to save and compare later.

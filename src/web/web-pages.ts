@@ -5,12 +5,13 @@ import { ENDED_STATES, fieldNames, FILTER_STATES, inIntake, isEndedState, PHASE_
 import type { AuditEntryView } from '../audit/audit.service';
 import type { ProjectView } from '../projects/project.view';
 import type { Texts } from './i18n/nl';
+import { isSystemActor } from '../auth/roles';
 import { csv } from './csv';
 import { formBuilder } from './form-fields';
 import type { FailedForm } from './refusal';
 import { layoutMachine, type DiagramLayout } from './state-diagram';
 import { WebSession } from './web-session';
-import { describeEntry, eventName, formatDay, formatMoment, levelName, phaseName } from './wording';
+import { actorName, describeEntry, eventName, formatDay, formatMoment, levelName, phaseName } from './wording';
 
 const escapeXml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const DAY_MS = 86_400_000;
@@ -42,6 +43,7 @@ export class WebPages {
       event: (event: string) => eventName(event, lang),
       state: (state: string) => t.states[state] ?? state,
       fields: (keys: readonly string[]) => fieldNames(keys, lang),
+      actor: (actor: { name: string; role: string }) => actorName(actor, t),
     };
     // The machine's own state names, for filters and labels: no template spells one out.
     const failed = (data.failed as FailedForm | null | undefined) ?? null;
@@ -133,7 +135,7 @@ export class WebPages {
       t.trail.csvHeaders,
       ...timeline.map((e) => {
         const { title, details } = describeEntry(e, t);
-        return [e.seq, formatMoment(e.occurredAt, t.lang as 'nl' | 'en'), e.actor.name, t.roles[e.actor.role] ?? e.actor.role, title, e.hash, ...details];
+        return [e.seq, formatMoment(e.occurredAt, t.lang as 'nl' | 'en'), isSystemActor(e.actor) ? t.trail.automatic : e.actor.name, isSystemActor(e.actor) ? '' : (t.roles[e.actor.role] ?? e.actor.role), title, e.hash, ...details];
       }),
     ]);
   }

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Post, Query, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Post, Query, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { GOVERNING_BODIES } from '../../machines/participation-project';
@@ -20,6 +20,7 @@ import { insightFigures } from './insight-figures';
 import { WebSession, type WebUser } from './web-session';
 import { OpenPage, PageRoles, SignedInUser, WebRefusalFilter, WebSessionGuard } from './web-access';
 import { sitePath } from './site-path';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import type { NextStepView } from '../projects/project.view';
 
 const PAGE_SIZE = 50;
@@ -45,7 +46,13 @@ export class WebController {
     private readonly oidc: OidcSignIn,
     private readonly pages: WebPages,
     private readonly projects: ProjectsService,
-  ) {}
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.mailOff = !config.reminders.smtpUrl;
+  }
+
+  /** Without SMTP_URL reminders are recorded in the app only: the dashboard says so. */
+  private readonly mailOff: boolean;
 
   @OpenPage()
   @Get('aanmelden')
@@ -108,7 +115,7 @@ export class WebController {
     const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
     const pageLink = (n: number) => `/?${new URLSearchParams({ ...filter, pagina: String(n) }).toString()}`;
     const t = this.pages.texts(req);
-    return this.pages.render(req, reply, 'dashboard', { user, rows: items.map((p) => this.pages.dashboardRow(p, t)), filter, total, page: pageNumber, pages, pageLink });
+    return this.pages.render(req, reply, 'dashboard', { user, rows: items.map((p) => this.pages.dashboardRow(p, t)), filter, total, page: pageNumber, pages, pageLink, mailOff: this.mailOff });
   }
 
   /**

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { isEndedState } from '../../machines/participation-project';
 import { daysSilent, escalate } from '../../machines/silence/silence.rules';
-import type { Actor } from '../auth/roles';
+import { SYSTEM_ACTOR } from '../auth/roles';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { ApiError } from '../common/api-error';
 import { FileRepository } from '../database/file.repository';
@@ -12,8 +12,6 @@ import { TransactionRunner } from '../database/transaction-runner';
 import { ANY_STATE, UnitOfWork, type ProjectUnit } from './unit-of-work';
 import { clockOf, isCounting, setClock, SILENCE_TOPIC } from './workflow.service';
 
-/** The service itself, as the actor of what it does on its own. */
-const SYSTEM: Actor = { name: 'interactiewijzer', role: 'admin', roles: ['admin'] };
 
 // BullMQ job ids may not contain ":", so moments go in as epoch milliseconds.
 export const silenceJobId = (projectId: string, dueAt: string) => `silence-${projectId}-${Date.parse(dueAt)}`;
@@ -133,7 +131,7 @@ export class ReminderWorkflow {
   /** A unit of work of the service itself; a project that is gone answers `gone` instead of a 404. */
   private async onProject<T>(projectId: string, gone: T, now: Date, work: (unit: ProjectUnit) => Promise<T>): Promise<T> {
     try {
-      return await this.units.withProject(projectId, SYSTEM, ANY_STATE, work, now);
+      return await this.units.withProject(projectId, SYSTEM_ACTOR, ANY_STATE, work, now);
     } catch (error) {
       if (error instanceof ApiError && error.status === 404) return gone;
       throw error;
