@@ -379,8 +379,15 @@ describe('the web interface in a real browser', () => {
     const decision = griffier.locator('form[action$="/besluit"]');
     await decision.getByLabel('Stap', { exact: true }).selectOption({ label: 'Niet interactief werken' });
     await decision.getByLabel('Aangehouden').check();
-    await decision.getByLabel('Datum besluit').fill(dutchDay(new Date()));
+    // A date in the future is refused, the date named in words, what was typed kept; the field says its maximum.
+    const tomorrow = dutchDay(new Date(Date.now() + 86_400_000));
+    await decision.getByLabel('Datum besluit').fill(tomorrow);
     await decision.getByLabel('Kenmerk', { exact: true }).fill('R 2026/77');
+    await decision.getByRole('button').click();
+    await expect(griffier.getByRole('alert').textContent()).resolves.toContain(`De datum van het besluit, ${longDay(tomorrow, 'nl')}, ligt in de toekomst.`);
+    await expect(decision.getByLabel('Kenmerk', { exact: true }).inputValue()).resolves.toBe('R 2026/77');
+    await expect(decision.getByLabel('Datum besluit').getAttribute('max')).resolves.toBe(dutchDay(new Date()));
+    await decision.getByLabel('Datum besluit').fill(dutchDay(new Date()));
     await decision.getByRole('button').click();
     await expect(griffier.getByRole('alert').textContent()).resolves.toContain('Geef de reden');
     await decision.getByLabel('Toelichting of reden').fill('De raad wil eerst de sportverenigingen horen.');

@@ -293,7 +293,7 @@ export const nl = {
       'project-ended': 'Dit project is afgesloten of gestopt; er kan niets meer bij.',
       'initiative-not-submitted': 'Het initiatief is nog niet formeel ingediend. Tot dan adviseert de gemeente alleen.',
       'no-green-light-needed': 'Voor deze stap is geen besluit van het college of de raad nodig.',
-      'decision-in-future': 'De datum van het besluit ligt in de toekomst.',
+      'decision-date-in-future': 'De datum van het besluit ligt in de toekomst.',
       'communication-in-future': 'Het moment van het contact ligt in de toekomst. Leg contact vast als het is geweest.',
       'level-not-planned': 'Het plan van aanpak noemt voor die fase nog geen interactieniveau.',
       'inspraak-form-not-allowed': 'Deze inspraakvorm past niet bij wat u invulde over de wettelijke plicht: vorm a tot en met d als inspraak niet verplicht is, vorm e of f als het wel verplicht is.',
