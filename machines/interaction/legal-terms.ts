@@ -1,4 +1,5 @@
 import Holidays from 'date-holidays';
+import { startOfDutchDay } from '../calendar/dutch-day';
 import { EQUATING_DECREES } from './decreed-days';
 
 /**
@@ -95,6 +96,9 @@ export function statutoryTermEnd(firstDay: string, days: number): StatutoryTermE
   const endsOn = withTwoWorkingDays(firstDay, nextWorkingDay(nominalEnd), days);
   return { nominalEnd, endsOn, extended: endsOn !== nominalEnd };
 }
+
+/** The moment a term whose last day is `lastDay` has passed: the start of the Dutch day after it. */
+export const termPassedAt = (lastDay: string) => startOfDutchDay(addDays(lastDay, 1));
 
 /** The number of calendar days from one day to a later one. */
 export const daysBetween = (from: string, to: string) => Math.round((toDate(to).getTime() - toDate(from).getTime()) / 86_400_000);

@@ -91,6 +91,9 @@ export interface PublicationConflict {
   text: Text;
 }
 
+const nl = (day: string) => longDay(day, 'nl');
+const en = (day: string) => longDay(day, 'en');
+
 /**
  * Why a bekendmaking as given would not be true in law; empty when it holds.
  * - It cannot precede the decision it makes known (Awb art. 3:40).
@@ -99,13 +102,10 @@ export interface PublicationConflict {
  *   (art. 7:1 lid 1 onder d).
  * - A verordening is a generally binding rule: no appeal lies against it (art. 8:3 lid 1 onder a).
  */
-const nl = (day: string) => longDay(day, 'nl');
-const en = (day: string) => longDay(day, 'en');
-
 export function publicationConflicts(input: NewDecisionPublication, circumstances: PublicationCircumstances): PublicationConflict[] {
   const { decidedOn, preparedUnderAwb34, reactions } = circumstances;
   const found: PublicationConflict[] = [];
-  const add = (code: PublicationConflictCode, source: string, nl: string, en: string) => found.push({ code, source, text: { nl, en } });
+  const add = (code: PublicationConflictCode, source: string, textNl: string, textEn: string) => found.push({ code, source, text: { nl: textNl, en: textEn } });
   if (input.publishedOn < decidedOn) {
     add('publication-before-decision', 'Awb art. 3:40', `Het besluit is genomen op ${nl(decidedOn)}; het kan niet eerder bekendgemaakt zijn (${nl(input.publishedOn)}). Artikel 3:40 Awb.`, `The decision was taken on ${en(decidedOn)}; it cannot have been made known before (${en(input.publishedOn)}). Awb art. 3:40.`);
   }
@@ -176,14 +176,28 @@ export function decisionTerm(application: Application, today: string): DecisionT
   return { status: 'running', startsOn, ...statutoryTermEnd(startsOn, DECISION_TERM_DAYS), source, sourceNl, suspendedDays };
 }
 
+type ApplicationContext = Pick<ProjectContext, 'permitActivity' | 'submission' | 'participationMandatory'>;
+
+/** An initiative that applies for an omgevingsvergunning, received: its decision has a term of its own. */
+export function isApplication(context: ApplicationContext): boolean {
+  return !!context.permitActivity && !!context.submission;
+}
+
+/** The term to decide on the project's application as the file stands today; null where it is none. */
+export function applicationTerm(context: ApplicationContext, account: ApplicantParticipationAccount | null | undefined, today: string): DecisionTerm | null {
+  const application = applicationOf(context, account);
+  return application && decisionTerm(application, today);
+}
+
 /**
  * The application behind an initiative that applies for an omgevingsvergunning, once received; null
  * for anything else. Where its mandatory account was missing, the term was suspended until it came.
  */
-export function applicationOf(context: Pick<ProjectContext, 'permitActivity' | 'submission' | 'participationMandatory'>, account: ApplicantParticipationAccount | null | undefined): Application | null {
-  if (!context.permitActivity || !context.submission) return null;
+export function applicationOf(context: ApplicationContext, account: ApplicantParticipationAccount | null | undefined): Application | null {
+  if (!isApplication(context)) return null;
   const complete = applicantAccountMissing(account ?? null).length === 0;
-  return { receivedOn: context.submission.submittedOn, repairUntil: context.participationMandatory?.repairUntil ?? null, completedOn: complete ? (account?.completedOn ?? context.submission.submittedOn) : null };
+  const receivedOn = context.submission!.submittedOn;
+  return { receivedOn, repairUntil: context.participationMandatory?.repairUntil ?? null, completedOn: complete ? (account?.completedOn ?? receivedOn) : null };
 }
 
 /** A decision on an application taken after its term: marked late, with the term (issue 18). */

@@ -60,6 +60,8 @@ const PROCEDURE_NAMES: Record<InspraakProcedure, LocalisedText> = {
   'college-procedure': { nl: 'Bij deze inspraakvorm (de procedure die het college heeft vastgesteld)', en: 'Under this form of inspraak (the procedure the college set)' },
 };
 const step = (gate: GatedEventType, lang: 'nl' | 'en') => `‘${EVENT_NAMES[gate][lang]}’`;
+/** A body's reason, after a colon, inside a sentence that ends with its own full stop. */
+const because = (reason: string | null | undefined) => (reason ? `: ${reason.replace(/\.$/, '')}` : '');
 
 /** All blocker sentences, in both languages, in one place: plain Dutch (B1), the terms of griffie and bestuurssecretariaat, no codes, dates in words. */
 export const BLOCKER_MESSAGES = {
@@ -72,12 +74,12 @@ export const BLOCKER_MESSAGES = {
     en: `Only a decision of ${BODY_NAMES[body === 'college' ? 'raad' : 'college'].en} was recorded for ${step(gate, 'en')}. This step needs a ${DECISION_OF[body].en}.`,
   }),
   'green-light-rejected': (body: GoverningBody, gate: GatedEventType, decidedOn: string, reason?: string | null): LocalisedText => ({
-    nl: `${capitalise(BODY_NAMES[body].nl)} heeft op ${longDay(decidedOn, 'nl')} niet ingestemd met de stap ${step(gate, 'nl')}${reason ? `: ${reason.replace(/\.$/, '')}` : ''}. Daarvoor is een nieuw ${DECISION_OF[body].nl} nodig.`,
-    en: `${capitalise(BODY_NAMES[body].en)} did not approve ${step(gate, 'en')} on ${longDay(decidedOn, 'en')}${reason ? `: ${reason.replace(/\.$/, '')}` : ''}. A new ${DECISION_OF[body].en} is needed.`,
+    nl: `${capitalise(BODY_NAMES[body].nl)} heeft op ${longDay(decidedOn, 'nl')} niet ingestemd met de stap ${step(gate, 'nl')}${because(reason)}. Daarvoor is een nieuw ${DECISION_OF[body].nl} nodig.`,
+    en: `${capitalise(BODY_NAMES[body].en)} did not approve ${step(gate, 'en')} on ${longDay(decidedOn, 'en')}${because(reason)}. A new ${DECISION_OF[body].en} is needed.`,
   }),
   'green-light-deferred': (body: GoverningBody, gate: GatedEventType, decidedOn: string, reason?: string | null): LocalisedText => ({
-    nl: `Aangehouden door ${BODY_NAMES[body].nl} op ${longDay(decidedOn, 'nl')}${reason ? `: ${reason.replace(/\.$/, '')}` : ''}. De stap ${step(gate, 'nl')} wacht op een nieuw ${DECISION_OF[body].nl}.`,
-    en: `Deferred by ${BODY_NAMES[body].en} on ${longDay(decidedOn, 'en')}${reason ? `: ${reason.replace(/\.$/, '')}` : ''}. ${capitalise(step(gate, 'en'))} waits for a new ${DECISION_OF[body].en}.`,
+    nl: `Aangehouden door ${BODY_NAMES[body].nl} op ${longDay(decidedOn, 'nl')}${because(reason)}. De stap ${step(gate, 'nl')} wacht op een nieuw ${DECISION_OF[body].nl}.`,
+    en: `Deferred by ${BODY_NAMES[body].en} on ${longDay(decidedOn, 'en')}${because(reason)}. ${capitalise(step(gate, 'en'))} waits for a new ${DECISION_OF[body].en}.`,
   }),
   'green-light-too-early': (body: GoverningBody, decidedOn: string, tooEarly: readonly TooEarly[]): LocalisedText => tooEarlyText(body, decidedOn, tooEarly),
   'submission-incomplete': (): LocalisedText => ({

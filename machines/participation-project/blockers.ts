@@ -43,9 +43,14 @@ export function isChallenge(context: ProjectContext): boolean {
  * (the body postponed its decision, §2.4) settles nothing and is passed over.
  */
 export function decisiveDecision(context: ProjectContext, gate: GatedEventType, decisions: readonly GreenLight[]): GreenLight | undefined {
+  return latestOfRequiredBody(context, gate, decisions, (outcome) => outcome !== 'deferred');
+}
+
+/** The latest decision of the required body for this gate in the current cycle whose outcome counts here. */
+function latestOfRequiredBody(context: ProjectContext, gate: GatedEventType, decisions: readonly GreenLight[], counts: (outcome: GreenLight['outcome']) => boolean): GreenLight | undefined {
   const body = requiredBody(context, gate);
   return decisions
-    .filter((d) => d.gate === gate && d.cycle === context.cycle && d.body === body && d.outcome !== 'deferred')
+    .filter((d) => d.gate === gate && d.cycle === context.cycle && d.body === body && counts(d.outcome))
     .reduce<GreenLight | undefined>((latest, d) => (latest === undefined || isLater(d, latest) ? d : latest), undefined);
 }
 
@@ -120,9 +125,7 @@ function greenLightBlockers(context: ProjectContext, event: GatedEvent): Blocker
   const approvedByOtherBody = event.decisions.some((d) => d.gate === gate && d.cycle === context.cycle && d.outcome === 'approved');
   if (approvedByOtherBody) return [{ code: 'green-light-wrong-body', message: BLOCKER_MESSAGES['green-light-wrong-body'](body, gate) }];
   // §2.4: the body postponed its decision; the step still waits for it, and the reader learns when and why.
-  const deferred = event.decisions
-    .filter((d) => d.gate === gate && d.cycle === context.cycle && d.body === body && d.outcome === 'deferred')
-    .reduce<GreenLight | undefined>((latest, d) => (latest === undefined || isLater(d, latest) ? d : latest), undefined);
+  const deferred = latestOfRequiredBody(context, gate, event.decisions, (outcome) => outcome === 'deferred');
   if (deferred) return [{ code: 'green-light-deferred', message: BLOCKER_MESSAGES['green-light-deferred'](body, gate, deferred.decidedOn, deferred.reason), on: deferred.decidedOn }];
   return [{ code: 'green-light-missing', message: BLOCKER_MESSAGES['green-light-missing'](body, gate) }];
 }

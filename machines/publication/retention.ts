@@ -10,11 +10,6 @@ import { addDays } from '../interaction/legal-terms';
 export const PERSONAL_DATA_KINDS = ['reaction-sender', 'initiator'] as const;
 export type PersonalDataKind = (typeof PERSONAL_DATA_KINDS)[number];
 
-export const PERSONAL_DATA_KIND_NAMES: Readonly<Record<PersonalDataKind, { nl: string; en: string }>> = {
-  'reaction-sender': { nl: 'naam en adres van wie een zienswijze gaf', en: 'the name and address of whoever gave a zienswijze' },
-  initiator: { nl: 'naam en e-mailadres van de initiatiefnemer, aanvrager of uitdager', en: 'the name and e-mail address of the initiator, applicant or challenger' },
-};
-
 /** The product's default period, in days after the project ended. */
 export const DEFAULT_RETENTION_DAYS = 365;
 

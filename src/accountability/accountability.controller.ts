@@ -5,11 +5,10 @@ import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validat
 import { AllowRoles, CurrentActor } from '../auth/auth.decorators';
 import { ANY_ROLE, type Actor, WRITERS } from '../auth/roles';
 import { Answers, AnswersOrPdf, DOCUMENT_SAVED, NOTA, PARTICIPATION_ACCOUNT } from '../common/response-schemas';
-import { slugOf } from '../common/slug';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { nl } from '../web/i18n/nl';
 import { accountDocument, notaDocument } from '../web/reports';
-import { reportPdf, type ReportDocument } from './report-pdf';
+import { pdfAttachment, REPORT_FILE_NAMES } from './report-pdf';
 import { AccountabilityService } from './accountability.service';
 
 class ClosingTextDto {
@@ -46,7 +45,7 @@ export class AccountabilityController {
   @AnswersOrPdf(PARTICIPATION_ACCOUNT, 'The account, as JSON or as a PDF')
   async account(@Param('id') id: string, @Headers('accept') accept: string | undefined, @Res({ passthrough: true }) reply: FastifyReply) {
     const account = await this.accountability.account(id);
-    return wantsPdf(accept) ? this.pdf(reply, accountDocument(account, nl), `participatieparagraaf-${slugOf(account.project.title)}.pdf`) : account;
+    return wantsPdf(accept) ? pdfAttachment(reply, accountDocument(account, nl), this.municipality, REPORT_FILE_NAMES.account(account.project.title)) : account;
   }
 
   @Put('participation-account/closing-text')
@@ -65,14 +64,9 @@ export class AccountabilityController {
   async nota(@Param('id') id: string, @Query() query: NotaQuery, @Headers('accept') accept: string | undefined, @Res({ passthrough: true }) reply: FastifyReply) {
     const internal = query.versie === 'intern';
     const nota = await this.accountability.nota(id, internal ? 'internal' : 'public');
-    return wantsPdf(accept) ? this.pdf(reply, notaDocument(nota, nl), `nota-van-beantwoording-${internal ? 'intern-' : ''}${slugOf(nota.project.title)}.pdf`) : nota;
+    return wantsPdf(accept) ? pdfAttachment(reply, notaDocument(nota, nl), this.municipality, REPORT_FILE_NAMES.nota(nota.project.title, internal)) : nota;
   }
 
-  private async pdf(reply: FastifyReply, document: ReportDocument, name: string): Promise<Buffer> {
-    const pdf = await reportPdf(document, this.municipality);
-    reply.header('content-disposition', `attachment; filename="${name}"`).type('application/pdf');
-    return pdf;
-  }
 }
 
 /** The client asks for the PDF before JSON (a document system, the Woo publication). */

@@ -1,4 +1,6 @@
 import PDFDocument from 'pdfkit';
+import type { FastifyReply } from 'fastify';
+import { slugOf } from '../common/slug';
 
 /** A document for the raad or for residents: a title, and sections of paragraphs and lists. */
 export interface ReportDocument {
@@ -6,6 +8,19 @@ export interface ReportDocument {
   subtitle: string;
   lang: 'nl' | 'en';
   sections: Array<{ heading: string; paragraphs?: string[]; items?: string[] }>;
+}
+
+/** The file names of the two documents, the same from the pages and the API. */
+export const REPORT_FILE_NAMES = {
+  account: (title: string) => `participatieparagraaf-${slugOf(title)}.pdf`,
+  nota: (title: string, internal: boolean) => `nota-van-beantwoording-${internal ? 'intern-' : ''}${slugOf(title)}.pdf`,
+};
+
+/** The document as a PDF attachment on the reply; answers the bytes, for a handler that returns its body. */
+export async function pdfAttachment(reply: FastifyReply, document: ReportDocument, municipality: string, name: string): Promise<Buffer> {
+  const pdf = await reportPdf(document, municipality);
+  reply.header('content-disposition', `attachment; filename="${name}"`).type('application/pdf');
+  return pdf;
 }
 
 /**

@@ -46,12 +46,11 @@ export class PersonalDataRepository extends SqlRepository {
     return rows.map((r) => ({ projectId: r.projectId, kind: r.kind, items: Number(r.items) }));
   }
 
-  /** Erases the values and salts of a project's items of these kinds (the digests stay, so every chain still verifies); returns what was erased. */
-  async erase(manager: EntityManager, projectId: string, kinds: readonly string[], reason: string, at: string): Promise<PersonalDataItem[]> {
-    const due = (await this.ofProject(manager, projectId)).filter((item) => item.erasedAt === null && kinds.includes(item.kind));
-    if (due.length === 0) return [];
-    await this.run(manager, `UPDATE personal_data SET value = NULL, salt = NULL, erased_at = ?, erasure_reason = ? WHERE project_id = ? AND erased_at IS NULL AND kind IN (${placeholders(kinds)})`, [at, reason, projectId, ...kinds]);
-    return due;
+  /** Erases the values and salts of these items (the digests stay, so every chain still verifies). */
+  async erase(manager: EntityManager, items: ReadonlyArray<Pick<PersonalDataItem, 'id'>>, reason: string, at: string): Promise<void> {
+    if (items.length === 0) return;
+    const ids = items.map((item) => item.id);
+    await this.run(manager, `UPDATE personal_data SET value = NULL, salt = NULL, erased_at = ?, erasure_reason = ? WHERE erased_at IS NULL AND id IN (${placeholders(ids)})`, [at, reason, ...ids]);
   }
 
   /** The latest value of one kind in a project, or null when there is none or it was erased (then `erased`). */

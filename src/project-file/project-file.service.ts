@@ -110,9 +110,10 @@ export class ProjectFileService {
 
   /** The inspection of the current cycle, with its reactions (oldest first). */
   async inspection(projectId: string) {
-    const inspection = await this.inspectionOf(await this.projects.find(projectId));
+    const project = await this.projects.find(projectId);
+    const inspection = await this.inspectionOf(project);
     if (!inspection) throw new ApiError(404, 'inspection-not-found', 'Nothing lies open for inspection in this cycle.');
-    return inspection;
+    return { ...inspection, withdrawn: await this.withdrawnOf(project) };
   }
 
   /** The terinzageleggingen of the cycle withdrawn after a faulty kennisgeving, oldest first. */
@@ -123,7 +124,31 @@ export class ProjectFileService {
 
   /** The whole file for one page, the project looked up once; a document not written yet is null. */
   async whole(projectId: string) {
+    return this.fileOf(await this.projects.find(projectId));
+  }
+
+  /**
+   * The Dossier page's file: the whole file, the evaluation, and for an initiative its own part
+   * (the applicant's account, a challenge's assessment and agreement), the project looked up once.
+   */
+  async dossier(projectId: string) {
     const project = await this.projects.find(projectId);
+    const file = await this.fileOf(project);
+    const evaluation = await this.latestOf<Evaluation>(project.id, 'evaluation');
+    const initiative = project.origin === 'initiative' ? await this.initiativeOf(project) : null;
+    return { ...file, evaluation: evaluation && { ...evaluation, missing: evaluationMissing(evaluation.data, file.plan?.data ?? null) }, initiative };
+  }
+
+  private async initiativeOf(project: ProjectEntity) {
+    const [account, assessment, agreement] = await Promise.all([
+      this.latestOf<ApplicantParticipationAccount>(project.id, 'applicant-account'),
+      this.latestOf<ChallengeAssessment>(project.id, 'challenge-assessment'),
+      this.latestOf<ChallengeAgreement>(project.id, 'challenge-agreement'),
+    ]);
+    return { account: account && { ...account, missing: applicantAccountMissing(account.data) }, assessment, agreement };
+  }
+
+  private async fileOf(project: ProjectEntity) {
     const [quickScan, commitment, plan, stakeholders, inspection, withdrawnInspections] = await Promise.all([
       this.quickScanOf(project),
       this.commitmentOf(project),
@@ -172,6 +197,6 @@ export class ProjectFileService {
     const inspection = await this.inspections.findOneBy({ projectId: project.id, cycle: project.cycle, withdrawnOn: IsNull() });
     if (!inspection) return null;
     const reactions = await this.reactions.find({ where: { inspectionId: inspection.id }, order: { number: 'ASC' } });
-    return { ...inspection, warnings: termWarnings(inspection.endsOn), reactions: reactions.map((r) => ({ ...r, late: Boolean(r.late), senderIsOrganisation: Boolean(r.senderIsOrganisation), changedDraft: r.changedDraft === null ? null : Boolean(r.changedDraft) })), withdrawn: await this.withdrawnOf(project) };
+    return { ...inspection, warnings: termWarnings(inspection.endsOn), reactions: reactions.map((r) => ({ ...r, late: Boolean(r.late), senderIsOrganisation: Boolean(r.senderIsOrganisation), changedDraft: r.changedDraft === null ? null : Boolean(r.changedDraft) })) };
   }
 }

@@ -1,4 +1,4 @@
-import { applicationOf, assessQuickScan, decisionTerm, describeLevel, FILE_PART_OF_STATE, levelOfPhase, PHASES, nextSteps, stateIdOf, type DecisionPublication, type DecisionTerm, type GreenLight, type Phase, type QuickScanAdvice } from '../../machines/participation-project';
+import { applicationTerm, assessQuickScan, describeLevel, FILE_PART_OF_STATE, levelOfPhase, PHASES, nextSteps, stateIdOf, type DecisionPublication, type DecisionTerm, type GreenLight, type Phase, type QuickScanAdvice } from '../../machines/participation-project';
 import { documentData } from '../workflow/dossier';
 import { silenceStatus, type SilenceStatus } from '../../machines/silence/silence.rules';
 import { toBlockerView, type BlockerView } from '../common/api-error';
@@ -71,6 +71,8 @@ export interface ProjectView {
 /** The project as clients see it: the stored row plus what the machine says can happen next. */
 export function toProjectView(project: ProjectEntity, openDecisions: readonly GreenLight[], file: ProjectFile, clock: { now: Date; dayMs: number }): ProjectView {
   const snapshot = snapshotOf(project);
+  // Before the route is decided a quick scan's level without interaction is only a possibility, not the project's level.
+  const routeDecided = !(stateIdOf(snapshot) in FILE_PART_OF_STATE);
   return {
     id: project.id,
     title: project.title,
@@ -105,20 +107,13 @@ export function toProjectView(project: ProjectEntity, openDecisions: readonly Gr
     updatedAt: project.updatedAt,
     quickScanAdvice: assessQuickScan(file.dossier.quickScan).advice,
     levels: PHASES.map((phase) => {
-      // Before the route is decided a quick scan's level without interaction is only a possibility, not the project's level.
-      const routeDecided = !(stateIdOf(snapshot) in FILE_PART_OF_STATE);
       const level = routeDecided ? levelOfPhase(phase, file.dossier) : file.dossier.plan?.levels?.[phase];
       const described = level ? describeLevel(level) : null;
       return { phase, level: level ?? null, style: described?.style.key ?? null, styleNl: described?.style.nl ?? null, category: described?.category ?? null };
     }),
     inspection: file.dossier.inspection && { endsOn: file.dossier.inspection.endsOn, unansweredReactions: file.dossier.unansweredReactions },
-    decisionTerm: afterDecisionTerm(snapshot.context, file),
+    decisionTerm: applicationTerm(snapshot.context, file.dossier.applicantAccount, file.dossier.today),
     publications: documentData<{ items: DecisionPublication[] }>(file.documents, 'decision-notices')?.items ?? [],
     nextSteps: nextSteps(snapshot, openDecisions, file.dossier).map((step) => ({ ...step, blockers: step.blockers.map(toBlockerView) })),
   };
-}
-
-function afterDecisionTerm(context: Parameters<typeof applicationOf>[0], file: ProjectFile): DecisionTerm | null {
-  const application = applicationOf(context, file.dossier.applicantAccount);
-  return application && decisionTerm(application, file.dossier.today);
 }

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Inject, Param, ParseUUIDPipe, Post, Query, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
 import { AccountabilityService } from '../accountability/accountability.service';
-import { reportPdf, type ReportDocument } from '../accountability/report-pdf';
+import { pdfAttachment, REPORT_FILE_NAMES, type ReportDocument } from '../accountability/report-pdf';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { accountDocument, notaDocument } from './reports';
 import { ApiExcludeController } from '@nestjs/swagger';
@@ -59,12 +59,13 @@ import { MilestoneEntity } from '../database/milestone.entity';
 import { ReminderEntity } from '../database/reminder.entity';
 import { RecordDecisionDto } from '../decisions/dto/record-decision.dto';
 import { DecisionPublicationDto } from '../decisions/dto/decision-publication.dto';
-import { DecisionsService } from '../decisions/decisions.service';
+import { DecisionsService, type DecisionView } from '../decisions/decisions.service';
 import { AnswerDto, ApplicantAccountDto, ChallengeAgreementDto, ChallengeAssessmentDto, ChallengerNoticeDto, CommitmentDto, EvaluationDto, InitiatorDto, RaadInformationDto, InspectionDto, InspectionWithdrawalDto, PlanDto, QuickScanDto, ReactionDto, StakeholderDto } from '../project-file/dto/file.dto';
 import { ProjectFileService } from '../project-file/project-file.service';
 import { ProjectEventDto } from '../projects/dto/project-event.dto';
 import { ProjectSettingsDto } from '../projects/dto/project-settings.dto';
 import { ProjectsService } from '../projects/projects.service';
+import type { ProjectView } from '../projects/project.view';
 import { AddMilestoneDto } from '../milestones/add-milestone.dto';
 import { WorkflowService } from '../workflow/workflow.service';
 import { FileWorkflow } from '../workflow/file-workflow.service';
@@ -189,7 +190,7 @@ export class ProjectPagesController {
   @Get('participatieparagraaf.pdf')
   async accountPdf(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @Param('id') id: string) {
     const [project, account] = await Promise.all([this.projects.get(id), this.accountability.account(id)]);
-    return this.sendPdf(reply, accountDocument(account, this.pages.texts(req)), `participatieparagraaf-${slugOf(project.title)}.pdf`);
+    return this.sendPdf(reply, accountDocument(account, this.pages.texts(req)), REPORT_FILE_NAMES.account(project.title));
   }
 
   @Post('participatieparagraaf')
@@ -217,7 +218,7 @@ export class ProjectPagesController {
   async notaPdf(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @Param('id') id: string, @Query() query: Form) {
     const internal = one(query.versie) === 'intern';
     const [project, nota] = await Promise.all([this.projects.get(id), this.accountability.nota(id, internal ? 'internal' : 'public')]);
-    return this.sendPdf(reply, notaDocument(nota, this.pages.texts(req)), `nota-van-beantwoording-${internal ? 'intern-' : ''}${slugOf(project.title)}.pdf`);
+    return this.sendPdf(reply, notaDocument(nota, this.pages.texts(req)), REPORT_FILE_NAMES.nota(project.title, internal));
   }
 
   @Get('stoppen')
@@ -486,8 +487,8 @@ export class ProjectPagesController {
     return this.pages.render(req, reply, 'project/report', { user, project, kind, document, pdf, internal, closing, canWrite: WRITERS.includes(user.role), failed, saved: one((req.query as Form).opgeslagen) === '1' }, status);
   }
 
-  private sendPdf(reply: FastifyReply, document: ReportDocument, name: string): Promise<unknown> {
-    return reportPdf(document, this.municipality).then((pdf) => reply.header('content-disposition', `attachment; filename="${name}"`).type('application/pdf').send(pdf));
+  private async sendPdf(reply: FastifyReply, document: ReportDocument, name: string): Promise<unknown> {
+    return reply.send(await pdfAttachment(reply, document, this.municipality, name));
   }
 
   /**
@@ -517,9 +518,8 @@ export class ProjectPagesController {
       case 'overzicht': {
         const timeline = await this.audit.timeline(id);
         // A decision taken takes effect only once made known (Awb art. 3:40): the Overzicht says which still wait for it.
-        const madeKnown = new Set(project.publications.map((p) => p.decisionId));
-        const taken = (await this.decisions.list(id)).filter((d) => d.event === 'DECISION_TAKEN' && d.outcome === 'approved' && d.consumed);
-        const notMadeKnown = taken.filter((d) => !madeKnown.has(d.id)).length;
+        const taken = decisionsTaken(await this.decisions.list(id)).filter((d) => d.outcome === 'approved' && d.consumed);
+        const notMadeKnown = notYetMadeKnown(taken, project).length;
         // The term to decide on an application matters until it is decided.
         const decisionTerm = taken.length === 0 ? project.decisionTerm : null;
         // An initiative's initiator, to reach them; personal data, so read apart and gone once erased.
@@ -527,17 +527,11 @@ export class ProjectPagesController {
         return this.pages.render(req, reply, 'project/overview', { ...base, stages: this.pages.stages(project, timeline), notMadeKnown, decisionTerm, initiator }, status);
       }
       case 'dossier': {
-        const file = await this.projectFile.whole(id);
+        const file = await this.projectFile.dossier(id);
         const editing = one(query.wijzigen) || failed?.form || FILE_PART_OF_STATE[project.state] || (phaseOf(project.state) === 'evaluation' ? 'evaluatie' : '');
         const scan = file.quickScan?.data ?? {};
         const participantRows = [...(scan.participants ?? []), ...Array.from({ length: EXTRA_PARTICIPANT_ROWS }, () => ({ name: '', role: '' }))];
-        // An initiative's own part of the file: the applicant's account, a challenge's assessment and agreement.
-        const initiative = project.origin === 'initiative'
-          ? { account: await orNull(this.projectFile.applicantAccount(id)), assessment: await orNull(this.projectFile.challengeAssessment(id)), agreement: await orNull(this.projectFile.challengeAgreement(id)) }
-          : null;
-        // The evaluation stays readable once saved, also after closing (issue 19).
-        const evaluation = await orNull(this.projectFile.evaluation(id));
-        return this.pages.render(req, reply, 'project/dossier', { ...base, ...file, evaluation, initiative, criteria: CHALLENGE_CRITERIA, editing, participantRows, planFields: planToForm(file.plan?.data ?? null), catalogue: CATALOGUE, inEvaluation: phaseOf(project.state) === 'evaluation' }, status);
+        return this.pages.render(req, reply, 'project/dossier', { ...base, ...file, criteria: CHALLENGE_CRITERIA, editing, participantRows, planFields: planToForm(file.plan?.data ?? null), catalogue: CATALOGUE, inEvaluation: phaseOf(project.state) === 'evaluation' }, status);
       }
       case 'besluiten': {
         const decisions = await this.decisions.list(id);
@@ -547,12 +541,11 @@ export class ProjectPagesController {
         const published = new Map(wooItems.filter((i) => i.decisionId && !i.withdrawn).map((i) => [i.decisionId!, i]));
         const woo = { items: [...wooItems].reverse(), published, canPublish: PUBLISHERS.includes(user.role), unpublished: decisions.filter((d) => !published.has(d.id)), categories: WOO_CATEGORIES, types: WOO_DOCUMENT_TYPES, handlings: WOO_HANDLINGS };
         // After the decision: its bekendmaking, and whether it came after the term to decide on an application.
-        const madeKnown = new Set(project.publications.map((p) => p.decisionId));
-        const taken = decisions.filter((d) => d.event === 'DECISION_TAKEN' && d.outcome !== 'deferred');
+        const taken = decisionsTaken(decisions);
         const afterDecision = {
           items: project.publications,
           canRecord: PUBLISHERS.includes(user.role),
-          toMakeKnown: taken.filter((d) => d.outcome === 'approved' && !madeKnown.has(d.id)),
+          toMakeKnown: notYetMadeKnown(taken.filter((d) => d.outcome === 'approved'), project),
           late: new Map(taken.flatMap((d) => { const late = decidedLate(project.decisionTerm, d.decidedOn); return late ? [[d.id, late]] : []; })),
           ways: PUBLICATION_WAYS,
           remedies: LEGAL_REMEDIES,
@@ -593,6 +586,17 @@ export class ProjectPagesController {
       }
     }
   }
+}
+
+/** The decisions of the decision-making phase itself, approved or rejected (a deferral decides nothing). */
+function decisionsTaken(decisions: readonly DecisionView[]): DecisionView[] {
+  return decisions.filter((d) => d.event === 'DECISION_TAKEN' && d.outcome !== 'deferred');
+}
+
+/** Those whose bekendmaking is not recorded yet: they do not take effect before it (Awb art. 3:40). */
+function notYetMadeKnown(decisions: readonly DecisionView[], project: ProjectView): DecisionView[] {
+  const madeKnown = new Set(project.publications.map((p) => p.decisionId));
+  return decisions.filter((d) => !madeKnown.has(d.id));
 }
 
 /** A part of the file that may not be written yet: null instead of its 404. */

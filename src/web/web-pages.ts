@@ -135,7 +135,8 @@ export class WebPages {
       t.trail.csvHeaders,
       ...timeline.map((e) => {
         const { title, details } = describeEntry(e, t);
-        return [e.seq, formatMoment(e.occurredAt, t.lang as 'nl' | 'en'), isSystemActor(e.actor) ? t.trail.automatic : e.actor.name, isSystemActor(e.actor) ? '' : (t.roles[e.actor.role] ?? e.actor.role), title, e.hash, ...details];
+        const system = isSystemActor(e.actor);
+        return [e.seq, formatMoment(e.occurredAt, t.lang as 'nl' | 'en'), system ? t.trail.automatic : e.actor.name, system ? '' : (t.roles[e.actor.role] ?? e.actor.role), title, e.hash, ...details];
       }),
     ]);
   }

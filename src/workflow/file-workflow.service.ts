@@ -3,6 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import {
   addDays,
+  termPassedAt,
   applicantAccountMissing,
   AWB_INSPECTION_DAYS,
   isChallenge,
@@ -56,7 +57,7 @@ import type { DocumentKind, InspectionEntity, ReactionEntity, StakeholderEntity 
 import type { ProjectEntity } from '../database/project.entity';
 import { FileRepository } from '../database/file.repository';
 import { ReminderRepository } from '../database/reminder.repository';
-import { dutchDay, isFutureDay, longDay, startOfDutchDay } from '../../machines/calendar/dutch-day';
+import { dutchDay, isFutureDay, longDay } from '../../machines/calendar/dutch-day';
 import { WOO_CHECKS, wooChecksMissing, type WooCategory, type WooDocumentType, type WooHandling, type WooItem } from '../../machines/publication/woo';
 import { DecisionRepository } from '../database/decision.repository';
 import { TrailRepository } from '../database/trail.repository';
@@ -249,7 +250,7 @@ export class FileWorkflow {
       const version = await this.saveDocument(manager, project, current, 'challenge-agreement', agreement, actor, at, null);
       audit('challenge-agreement-recorded', { version, ...agreement });
       const title = `Einde overeenkomst uitdaagrecht ${agreement.reference}: ${longDay(agreement.endsOn, 'nl')}; evalueer de uitvoering`;
-      await addMilestoneTo(this.reminders, unit, { title: title.slice(0, 200), dueAt: startOfDutchDay(addDays(agreement.endsOn, 1)), remindDaysBefore: 30 }, this.dayMs);
+      await addMilestoneTo(this.reminders, unit, { title, dueAt: termPassedAt(agreement.endsOn), remindDaysBefore: 30 }, this.dayMs);
       return { ...agreement, version };
     });
   }
@@ -346,8 +347,8 @@ export class FileWorkflow {
       if (decision.gate !== 'DECISION_TAKEN' || decision.outcome !== 'approved') {
         throw new ApiError(422, 'not-a-taken-decision', 'Only the approved decision of the decision-making phase (DECISION_TAKEN) is made known this way.');
       }
-      const late = (['publishedOn', 'laidOpenOn', 'reactorsNotifiedOn'] as const).filter((field) => input[field] && isFutureDay(input[field], now));
-      if (late.length > 0) throw new ApiError(422, 'publication-in-future', `${late.join(', ')} lies in the future; record the bekendmaking once it happened.`, { fields: late });
+      const inFuture = (['publishedOn', 'laidOpenOn', 'reactorsNotifiedOn'] as const).filter((field) => input[field] && isFutureDay(input[field], now));
+      if (inFuture.length > 0) throw new ApiError(422, 'publication-in-future', `${inFuture.join(', ')} lies in the future; record the bekendmaking once it happened.`, { fields: inFuture });
       const current = await file();
       const items = documentData<{ items: DecisionPublication[] }>(current.documents, 'decision-notices')?.items ?? [];
       if (items.some((i) => i.decisionId === decisionId)) throw new ApiError(409, 'already-made-known', 'The bekendmaking of this decision is recorded already.');
@@ -376,7 +377,7 @@ export class FileWorkflow {
       if (item.appeal) {
         const kind = item.remedy === 'bezwaar' ? 'bezwaartermijn' : 'beroepstermijn';
         const title = `Einde ${kind} (artikel 6:7 Awb) van besluit ${decision.reference}: tot en met ${longDay(item.appeal.endsOn, 'nl')}`;
-        await addMilestoneTo(this.reminders, unit, { title, dueAt: startOfDutchDay(addDays(item.appeal.endsOn, 1)), remindDaysBefore: 0, public: true }, this.dayMs);
+        await addMilestoneTo(this.reminders, unit, { title, dueAt: termPassedAt(item.appeal.endsOn), remindDaysBefore: 0, public: true }, this.dayMs);
       }
       return item;
     }, { endedAllowed: true });
@@ -546,7 +547,7 @@ export class FileWorkflow {
       });
       // The owner hears when the term is over: a milestone at the start of the Dutch day after its last day.
       const lastDay = longDay(ends.endsOn, 'nl');
-      await addMilestoneTo(this.reminders, unit, { title: `Einde termijn zienswijzen (${term.termSource ?? PROCEDURE_SOURCE[procedure]}): tot en met ${lastDay}`, dueAt: startOfDutchDay(addDays(ends.endsOn, 1)), remindDaysBefore: 0, public: true }, this.dayMs);
+      await addMilestoneTo(this.reminders, unit, { title: `Einde termijn zienswijzen (${term.termSource ?? PROCEDURE_SOURCE[procedure]}): tot en met ${lastDay}`, dueAt: termPassedAt(ends.endsOn), remindDaysBefore: 0, public: true }, this.dayMs);
       return { ...inspection, warnings };
     });
   }

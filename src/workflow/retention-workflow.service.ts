@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { isEndedState } from '../../machines/participation-project';
-import { erasableFrom, PERSONAL_DATA_KINDS, type PersonalDataKind } from '../../machines/publication/retention';
+import { erasableFrom, type PersonalDataKind } from '../../machines/publication/retention';
 import { dutchDay } from '../../machines/calendar/dutch-day';
 import type { Actor } from '../auth/roles';
 import { ApiError } from '../common/api-error';
@@ -47,8 +47,8 @@ export class RetentionWorkflow {
     return this.units.withProject(projectId, actor, ended, async ({ manager, project, at, audit }) => {
       const held = (await this.personalData.ofProject(manager, project.id)).filter((item) => item.erasedAt === null);
       if (held.length === 0) throw new ApiError(409, 'nothing-to-erase', 'This project holds no personal data that is not erased yet.');
-      const due = PERSONAL_DATA_KINDS.filter((kind) => this.erasableFrom(project, kind)! <= today);
-      const erased = await this.personalData.erase(manager, project.id, due, reason, at);
+      const erased = held.filter((item) => this.erasableFrom(project, item.kind as PersonalDataKind)! <= today);
+      await this.personalData.erase(manager, erased, reason, at);
       if (erased.length === 0) {
         const from = held.map((item) => this.erasableFrom(project, item.kind as PersonalDataKind)!).sort()[0];
         throw new ApiError(409, 'retention-not-passed', `The retention period ends on ${from} (RETENTION_<KIND>_DAYS after the project ended); erase from that day.`, { erasableFrom: from });

@@ -9,9 +9,9 @@ import {
   greenLightTooEarly,
   type ProjectContext,
   type ApplicantParticipationAccount,
-  applicationOf,
+  applicationTerm,
   decidedLate,
-  decisionTerm,
+  isApplication,
   awaitedBodies,
   blockers,
   decisiveDecision,
@@ -21,6 +21,7 @@ import {
   planWarnings,
   plannedLevel,
   addDays,
+  termPassedAt,
   applicantAccountMissing,
   isChallenge,
   needsGreenLight,
@@ -59,7 +60,7 @@ import { stateStay } from '../../machines/insight/state-stays';
 import { StateStayRepository } from '../database/state-stay.repository';
 import { GENESIS_HASH, type AuditType } from './audit-chain';
 import { boundDecisions } from './decision-binding';
-import { dutchDay, longDay, startOfDutchDay } from '../../machines/calendar/dutch-day';
+import { dutchDay, longDay } from '../../machines/calendar/dutch-day';
 import { loadProjectFiles, type ProjectFile } from './dossier';
 import { ANY_STATE, running, UnitOfWork, versionConflict, type ProjectUnit } from './unit-of-work';
 
@@ -284,13 +285,13 @@ export class WorkflowService {
       if (event.type === 'FORMALLY_SUBMITTED' && next.context.submission && isChallenge(next.context)) {
         const assessBy = addDays(next.context.submission.submittedOn, this.rules.challengeAssessmentDays);
         const title = `Uitdaging beoordelen (uitdaagrecht): uiterlijk ${longDay(assessBy, 'nl')}`;
-        await addMilestoneTo(this.reminders, unit, { title, dueAt: startOfDutchDay(addDays(assessBy, 1)), remindDaysBefore: 7 }, this.dayMs);
+        await addMilestoneTo(this.reminders, unit, { title, dueAt: termPassedAt(assessBy), remindDaysBefore: 7 }, this.dayMs);
       }
 
       // Awb art. 4:5: an application received without the mandatory account gets a term to complete it; its owner is reminded.
       if (repairUntil) {
         const title = `Aanvraag laten aanvullen (artikel 4:5 Awb): participatieverslag van de aanvrager uiterlijk ${longDay(repairUntil, 'nl')}`;
-        await addMilestoneTo(this.reminders, unit, { title, dueAt: startOfDutchDay(addDays(repairUntil, 1)), remindDaysBefore: 3 }, this.dayMs);
+        await addMilestoneTo(this.reminders, unit, { title, dueAt: termPassedAt(repairUntil), remindDaysBefore: 3 }, this.dayMs);
       }
       // The term to decide on an application starts with its receipt, unless it waits for the account (Omgevingswet art. 16.64, Awb art. 4:15).
       if (event.type === 'FORMALLY_SUBMITTED') await addDecisionTermMilestone(this.reminders, unit, next.context, file?.dossier.applicantAccount, this.dayMs);
@@ -315,7 +316,7 @@ export class WorkflowService {
       // Issue 19: a body that does not approve, or postpones, says why; the process manager reads it.
       if (decision.outcome !== 'approved' && !decision.note?.trim()) throw new ApiError(422, 'decision-reason-required', `A decision that is ${decision.outcome} gives its reason (note); the process manager waits on it.`);
       // Only the facts the order of events reads (most steps rest on the previous step alone), and an application's term.
-      const onApplication = decision.gate === 'DECISION_TAKEN' && decision.outcome !== 'deferred' && applicationOf(context, null) !== null;
+      const onApplication = decision.gate === 'DECISION_TAKEN' && decision.outcome !== 'deferred' && isApplication(context);
       const readsFile = onApplication || (decision.outcome === 'approved' && greenLightRestsOnFile(context, decision.gate));
       const dossier = readsFile ? (await loadProjectFiles(this.files, manager, [project], now)).get(project.id)!.dossier : emptyDossier(dutchDay(now));
       if (decision.outcome === 'approved') {
@@ -343,8 +344,7 @@ export class WorkflowService {
         consumedAt: null,
         consumedByAuditSeq: null,
       };
-      const application = onApplication ? applicationOf(context, dossier.applicantAccount) : null;
-      const late = application && decidedLate(decisionTerm(application, dossier.today), decision.decidedOn);
+      const late = onApplication && decidedLate(applicationTerm(context, dossier.applicantAccount, dossier.today), decision.decidedOn);
       audit('decision-recorded', { ...decisionSummary(entity), ...(late && { late }) });
       await this.decisions.insert(manager, entity);
       const open = await this.decisions.open(manager, project.id, project.cycle);
@@ -507,13 +507,17 @@ export const SILENCE_TOPIC = 'silence-deadline';
 /** Outbox topic: a milestone reminder to put on the queue. */
 export const MILESTONE_TOPIC = 'milestone-reminder';
 
+/** The length of a milestone's title, as its column and the API hold it. */
+const MILESTONE_TITLE_LENGTH = 200;
+
 /** A milestone, its audit entry and its reminder (through the outbox), inside the caller's unit of work. */
 export async function addMilestoneTo(reminders: ReminderRepository, unit: ProjectUnit, input: NewMilestone, dayMs: number): Promise<MilestoneEntity> {
   const remindDaysBefore = input.remindDaysBefore ?? 7;
   const milestone: MilestoneEntity = {
     id: randomUUID(),
     projectId: unit.project.id,
-    title: input.title,
+    // A title the service composes (a term with a reference in it) may run past what the column holds.
+    title: input.title.slice(0, MILESTONE_TITLE_LENGTH),
     dueAt: input.dueAt,
     remindDaysBefore,
     remindAt: new Date(Date.parse(input.dueAt) - remindDaysBefore * dayMs).toISOString(),
@@ -534,17 +538,14 @@ export async function addMilestoneTo(reminders: ReminderRepository, unit: Projec
  * art. 16.64 lid 1); while it waits for the applicant's account (Awb art. 4:15) there is no end yet.
  */
 export async function addDecisionTermMilestone(reminders: ReminderRepository, unit: ProjectUnit, context: ProjectContext, account: ApplicantParticipationAccount | null | undefined, dayMs: number, accountBefore?: ApplicantParticipationAccount | null): Promise<void> {
-  const termWith = (given: ApplicantParticipationAccount | null | undefined) => {
-    const application = applicationOf(context, given);
-    return application && decisionTerm(application, dutchDay(unit.now));
-  };
-  const term = termWith(account);
+  const today = dutchDay(unit.now);
+  const term = applicationTerm(context, account, today);
   if (term?.status !== 'running') return;
   // The account completed the application: only a term that moved needs a new milestone.
-  const before = accountBefore === undefined ? null : termWith(accountBefore);
+  const before = accountBefore === undefined ? null : applicationTerm(context, accountBefore, today);
   if (before?.status === 'running' && before.endsOn === term.endsOn) return;
   const title = `Einde beslistermijn aanvraag (artikel 16.64 lid 1 Omgevingswet): besluiten uiterlijk ${longDay(term.endsOn, 'nl')}`;
-  await addMilestoneTo(reminders, unit, { title, dueAt: startOfDutchDay(addDays(term.endsOn, 1)), remindDaysBefore: 14 }, dayMs);
+  await addMilestoneTo(reminders, unit, { title, dueAt: termPassedAt(term.endsOn), remindDaysBefore: 14 }, dayMs);
 }
 
 /** A decision as the trail tells it; one recorded on a later day than it was taken says so (issue 18). */

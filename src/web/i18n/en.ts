@@ -476,6 +476,7 @@ export const en: Texts = {
       reactorsNotifiedHint: 'Whoever gave a zienswijze is sent the decision (Awb art. 3:44(1)(b)).',
       remedy: 'Which remedy does the decision name?',
       remedies: { bezwaar: 'Objection to the body that decided', beroep: 'Appeal to the court', none: 'No objection or appeal, e.g. for a verordening' } as Record<string, string>,
+      madeKnownWays: { sending: 'sent', publication: 'published in the gemeenteblad' } as Record<string, string>,
       madeKnown: 'Made known',
       appealTerm: { bezwaar: 'Term for objection', beroep: 'Term for appeal' } as Record<string, string>,
       appealUntil: (day: string, source: string) => `until ${day} inclusive (${source})`,

@@ -508,6 +508,7 @@ export const nl = {
       reactorsNotifiedHint: 'Wie een zienswijze gaf, krijgt het besluit toegestuurd (artikel 3:44 lid 1 onder b Awb).',
       remedy: 'Welk rechtsmiddel staat in het besluit?',
       remedies: { bezwaar: 'Bezwaar bij het bestuursorgaan', beroep: 'Beroep bij de rechter', none: 'Geen bezwaar of beroep mogelijk, bijvoorbeeld bij een verordening' } as Record<string, string>,
+      madeKnownWays: { sending: 'toegestuurd', publication: 'gepubliceerd in het gemeenteblad' } as Record<string, string>,
       madeKnown: 'Bekendgemaakt',
       appealTerm: { bezwaar: 'Bezwaartermijn', beroep: 'Beroepstermijn' } as Record<string, string>,
       appealUntil: (day: string, source: string) => `tot en met ${day} (${source})`,
