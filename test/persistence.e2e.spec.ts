@@ -202,6 +202,7 @@ describe('SQLite durability settings', () => {
       { name: 'WithdrawnInspections1764470000000' },
       { name: 'PublicMilestones1764480000000' },
       { name: 'ReactionNumbers1764490000000' },
+      { name: 'GreenLightRequests1764500000000' },
     ]);
     db.close();
     await database.drop();

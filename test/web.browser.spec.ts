@@ -117,6 +117,16 @@ describe('the web interface in a real browser', () => {
     await manager.getByRole('button', { name: 'Project aanmaken' }).click();
     await manager.waitForURL(/\/projecten\/[0-9a-f-]{36}$/);
     const projectUrl = manager.url();
+    /** The process manager asks the college for a green light, from the step on the Overzicht to the form on Besluiten. */
+    const ask = async (step: string, proposal: string) => {
+      await manager.goto(projectUrl);
+      await manager.getByRole('link', { name: `Groen licht aanvragen voor ${step}` }).click();
+      await manager.getByLabel('Voorstel', { exact: true }).fill(proposal);
+      await manager.getByLabel('Gewenste vergaderdatum').fill(dutchDay(new Date(Date.now() + 7 * 86_400_000)));
+      await manager.getByRole('button', { name: 'Groen licht aanvragen' }).click();
+      await manager.waitForURL(/besluiten\?opgeslagen=1/);
+      await expect(manager.locator('#aanvragen ~ ul li').first().textContent()).resolves.toContain(`${step}: aangevraagd bij het college van B&W`);
+    };
     await expect(manager.locator('[aria-current="step"] .iw-stepper__name').textContent()).resolves.toBe('Quickscan');
     await inspect(manager, 'overzicht-nieuw');
 
@@ -152,6 +162,14 @@ describe('the web interface in a real browser', () => {
       { name: 'A. de Vries', role: 'project-leader' },
       { name: 'W. Wethouder', role: 'commissioning-administrator' },
     ]);
+
+    // Nothing reaches the college until it is asked (issue 19): the step says so in a neutral colour.
+    await manager.goto(projectUrl);
+    await expect(manager.locator('#stap-START_INTERACTIVE .iw-badge--neutral').textContent()).resolves.toBe('Nog niet aangevraagd');
+    await ask('Interactief starten', 'Collegevoorstel interactieve aanpak Marktplein');
+    await inspect(manager, 'groen-licht-aangevraagd');
+    await manager.goto(projectUrl);
+    await expect(manager.locator('#stap-START_INTERACTIVE .iw-badge--waiting').textContent()).resolves.toContain('Wacht op een collegebesluit (aangevraagd op');
 
     // The college's secretary: from the werkvoorraad to a recorded approval in three screens.
     const secretary = await signedIn('S. Secretaris', 'college-secretary');
@@ -234,6 +252,7 @@ describe('the web interface in a real browser', () => {
     await manager.getByLabel('Procesafspraken (één per regel: partij | afspraak)').fill('Dorpsraad | maandelijks overleg');
     await manager.getByRole('button', { name: 'Commitment opslaan' }).click();
     await manager.waitForURL(/opgeslagen=1/);
+    await ask('Commitment vastleggen', 'Collegevoorstel commitment Marktplein');
     await approve('Commitment vastleggen', 'B&W 2026/414');
     await take('Commitment vastleggen', 'Plan van aanpak');
 
@@ -263,6 +282,7 @@ describe('the web interface in a real browser', () => {
     await manager.getByRole('button', { name: 'Plan opslaan' }).click();
     await manager.waitForURL(/opgeslagen=1/);
     await inspect(manager, 'dossier-plan');
+    await ask('Plan van aanpak vaststellen', 'Collegevoorstel plan van aanpak Marktplein');
     await approve('Plan van aanpak vaststellen', 'B&W 2026/415');
     await take('Plan van aanpak vaststellen', 'Beleidsvoorbereiding');
     await inspect(manager, 'overzicht');
@@ -367,17 +387,39 @@ describe('the web interface in a real browser', () => {
     await inspect(auditor, 'schema', { words: false });
   }, 300_000);
 
-  it('shows a griffier the raad’s steps only, and asks a reason before stopping', async () => {
-    const { body: high } = await service.api.create({ title: 'Raadsvoorstel sportpark', origin: 'municipality', politicalSensitivity: 'high' });
+  it('hands steps between the process manager and the griffie: asked, deferred with its reason, a stop asked, decided and confirmed', async () => {
+    const manager = await signedIn('A. de Vries', 'process-manager');
+    const projectUrl = await createOnPage(manager, 'Raadsvoorstel sportpark', () => manager.getByLabel('Hoog: de gemeenteraad beslist').check());
+    const nextWeek = dutchDay(new Date(Date.now() + 7 * 86_400_000));
+    // Both routes asked of the raad, each through the form on Besluiten; a request without its proposal is refused, the input kept.
+    await manager.goto(`${projectUrl}/besluiten#aanvragen`);
+    const request = manager.locator('form[action$="/groen-licht"]');
+    await request.getByLabel('Stap', { exact: true }).selectOption({ label: 'Interactief starten (de gemeenteraad)' });
+    await request.getByLabel('Gewenste vergaderdatum').fill(nextWeek);
+    await request.getByRole('button').click();
+    await expect(manager.getByRole('alert').textContent()).resolves.toContain('Voorstel: vul dit in.');
+    await expect(request.getByLabel('Gewenste vergaderdatum').inputValue()).resolves.toBe(nextWeek);
+    await inspect(manager, 'groen-licht-geweigerd');
+    await request.getByLabel('Voorstel', { exact: true }).fill('Raadsvoorstel interactieve aanpak sportpark');
+    await request.getByRole('button').click();
+    await manager.waitForURL(/besluiten\?opgeslagen=1/);
+    await request.getByLabel('Stap', { exact: true }).selectOption({ label: 'Niet interactief werken (de gemeenteraad)' });
+    await request.getByLabel('Voorstel', { exact: true }).fill('Raadsvoorstel zonder interactie');
+    await request.getByLabel('Gewenste vergaderdatum').fill(nextWeek);
+    await request.getByRole('button').click();
+    await manager.waitForURL(/besluiten\?opgeslagen=1/);
+    await expect(manager.getByText('Er is nu geen stap om groen licht voor aan te vragen.').isVisible()).resolves.toBe(true);
+
     const griffier = await signedIn('G. Griffier', 'council-clerk');
     await griffier.goto(`${service.t.url}/werkvoorraad`);
-    await expect(griffier.getByRole('link', { name: 'Raadsbesluit vastleggen: Interactief starten (Raadsvoorstel sportpark)' }).isVisible()).resolves.toBe(true);
-    await griffier.goto(`${service.t.url}/projecten/${high.id}/besluiten`);
+    await expect(griffier.locator('.iw-card').filter({ hasText: 'Raadsvoorstel sportpark' }).first().textContent()).resolves.toContain('Raadsvoorstel interactieve aanpak sportpark');
+    await inspect(griffier, 'werkvoorraad-griffie');
+    await griffier.getByRole('link', { name: 'Raadsbesluit vastleggen: Niet interactief werken (Raadsvoorstel sportpark)' }).click();
     await expect(griffier.getByLabel('Stap', { exact: true }).locator('option').allTextContents()).resolves.toEqual(['Kies de stap', 'Interactief starten', 'Niet interactief werken', 'Project stoppen']);
     await inspect(griffier, 'besluiten-griffie');
     // The raad defers a step: without a reason refused, with one it reaches the process manager in words.
     const decision = griffier.locator('form[action$="/besluit"]');
-    await decision.getByLabel('Stap', { exact: true }).selectOption({ label: 'Niet interactief werken' });
+    await expect(decision.getByLabel('Stap', { exact: true }).inputValue()).resolves.toBe('DECIDE_NON_INTERACTIVE');
     await decision.getByLabel('Aangehouden').check();
     // A date in the future is refused, the date named in words, what was typed kept; the field says its maximum.
     const tomorrow = dutchDay(new Date(Date.now() + 86_400_000));
@@ -393,30 +435,48 @@ describe('the web interface in a real browser', () => {
     await decision.getByLabel('Toelichting of reden').fill('De raad wil eerst de sportverenigingen horen.');
     await decision.getByRole('button').click();
     await griffier.waitForURL(/besluiten\?opgeslagen=1/);
+    // A deferral keeps the step on the raad's agenda, with its date and reason.
+    await griffier.goto(`${service.t.url}/werkvoorraad`);
+    const deferral = `Aangehouden door de gemeenteraad op ${longDay(dutchDay(new Date()), 'nl')}: De raad wil eerst de sportverenigingen horen.`;
+    await expect(griffier.locator('.iw-card').filter({ hasText: 'Niet interactief werken: Raadsvoorstel sportpark' }).textContent()).resolves.toContain(deferral);
     const secretary = await signedIn('S. Secretaris', 'college-secretary');
-    await secretary.goto(`${service.t.url}/projecten/${high.id}/besluiten`);
+    await secretary.goto(`${projectUrl}/besluiten`);
     await expect(secretary.getByText('Er wacht nu geen stap op een collegebesluit.').isVisible()).resolves.toBe(true);
 
-    const manager = await signedIn('A. de Vries', 'process-manager');
-    await manager.goto(`${service.t.url}/projecten/${high.id}`);
-    await expect(manager.locator('#stap-DECIDE_NON_INTERACTIVE').textContent()).resolves.toContain(`Aangehouden door de gemeenteraad op ${longDay(dutchDay(new Date()), 'nl')}: De raad wil eerst de sportverenigingen horen.`);
+    await manager.goto(projectUrl);
+    await expect(manager.locator('#stap-DECIDE_NON_INTERACTIVE').textContent()).resolves.toContain(deferral);
     await inspect(manager, 'overzicht-aangehouden');
+    // Stopping is asked of the raad too, with its reason; refused without one.
     await manager.getByRole('link', { name: 'Project stoppen…' }).click();
     await inspect(manager, 'stoppen');
-    await manager.getByRole('button', { name: 'Project definitief stoppen' }).click();
-    await expect(manager.getByRole('alert').textContent()).resolves.toContain('Reden: vul dit in.');
+    await manager.getByLabel('Gewenste vergaderdatum').fill(nextWeek);
+    await manager.getByRole('button', { name: 'Stoppen aanvragen' }).click();
+    await expect(manager.getByRole('alert').textContent()).resolves.toContain('Waarom stopt het project?: vul dit in.');
     await manager.getByLabel('Waarom stopt het project?').fill('De raad koos een andere locatie.');
-    await manager.getByRole('button', { name: 'Project definitief stoppen' }).click();
-    // Stopping needs the raad's decision too: refused, the reason kept, the blocker said in words.
-    await expect(manager.getByRole('alert').textContent()).resolves.toContain('raadsbesluit');
+    await manager.getByRole('button', { name: 'Stoppen aanvragen' }).click();
+    await manager.waitForURL(/stoppen\?opgeslagen=1/);
+    await expect(manager.getByRole('status').textContent()).resolves.toContain('U heeft het stoppen aangevraagd bij de gemeenteraad');
+    await inspect(manager, 'stoppen-aangevraagd');
+
+    await griffier.goto(`${service.t.url}/werkvoorraad`);
+    await griffier.getByRole('link', { name: 'Raadsbesluit vastleggen: Project stoppen (Raadsvoorstel sportpark)' }).click();
+    await decision.getByLabel('Aangenomen').check();
+    await decision.getByLabel('Datum besluit').fill(dutchDay(new Date()));
+    await decision.getByLabel('Kenmerk', { exact: true }).fill('R 2026/78');
+    await decision.getByRole('button').click();
+    await griffier.waitForURL(/besluiten\?opgeslagen=1/);
+
+    // Once decided, the process manager confirms, the reason as asked.
+    await manager.goto(`${projectUrl}/stoppen`);
     await expect(manager.getByLabel('Waarom stopt het project?').inputValue()).resolves.toBe('De raad koos een andere locatie.');
-    await service.api.decide(high.id, 'STOP', 'raad');
+    await inspect(manager, 'stoppen-bevestigen');
     await manager.getByRole('button', { name: 'Project definitief stoppen' }).click();
     await manager.waitForURL(/opgeslagen=1/);
-    const trail = (await service.api.audit(high.id)).body as Array<{ type: string; payload: { event?: string; reason?: string } }>;
-    expect(trail.at(-1)).toMatchObject({ type: 'transition', payload: { event: 'STOP', reason: 'De raad koos een andere locatie.' } });
+    const trail = (await service.api.audit(projectUrl.split('/').pop()!)).body as Array<{ type: string; payload: { event?: string; reason?: string; gate?: string } }>;
+    expect(trail.filter((e) => e.type === 'transition').map((e) => [e.payload.event, e.payload.reason])).toEqual([['STOP', 'De raad koos een andere locatie.']]);
+    expect(trail.filter((e) => e.type === 'green-light-requested').map((e) => e.payload.gate)).toEqual(['START_INTERACTIVE', 'DECIDE_NON_INTERACTIVE', 'STOP']);
     await inspect(manager, 'gestopt');
-  }, 120_000);
+  }, 180_000);
 
   it('records an initiative’s formal submission through its form, and keeps a refused form on its page', async () => {
     const manager = await signedIn('A. de Vries', 'process-manager');

@@ -41,8 +41,10 @@ export interface Blocker {
   message: LocalisedText;
   /** What the user has to supply: missing parts or fields, where the code alone does not say. */
   missing?: string[];
-  /** The day of the decision a blocker is about (a rejection), YYYY-MM-DD. */
+  /** The day of the decision a blocker is about (a rejection, a deferral), YYYY-MM-DD. */
   on?: string;
+  /** That decision's reason, as the body gave it. */
+  reason?: string;
 }
 
 /** The decision of each body by its own name: a collegebesluit, a raadsbesluit. */

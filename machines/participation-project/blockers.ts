@@ -120,13 +120,13 @@ function greenLightBlockers(context: ProjectContext, event: GatedEvent): Blocker
     return tooEarly.length > 0 ? [{ code: 'green-light-too-early', message: BLOCKER_MESSAGES['green-light-too-early'](body, decisive.decidedOn, tooEarly), on: decisive.decidedOn }] : [];
   }
   if (decisive?.outcome === 'rejected') {
-    return [{ code: 'green-light-rejected', message: BLOCKER_MESSAGES['green-light-rejected'](body, gate, decisive.decidedOn, decisive.reason), on: decisive.decidedOn }];
+    return [{ code: 'green-light-rejected', message: BLOCKER_MESSAGES['green-light-rejected'](body, gate, decisive.decidedOn, decisive.reason), on: decisive.decidedOn, ...(decisive.reason && { reason: decisive.reason }) }];
   }
   const approvedByOtherBody = event.decisions.some((d) => d.gate === gate && d.cycle === context.cycle && d.outcome === 'approved');
   if (approvedByOtherBody) return [{ code: 'green-light-wrong-body', message: BLOCKER_MESSAGES['green-light-wrong-body'](body, gate) }];
   // §2.4: the body postponed its decision; the step still waits for it, and the reader learns when and why.
   const deferred = latestOfRequiredBody(context, gate, event.decisions, (outcome) => outcome === 'deferred');
-  if (deferred) return [{ code: 'green-light-deferred', message: BLOCKER_MESSAGES['green-light-deferred'](body, gate, deferred.decidedOn, deferred.reason), on: deferred.decidedOn }];
+  if (deferred) return [{ code: 'green-light-deferred', message: BLOCKER_MESSAGES['green-light-deferred'](body, gate, deferred.decidedOn, deferred.reason), on: deferred.decidedOn, ...(deferred.reason && { reason: deferred.reason }) }];
   return [{ code: 'green-light-missing', message: BLOCKER_MESSAGES['green-light-missing'](body, gate) }];
 }
 

@@ -14,3 +14,4 @@ export * from '../interaction/quick-scan';
 export * from './project-states';
 export * from './vocabulary';
 export * from './after-decision';
+export * from './green-light-requests';

@@ -1,7 +1,8 @@
 import type { Blocker } from './blocker-messages';
 import { blockers, decisiveDecision, needsGreenLight, requiredBody } from './blockers';
 import { availableEvents, eventsIn, type ProjectSnapshot } from './project-snapshot';
-import type { Dossier, GoverningBody, GreenLight, ProjectContext, ProjectEventType } from './project.types';
+import { requestStanding, type GreenLightRequest, type RequestStanding } from './green-light-requests';
+import type { Dossier, GatedEventType, GoverningBody, GreenLight, ProjectContext, ProjectEventType } from './project.types';
 
 export interface NextStep {
   event: ProjectEventType;
@@ -9,27 +10,32 @@ export interface NextStep {
   requiredBody: GoverningBody | null;
   allowed: boolean;
   blockers: Blocker[];
+  /** For a step that needs a green light: its latest request in this cycle, and whether it still waits (issue 19). */
+  request: RequestStanding | null;
 }
 
 /** For every event possible from here: may it happen now, and if not, why not. */
-export function nextSteps(snapshot: ProjectSnapshot, openDecisions: readonly GreenLight[], dossier: Dossier): NextStep[] {
+export function nextSteps(snapshot: ProjectSnapshot, openDecisions: readonly GreenLight[], dossier: Dossier, requests: readonly GreenLightRequest[] = []): NextStep[] {
   return availableEvents(snapshot).map((event) => {
-    if (event === 'FORMALLY_SUBMITTED') return { event, requiredBody: null, allowed: true, blockers: [] };
+    if (event === 'FORMALLY_SUBMITTED') return { event, requiredBody: null, allowed: true, blockers: [], request: null };
     const found = blockers(snapshot.context, { type: event, decisions: openDecisions, dossier });
-    return { event, requiredBody: needsGreenLight(snapshot.context, event) ? requiredBody(snapshot.context, event) : null, allowed: found.length === 0, blockers: found };
+    const gated = needsGreenLight(snapshot.context, event);
+    return { event, requiredBody: gated ? requiredBody(snapshot.context, event) : null, allowed: found.length === 0, blockers: found, request: gated ? requestStanding(snapshot.context, event, requests, openDecisions) : null };
   });
 }
 
 /**
- * The bodies whose decision this project waits for: a step it can take next still lacks an
- * approval of the body it needs (none recorded yet, or the latest one a rejection). Stopping is
- * always possible and never a task of its own.
+ * The bodies whose decision this project waits for (the werkvoorraad, issue 19): a step it can
+ * take next was asked of its body and not answered since. A step whose alternative already has
+ * its green light is no longer asked for (after "Interactief starten", not "Niet interactief werken").
  */
-export function awaitedBodies(stateId: string, context: ProjectContext, openDecisions: readonly GreenLight[]): GoverningBody[] {
+export function awaitedBodies(stateId: string, context: ProjectContext, openDecisions: readonly GreenLight[], requests: readonly GreenLightRequest[]): GoverningBody[] {
+  const gated = eventsIn(stateId).filter((event): event is GatedEventType => event !== 'FORMALLY_SUBMITTED' && needsGreenLight(context, event));
+  const approved = (event: GatedEventType) => decisiveDecision(context, event, openDecisions)?.outcome === 'approved';
   const bodies = new Set<GoverningBody>();
-  for (const event of eventsIn(stateId)) {
-    if (event === 'FORMALLY_SUBMITTED' || event === 'STOP' || !needsGreenLight(context, event)) continue;
-    if (decisiveDecision(context, event, openDecisions)?.outcome !== 'approved') bodies.add(requiredBody(context, event));
+  for (const event of gated) {
+    const alternativeApproved = event !== 'STOP' && gated.some((other) => other !== event && other !== 'STOP' && approved(other));
+    if (!alternativeApproved && !approved(event) && requestStanding(context, event, requests, openDecisions)?.pending) bodies.add(requiredBody(context, event));
   }
   return [...bodies].sort();
 }

@@ -25,8 +25,10 @@ export interface BlockerView {
   messageNl: string;
   /** The parts or fields still missing, where the blocker is about an incomplete document. */
   missing?: string[];
-  /** The day of the decision the blocker is about (a rejection). */
+  /** The day of the decision the blocker is about (a rejection, a deferral). */
   on?: string;
+  /** That decision's reason. */
+  reason?: string;
 }
 
-export const toBlockerView = (blocker: Blocker): BlockerView => ({ code: blocker.code, message: blocker.message.en, messageNl: blocker.message.nl, ...(blocker.missing && { missing: blocker.missing }), ...(blocker.on && { on: blocker.on }) });
+export const toBlockerView = (blocker: Blocker): BlockerView => ({ code: blocker.code, message: blocker.message.en, messageNl: blocker.message.nl, ...(blocker.missing && { missing: blocker.missing }), ...(blocker.on && { on: blocker.on }), ...(blocker.reason && { reason: blocker.reason }) });

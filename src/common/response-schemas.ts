@@ -53,6 +53,19 @@ const DECISION_TERM = {
 } satisfies SchemaObject;
 const coded = object({ code: text });
 
+export const GREEN_LIGHT_REQUEST = object({
+  gate: text,
+  cycle: whole,
+  body: { type: 'string', enum: ['college', 'raad'] },
+  proposal: text,
+  reference: maybeText,
+  desiredOn: day,
+  requestedBy: text,
+  requestedAt: moment,
+});
+
+const GREEN_LIGHT_REQUEST_WITH_STANDING: SchemaObject = { ...GREEN_LIGHT_REQUEST, properties: { ...GREEN_LIGHT_REQUEST.properties, pending: { ...yesNo, description: 'Still waits for its body: nothing decided since it was asked, or only a deferral' } }, required: [...(GREEN_LIGHT_REQUEST.required ?? []), 'pending'] };
+
 export const PROJECT = object(
   {
     id: { type: 'string', format: 'uuid' },
@@ -91,7 +104,7 @@ export const PROJECT = object(
     inspection: { ...object({ endsOn: day, unansweredReactions: whole }), nullable: true },
     decisionTerm: DECISION_TERM,
     publications: listOf(DECISION_PUBLICATION),
-    nextSteps: listOf(object({ event: text, requiredBody: { type: 'string', enum: ['college', 'raad'], nullable: true }, allowed: yesNo, blockers: listOf(blocker) })),
+    nextSteps: listOf(object({ event: text, requiredBody: { type: 'string', enum: ['college', 'raad'], nullable: true }, allowed: yesNo, blockers: listOf(blocker), request: { ...GREEN_LIGHT_REQUEST_WITH_STANDING, nullable: true } })),
   },
   'A project as it stands, with what the machine says can happen next',
 );

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { InspraakProcedure } from '../../machines/interaction/catalogue';
 import type { CommunicationEntity } from './communication.entity';
-import type { InspectionEntity, ProjectDocumentEntity, ReactionEntity, StakeholderEntity } from './interaction.entities';
+import type { DocumentKind, InspectionEntity, ProjectDocumentEntity, ReactionEntity, StakeholderEntity } from './interaction.entities';
 import { placeholders, SqlRepository } from './sql-repository';
 
 /** An inspection as the rules judge it: its last day, its postal week, and its reactions' answers. */
@@ -43,6 +43,17 @@ export class FileRepository extends SqlRepository {
           AND d.version = (SELECT MAX(v.version) FROM project_documents v WHERE v.project_id = d.project_id AND v.kind = d.kind)`,
       [...projectIds],
     );
+  }
+
+  /** The latest version of one document of one project, without the rest of its file. */
+  async latestDocument(manager: EntityManager, projectId: string, kind: DocumentKind): Promise<ProjectDocumentEntity | undefined> {
+    const [document] = await this.run<ProjectDocumentEntity>(
+      manager,
+      `SELECT project_id AS "projectId", kind, version, data, change_reason AS "changeReason", adopted_at AS "adoptedAt", created_by AS "createdBy", created_at AS "createdAt"
+         FROM project_documents WHERE project_id = ? AND kind = ? ORDER BY version DESC LIMIT 1`,
+      [projectId, kind],
+    );
+    return document;
   }
 
   async insertDocument(manager: EntityManager, d: ProjectDocumentEntity): Promise<void> {

@@ -30,7 +30,7 @@ export class ProjectDocumentEntity {
   createdAt!: string;
 }
 
-export type DocumentKind = 'quick-scan' | 'commitment' | 'plan' | 'evaluation' | 'challenge-assessment' | 'applicant-account' | 'raad-informed' | 'account-closing' | 'woo-publications' | 'decision-notices' | 'challenge-agreement';
+export type DocumentKind = 'quick-scan' | 'commitment' | 'plan' | 'evaluation' | 'challenge-assessment' | 'applicant-account' | 'raad-informed' | 'account-closing' | 'woo-publications' | 'decision-notices' | 'challenge-agreement' | 'green-light-requests';
 
 /** A stakeholder group (§1.5). */
 @Entity('stakeholders')

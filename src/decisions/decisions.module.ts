@@ -4,11 +4,13 @@ import { DecisionEntity } from '../database/decision.entity';
 import { ProjectsModule } from '../projects/projects.module';
 import { WorkflowModule } from '../workflow/workflow.module';
 import { DecisionsController } from './decisions.controller';
+import { GreenLightRequestsController } from './green-light-requests.controller';
+import { ProjectFileModule } from '../project-file/project-file.module';
 import { DecisionsService } from './decisions.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([DecisionEntity]), ProjectsModule, WorkflowModule],
-  controllers: [DecisionsController],
+  imports: [TypeOrmModule.forFeature([DecisionEntity]), ProjectsModule, WorkflowModule, ProjectFileModule],
+  controllers: [DecisionsController, GreenLightRequestsController],
   providers: [DecisionsService],
   exports: [DecisionsService],
 })

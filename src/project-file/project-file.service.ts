@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, IsNull, Not, type Repository } from 'typeorm';
 import { PersonalDataRepository } from '../database/personal-data.repository';
-import { applicantAccountMissing, assessQuickScan, commitmentMissing, type ApplicantParticipationAccount, type ChallengeAgreement, type ChallengeAssessment, type RaadInformation, inspectionProcedure, inspraakOf, evaluationMissing, type Evaluation, planMissingParts, planWarnings, termWarnings, type Commitment, type Plan, type QuickScan } from '../../machines/participation-project';
+import { applicantAccountMissing, assessQuickScan, commitmentMissing, type ApplicantParticipationAccount, type ChallengeAgreement, type ChallengeAssessment, type RaadInformation, type GreenLightRequest, inspectionProcedure, inspraakOf, evaluationMissing, type Evaluation, planMissingParts, planWarnings, termWarnings, type Commitment, type Plan, type QuickScan } from '../../machines/participation-project';
 import type { WooItem } from '../../machines/publication/woo';
 import { ApiError } from '../common/api-error';
 import { InspectionEntity, ProjectDocumentEntity, ReactionEntity, StakeholderEntity, type DocumentKind } from '../database/interaction.entities';
@@ -59,6 +59,11 @@ export class ProjectFileService {
   /** Every moment the raad was informed (§2.4), oldest first, with its cycle. */
   async raadInformation(projectId: string): Promise<RaadInformation[]> {
     return (await this.latestOf<{ items: RaadInformation[] }>((await this.projects.find(projectId)).id, 'raad-informed'))?.data.items ?? [];
+  }
+
+  /** Every request for a green light (issue 19), oldest first, with its cycle. */
+  async greenLightRequests(projectId: string): Promise<GreenLightRequest[]> {
+    return (await this.latestOf<{ items: GreenLightRequest[] }>((await this.projects.find(projectId)).id, 'green-light-requests'))?.data.items ?? [];
   }
 
   /** Every item marked for active publication (Woo), withdrawn ones with their reason, oldest first. */

@@ -1,4 +1,4 @@
-import { applicationTerm, assessQuickScan, describeLevel, FILE_PART_OF_STATE, levelOfPhase, PHASES, nextSteps, stateIdOf, type DecisionPublication, type DecisionTerm, type GreenLight, type Phase, type QuickScanAdvice } from '../../machines/participation-project';
+import { applicationTerm, assessQuickScan, describeLevel, FILE_PART_OF_STATE, levelOfPhase, PHASES, nextSteps, stateIdOf, type DecisionPublication, type DecisionTerm, type GreenLight, type GreenLightRequest, type Phase, type QuickScanAdvice } from '../../machines/participation-project';
 import { documentData } from '../workflow/dossier';
 import { silenceStatus, type SilenceStatus } from '../../machines/silence/silence.rules';
 import { toBlockerView, type BlockerView } from '../common/api-error';
@@ -11,6 +11,8 @@ export interface NextStepView {
   requiredBody: string | null;
   allowed: boolean;
   blockers: BlockerView[];
+  /** Issue 19: the step's latest request for a green light in this cycle; `pending` while its body has not answered it. */
+  request: (GreenLightRequest & { pending: boolean }) | null;
 }
 
 export interface ProjectView {
@@ -114,6 +116,6 @@ export function toProjectView(project: ProjectEntity, openDecisions: readonly Gr
     inspection: file.dossier.inspection && { endsOn: file.dossier.inspection.endsOn, unansweredReactions: file.dossier.unansweredReactions },
     decisionTerm: applicationTerm(snapshot.context, file.dossier.applicantAccount, file.dossier.today),
     publications: documentData<{ items: DecisionPublication[] }>(file.documents, 'decision-notices')?.items ?? [],
-    nextSteps: nextSteps(snapshot, openDecisions, file.dossier).map((step) => ({ ...step, blockers: step.blockers.map(toBlockerView) })),
+    nextSteps: nextSteps(snapshot, openDecisions, file.dossier, file.requests).map((step) => ({ ...step, blockers: step.blockers.map(toBlockerView), request: step.request && { ...step.request.request, pending: step.request.pending } })),
   };
 }

@@ -23,8 +23,8 @@ interface FieldOptions {
 interface InputOptions extends FieldOptions {
   type?: 'text' | 'date' | 'time' | 'email' | 'number' | 'url';
   maxLength?: number;
-  min?: number;
-  max?: number;
+  min?: number | string;
+  max?: number | string;
   autocomplete?: string;
 }
 interface ChoiceOptions extends FieldOptions {

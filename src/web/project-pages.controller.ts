@@ -59,6 +59,7 @@ import { MilestoneEntity } from '../database/milestone.entity';
 import { ReminderEntity } from '../database/reminder.entity';
 import { RecordDecisionDto } from '../decisions/dto/record-decision.dto';
 import { DecisionPublicationDto } from '../decisions/dto/decision-publication.dto';
+import { GreenLightRequestDto } from '../decisions/dto/green-light-request.dto';
 import { DecisionsService, type DecisionView } from '../decisions/decisions.service';
 import { AnswerDto, ApplicantAccountDto, ChallengeAgreementDto, ChallengeAssessmentDto, ChallengerNoticeDto, CommitmentDto, EvaluationDto, InitiatorDto, RaadInformationDto, InspectionDto, InspectionWithdrawalDto, PlanDto, QuickScanDto, ReactionDto, StakeholderDto } from '../project-file/dto/file.dto';
 import { ProjectFileService } from '../project-file/project-file.service';
@@ -76,7 +77,7 @@ import { dutchClock, dutchDay, dutchMoment } from '../../machines/calendar/dutch
 import { describeRefusal, type FailedForm } from './refusal';
 import { PageRoles, SignedInUser, WebRefusalFilter, WebSessionGuard } from './web-access';
 import { commitmentFromForm, evaluationFromForm, EXTRA_PARTICIPANT_ROWS, isoDay, many, mergePlan, one, participantsFromForm, planFromForm, planToForm, text, wholeNumber, yesNo, type Form } from './web-forms';
-import { WebPages } from './web-pages';
+import { hasGreenLight, requestableSteps, stepStatus, WebPages } from './web-pages';
 import type { WebUser } from './web-session';
 import { describeEntry } from './wording';
 
@@ -224,9 +225,25 @@ export class ProjectPagesController {
   @Get('stoppen')
   @PageRoles(...WRITERS)
   async stopPage(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @SignedInUser() user: WebUser, @Param('id') id: string) {
-    return this.pages.render(req, reply, 'project/stop', { user, project: await this.projects.get(id), failed: null });
+    return this.renderStop(req, reply, user, id, null);
   }
 
+  /** Issue 19: stopping needs a green light; the request goes into the body's werkvoorraad. */
+  @Post('stoppen/aanvragen')
+  @PageRoles(...WRITERS)
+  async requestStop(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @SignedInUser() user: WebUser, @Param('id') id: string, @Body() form: Form) {
+    try {
+      const stop = (await this.projects.get(id)).nextSteps.find((s) => s.event === 'STOP');
+      const dto = await validated(GreenLightRequestDto, { event: 'STOP', body: stop?.requiredBody ?? 'college', proposal: one(form.proposal), reference: text(form, 'reference'), desiredOn: isoDay(one(form.desiredOn)) });
+      await this.workflow.requestGreenLight(id, { gate: 'STOP', body: dto.body, proposal: dto.proposal, reference: dto.reference, desiredOn: dto.desiredOn }, actorOf(user));
+    } catch (error) {
+      if (!mendable(error)) throw error;
+      return this.renderStop(req, reply, user, id, describeRefusal(error, 'stop', form, this.pages.texts(req)), error.status);
+    }
+    return reply.redirect(`/projecten/${id}/stoppen?opgeslagen=1`, 303);
+  }
+
+  /** Once its body approved (or where none is needed), the process manager confirms the stop. */
   @Post('stoppen')
   @PageRoles(...WRITERS)
   async stop(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @SignedInUser() user: WebUser, @Param('id') id: string, @Body() form: Form) {
@@ -236,10 +253,18 @@ export class ProjectPagesController {
       await this.projects.applyEvent(id, await validated(ProjectEventDto, { type: 'STOP', reason }), actorOf(user));
     } catch (error) {
       if (!mendable(error)) throw error;
-      const failed = describeRefusal(error, 'stop', form, this.pages.texts(req));
-      return this.pages.render(req, reply, 'project/stop', { user, project: await this.projects.get(id), failed }, error.status);
+      return this.renderStop(req, reply, user, id, describeRefusal(error, 'stop', form, this.pages.texts(req)), error.status);
     }
     return reply.redirect(`/projecten/${id}?opgeslagen=1`, 303);
+  }
+
+  private async renderStop(req: FastifyRequest, reply: FastifyReply, user: WebUser, id: string, failed: FailedForm | null, status = 200): Promise<unknown> {
+    const project = await this.projects.get(id);
+    const stop = project.nextSteps.find((s) => s.event === 'STOP') ?? null;
+    // Where it needs none, or its body approved, the stop is confirmed; else asked for, or waiting for the answer.
+    const stage = !stop ? 'ended' : stop.requiredBody === null || hasGreenLight(stop) ? 'confirm' : stop.request?.pending ? 'requested' : 'request';
+    const earlier = stop?.blockers.find((b) => b.code === 'green-light-rejected' || b.code === 'green-light-deferred') ?? null;
+    return this.pages.render(req, reply, 'project/stop', { user, project, stop, stage, earlier, failed, saved: one((req.query as Form).opgeslagen) === '1', today: dutchDay(new Date()) }, status);
   }
 
   @Post('initiatiefnemer')
@@ -266,6 +291,17 @@ export class ProjectPagesController {
       const body = GOVERNING_BODIES.find((b) => RECORDER_OF[b] === user.role);
       const fields = { event: one(form.event), body, outcome: text(form, 'outcome'), decidedOn: one(form.decidedOn), reference: one(form.reference) };
       return this.decisions.record(id, await validated(RecordDecisionDto, { ...fields, documentUrl: text(form, 'documentUrl'), note: text(form, 'note'), justification: text(form, 'justification') }), actor);
+    });
+  }
+
+  @Post('groen-licht')
+  @PageRoles(...WRITERS)
+  requestGreenLight(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @SignedInUser() user: WebUser, @Param('id') id: string, @Body() form: Form) {
+    return this.write(req, reply, user, id, { tab: 'besluiten', form: 'aanvragen' }, form, async (actor) => {
+      // The body is the step's own: the process manager does not choose it.
+      const step = (await this.projects.get(id)).nextSteps.find((s) => s.event === one(form.event));
+      const dto = await validated(GreenLightRequestDto, { event: one(form.event), body: step?.requiredBody ?? 'college', proposal: one(form.proposal), reference: text(form, 'reference'), desiredOn: isoDay(one(form.desiredOn)) });
+      return this.workflow.requestGreenLight(id, { gate: dto.event, body: dto.body, proposal: dto.proposal, reference: dto.reference, desiredOn: dto.desiredOn }, actor);
     });
   }
 
@@ -524,7 +560,9 @@ export class ProjectPagesController {
         const decisionTerm = taken.length === 0 ? project.decisionTerm : null;
         // An initiative's initiator, to reach them; personal data, so read apart and gone once erased.
         const initiator = project.origin === 'initiative' ? await orNull(this.projectFile.initiator(id)) : undefined;
-        return this.pages.render(req, reply, 'project/overview', { ...base, stages: this.pages.stages(project, timeline), notMadeKnown, decisionTerm, initiator }, status);
+        const t = this.pages.texts(req);
+        const requestable = requestableSteps(project).map((s) => s.event);
+        return this.pages.render(req, reply, 'project/overview', { ...base, stages: this.pages.stages(project, timeline), notMadeKnown, decisionTerm, initiator, requestable, statusOf: (step: ProjectView['nextSteps'][number]) => stepStatus(step, t) }, status);
       }
       case 'dossier': {
         const file = await this.projectFile.dossier(id);
@@ -536,7 +574,8 @@ export class ProjectPagesController {
       case 'besluiten': {
         const decisions = await this.decisions.list(id);
         // A recorder records for the steps that wait for the body's own decision: a college secretary never sees raad steps.
-        const recordable = recorderOf ? project.nextSteps.filter((s) => s.requiredBody === recorderOf) : [];
+        // Those asked for come first: they are the body's agenda.
+        const recordable = recorderOf ? project.nextSteps.filter((s) => s.requiredBody === recorderOf).sort((a, b) => Number(!!b.request?.pending) - Number(!!a.request?.pending)) : [];
         const wooItems = await this.woo.list(id);
         const published = new Map(wooItems.filter((i) => i.decisionId && !i.withdrawn).map((i) => [i.decisionId!, i]));
         const woo = { items: [...wooItems].reverse(), published, canPublish: PUBLISHERS.includes(user.role), unpublished: decisions.filter((d) => !published.has(d.id)), categories: WOO_CATEGORIES, types: WOO_DOCUMENT_TYPES, handlings: WOO_HANDLINGS };
@@ -552,7 +591,11 @@ export class ProjectPagesController {
         };
         // §2.4: how the raad was informed, and about which of the steps ahead it can be.
         const raad = { items: await this.projectFile.raadInformation(id), steps: project.nextSteps.map((s) => s.event).filter(isGatedEvent), kinds: RAAD_INFORMATION_KINDS, canRecord: canWrite || recorderOf !== null };
-        return this.pages.render(req, reply, 'project/decisions', { ...base, decisions: [...decisions].reverse(), recordable, chosenStep: one(query.stap), woo, afterDecision, raad }, status);
+        // Issue 19: the requests of this cycle, newest first, each still waiting or answered; and the steps to ask for.
+        const stillWaiting = new Set(project.nextSteps.flatMap((s) => (s.request?.pending ? [`${s.event}|${s.request.requestedAt}`] : [])));
+        const requestItems = (await this.projectFile.greenLightRequests(id)).filter((r) => r.cycle === project.cycle).reverse();
+        const requests = { items: requestItems.map((r) => ({ ...r, pending: stillWaiting.has(`${r.gate}|${r.requestedAt}`) })), requestable: requestableSteps(project) };
+        return this.pages.render(req, reply, 'project/decisions', { ...base, decisions: [...decisions].reverse(), recordable, chosenStep: one(query.stap), woo, afterDecision, raad, requests }, status);
       }
       case 'inspraak': {
         const file = await this.projectFile.whole(id);

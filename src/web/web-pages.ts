@@ -88,7 +88,7 @@ export class WebPages {
     const phase = phaseOf(project.state);
     const level = phase ? project.levels.find((l) => l.phase === phase)?.level ?? null : null;
     const ended = project.status === 'done';
-    const steps = ended ? [] : project.nextSteps.filter((s) => s.event !== 'STOP').map((s) => ({ event: s.event, allowed: s.allowed, status: stepStatus(s, t) }));
+    const steps = ended ? [] : project.nextSteps.filter((s) => s.event !== 'STOP').map((s) => ({ event: s.event, status: stepStatus(s, t) }));
     const last = project.silence.lastCommunicationAt;
     return {
       project,
@@ -160,13 +160,43 @@ export function stepLacks(step: ProjectView['nextSteps'][number], t: Texts): str
   return [...new Set(step.blockers.filter((b) => !b.code.startsWith('green-light')).map((b) => t.dashboard.needs[b.code] ?? b.code))];
 }
 
-/** What stands between a step and its taking, in a few words (the dashboard, the werkvoorraad). */
-export function stepStatus(step: ProjectView['nextSteps'][number], t: Texts): string {
+/** The blockers that mean a step waits for its body's decision. */
+const WAITS_FOR_BODY: ReadonlySet<string> = new Set(['green-light-missing', 'green-light-rejected', 'green-light-deferred', 'green-light-wrong-body']);
+type StepView = ProjectView['nextSteps'][number];
+
+/** A step of a body whose green light is recorded: nothing it waits for is the body's. */
+export const hasGreenLight = (step: StepView): boolean => step.requiredBody !== null && !step.blockers.some((b) => WAITS_FOR_BODY.has(b.code));
+
+/** Another step from here already has its green light: this one is no longer the body's task (stopping always is). */
+export const alternativeDecided = (project: ProjectView, step: StepView): boolean => step.event !== 'STOP' && project.nextSteps.some((o) => o !== step && o.event !== 'STOP' && hasGreenLight(o));
+
+/** The steps in the body's werkvoorraad: asked for and not answered (a deferral keeps them), stop requests included. */
+export const awaitedSteps = (project: ProjectView, body: string): StepView[] =>
+  project.nextSteps.filter((s) => s.requiredBody === body && s.request?.pending && !hasGreenLight(s) && !alternativeDecided(project, s));
+
+/** The steps a process manager can ask a green light for now (stopping has its own page). */
+export const requestableSteps = (project: ProjectView): StepView[] =>
+  project.status === 'done' ? [] : project.nextSteps.filter((s) => s.event !== 'STOP' && s.requiredBody !== null && !s.request?.pending && !hasGreenLight(s) && !alternativeDecided(project, s));
+
+export type StepTone = 'ok' | 'blocked' | 'waiting' | 'neutral';
+
+/**
+ * What stands between a step and its taking, in a few words (the dashboard, the werkvoorraad), with
+ * its tone: ready, refused or lacking (red), asked and waiting (amber), or not yet asked (neutral, issue 19).
+ */
+export function stepStatus(step: ProjectView['nextSteps'][number], t: Texts): { text: string; tone: StepTone } {
   const lang = t.lang as 'nl' | 'en';
-  if (step.allowed) return t.dashboard.status.ready;
+  const s = t.dashboard.status;
+  if (step.allowed) return { text: s.ready, tone: 'ok' };
+  const body = t.bodies[step.requiredBody ?? ''] ?? '';
+  const asked = step.request?.pending ?? false;
   const rejected = step.blockers.find((b) => b.code === 'green-light-rejected');
-  if (rejected) return t.dashboard.status.rejected(t.bodies[step.requiredBody ?? ''] ?? '', formatDay(rejected.on, lang));
+  if (rejected && !asked) return { text: s.rejected(body, formatDay(rejected.on, lang), rejected.reason), tone: 'blocked' };
   const missing = stepLacks(step, t);
-  if (missing.length > 0) return t.dashboard.status.notReady(missing.join(', '));
-  return step.requiredBody ? t.dashboard.status.waiting[step.requiredBody] : t.dashboard.status.ready;
+  if (missing.length > 0) return { text: s.notReady(missing.join(', ')), tone: 'blocked' };
+  if (!step.requiredBody) return { text: s.ready, tone: 'ok' };
+  const deferred = step.blockers.find((b) => b.code === 'green-light-deferred');
+  if (deferred && asked) return { text: s.deferred(body, formatDay(deferred.on, lang), deferred.reason), tone: 'waiting' };
+  if (asked) return { text: s.requested(step.requiredBody, formatDay(step.request!.requestedAt, lang)), tone: 'waiting' };
+  return { text: s.notRequested, tone: 'neutral' };
 }

@@ -9,7 +9,7 @@ import { CreateProjectDto } from '../projects/dto/create-project.dto';
 import { ProjectsService } from '../projects/projects.service';
 import { OidcSignIn } from './oidc-sign-in';
 import { one, text, type Form } from './web-forms';
-import { stepLacks, stepStatus, WebPages } from './web-pages';
+import { awaitedSteps, requestableSteps, stepLacks, WebPages } from './web-pages';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Between, In, type Repository } from 'typeorm';
 import { MilestoneEntity } from '../database/milestone.entity';
@@ -21,12 +21,8 @@ import { WebSession, type WebUser } from './web-session';
 import { OpenPage, PageRoles, SignedInUser, WebRefusalFilter, WebSessionGuard } from './web-access';
 import { sitePath } from './site-path';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import type { NextStepView } from '../projects/project.view';
 
 const PAGE_SIZE = 50;
-
-/** The blockers that mean a step waits for its body's decision. */
-const WAITS_FOR_BODY: ReadonlySet<string> = new Set(['green-light-missing', 'green-light-rejected', 'green-light-deferred', 'green-light-wrong-body']);
 
 /**
  * The web interface: server-rendered pages (Eta through Fastify's view plugin) whose forms
@@ -127,24 +123,19 @@ export class WebController {
   async worklist(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @SignedInUser() user: WebUser, @Query() query: Form) {
     const t = this.pages.texts(req);
     const body = GOVERNING_BODIES.find((b) => RECORDER_OF[b] === user.role) ?? null;
-    if (!body) return this.pages.render(req, reply, 'today', { user, ...(await this.today(user, t)) });
+    if (!body) return this.pages.render(req, reply, 'today', { user, ...(await this.today(user)) });
     const pageNumber = pageOf(query);
     const { items, total } = await this.projects.awaiting(body, PAGE_SIZE, (pageNumber - 1) * PAGE_SIZE);
-    // Stopping is always possible and no task of its own; a step the file does not allow yet is still shown, with what it lacks.
-    // A step whose alternative already has its green light is no task (after "Interactief starten", not "Niet interactief werken").
-    const waitsForBody = (s: NextStepView) => s.event !== 'STOP' && s.requiredBody !== null && s.blockers.some((b) => WAITS_FOR_BODY.has(b.code));
+    // A step is a task once the process manager asked for it and until the body answers; a deferral keeps it, with its date and reason.
     const waiting = items.flatMap((p) =>
-      p.nextSteps
-        .filter((s) => waitsForBody(s) && s.requiredBody === body && !p.nextSteps.some((o) => o !== s && o.event !== 'STOP' && o.requiredBody !== null && !waitsForBody(o)))
-        // A refusal or a deferral stays with its date and reason, as the process manager reads it.
-        .map((step) => ({ project: p, step, earlier: step.blockers.find((b) => b.code === 'green-light-rejected' || b.code === 'green-light-deferred') ?? null, lacking: stepLacks(step, t) })),
+      awaitedSteps(p, body).map((step) => ({ project: p, step, request: step.request!, earlier: step.blockers.find((b) => b.code === 'green-light-deferred') ?? null, lacking: stepLacks(step, t) })),
     );
     const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
     return this.pages.render(req, reply, 'worklist', { user, governingBody: body, waiting, total, page: pageNumber, pages, pageLink: (n: number) => `/werkvoorraad?pagina=${n}` });
   }
 
   /** A process manager's day: steps ready, reactions unanswered, silence overdue or due soon, terms and milestones in the coming week. */
-  private async today(user: WebUser, t: ReturnType<WebPages['texts']>) {
+  private async today(user: WebUser) {
     const { items } = await this.projects.page({ createdBy: user.name, limit: 200, offset: 0 });
     const running = items.filter((p) => p.status === 'active');
     const weekAhead = new Date(Date.now() + 7 * 86_400_000).toISOString();
@@ -154,11 +145,12 @@ export class WebController {
     const title = new Map(running.map((p) => [p.id, p]));
     return {
       ready: running.flatMap((p) => p.nextSteps.filter((s) => s.allowed && s.event !== 'STOP').map((step) => ({ project: p, step }))),
+      // Issue 19: nothing reaches the college or the raad until it is asked.
+      toRequest: running.flatMap((p) => requestableSteps(p).map((step) => ({ project: p, step }))),
       reactions: running.filter((p) => (p.inspection?.unansweredReactions ?? 0) > 0),
       silence: running.filter((p) => p.silence.status === 'overdue' || p.silence.status === 'due-soon').sort((a, b) => (a.silence.allowedUntil ?? '').localeCompare(b.silence.allowedUntil ?? '')),
       terms: running.filter((p) => p.inspection && p.inspection.endsOn <= weekAhead.slice(0, 10)),
       milestones: milestones.map((m) => ({ milestone: m, project: title.get(m.projectId)! })),
-      statusOf: (step: Parameters<typeof stepStatus>[0]) => stepStatus(step, t),
     };
   }
 

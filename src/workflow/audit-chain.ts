@@ -11,6 +11,7 @@ export type AuditType =
   | 'project-created'
   | 'submission-recorded'
   | 'decision-recorded'
+  | 'green-light-requested'
   | 'transition'
   | 'communication-recorded'
   | 'settings-changed'

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { ApplicantParticipationAccount, ChallengeAgreement, ChallengeAssessment, Commitment, Dossier, RaadInformation, Evaluation, Level, Phase, Plan, QuickScan } from '../../machines/participation-project';
+import type { GreenLightRequest, ApplicantParticipationAccount, ChallengeAgreement, ChallengeAssessment, Commitment, Dossier, RaadInformation, Evaluation, Level, Phase, Plan, QuickScan } from '../../machines/participation-project';
 import type { DocumentKind, ProjectDocumentEntity } from '../database/interaction.entities';
 import type { ProjectEntity } from '../database/project.entity';
 import { dutchDay } from '../../machines/calendar/dutch-day';
@@ -9,6 +9,8 @@ import type { FileRepository } from '../database/file.repository';
 export interface ProjectFile {
   dossier: Dossier;
   documents: Partial<Record<DocumentKind, ProjectDocumentEntity>>;
+  /** The requests for a green light in the current cycle (issue 19), oldest first. */
+  requests: GreenLightRequest[];
 }
 
 
@@ -41,9 +43,14 @@ export async function loadProjectFiles(store: FileRepository, manager: EntityMan
         applicantAccount: data<ApplicantParticipationAccount>('applicant-account'),
         today,
       };
-      return [project.id, { dossier, documents: mine }];
+      return [project.id, { dossier, documents: mine, requests: requestsOfCycle(mine, project.cycle) }];
     }),
   );
+}
+
+/** The green-light requests of one cycle, from the file's document that keeps them all. */
+export function requestsOfCycle(documents: ProjectFile['documents'], cycle: number): GreenLightRequest[] {
+  return (documentData<{ items: GreenLightRequest[] }>(documents, 'green-light-requests')?.items ?? []).filter((r) => r.cycle === cycle);
 }
 
 /** The Dutch day a document's latest version was recorded. */

@@ -13,6 +13,10 @@ import {
   decidedLate,
   isApplication,
   awaitedBodies,
+  eventsIn,
+  requestStanding,
+  requiredBody,
+  type GreenLightRequest,
   blockers,
   decisiveDecision,
   inIntake,
@@ -61,7 +65,7 @@ import { StateStayRepository } from '../database/state-stay.repository';
 import { GENESIS_HASH, type AuditType } from './audit-chain';
 import { boundDecisions } from './decision-binding';
 import { dutchDay, longDay } from '../../machines/calendar/dutch-day';
-import { loadProjectFiles, type ProjectFile } from './dossier';
+import { loadProjectFiles, requestsOfCycle, type ProjectFile } from './dossier';
 import { ANY_STATE, running, UnitOfWork, versionConflict, type ProjectUnit } from './unit-of-work';
 
 export interface ProjectSettings {
@@ -108,6 +112,15 @@ export interface EventRequest {
   reference?: string;
   /** Why the step is taken (stopping, above all); kept in the trail. */
   reason?: string;
+}
+
+/** A request to the college or the raad to decide on one step (issue 19). */
+export interface NewGreenLightRequest {
+  gate: GatedEventType;
+  body: GoverningBody;
+  proposal: string;
+  reference?: string;
+  desiredOn: string;
 }
 
 export interface NewDecision {
@@ -201,7 +214,8 @@ export class WorkflowService {
       lastCommunicationAt: null,
       ownerEmail: input.ownerEmail ?? null,
       administratorEmail: input.administratorEmail ?? null,
-      awaiting: awaitingColumn(awaitedBodies(stateIdOf(snapshot), snapshot.context, [])),
+      // Nothing is asked of a body yet: a step enters the werkvoorraad by its request (issue 19).
+      awaiting: null,
       createdBy: actor.name,
       createdAt: at,
       updatedAt: at,
@@ -218,7 +232,7 @@ export class WorkflowService {
         state: project.state,
         silenceWindowDays: project.silenceWindowDays,
       });
-      return { project, openDecisions: [], file: { dossier: emptyDossier(dutchDay(now)), documents: {} } };
+      return { project, openDecisions: [], file: { dossier: emptyDossier(dutchDay(now)), documents: {}, requests: [] } };
     }, now);
   }
 
@@ -296,8 +310,9 @@ export class WorkflowService {
       // The term to decide on an application starts with its receipt, unless it waits for the account (Omgevingswet art. 16.64, Awb art. 4:15).
       if (event.type === 'FORMALLY_SUBMITTED') await addDecisionTermMilestone(this.reminders, unit, next.context, file?.dossier.applicantAccount, this.dayMs);
 
-      const stillOpen = next.context.cycle === snapshot.context.cycle ? open.filter((d) => d !== consumed).map(toGreenLight) : [];
-      project.awaiting = awaitingColumn(awaitedBodies(to, next.context, stillOpen));
+      const sameCycle = next.context.cycle === snapshot.context.cycle;
+      const stillOpen = sameCycle ? open.filter((d) => d !== consumed).map(toGreenLight) : [];
+      project.awaiting = awaitingColumn(awaitedBodies(to, next.context, stillOpen, sameCycle ? await this.requests(manager, project, file) : []));
       // A transition changes no document; only a new cycle makes the inspection read a stale one.
       return { project, openDecisions: stillOpen, file: next.context.cycle === snapshot.context.cycle ? file : undefined };
     }, now);
@@ -349,9 +364,51 @@ export class WorkflowService {
       await this.decisions.insert(manager, entity);
       const open = await this.decisions.open(manager, project.id, project.cycle);
       // The stored context is enough: no machine to restore for a decision.
-      project.awaiting = awaitingColumn(awaitedBodies(project.state, context, open.map(toGreenLight)));
+      project.awaiting = awaitingColumn(awaitedBodies(project.state, context, open.map(toGreenLight), await this.requests(manager, project)));
       return entity;
     }, now);
+  }
+
+  /**
+   * Issue 19: the process manager asks the competent body to decide on a step the project can take
+   * now (§2.4); the request puts it in the body's werkvoorraad until the body decides. A step with
+   * its green light, or already asked and not answered, is not asked again.
+   */
+  requestGreenLight(projectId: string, input: NewGreenLightRequest, actor: Actor, now = new Date()): Promise<GreenLightRequest> {
+    return this.units.withProject(projectId, actor, runningAndSubmittedFor(input.gate), async ({ manager, project, at, audit }) => {
+      const context = (JSON.parse(project.snapshot) as StoredSnapshot).context;
+      if (!eventsIn(project.state).includes(input.gate)) throw new ApiError(422, 'event-not-possible', `${input.gate} is not possible in state ${project.state}.`, { state: project.state });
+      if (!needsGreenLight(context, input.gate)) throw new ApiError(422, 'no-green-light-needed', `${input.gate} takes no green light of the college or raad.`);
+      const notCompetent = gateBodiesAgainstLaw(context, { [input.gate]: input.body });
+      if (notCompetent) throw notCompetent;
+      const body = requiredBody(context, input.gate);
+      if (input.body !== body) throw new ApiError(422, 'green-light-wrong-body', `${input.gate} needs a decision of the ${body} in this project, not of the ${input.body}.`, { requiredBody: body });
+      if (input.desiredOn < dutchDay(now)) {
+        throw new ApiError(422, 'desired-date-in-past', `desiredOn ${input.desiredOn} lies in the past; ask for a meeting still to come.`, { messageNl: `De gewenste vergaderdatum, ${longDay(input.desiredOn, 'nl')}, ligt in het verleden. Kies een vergadering die nog moet komen.` });
+      }
+      const open = (await this.decisions.open(manager, project.id, project.cycle)).map(toGreenLight);
+      if (decisiveDecision(context, input.gate, open)?.outcome === 'approved') throw new ApiError(409, 'green-light-given', `${input.gate} already has its green light in this cycle.`);
+      const document = await this.files.latestDocument(manager, project.id, 'green-light-requests');
+      const all = document ? (JSON.parse(document.data) as { items: GreenLightRequest[] }).items : [];
+      const standing = requestStanding(context, input.gate, all, open);
+      if (standing?.pending) {
+        throw new ApiError(409, 'green-light-already-requested', `${input.gate} was asked of the ${body} on ${standing.request.requestedAt.slice(0, 10)} and waits for its decision.`, { requestedAt: standing.request.requestedAt });
+      }
+      const request: GreenLightRequest = { gate: input.gate, cycle: project.cycle, body, proposal: input.proposal, reference: input.reference ?? null, desiredOn: input.desiredOn, requestedBy: actor.name, requestedAt: at };
+      const items = [...all, request];
+      const version = (document?.version ?? 0) + 1;
+      await this.files.insertDocument(manager, { projectId: project.id, kind: 'green-light-requests', version, data: JSON.stringify({ items }), changeReason: null, adoptedAt: null, createdBy: actor.name, createdAt: at });
+      audit('green-light-requested', { version, ...request });
+      project.awaiting = awaitingColumn(awaitedBodies(project.state, context, open, items.filter((r) => r.cycle === project.cycle)));
+      return request;
+    }, now);
+  }
+
+  /** The green-light requests of the project's current cycle: from its file when read, else its one document. */
+  private async requests(manager: ProjectUnit['manager'], project: ProjectEntity, file?: ProjectFile): Promise<GreenLightRequest[]> {
+    if (file) return file.requests;
+    const document = await this.files.latestDocument(manager, project.id, 'green-light-requests');
+    return document ? requestsOfCycle({ 'green-light-requests': document }, project.cycle) : [];
   }
 
   /** A contact with participants: it ends the current silence and moves the deadline. */

@@ -63,6 +63,16 @@ export class ProjectClient {
       .send({ event, body, outcome: 'approved', decidedOn: dutchDay(new Date()), reference: `${body}-${event}`, ...overrides });
   }
 
+  /** Asks the body for a green light on a step, for a meeting a week from now (issue 19). */
+  requestGreenLight(id: string, event: string, body: 'college' | 'raad', overrides: Record<string, unknown> = {}) {
+    const inAWeek = dutchDay(new Date(Date.now() + 7 * 86_400_000));
+    return this.t
+      .http()
+      .post(`/api/projects/${id}/green-light-requests`)
+      .set('authorization', `Bearer ${this.manager}`)
+      .send({ event, body, proposal: `Voorstel ${event}`, desiredOn: inAWeek, ...overrides });
+  }
+
   /** PUT a document of the project's file (quick-scan, commitment, plan). */
   putFile(id: string, path: string, body: unknown) {
     return this.t.http().put(`/api/projects/${id}/${path}`).set('authorization', `Bearer ${this.manager}`).send(body as object);

@@ -35,7 +35,7 @@ export class Trust1764360000000 implements MigrationInterface {
       'SELECT id, project_id AS "projectId", gate, cycle, body, outcome, decided_on AS "decidedOn", recorded_at AS "recordedAt" FROM decisions WHERE consumed_at IS NULL',
     );
     for (const project of projects) {
-      const bodies = awaitedBodies(project.state, (JSON.parse(project.snapshot) as StoredSnapshot).context, open.filter((d) => d.projectId === project.id && Number(d.cycle) === Number(project.cycle)));
+      const bodies = awaitedBodies(project.state, (JSON.parse(project.snapshot) as StoredSnapshot).context, open.filter((d) => d.projectId === project.id && Number(d.cycle) === Number(project.cycle)), []);
       if (bodies.length > 0) await queryRunner.query(`UPDATE projects SET awaiting = ${parameter(1)} WHERE id = ${parameter(2)}`, [awaitingColumn(bodies), project.id]);
     }
 
