@@ -86,6 +86,11 @@ describe('the documents a municipality accounts with', () => {
     expect(account.silenceReminders).toBe(0);
     expect(account.evaluation.participantsJudgement).toBe(EXAMPLE_EVALUATION.participantsJudgement);
     expect(account.closingText).toBeNull();
+    // The auditor's werkvoorraad names the decision taken and not made known (Awb art. 3:40, issue 19).
+    const audit = (await service.t.http().get('/werkvoorraad').set('cookie', `iw_session=${await webSessionToken('A. Auditor', ['auditor'])}`)).text;
+    expect(audit).toContain('Besluit college-DECISION_TAKEN van ');
+    expect(audit).toContain('is nog niet bekendgemaakt (artikel 3:40 Awb).');
+    expect(audit).toContain(`/projecten/${id}/tijdlijn#controleren`);
     // The evaluation stays readable on the Dossier after closing (issue 19).
     const dossier = (await page(`/projecten/${id}/dossier`)).body.toString();
     expect(dossier).toContain('Tevreden over de informatie; de planning had eerder bekend mogen zijn.');

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { Client } from 'pg';
 import { describeEachDatabase, postgresDatabase, sqliteDatabase, type TestDatabase } from './support/databases';
 import { ProjectClient } from './support/project-client';
-import { startTestApp } from './support/test-app';
+import { startTestApp, webSessionToken } from './support/test-app';
 
 /** Runs SQL straight on the database, behind the service's back, as an intruder or a crash would. */
 async function tamper(database: TestDatabase, sql: string): Promise<void> {
@@ -110,8 +110,12 @@ describeEachDatabase('persistence', (createDatabase) => {
 
     await tamper(database, `UPDATE audit_entries SET actor_name = 'Iemand anders' WHERE project_id = '${project.id}' AND seq = 3`);
     expect((await verify()).body).toMatchObject({ valid: false, entries: 4, brokenAtSeq: 3 });
+    // The auditor's werkvoorraad lists it, the broken entry named (issue 19).
+    const auditorsList = async () => (await t.http().get('/werkvoorraad').set('cookie', `iw_session=${await webSessionToken('A. Auditor', ['auditor'])}`)).text;
+    expect(await auditorsList()).toContain('De keten klopt niet vanaf regel 3.');
     await tamper(database, `UPDATE audit_entries SET actor_name = 'P. Manager' WHERE project_id = '${project.id}' AND seq = 3`);
     expect((await verify()).body).toMatchObject({ valid: true });
+    expect(await auditorsList()).toContain('Op deze pagina vraagt geen project aandacht');
 
     // Two entries swapped: the first one out of place is named.
     await tamper(database, `UPDATE audit_entries SET seq = -2 WHERE project_id = '${project.id}' AND seq = 2`);

@@ -728,6 +728,10 @@ describe('the web interface in a real browser', () => {
     const document = JSON.parse(readFileSync((await download.path())!, 'utf8')) as unknown;
     const offline = await verifyOffline(document);
     expect([offline.code, offline.output]).toEqual([0, expect.stringMatching(/^valid: 1 entries of project /)]);
+    // The auditor's werkvoorraad: what needs attention, found by checking every project, not an empty list of another role's.
+    await auditor.getByRole('link', { name: 'Werkvoorraad' }).click();
+    await expect(auditor.getByRole('status').textContent()).resolves.toMatch(/^\d+ project(en)? gecontroleerd op deze pagina/);
+    await inspect(auditor, 'werkvoorraad-auditor');
   }, 90_000);
 
   it('refuses a form post without its CSRF token', async () => {

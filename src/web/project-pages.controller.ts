@@ -60,7 +60,7 @@ import { ReminderEntity } from '../database/reminder.entity';
 import { RecordDecisionDto } from '../decisions/dto/record-decision.dto';
 import { DecisionPublicationDto } from '../decisions/dto/decision-publication.dto';
 import { GreenLightRequestDto } from '../decisions/dto/green-light-request.dto';
-import { DecisionsService, type DecisionView } from '../decisions/decisions.service';
+import { DecisionsService } from '../decisions/decisions.service';
 import { AnswerDto, ApplicantAccountDto, ChallengeAgreementDto, ChallengeAssessmentDto, ChallengerNoticeDto, CommitmentDto, EvaluationDto, InitiatorDto, RaadInformationDto, InspectionDto, InspectionWithdrawalDto, PlanDto, QuickScanDto, ReactionDto, StakeholderDto } from '../project-file/dto/file.dto';
 import { ProjectFileService } from '../project-file/project-file.service';
 import { ProjectEventDto } from '../projects/dto/project-event.dto';
@@ -77,7 +77,7 @@ import { dutchClock, dutchDay, dutchMoment } from '../../machines/calendar/dutch
 import { describeRefusal, type FailedForm } from './refusal';
 import { PageRoles, SignedInUser, WebRefusalFilter, WebSessionGuard } from './web-access';
 import { commitmentFromForm, evaluationFromForm, EXTRA_PARTICIPANT_ROWS, isoDay, many, mergePlan, one, participantsFromForm, planFromForm, planToForm, text, wholeNumber, yesNo, type Form } from './web-forms';
-import { hasGreenLight, requestableSteps, stepStatus, WebPages } from './web-pages';
+import { decisionsTaken, hasGreenLight, notYetMadeKnown, requestableSteps, stepStatus, WebPages } from './web-pages';
 import type { WebUser } from './web-session';
 import { describeEntry } from './wording';
 
@@ -629,17 +629,6 @@ export class ProjectPagesController {
       }
     }
   }
-}
-
-/** The decisions of the decision-making phase itself, approved or rejected (a deferral decides nothing). */
-function decisionsTaken(decisions: readonly DecisionView[]): DecisionView[] {
-  return decisions.filter((d) => d.event === 'DECISION_TAKEN' && d.outcome !== 'deferred');
-}
-
-/** Those whose bekendmaking is not recorded yet: they do not take effect before it (Awb art. 3:40). */
-function notYetMadeKnown(decisions: readonly DecisionView[], project: ProjectView): DecisionView[] {
-  const madeKnown = new Set(project.publications.map((p) => p.decisionId));
-  return decisions.filter((d) => !madeKnown.has(d.id));
 }
 
 /** A part of the file that may not be written yet: null instead of its 404. */

@@ -1,3 +1,4 @@
+import type { DecisionView } from '../decisions/decisions.service';
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -199,4 +200,15 @@ export function stepStatus(step: ProjectView['nextSteps'][number], t: Texts): { 
   if (deferred && asked) return { text: s.deferred(body, formatDay(deferred.on, lang), deferred.reason), tone: 'waiting' };
   if (asked) return { text: s.requested(step.requiredBody, formatDay(step.request!.requestedAt, lang)), tone: 'waiting' };
   return { text: s.notRequested, tone: 'neutral' };
+}
+
+/** The decisions of the decision-making phase itself, approved or rejected (a deferral decides nothing). */
+export function decisionsTaken(decisions: readonly DecisionView[]): DecisionView[] {
+  return decisions.filter((d) => d.event === 'DECISION_TAKEN' && d.outcome !== 'deferred');
+}
+
+/** Those whose bekendmaking is not recorded yet: they do not take effect before it (Awb art. 3:40). */
+export function notYetMadeKnown(decisions: readonly DecisionView[], project: ProjectView): DecisionView[] {
+  const madeKnown = new Set(project.publications.map((p) => p.decisionId));
+  return decisions.filter((d) => !madeKnown.has(d.id));
 }

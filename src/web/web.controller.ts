@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Inject, Post, Query, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { GOVERNING_BODIES } from '../../machines/participation-project';
+import { decidedLate, GOVERNING_BODIES } from '../../machines/participation-project';
 import { Public } from '../auth/auth.decorators';
 import { RECORDER_OF, ROLES, WRITERS, type Actor } from '../auth/roles';
 import { validated } from '../common/validation';
@@ -9,7 +9,9 @@ import { CreateProjectDto } from '../projects/dto/create-project.dto';
 import { ProjectsService } from '../projects/projects.service';
 import { OidcSignIn } from './oidc-sign-in';
 import { one, text, type Form } from './web-forms';
-import { awaitedSteps, requestableSteps, stepLacks, WebPages } from './web-pages';
+import { awaitedSteps, decisionsTaken, notYetMadeKnown, requestableSteps, stepLacks, WebPages } from './web-pages';
+import { AuditService } from '../audit/audit.service';
+import { DecisionsService } from '../decisions/decisions.service';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Between, In, type Repository } from 'typeorm';
 import { MilestoneEntity } from '../database/milestone.entity';
@@ -42,6 +44,8 @@ export class WebController {
     private readonly oidc: OidcSignIn,
     private readonly pages: WebPages,
     private readonly projects: ProjectsService,
+    private readonly audit: AuditService,
+    private readonly decisions: DecisionsService,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.mailOff = !config.reminders.smtpUrl;
@@ -123,8 +127,9 @@ export class WebController {
   async worklist(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @SignedInUser() user: WebUser, @Query() query: Form) {
     const t = this.pages.texts(req);
     const body = GOVERNING_BODIES.find((b) => RECORDER_OF[b] === user.role) ?? null;
-    if (!body) return this.pages.render(req, reply, 'today', { user, ...(await this.today(user)) });
     const pageNumber = pageOf(query);
+    if (user.role === 'auditor') return this.pages.render(req, reply, 'audit-worklist', { user, ...(await this.attention(pageNumber)), page: pageNumber, pageLink: (n: number) => `/werkvoorraad?pagina=${n}` });
+    if (!body) return this.pages.render(req, reply, 'today', { user, ...(await this.today(user)) });
     const { items, total } = await this.projects.awaiting(body, PAGE_SIZE, (pageNumber - 1) * PAGE_SIZE);
     // A step is a task once the process manager asked for it and until the body answers; a deferral keeps it, with its date and reason.
     const waiting = items.flatMap((p) =>
@@ -132,6 +137,26 @@ export class WebController {
     );
     const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
     return this.pages.render(req, reply, 'worklist', { user, governingBody: body, waiting, total, page: pageNumber, pages, pageLink: (n: number) => `/werkvoorraad?pagina=${n}` });
+  }
+
+  /**
+   * The auditor's werkvoorraad (issue 19): every project, 50 a page by last change, its chain checked
+   * as the Tijdlijn's "Controleren" does; listed are those that need attention: a chain that does not
+   * verify or a decision the trail does not record as it stands, a decision taken and not made known
+   * (Awb art. 3:40), or one taken after the term to decide (Omgevingswet art. 16.64).
+   */
+  private async attention(pageNumber: number) {
+    const { items, total } = await this.projects.page({ limit: PAGE_SIZE, offset: (pageNumber - 1) * PAGE_SIZE });
+    const checked = [];
+    // One after another: each check reads a whole chain.
+    for (const project of items) {
+      const verification = await this.audit.verify(project.id);
+      const taken = decisionsTaken(await this.decisions.list(project.id));
+      const notMadeKnown = notYetMadeKnown(taken.filter((d) => d.outcome === 'approved' && d.consumed), project);
+      const late = taken.flatMap((d) => { const term = decidedLate(project.decisionTerm, d.decidedOn); return term ? [{ decision: d, termEndsOn: term.termEndsOn }] : []; });
+      if (!verification.valid || notMadeKnown.length || late.length) checked.push({ project, verification, notMadeKnown, late });
+    }
+    return { rows: checked, checked: items.length, total, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
   }
 
   /** A process manager's day: steps ready, reactions unanswered, silence overdue or due soon, terms and milestones in the coming week. */
