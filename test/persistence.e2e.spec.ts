@@ -207,6 +207,7 @@ describe('SQLite durability settings', () => {
       { name: 'PublicMilestones1764480000000' },
       { name: 'ReactionNumbers1764490000000' },
       { name: 'GreenLightRequests1764500000000' },
+      { name: 'CreatorSubjects1764510000000' },
     ]);
     db.close();
     await database.drop();

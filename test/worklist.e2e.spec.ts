@@ -1,7 +1,7 @@
 import { dutchDay, longDay } from '../machines/calendar/dutch-day';
 import { sqliteDatabase } from './support/databases';
 import { useRunningService } from './support/project-client';
-import { webSessionToken } from './support/test-app';
+import { signToken, webSessionToken } from './support/test-app';
 import { formatDay } from '../src/web/wording';
 import { FILE_BEFORE } from '../bench/support/example-file';
 
@@ -144,5 +144,14 @@ describe('the werkvoorraad', () => {
     await service.api.requestGreenLight(body.id, 'START_INTERACTIVE', 'college');
     const after = (await service.t.http().get('/?welke=alle').set('cookie', `iw_session=${await webSessionToken('P. Manager', ['process-manager'])}`)).text;
     expect(after).toContain(`iw-badge--waiting">Wacht op een collegebesluit (aangevraagd op ${day})`);
+  });
+
+  it('"Mijn projecten" follows the signed-in identity (the token\'s subject), not the spelling of a name', async () => {
+    const creator = await service.t.http().post('/api/projects').set('authorization', `Bearer ${await signToken({ name: 'A. de Vries', sub: 'oidc|4711', roles: ['process-manager'] })}`).send({ title: 'Van mij', origin: 'municipality', politicalSensitivity: 'low' });
+    expect(creator.status).toBe(201);
+    const mine = async (name: string, subject: string) => (await service.t.http().get('/?welke=mijn').set('cookie', `iw_session=${await webSessionToken(name, ['process-manager'], subject)}`)).text;
+    // The same person under another spelling of the name, and another person with the same name.
+    expect(await mine('Anna de Vries', 'oidc|4711')).toContain('Van mij');
+    expect(await mine('A. de Vries', 'oidc|0815')).not.toContain('Van mij');
   });
 });

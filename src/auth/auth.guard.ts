@@ -27,7 +27,7 @@ export class AuthGuard implements CanActivate {
     const allowed = this.reflector.getAllAndOverride<readonly Role[] | undefined>(ALLOWED_ROLES, targets) ?? [];
     const role = allowed.find((r) => user.roles.includes(r));
     if (!role) throw new ApiError(403, 'forbidden', `This needs one of the roles: ${allowed.join(', ')}.`);
-    request.actor = { name: user.name, role, roles: user.roles };
+    request.actor = { name: user.name, subject: user.subject, role, roles: user.roles };
     return true;
   }
 }

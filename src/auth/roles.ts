@@ -28,6 +28,8 @@ export const PUBLISHERS: readonly Role[] = ['process-manager', 'admin', 'college
 /** Who is acting, as it goes into every audit entry. */
 export interface Actor {
   name: string;
+  /** Who this is, as the identity provider names them (the token's `sub`): "mijn projecten" follows it, not the spelling of a name. */
+  subject?: string;
   /** The role under which this request was allowed. */
   role: Role;
   roles: Role[];

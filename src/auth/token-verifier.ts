@@ -6,6 +6,8 @@ import { ROLES, type Role } from './roles';
 
 export interface VerifiedUser {
   name: string;
+  /** The token's `sub`, or the name where it has none. */
+  subject: string;
   roles: Role[];
 }
 
@@ -81,5 +83,5 @@ function keysUnavailable(error: unknown): boolean {
 function userFrom(payload: JWTPayload): VerifiedUser | null {
   const name = [payload.name, payload.preferred_username, payload.sub].find((v): v is string => typeof v === 'string' && v.length > 0);
   const roles = Array.isArray(payload.roles) ? payload.roles.filter((r): r is Role => (ROLES as readonly unknown[]).includes(r)) : [];
-  return name ? { name, roles } : null;
+  return name ? { name, subject: typeof payload.sub === 'string' && payload.sub ? payload.sub : name, roles } : null;
 }

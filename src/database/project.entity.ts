@@ -90,6 +90,10 @@ export class ProjectEntity {
   @Column({ name: 'created_by', type: 'varchar', length: 200 })
   createdBy!: string;
 
+  /** The creator's identity (the token's subject): "mijn projecten" (issue 19). Null for projects created before it was kept. */
+  @Column({ name: 'created_by_subject', type: 'varchar', length: 200, nullable: true })
+  createdBySubject!: string | null;
+
   // Times are ISO-8601 UTC text: identical on SQLite and PostgreSQL, and hashed as stored.
   @Index()
   @Column({ name: 'created_at', type: 'varchar', length: 30 })

@@ -19,8 +19,8 @@ import { ENDED_STATES, type GoverningBody } from '../../machines/participation-p
 export interface DashboardFilter {
   statePrefix?: string;
   owner?: string;
-  /** The projects a person started: "Mijn projecten". */
-  createdBy?: string;
+  /** The projects a person started: "Mijn projecten", by their subject (the name only for projects from before subjects were kept). */
+  creator?: { subject: string; name: string };
   /** Words in the title, case-insensitive. */
   search?: string;
   silence?: SilenceStatus;
@@ -102,7 +102,8 @@ export class ProjectsService {
     const query = this.projects.createQueryBuilder('p');
     if (filter.statePrefix) query.andWhere('(p.state = :state OR p.state LIKE :substate)', { state: filter.statePrefix, substate: `${filter.statePrefix}.%` });
     if (filter.owner) query.andWhere('p.ownerEmail = :owner', { owner: filter.owner });
-    if (filter.createdBy) query.andWhere('p.createdBy = :createdBy', { createdBy: filter.createdBy });
+    // Before subjects were kept, a project is its creator's by name.
+    if (filter.creator) query.andWhere('(p.createdBySubject = :subject OR (p.createdBySubject IS NULL AND p.createdBy = :name))', filter.creator);
     if (filter.search) query.andWhere("LOWER(p.title) LIKE :search ESCAPE '\\'", { search: `%${filter.search.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%` });
     if (filter.silence) {
       const { overdueUntil, dueSoonUntil } = silenceStatusBounds(now, this.config.reminders.dayMs);

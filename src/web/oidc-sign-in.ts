@@ -67,7 +67,7 @@ export class OidcSignIn {
         this.logger.warn('Sign-in failed: the ID token names nobody (no name, preferred_username or sub).');
         return false;
       }
-      if (!(await this.session.start(reply, name, Array.isArray(claims.roles) ? claims.roles : []))) {
+      if (!(await this.session.start(reply, name, Array.isArray(claims.roles) ? claims.roles : [], typeof claims.sub === 'string' ? claims.sub : name))) {
         this.logger.warn(`Sign-in failed for ${name}: the ID token holds no role of this service.`);
         return false;
       }

@@ -78,7 +78,7 @@ import { describeRefusal, type FailedForm } from './refusal';
 import { PageRoles, SignedInUser, WebRefusalFilter, WebSessionGuard } from './web-access';
 import { commitmentFromForm, evaluationFromForm, EXTRA_PARTICIPANT_ROWS, isoDay, many, mergePlan, one, participantsFromForm, planFromForm, planToForm, text, wholeNumber, yesNo, type Form } from './web-forms';
 import { decisionsTaken, hasGreenLight, notYetMadeKnown, requestableSteps, stepStatus, WebPages } from './web-pages';
-import type { WebUser } from './web-session';
+import { actorOf, type WebUser } from './web-session';
 import { describeEntry } from './wording';
 
 /** A project's pages, each a tab that is a link: the path after /projecten/:id. */
@@ -656,6 +656,3 @@ function typedMoment(day: string, time: string): string | undefined {
   return dutchMoment(iso, time.trim());
 }
 
-function actorOf(user: WebUser): Actor {
-  return { name: user.name, role: user.role, roles: user.roles };
-}

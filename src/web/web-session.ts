@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { jwtVerify, SignJWT, type JWTPayload } from 'jose';
-import { ROLES, type Role } from '../auth/roles';
+import { ROLES, type Actor, type Role } from '../auth/roles';
 import { WEB_SESSION_AUDIENCE } from '../auth/token-verifier';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { en } from './i18n/en';
@@ -16,9 +16,16 @@ const AUDIENCE = WEB_SESSION_AUDIENCE;
 
 export interface WebUser {
   name: string;
+  /** The identity provider's subject (`sub`); in development sign-in, the name picked. */
+  subject: string;
   roles: Role[];
   /** The role shown and acted under: the first of the user's roles. */
   role: Role;
+}
+
+/** The signed-in user as the services' actor, under the role they act in. */
+export function actorOf(user: WebUser): Actor {
+  return { name: user.name, subject: user.subject, role: user.role, roles: user.roles };
 }
 
 /**
@@ -42,20 +49,20 @@ export class WebSession {
   async user(request: FastifyRequest): Promise<WebUser | null> {
     const payload = await this.verify(request.cookies[SESSION_COOKIE], AUDIENCE);
     const roles = rolesOf(payload);
-    return payload && typeof payload.name === 'string' && roles.length > 0 ? { name: payload.name, roles, role: roles[0] } : null;
+    return payload && typeof payload.name === 'string' && roles.length > 0 ? { name: payload.name, subject: payload.sub ?? payload.name, roles, role: roles[0] } : null;
   }
 
   /** Development sign-in with a picked name and role; false when it is off or the input is not valid. */
   async signInAs(reply: FastifyReply, name: string, role: string): Promise<boolean> {
     if (!this.devSignIn || !name.trim()) return false;
-    return this.start(reply, name.trim(), [role]);
+    return this.start(reply, name.trim(), [role], `dev:${name.trim()}`);
   }
 
   /** Starts a session for a user the identity provider vouched for; false without any known role. */
-  async start(reply: FastifyReply, name: string, roles: unknown[]): Promise<boolean> {
+  async start(reply: FastifyReply, name: string, roles: unknown[], subject: string): Promise<boolean> {
     const known = rolesOf({ roles });
     if (!this.key || known.length === 0) return false;
-    const token = await new SignJWT({ name, roles: known }).setProtectedHeader({ alg: 'HS256' }).setIssuer(ISSUER).setAudience(AUDIENCE).setIssuedAt().setExpirationTime(`${SESSION_HOURS}h`).sign(this.key);
+    const token = await new SignJWT({ name, roles: known }).setProtectedHeader({ alg: 'HS256' }).setSubject(subject).setIssuer(ISSUER).setAudience(AUDIENCE).setIssuedAt().setExpirationTime(`${SESSION_HOURS}h`).sign(this.key);
     reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure: this.secure, maxAge: SESSION_HOURS * 3600 });
     return true;
   }

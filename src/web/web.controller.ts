@@ -3,7 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { decidedLate, GOVERNING_BODIES } from '../../machines/participation-project';
 import { Public } from '../auth/auth.decorators';
-import { RECORDER_OF, ROLES, WRITERS, type Actor } from '../auth/roles';
+import { RECORDER_OF, ROLES, WRITERS } from '../auth/roles';
 import { validated } from '../common/validation';
 import { CreateProjectDto } from '../projects/dto/create-project.dto';
 import { ProjectsService } from '../projects/projects.service';
@@ -19,7 +19,7 @@ import { ApiError } from '../common/api-error';
 import { InsightService } from '../insight/insight.service';
 import { csv } from './csv';
 import { insightFigures } from './insight-figures';
-import { WebSession, type WebUser } from './web-session';
+import { actorOf, WebSession, type WebUser } from './web-session';
 import { OpenPage, PageRoles, SignedInUser, WebRefusalFilter, WebSessionGuard } from './web-access';
 import { sitePath } from './site-path';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
@@ -105,7 +105,7 @@ export class WebController {
     const silence = (['ok', 'due-soon', 'overdue'] as const).find((s) => s === filter.stilte);
     const { items, total } = await this.projects.page({
       statePrefix: filter.fase || undefined,
-      createdBy: filter.welke === 'mijn' ? user.name : undefined,
+      creator: filter.welke === 'mijn' ? { subject: user.subject, name: user.name } : undefined,
       search: filter.zoek || undefined,
       silence,
       sortByDeadline: filter.sorteer === 'termijn',
@@ -161,7 +161,7 @@ export class WebController {
 
   /** A process manager's day: steps ready, reactions unanswered, silence overdue or due soon, terms and milestones in the coming week. */
   private async today(user: WebUser) {
-    const { items } = await this.projects.page({ createdBy: user.name, limit: 200, offset: 0 });
+    const { items } = await this.projects.page({ creator: { subject: user.subject, name: user.name }, limit: 200, offset: 0 });
     const running = items.filter((p) => p.status === 'active');
     const weekAhead = new Date(Date.now() + 7 * 86_400_000).toISOString();
     const milestones = running.length
@@ -242,6 +242,3 @@ function pageOf(query: Form): number {
   return Math.min(100_000, Math.max(1, Number.parseInt(one(query.pagina) || '1', 10) || 1));
 }
 
-function actorOf(user: WebUser): Actor {
-  return { name: user.name, role: user.role, roles: user.roles };
-}

@@ -217,6 +217,7 @@ export class WorkflowService {
       // Nothing is asked of a body yet: a step enters the werkvoorraad by its request (issue 19).
       awaiting: null,
       createdBy: actor.name,
+      createdBySubject: actor.subject ?? null,
       createdAt: at,
       updatedAt: at,
     };

@@ -84,6 +84,7 @@ export function signToken(claims: Record<string, unknown>, secret = TEST_SECRET,
 }
 
 /** A web session cookie's value, as sign-in would set it (the session's own issuer and audience). */
-export function webSessionToken(name: string, roles: Role[]): Promise<string> {
-  return new SignJWT({ name, roles }).setProtectedHeader({ alg: 'HS256' }).setIssuer('interactiewijzer').setAudience('interactiewijzer-web').setIssuedAt().setExpirationTime('1h').sign(new TextEncoder().encode(TEST_SECRET));
+export function webSessionToken(name: string, roles: Role[], subject?: string): Promise<string> {
+  const token = new SignJWT({ name, roles }).setProtectedHeader({ alg: 'HS256' });
+  return (subject ? token.setSubject(subject) : token).setIssuer('interactiewijzer').setAudience('interactiewijzer-web').setIssuedAt().setExpirationTime('1h').sign(new TextEncoder().encode(TEST_SECRET));
 }
