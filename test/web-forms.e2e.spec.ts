@@ -38,4 +38,30 @@ describe('the web interface’s forms over HTTP', () => {
     await service.api.decide(id, 'CLOSE', 'college');
     expect((await service.api.event(id, { type: 'CLOSE' }, { fileAsIs: true })).body.state).toBe('closed');
   });
+
+  it('names a fault by the label of its field and links the summary to it, never by a path (issue 19)', async () => {
+    const { body: project } = await service.api.create({ title: 'Foutmeldingen', origin: 'municipality', politicalSensitivity: 'low' });
+    // Row 1 left empty, row 2 named without a role: the second row is named, as its label says.
+    const refused = await postForm(`/projecten/${project.id}/quick-scan`, `/projecten/${project.id}/dossier`, { 'participantName.0': '', 'participantRole.0': '', 'participantName.1': 'B. Bakker', 'participantRole.1': 'nobody' });
+    expect(refused.status).toBe(400);
+    expect(refused.text).toContain('<a class="utrecht-link" href="#quick-scan-participantRole-1">Rol deelnemer 2: kies een van de mogelijkheden.</a>');
+    expect(refused.text).toContain('id="quick-scan-participantRole-1"');
+    expect(refused.text).not.toContain('participants.0.role');
+  });
+
+  it('comes back with every fault of a decision at once: the fields, a date in the future and a missing reason (issue 19)', async () => {
+    const { body: project } = await service.api.create({ title: 'Alle fouten tegelijk', origin: 'municipality', politicalSensitivity: 'low' });
+    const session = `iw_session=${await webSessionToken('S. Secretaris', ['college-secretary'])}`;
+    const page = await service.t.http().get(`/projecten/${project.id}/besluiten`).set('cookie', session);
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(page.text)![1];
+    const cookies = [session, ...(page.headers['set-cookie'] as unknown as string[]).map((c) => c.split(';')[0])].join('; ');
+    const tomorrow = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);
+    const refused = await service.t.http().post(`/projecten/${project.id}/besluit`).set('cookie', cookies).type('form').send({ _csrf: csrf, event: 'START_INTERACTIVE', outcome: 'deferred', decidedOn: tomorrow, reference: '' });
+    expect(refused.status).toBe(400);
+    const summary = /<div class="utrecht-alert utrecht-alert--error iw-error-summary"[\s\S]*?<\/div>/.exec(refused.text)![0];
+    expect(summary).toContain('href="#besluit-reference"');
+    expect(summary).toContain('href="#besluit-decidedOn"');
+    expect(summary).toContain('ligt in de toekomst.');
+    expect(summary).toContain('href="#besluit-note">Toelichting of reden: geef de reden.');
+  });
 });

@@ -426,12 +426,14 @@ describe('the web interface in a real browser', () => {
     await decision.getByLabel('Datum besluit').fill(tomorrow);
     await decision.getByLabel('Kenmerk', { exact: true }).fill('R 2026/77');
     await decision.getByRole('button').click();
-    await expect(griffier.getByRole('alert').textContent()).resolves.toContain(`De datum van het besluit, ${longDay(tomorrow, 'nl')}, ligt in de toekomst.`);
+    // Both faults at once, each linked to its field.
+    const faults = await griffier.getByRole('alert').textContent();
+    expect(faults).toContain(`De datum van het besluit, ${longDay(tomorrow, 'nl')}, ligt in de toekomst.`);
+    expect(faults).toContain('Toelichting of reden: geef de reden.');
     await expect(decision.getByLabel('Kenmerk', { exact: true }).inputValue()).resolves.toBe('R 2026/77');
     await expect(decision.getByLabel('Datum besluit').getAttribute('max')).resolves.toBe(dutchDay(new Date()));
+    await inspect(griffier, 'besluit-alle-fouten');
     await decision.getByLabel('Datum besluit').fill(dutchDay(new Date()));
-    await decision.getByRole('button').click();
-    await expect(griffier.getByRole('alert').textContent()).resolves.toContain('Geef de reden');
     await decision.getByLabel('Toelichting of reden').fill('De raad wil eerst de sportverenigingen horen.');
     await decision.getByRole('button').click();
     await griffier.waitForURL(/besluiten\?opgeslagen=1/);

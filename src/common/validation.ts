@@ -8,6 +8,8 @@ export interface FieldError {
   /** The rules broken (class-validator's names: isNotEmpty, maxLength, …), for clients that word them themselves. */
   rules: string[];
   messages: string[];
+  /** A form's own check says the whole sentence, in both languages (the web's checks, issue 19). */
+  sentence?: { nl: string; en: string };
 }
 
 export function flatten(errors: ValidationError[], parent = ''): FieldError[] {
@@ -26,10 +28,15 @@ export const apiValidationPipe = new ValidationPipe({
   exceptionFactory: (errors) => new ApiError(400, 'invalid-request', 'The request is not valid; see errors for each field.', { errors: flatten(errors) }),
 });
 
-/** The same validation outside a controller (e.g. a web form mapped onto an API DTO). */
-export async function validated<T extends object>(type: new () => T, plain: object): Promise<T> {
+/**
+ * The same validation outside a controller (e.g. a web form mapped onto an API DTO). A form's own
+ * checks come with it, so every fault of the form is named at once, not one per round (issue 19).
+ */
+export async function validated<T extends object>(type: new () => T, plain: object, checks: ReadonlyArray<FieldError | false | null | undefined> = []): Promise<T> {
   const instance = plainToInstance(type, plain);
-  const errors = await validate(instance, { whitelist: true, forbidNonWhitelisted: true });
-  if (errors.length > 0) throw new ApiError(400, 'invalid-request', 'The request is not valid; see errors for each field.', { errors: flatten(errors) });
+  const invalid = flatten(await validate(instance, { whitelist: true, forbidNonWhitelisted: true }));
+  // A field the DTO already refuses is named once.
+  const errors = [...invalid, ...checks.filter((c): c is FieldError => !!c && !invalid.some((e) => e.field === c.field))];
+  if (errors.length > 0) throw new ApiError(400, 'invalid-request', 'The request is not valid; see errors for each field.', { errors });
   return instance;
 }

@@ -6,7 +6,7 @@ import { ApiError } from '../common/api-error';
 import { DecisionEntity } from '../database/decision.entity';
 import { ProjectsService } from '../projects/projects.service';
 import { WorkflowService } from '../workflow/workflow.service';
-import { isFutureDay, longDay } from '../../machines/calendar/dutch-day';
+import { futureDecisionDate } from '../workflow/decision-checks';
 import type { RecordDecisionDto } from './dto/record-decision.dto';
 
 export interface DecisionView {
@@ -58,9 +58,8 @@ export class DecisionsService {
 
   async record(projectId: string, dto: RecordDecisionDto, actor: Actor, now = new Date()): Promise<DecisionView> {
     const recorder = asRecorderOf(dto.body, actor);
-    if (isFutureDay(dto.decidedOn, now)) {
-      throw new ApiError(422, 'decision-date-in-future', `decidedOn ${dto.decidedOn} lies in the future; record a decision once it has been taken.`, { messageNl: `De datum van het besluit, ${longDay(dto.decidedOn, 'nl')}, ligt in de toekomst. Leg een besluit vast als het genomen is.` });
-    }
+    const inFuture = futureDecisionDate(dto.decidedOn, now);
+    if (inFuture) throw new ApiError(422, 'decision-date-in-future', inFuture.messages[0], { messageNl: inFuture.sentence!.nl });
     const { event, ...rest } = dto;
     return toView(await this.workflow.recordDecision(projectId, { gate: event, ...rest }, recorder, now));
   }

@@ -60,6 +60,7 @@ import { ReminderEntity } from '../database/reminder.entity';
 import { RecordDecisionDto } from '../decisions/dto/record-decision.dto';
 import { DecisionPublicationDto } from '../decisions/dto/decision-publication.dto';
 import { GreenLightRequestDto } from '../decisions/dto/green-light-request.dto';
+import { futureDecisionDate, reasonMissing } from '../workflow/decision-checks';
 import { DecisionsService } from '../decisions/decisions.service';
 import { AnswerDto, ApplicantAccountDto, ChallengeAgreementDto, ChallengeAssessmentDto, ChallengerNoticeDto, CommitmentDto, EvaluationDto, InitiatorDto, RaadInformationDto, InspectionDto, InspectionWithdrawalDto, PlanDto, QuickScanDto, ReactionDto, StakeholderDto } from '../project-file/dto/file.dto';
 import { ProjectFileService } from '../project-file/project-file.service';
@@ -290,7 +291,9 @@ export class ProjectPagesController {
       // The body is the signed-in recorder's own: a college secretary records collegebesluiten only.
       const body = GOVERNING_BODIES.find((b) => RECORDER_OF[b] === user.role);
       const fields = { event: one(form.event), body, outcome: text(form, 'outcome'), decidedOn: one(form.decidedOn), reference: one(form.reference) };
-      return this.decisions.record(id, await validated(RecordDecisionDto, { ...fields, documentUrl: text(form, 'documentUrl'), note: text(form, 'note'), justification: text(form, 'justification') }), actor);
+      // Every fault at once: the fields, a date in the future, a refusal or deferral without its reason.
+      const checks = [futureDecisionDate(fields.decidedOn, new Date()), reasonMissing(fields.outcome, text(form, 'note'))];
+      return this.decisions.record(id, await validated(RecordDecisionDto, { ...fields, documentUrl: text(form, 'documentUrl'), note: text(form, 'note'), justification: text(form, 'justification') }, checks), actor);
     });
   }
 

@@ -8,6 +8,7 @@ import { validated } from '../common/validation';
 import { CreateProjectDto } from '../projects/dto/create-project.dto';
 import { ProjectsService } from '../projects/projects.service';
 import { OidcSignIn } from './oidc-sign-in';
+import { describeRefusal } from './refusal';
 import { one, text, type Form } from './web-forms';
 import { awaitedSteps, decisionsTaken, notYetMadeKnown, requestableSteps, stepLacks, WebPages } from './web-pages';
 import { AuditService } from '../audit/audit.service';
@@ -217,18 +218,25 @@ export class WebController {
 
   @Post('projecten')
   @PageRoles(...WRITERS)
-  async createProject(@Res() reply: FastifyReply, @SignedInUser() user: WebUser, @Body() form: Form) {
+  async createProject(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @SignedInUser() user: WebUser, @Body() form: Form) {
     // A challenge (uitdaagrecht) is an initiative of its own kind.
     const challenge = one(form.origin) === 'challenge';
-    const dto = await validated(CreateProjectDto, {
-      title: one(form.title),
-      origin: challenge ? 'initiative' : one(form.origin),
-      ...(challenge && { initiativeKind: 'challenge' }),
-      permitActivity: text(form, 'permitActivity'),
-      politicalSensitivity: one(form.politicalSensitivity),
-      ownerEmail: text(form, 'ownerEmail'),
-    });
-    return reply.redirect(`/projecten/${(await this.projects.create(dto, actorOf(user))).id}`, 303);
+    try {
+      const dto = await validated(CreateProjectDto, {
+        title: one(form.title),
+        origin: challenge ? 'initiative' : one(form.origin),
+        ...(challenge && { initiativeKind: 'challenge' }),
+        permitActivity: text(form, 'permitActivity'),
+        politicalSensitivity: one(form.politicalSensitivity),
+        ownerEmail: text(form, 'ownerEmail'),
+      });
+      return reply.redirect(`/projecten/${(await this.projects.create(dto, actorOf(user))).id}`, 303);
+    } catch (error) {
+      // Refused: the same form again, with what was typed and why (issue 19).
+      if (!(error instanceof ApiError) || error.status >= 500) throw error;
+      const { _csrf: _token, ...values } = form;
+      return this.pages.render(req, reply, 'new-project', { user, failed: describeRefusal(error, 'nieuw', values, this.pages.texts(req)) }, error.status);
+    }
   }
 
   /** The sign-in page: the identity provider's link, or the development form; a status other than 200 says the last try failed. */

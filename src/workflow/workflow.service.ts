@@ -64,6 +64,7 @@ import { stateStay } from '../../machines/insight/state-stays';
 import { StateStayRepository } from '../database/state-stay.repository';
 import { GENESIS_HASH, type AuditType } from './audit-chain';
 import { boundDecisions } from './decision-binding';
+import { reasonMissing } from './decision-checks';
 import { dutchDay, longDay } from '../../machines/calendar/dutch-day';
 import { loadProjectFiles, requestsOfCycle, type ProjectFile } from './dossier';
 import { ANY_STATE, running, UnitOfWork, versionConflict, type ProjectUnit } from './unit-of-work';
@@ -330,7 +331,8 @@ export class WorkflowService {
       const notCompetent = gateBodiesAgainstLaw(context, { [decision.gate]: decision.body });
       if (notCompetent) throw notCompetent;
       // Issue 19: a body that does not approve, or postpones, says why; the process manager reads it.
-      if (decision.outcome !== 'approved' && !decision.note?.trim()) throw new ApiError(422, 'decision-reason-required', `A decision that is ${decision.outcome} gives its reason (note); the process manager waits on it.`);
+      const noReason = reasonMissing(decision.outcome, decision.note);
+      if (noReason) throw new ApiError(422, 'decision-reason-required', noReason.messages[0]);
       // Only the facts the order of events reads (most steps rest on the previous step alone), and an application's term.
       const onApplication = decision.gate === 'DECISION_TAKEN' && decision.outcome !== 'deferred' && isApplication(context);
       const readsFile = onApplication || (decision.outcome === 'approved' && greenLightRestsOnFile(context, decision.gate));

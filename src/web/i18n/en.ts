@@ -268,6 +268,8 @@ export const en: Texts = {
     refused: 'This is not possible yet',
     unknown: 'This did not work. Check what you entered and try again.',
     field: (label: string, problem: string) => `${label}: ${problem}`,
+    line: (label: string, n: number) => `${label}, line ${n}`,
+    someField: 'A field',
     rules: {
       arrayNotEmpty: 'choose at least one.',
       isNotEmpty: 'fill this in.',

@@ -266,6 +266,8 @@ export const nl = {
     refused: 'Dit kan nog niet',
     unknown: 'Dit is niet gelukt. Controleer wat u hebt ingevuld en probeer het opnieuw.',
     field: (label: string, problem: string) => `${label}: ${problem}`,
+    line: (label: string, n: number) => `${label}, regel ${n}`,
+    someField: 'Een veld',
     rules: {
       arrayNotEmpty: 'kies er ten minste één.',
       isNotEmpty: 'vul dit in.',
