@@ -64,4 +64,13 @@ describe('the web interface’s forms over HTTP', () => {
     expect(summary).toContain('ligt in de toekomst.');
     expect(summary).toContain('href="#besluit-note">Toelichting of reden: geef de reden.');
   });
+
+  it('takes a day as a Dutch person writes it, "1 maart 2027" beside 01-03-2027 (issue 19)', async () => {
+    const { body: project } = await service.api.create({ title: 'Datum in woorden', origin: 'municipality', politicalSensitivity: 'low' });
+    const year = new Date().getUTCFullYear() + 1;
+    const posted = await postForm(`/projecten/${project.id}/groen-licht`, `/projecten/${project.id}/besluiten`, { event: 'START_INTERACTIVE', proposal: 'Collegevoorstel', desiredOn: `1 maart ${year}` });
+    expect([posted.status, posted.headers.location]).toEqual([303, `/projecten/${project.id}/besluiten?opgeslagen=1#aanvragen`]);
+    const requests = (await service.api.as(service.api.manager).get(`/api/projects/${project.id}/green-light-requests`)).body;
+    expect(requests.map((r: { desiredOn: string }) => r.desiredOn)).toEqual([`${year}-03-01`]);
+  });
 });

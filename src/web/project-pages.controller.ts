@@ -77,7 +77,7 @@ import { WOO_CATEGORIES, WOO_DOCUMENT_TYPES, WOO_HANDLINGS } from '../../machine
 import { dutchClock, dutchDay, dutchMoment } from '../../machines/calendar/dutch-day';
 import { describeRefusal, type FailedForm } from './refusal';
 import { PageRoles, SignedInUser, WebRefusalFilter, WebSessionGuard } from './web-access';
-import { commitmentFromForm, evaluationFromForm, EXTRA_PARTICIPANT_ROWS, isoDay, many, mergePlan, one, participantsFromForm, planFromForm, planToForm, text, wholeNumber, yesNo, type Form } from './web-forms';
+import { commitmentFromForm, evaluationFromForm, EXTRA_PARTICIPANT_ROWS, isoDay, many, TypedDays, mergePlan, one, participantsFromForm, planFromForm, planToForm, text, wholeNumber, yesNo, type Form } from './web-forms';
 import { decisionsTaken, hasGreenLight, notYetMadeKnown, requestableSteps, stepStatus, WebPages } from './web-pages';
 import { actorOf, type WebUser } from './web-session';
 import { describeEntry } from './wording';
@@ -197,7 +197,7 @@ export class ProjectPagesController {
 
   @Post('participatieparagraaf')
   @PageRoles(...WRITERS)
-  async closingText(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @SignedInUser() user: WebUser, @Param('id') id: string, @Body() form: Form) {
+  async closingText(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @SignedInUser() user: WebUser, @Param('id') id: string, @Body(TypedDays) form: Form) {
     try {
       const text_ = text(form, 'text');
       if (!text_) throw new ApiError(400, 'invalid-request', 'The closing text is empty.', { errors: [{ field: 'text', rules: ['isNotEmpty'], messages: ['text should not be empty'] }] });
@@ -232,10 +232,10 @@ export class ProjectPagesController {
   /** Issue 19: stopping needs a green light; the request goes into the body's werkvoorraad. */
   @Post('stoppen/aanvragen')
   @PageRoles(...WRITERS)
-  async requestStop(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @SignedInUser() user: WebUser, @Param('id') id: string, @Body() form: Form) {
+  async requestStop(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @SignedInUser() user: WebUser, @Param('id') id: string, @Body(TypedDays) form: Form) {
     try {
       const stop = (await this.projects.get(id)).nextSteps.find((s) => s.event === 'STOP');
-      const dto = await validated(GreenLightRequestDto, { event: 'STOP', body: stop?.requiredBody ?? 'college', proposal: one(form.proposal), reference: text(form, 'reference'), desiredOn: isoDay(one(form.desiredOn)) });
+      const dto = await validated(GreenLightRequestDto, { event: 'STOP', body: stop?.requiredBody ?? 'college', proposal: one(form.proposal), reference: text(form, 'reference'), desiredOn: one(form.desiredOn) });
       await this.workflow.requestGreenLight(id, { gate: 'STOP', body: dto.body, proposal: dto.proposal, reference: dto.reference, desiredOn: dto.desiredOn }, actorOf(user));
     } catch (error) {
       if (!mendable(error)) throw error;
@@ -247,7 +247,7 @@ export class ProjectPagesController {
   /** Once its body approved (or where none is needed), the process manager confirms the stop. */
   @Post('stoppen')
   @PageRoles(...WRITERS)
-  async stop(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @SignedInUser() user: WebUser, @Param('id') id: string, @Body() form: Form) {
+  async stop(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @SignedInUser() user: WebUser, @Param('id') id: string, @Body(TypedDays) form: Form) {
     try {
       const reason = text(form, 'reason');
       if (!reason) throw new ApiError(400, 'invalid-request', 'A reason is required to stop a project.', { errors: [{ field: 'reason', rules: ['isNotEmpty'], messages: ['reason should not be empty'] }] });
@@ -270,13 +270,13 @@ export class ProjectPagesController {
 
   @Post('initiatiefnemer')
   @PageRoles(...WRITERS)
-  recordInitiator(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @SignedInUser() user: WebUser, @Param('id') id: string, @Body() form: Form) {
+  recordInitiator(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @SignedInUser() user: WebUser, @Param('id') id: string, @Body(TypedDays) form: Form) {
     return this.write(req, reply, user, id, { tab: 'overzicht', form: 'initiatiefnemer' }, form, async (actor) => this.file.recordInitiator(id, await validated(InitiatorDto, { name: one(form.name), email: text(form, 'email') }), actor));
   }
 
   @Post('stap')
   @PageRoles(...WRITERS)
-  step(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @SignedInUser() user: WebUser, @Param('id') id: string, @Body() form: Form) {
+  step(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @SignedInUser() user: WebUser, @Param('id') id: string, @Body(TypedDays) form: Form) {
     return this.write(req, reply, user, id, { tab: 'overzicht', form: `stap-${one(form.event)}` }, form, async (actor) => {
       if (one(form.event) === 'STOP') throw new ApiError(400, 'reason-required', 'Stopping asks for a reason: use the stop page.');
       const dto = await validated(ProjectEventDto, { type: one(form.event), submittedOn: text(form, 'submittedOn'), reference: text(form, 'reference') });
@@ -286,7 +286,7 @@ export class ProjectPagesController {
 
   @Post('besluit')
   @PageRoles('college-secretary', 'council-clerk')
-  decide(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @SignedInUser() user: WebUser, @Param('id') id: string, @Body() form: Form) {
+  decide(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @SignedInUser() user: WebUser, @Param('id') id: string, @Body(TypedDays) form: Form) {
     return this.write(req, reply, user, id, { tab: 'besluiten', form: 'besluit' }, form, async (actor) => {
       // The body is the signed-in recorder's own: a college secretary records collegebesluiten only.
       const body = GOVERNING_BODIES.find((b) => RECORDER_OF[b] === user.role);
@@ -299,18 +299,18 @@ export class ProjectPagesController {
 
   @Post('groen-licht')
   @PageRoles(...WRITERS)
-  requestGreenLight(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @SignedInUser() user: WebUser, @Param('id') id: string, @Body() form: Form) {
+  requestGreenLight(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @SignedInUser() user: WebUser, @Param('id') id: string, @Body(TypedDays) form: Form) {
     return this.write(req, reply, user, id, { tab: 'besluiten', form: 'aanvragen' }, form, async (actor) => {
       // The body is the step's own: the process manager does not choose it.
       const step = (await this.projects.get(id)).nextSteps.find((s) => s.event === one(form.event));
-      const dto = await validated(GreenLightRequestDto, { event: one(form.event), body: step?.requiredBody ?? 'college', proposal: one(form.proposal), reference: text(form, 'reference'), desiredOn: isoDay(one(form.desiredOn)) });
+      const dto = await validated(GreenLightRequestDto, { event: one(form.event), body: step?.requiredBody ?? 'college', proposal: one(form.proposal), reference: text(form, 'reference'), desiredOn: one(form.desiredOn) });
       return this.workflow.requestGreenLight(id, { gate: dto.event, body: dto.body, proposal: dto.proposal, reference: dto.reference, desiredOn: dto.desiredOn }, actor);
     });
   }
 
   @Post('woo')
   @PageRoles(...PUBLISHERS)
-  publishForWoo(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @SignedInUser() user: WebUser, @Param('id') id: string, @Body() form: Form) {
+  publishForWoo(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @SignedInUser() user: WebUser, @Param('id') id: string, @Body(TypedDays) form: Form) {
     const kind = one(form.kind) === 'document' ? 'document' : 'besluit';
     return this.write(req, reply, user, id, { tab: 'besluiten', form: `woo-${kind}` }, form, async (actor) => {
       const fields = kind === 'besluit'
@@ -323,7 +323,7 @@ export class ProjectPagesController {
 
   @Post('bekendmaking')
   @PageRoles(...PUBLISHERS)
-  makeKnown(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @SignedInUser() user: WebUser, @Param('id') id: string, @Body() form: Form) {
+  makeKnown(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @SignedInUser() user: WebUser, @Param('id') id: string, @Body(TypedDays) form: Form) {
     return this.write(req, reply, user, id, { tab: 'besluiten', form: 'bekendmaking' }, form, async (actor) => {
       const fields = { way: one(form.way), publishedOn: one(form.publishedOn), publishedIn: one(form.publishedIn), laidOpenOn: text(form, 'laidOpenOn'), reactorsNotifiedOn: text(form, 'reactorsNotifiedOn'), remedy: one(form.remedy) };
       return this.file.recordDecisionPublication(id, one(form.decisionId), await validated(DecisionPublicationDto, fields), actor);
@@ -332,7 +332,7 @@ export class ProjectPagesController {
 
   @Post('woo/:itemId/intrekken')
   @PageRoles(...PUBLISHERS)
-  withdrawFromWoo(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @SignedInUser() user: WebUser, @Param('id') id: string, @Param('itemId', new ParseUUIDPipe()) itemId: string, @Body() form: Form) {
+  withdrawFromWoo(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @SignedInUser() user: WebUser, @Param('id') id: string, @Param('itemId', new ParseUUIDPipe()) itemId: string, @Body(TypedDays) form: Form) {
     return this.write(req, reply, user, id, { tab: 'besluiten', form: `woo-intrekken-${itemId}` }, form, async (actor) => this.woo.withdraw(id, itemId, (await validated(WithdrawWooDto, { reason: one(form.reason) })).reason, actor));
   }
 
@@ -351,7 +351,7 @@ export class ProjectPagesController {
 
   @Post('aanvrager')
   @PageRoles(...WRITERS)
-  applicantAccount(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @SignedInUser() user: WebUser, @Param('id') id: string, @Body() form: Form) {
+  applicantAccount(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @SignedInUser() user: WebUser, @Param('id') id: string, @Body(TypedDays) form: Form) {
     return this.write(req, reply, user, id, { tab: 'dossier', form: 'aanvrager' }, form, async (actor) => {
       const dto = await validated(ApplicantAccountDto, { tookPlace: yesNo(text(form, 'tookPlace')), how: text(form, 'how'), results: text(form, 'results'), receivedOn: text(form, 'receivedOn') });
       return this.file.saveApplicantAccount(id, dto as ApplicantParticipationAccount, actor);
@@ -360,7 +360,7 @@ export class ProjectPagesController {
 
   @Post('uitdaging/beoordeling')
   @PageRoles('college-secretary', 'council-clerk')
-  challengeAssessment(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @SignedInUser() user: WebUser, @Param('id') id: string, @Body() form: Form) {
+  challengeAssessment(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @SignedInUser() user: WebUser, @Param('id') id: string, @Body(TypedDays) form: Form) {
     return this.write(req, reply, user, id, { tab: 'dossier', form: 'beoordeling' }, form, async (actor) => {
       // The body is the signed-in office's own, as for every decision it records.
       const body = GOVERNING_BODIES.find((b) => RECORDER_OF[b] === user.role)!;
@@ -372,13 +372,13 @@ export class ProjectPagesController {
 
   @Post('uitdaging/bericht')
   @PageRoles(...WRITERS, 'college-secretary', 'council-clerk')
-  challengerInformed(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @SignedInUser() user: WebUser, @Param('id') id: string, @Body() form: Form) {
+  challengerInformed(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @SignedInUser() user: WebUser, @Param('id') id: string, @Body(TypedDays) form: Form) {
     return this.write(req, reply, user, id, { tab: 'dossier', form: 'bericht' }, form, async (actor) => this.file.recordChallengerInformed(id, (await validated(ChallengerNoticeDto, { sentOn: one(form.sentOn) })).sentOn, actor));
   }
 
   @Post('uitdaging/overeenkomst')
   @PageRoles(...WRITERS)
-  challengeAgreement(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @SignedInUser() user: WebUser, @Param('id') id: string, @Body() form: Form) {
+  challengeAgreement(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @SignedInUser() user: WebUser, @Param('id') id: string, @Body(TypedDays) form: Form) {
     return this.write(req, reply, user, id, { tab: 'dossier', form: 'overeenkomst' }, form, async (actor) => {
       const dto = await validated(ChallengeAgreementDto, { concludedOn: one(form.concludedOn), reference: one(form.reference), task: one(form.task), startsOn: one(form.startsOn), endsOn: one(form.endsOn) });
       return this.file.saveChallengeAgreement(id, dto, actor);
@@ -387,7 +387,7 @@ export class ProjectPagesController {
 
   @Post('raadsinformatie')
   @PageRoles(...WRITERS, 'college-secretary', 'council-clerk')
-  raadInformation(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @SignedInUser() user: WebUser, @Param('id') id: string, @Body() form: Form) {
+  raadInformation(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @SignedInUser() user: WebUser, @Param('id') id: string, @Body(TypedDays) form: Form) {
     return this.write(req, reply, user, id, { tab: 'besluiten', form: 'raadsinformatie' }, form, async (actor) => {
       const dto = await validated(RaadInformationDto, { gate: one(form.gate), kind: one(form.kind), date: one(form.date), reference: one(form.reference), summary: text(form, 'summary') });
       return this.file.recordRaadInformation(id, dto, actor);
@@ -396,7 +396,7 @@ export class ProjectPagesController {
 
   @Post('quick-scan')
   @PageRoles(...WRITERS)
-  quickScan(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @SignedInUser() user: WebUser, @Param('id') id: string, @Body() form: Form) {
+  quickScan(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @SignedInUser() user: WebUser, @Param('id') id: string, @Body(TypedDays) form: Form) {
     return this.write(req, reply, user, id, { tab: 'dossier', form: 'quick-scan' }, form, async (actor) => {
       const current = (await this.projectFile.whole(id)).quickScan?.data ?? {};
       const dto = await validated(QuickScanDto, {
@@ -416,13 +416,13 @@ export class ProjectPagesController {
 
   @Post('commitment')
   @PageRoles(...WRITERS)
-  commitment(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @SignedInUser() user: WebUser, @Param('id') id: string, @Body() form: Form) {
+  commitment(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @SignedInUser() user: WebUser, @Param('id') id: string, @Body(TypedDays) form: Form) {
     return this.write(req, reply, user, id, { tab: 'dossier', form: 'commitment' }, form, async (actor) => this.file.saveCommitment(id, (await validated(CommitmentDto, commitmentFromForm(form))) as Commitment, actor));
   }
 
   @Post('betrokkenen')
   @PageRoles(...WRITERS)
-  stakeholder(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @SignedInUser() user: WebUser, @Param('id') id: string, @Body() form: Form) {
+  stakeholder(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @SignedInUser() user: WebUser, @Param('id') id: string, @Body(TypedDays) form: Form) {
     return this.write(req, reply, user, id, { tab: 'dossier', form: 'betrokkenen' }, form, async (actor) => {
       const dto = await validated(StakeholderDto, { name: one(form.name), domain: one(form.domain), kind: one(form.kind), ownKind: text(form, 'ownKind'), approach: one(form.approach) });
       return this.file.addStakeholder(id, dto, actor);
@@ -431,7 +431,7 @@ export class ProjectPagesController {
 
   @Post('plan')
   @PageRoles(...WRITERS)
-  plan(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @SignedInUser() user: WebUser, @Param('id') id: string, @Body() form: Form) {
+  plan(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @SignedInUser() user: WebUser, @Param('id') id: string, @Body(TypedDays) form: Form) {
     return this.write(req, reply, user, id, { tab: 'dossier', form: 'plan' }, form, async (actor) => {
       const { changeReason, ...posted } = await validated(PlanDto, planFromForm(form));
       const current = (await this.projectFile.whole(id)).plan?.data ?? null;
@@ -441,13 +441,13 @@ export class ProjectPagesController {
 
   @Post('evaluatie')
   @PageRoles(...WRITERS)
-  evaluation(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @SignedInUser() user: WebUser, @Param('id') id: string, @Body() form: Form) {
+  evaluation(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @SignedInUser() user: WebUser, @Param('id') id: string, @Body(TypedDays) form: Form) {
     return this.write(req, reply, user, id, { tab: 'dossier', form: 'evaluatie' }, form, async (actor) => this.file.saveEvaluation(id, (await validated(EvaluationDto, evaluationFromForm(form))) as Evaluation, actor));
   }
 
   @Post('inspectie')
   @PageRoles(...WRITERS)
-  inspection(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @SignedInUser() user: WebUser, @Param('id') id: string, @Body() form: Form) {
+  inspection(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @SignedInUser() user: WebUser, @Param('id') id: string, @Body(TypedDays) form: Form) {
     return this.write(req, reply, user, id, { tab: 'inspraak', form: 'inspectie' }, form, async (actor) =>
       this.file.openInspection(id, await validated(InspectionDto, { laidOpenOn: one(form.laidOpenOn), publishedIn: one(form.publishedIn), termDays: wholeNumber(text(form, 'termDays')), procedureReference: text(form, 'procedureReference') }), actor),
     );
@@ -455,13 +455,13 @@ export class ProjectPagesController {
 
   @Post('inspectie/intrekken')
   @PageRoles(...WRITERS)
-  withdrawInspection(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @SignedInUser() user: WebUser, @Param('id') id: string, @Body() form: Form) {
+  withdrawInspection(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @SignedInUser() user: WebUser, @Param('id') id: string, @Body(TypedDays) form: Form) {
     return this.write(req, reply, user, id, { tab: 'inspraak', form: 'intrekken' }, form, async (actor) => this.file.withdrawInspection(id, (await validated(InspectionWithdrawalDto, { reason: one(form.reason) })).reason, actor));
   }
 
   @Post('zienswijzen')
   @PageRoles(...WRITERS)
-  reaction(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @SignedInUser() user: WebUser, @Param('id') id: string, @Body() form: Form) {
+  reaction(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @SignedInUser() user: WebUser, @Param('id') id: string, @Body(TypedDays) form: Form) {
     return this.write(req, reply, user, id, { tab: 'inspraak', form: 'zienswijze' }, form, async (actor) =>
       this.file.recordReaction(
         id,
@@ -473,7 +473,7 @@ export class ProjectPagesController {
 
   @Post('zienswijzen/:reactionId/antwoord')
   @PageRoles(...WRITERS)
-  answer(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @SignedInUser() user: WebUser, @Param('id') id: string, @Param('reactionId') reactionId: string, @Body() form: Form) {
+  answer(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @SignedInUser() user: WebUser, @Param('id') id: string, @Param('reactionId') reactionId: string, @Body(TypedDays) form: Form) {
     return this.write(req, reply, user, id, { tab: 'inspraak', form: `antwoord-${reactionId}` }, form, async (actor) =>
       this.file.answerReaction(id, reactionId, await validated(AnswerDto, { answer: one(form.answer), answeredOn: one(form.answeredOn), changedDraft: one(form.changedDraft) === 'ja' }), actor),
     );
@@ -481,7 +481,7 @@ export class ProjectPagesController {
 
   @Post('communicatie')
   @PageRoles(...CONTACT_KEEPERS)
-  communicate(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @SignedInUser() user: WebUser, @Param('id') id: string, @Body() form: Form) {
+  communicate(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @SignedInUser() user: WebUser, @Param('id') id: string, @Body(TypedDays) form: Form) {
     return this.write(req, reply, user, id, { tab: 'communicatie', form: 'communicatie' }, form, async (actor) => {
       const occurredAt = typedMoment(one(form.occurredOn), one(form.occurredTime));
       const dto = await validated(RecordCommunicationDto, { channel: one(form.channel), audience: one(form.audience), summary: one(form.summary), announcesLevelOf: text(form, 'announcesLevelOf'), ...(occurredAt !== undefined && { occurredAt }) });
@@ -491,7 +491,7 @@ export class ProjectPagesController {
 
   @Post('mijlpalen')
   @PageRoles(...CONTACT_KEEPERS)
-  addMilestone(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @SignedInUser() user: WebUser, @Param('id') id: string, @Body() form: Form) {
+  addMilestone(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @SignedInUser() user: WebUser, @Param('id') id: string, @Body(TypedDays) form: Form) {
     return this.write(req, reply, user, id, { tab: 'communicatie', form: 'mijlpaal' }, form, async (actor) => {
       const dueAt = typedMoment(one(form.dueOn), one(form.dueTime)) ?? '';
       const dto = await validated(AddMilestoneDto, { title: one(form.title), dueAt, remindDaysBefore: wholeNumber(text(form, 'remindDaysBefore')), decision: one(form.decision) === 'ja', public: one(form.public) === 'ja' });
@@ -501,7 +501,7 @@ export class ProjectPagesController {
 
   @Post('instellingen')
   @PageRoles(...WRITERS)
-  settings(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @SignedInUser() user: WebUser, @Param('id') id: string, @Body() form: Form) {
+  settings(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @SignedInUser() user: WebUser, @Param('id') id: string, @Body(TypedDays) form: Form) {
     return this.write(req, reply, user, id, { tab: 'communicatie', form: 'instellingen' }, form, async (actor) => {
       const dto = await validated(ProjectSettingsDto, {
         description: text(form, 'description') ?? null,

@@ -1,3 +1,5 @@
+import { DateTime } from 'luxon';
+import type { PipeTransform } from '@nestjs/common';
 import type { Commitment, Evaluation, Plan, QuickScan } from '../../machines/participation-project';
 
 /** A posted form (or a query): a repeated field arrives as an array. */
@@ -103,10 +105,27 @@ export function planToForm(plan: Plan | null): Record<string, string> {
   };
 }
 
-/** "29-12-2026", as Dutch people write a day, to YYYY-MM-DD; anything else is left for validation to name. */
+/** The ways a Dutch person writes a day (issue 19): 1-3-2027, 01-03-2027, 1 maart 2027, 1 mrt 2027, maandag 1 maart 2027. */
+const DUTCH_DAY_FORMATS = ['d-M-yyyy', 'd/M/yyyy', 'd.M.yyyy', 'd MMMM yyyy', 'd MMM yyyy', 'EEEE d MMMM yyyy'];
+
+/**
+ * A day as typed, to YYYY-MM-DD: as a date field sends it, or as Dutch people write it (Luxon reads
+ * the month names with the Intl data of Node). Anything else, 31 februari included, is left for
+ * validation to name.
+ */
 export function isoDay(value: string): string {
-  const match = /^(\d{1,2})-(\d{1,2})-(\d{4})$/.exec(value.trim());
-  return match ? `${match[3]}-${match[2].padStart(2, '0')}-${match[1].padStart(2, '0')}` : value;
+  const typed = value.trim().replace(/\s+/g, ' ').replace(/\.(?= )/g, '').toLowerCase();
+  if (/^\d{4}-\d{2}-\d{2}$/.test(typed)) return typed;
+  for (const format of DUTCH_DAY_FORMATS) {
+    const day = DateTime.fromFormat(typed, format, { locale: 'nl' });
+    if (day.isValid) return day.toISODate()!;
+  }
+  return value;
+}
+
+/** The posted form with every day field (named …On, …Date or date, by the forms' convention) read as isoDay reads it. */
+export function withDays(form: Form): Form {
+  return Object.fromEntries(Object.entries(form).map(([name, value]) => [name, /(On|Date)$|^date$/.test(name) && typeof value === 'string' ? isoDay(value) : value]));
 }
 
 function dutchNotation(day: string): string {
@@ -142,3 +161,6 @@ export function mergePlan(current: Plan | null, posted: Plan): Plan {
     process: { ...current.process, ...posted.process },
   };
 }
+
+/** A web form's body with its day fields read as Dutch people write them (@Body(TypedDays)). */
+export const TypedDays: PipeTransform<Form, Form> = { transform: (form) => withDays(form ?? {}) };

@@ -9,7 +9,7 @@ import { CreateProjectDto } from '../projects/dto/create-project.dto';
 import { ProjectsService } from '../projects/projects.service';
 import { OidcSignIn } from './oidc-sign-in';
 import { describeRefusal } from './refusal';
-import { one, text, type Form } from './web-forms';
+import { one, text, TypedDays, type Form } from './web-forms';
 import { awaitedSteps, decisionsTaken, notYetMadeKnown, requestableSteps, stepLacks, WebPages } from './web-pages';
 import { AuditService } from '../audit/audit.service';
 import { DecisionsService } from '../decisions/decisions.service';
@@ -63,7 +63,7 @@ export class WebController {
 
   @OpenPage()
   @Post('aanmelden')
-  async signIn(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @Body() form: Form) {
+  async signIn(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @Body(TypedDays) form: Form) {
     if (!(await this.session.signInAs(reply, one(form.name), one(form.role)))) {
       return this.renderSignIn(req, reply, 400);
     }
@@ -218,7 +218,7 @@ export class WebController {
 
   @Post('projecten')
   @PageRoles(...WRITERS)
-  async createProject(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @SignedInUser() user: WebUser, @Body() form: Form) {
+  async createProject(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @SignedInUser() user: WebUser, @Body(TypedDays) form: Form) {
     // A challenge (uitdaagrecht) is an initiative of its own kind.
     const challenge = one(form.origin) === 'challenge';
     try {
