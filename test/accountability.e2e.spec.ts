@@ -80,7 +80,7 @@ describe('the documents a municipality accounts with', () => {
     expect(account.route).toMatchObject({ step: 'START_INTERACTIVE', body: 'college', reference: 'college-START_INTERACTIVE' });
     expect(account.levels.planned).toEqual(EXAMPLE_PLAN.levels);
     expect(account.stakeholders).toEqual([{ name: 'Omwonenden Dorpsplein', domain: 'public', kind: 'neighbours', approach: 'Huis-aan-huisbrief en een avond op het plein' }]);
-    expect(account.communications).toEqual([{ stage: 'preparation', items: [expect.objectContaining({ channel: 'nieuwsbrief', audience: 'omwonenden' })] }]);
+    expect(account.communications).toEqual([{ stage: 'preparation', count: 1, first: expect.any(String), last: expect.any(String), channels: [{ channel: 'nieuwsbrief', count: 1 }] }]);
     expect(account.inspection).toMatchObject({ laidOpenOn: '2026-09-01', procedure: 'awb-3.4', reactions: 2, onTime: 2, late: 0, answered: 2, changedDraft: 1 });
     expect(account.greenLights.map((g: { step: string }) => g.step)).toEqual(['START_INTERACTIVE', 'COMMIT', 'ADOPT_PLAN', 'PROBLEM_DEFINED', 'SOLUTIONS_CHOSEN', 'ADVICE_SUBMITTED', 'DECISION_TAKEN', 'EXECUTION_COMPLETED', 'CLOSE']);
     expect(account.silenceReminders).toBe(0);

@@ -59,7 +59,7 @@ describe('the Interactiewijzer’s rules over HTTP', () => {
 
     const listed = (await manager().get(`/api/projects/${project.id}/decisions`)).body;
     expect(listed.map((d: { justification: string | null }) => d.justification)).toEqual([justification]);
-    const trail = (await manager().get(`/api/projects/${project.id}/audit`)).body as Array<{ type: string; payload: Record<string, unknown> }>;
+    const trail = (await manager().get(`/api/projects/${project.id}/audit?limit=500`)).body as Array<{ type: string; payload: Record<string, unknown> }>;
     expect(trail.find((e) => e.type === 'decision-recorded')!.payload.justification).toBe(justification);
     expect(trail.find((e) => e.type === 'transition')!.payload.greenLight).toMatchObject({ justification });
   });

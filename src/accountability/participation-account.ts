@@ -16,7 +16,8 @@ export interface ParticipationAccount {
   levels: { planned: Partial<Record<Phase, Level>>; changes: Array<{ at: string; phases: string[]; from: Partial<Record<Phase, Level>> | null; to: Partial<Record<Phase, Level>>; reason: string }> };
   stakeholders: Array<{ name: string; domain: string; kind: string; approach: string }>;
   /** Contacts with participants, per phase of the policy cycle (or the step before it) in which they took place. */
-  communications: Array<{ stage: string; items: Array<{ occurredAt: string; channel: string; audience: string }> }>;
+  /** Contacts per stage, counted per channel with the first and the last (issue 19: a count, not a list of thousands). */
+  communications: Array<{ stage: string; count: number; first: string; last: string; channels: Array<{ channel: string; count: number }> }>;
   inspection: { laidOpenOn: string; endsOn: string; procedure: string; reactions: number; onTime: number; late: number; answered: number; changedDraft: number } | null;
   greenLights: GreenLightFact[];
   /** Reminders that silence towards participants had lasted too long (§2.4). */
@@ -38,7 +39,7 @@ export interface GreenLightFact {
 /** The parts of the account that come from the trail: the route, levels, contacts per stage, green lights, reminders. */
 export function fromTrail(trail: readonly AuditEntryView[]): Pick<ParticipationAccount, 'route' | 'levels' | 'communications' | 'greenLights' | 'silenceReminders'> {
   let stage = '';
-  const communications = new Map<string, ParticipationAccount['communications'][number]['items']>();
+  const communications = new Map<string, ParticipationAccount['communications'][number]>();
   const greenLights: GreenLightFact[] = [];
   const levels: ParticipationAccount['levels'] = { planned: {}, changes: [] };
   let route: GreenLightFact | null = null;
@@ -62,11 +63,18 @@ export function fromTrail(trail: readonly AuditEntryView[]): Pick<ParticipationA
       levels.changes.push({ at: entry.occurredAt, ...change });
     }
     if (entry.type === 'communication-recorded') {
-      const items = communications.get(stage) ?? [];
-      items.push({ occurredAt: String(p.occurredAt), channel: String(p.channel), audience: String(p.audience) });
-      communications.set(stage, items);
+      const at = String(p.occurredAt);
+      const counted = communications.get(stage) ?? { stage, count: 0, first: at, last: at, channels: [] };
+      const channel = counted.channels.find((c) => c.channel === String(p.channel)) ?? counted.channels[counted.channels.push({ channel: String(p.channel), count: 0 }) - 1];
+      channel.count++;
+      counted.count++;
+      if (at < counted.first) counted.first = at;
+      if (at > counted.last) counted.last = at;
+      communications.set(stage, counted);
     }
     if (entry.type === 'reminder-sent' && p.kind === 'silence') silenceReminders++;
   }
-  return { route, levels, communications: [...communications].map(([key, items]) => ({ stage: key, items })), greenLights, silenceReminders };
+  // Per stage, the channels used most first.
+  const counted = [...communications.values()].map((c) => ({ ...c, channels: [...c.channels].sort((a, b) => b.count - a.count || a.channel.localeCompare(b.channel)) }));
+  return { route, levels, communications: counted, greenLights, silenceReminders };
 }

@@ -1,5 +1,8 @@
-import { Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { ApiError } from '../common/api-error';
+import { linkNext, PageQuery } from '../common/page.query';
 import { AllowRoles, Public } from '../auth/auth.decorators';
 import { ANY_ROLE } from '../auth/roles';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
@@ -27,10 +30,15 @@ export class AuditController {
 
   @Get()
   @AllowRoles(...ANY_ROLE)
-  @ApiOperation({ summary: "The project's timeline, oldest first, each entry hash-chained to the one before" })
+  @ApiOperation({ summary: "The project's timeline, oldest first, each entry hash-chained to the one before; 50 entries a page unless `limit` says otherwise (at most 500), the next page in the Link header (rel=\"next\", its cursor the last entry's seq). The whole trail in one document is the export." })
+  @ApiResponse({ status: 400, description: 'invalid-request: limit outside 1–500, or a cursor that is not an entry number' })
   @Answers(listOf(AUDIT_ENTRY))
-  timeline(@Param('id') id: string) {
-    return this.audit.timeline(id);
+  async timeline(@Param('id') id: string, @Query() page: PageQuery, @Res({ passthrough: true }) reply: FastifyReply) {
+    const after = page.cursor === undefined ? 0 : Number(page.cursor);
+    if (!Number.isInteger(after) || after < 0) throw new ApiError(400, 'invalid-request', 'cursor is the seq of the last entry of the previous page.', { errors: [{ field: 'cursor', rules: ['isInt'], messages: ['cursor must be an entry number'] }] });
+    const entries = await this.audit.after(id, after, page.limit);
+    linkNext(reply, `/api/projects/${id}/audit`, page, entries.length, entries.at(-1) && String(entries.at(-1)!.seq));
+    return entries;
   }
 
   @Get('verify')

@@ -1,6 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { LessThanOrEqual, type Repository } from 'typeorm';
+import { LessThanOrEqual, MoreThan, type Repository } from 'typeorm';
+import { startOfDutchDay } from '../../machines/calendar/dutch-day';
+import { addDays } from '../../machines/participation-project';
+import { containsPattern } from '../common/like';
 import { AuditEntryEntity } from '../database/audit-entry.entity';
 import { ProjectsService } from '../projects/projects.service';
 import { DecisionEntity } from '../database/decision.entity';
@@ -41,6 +44,16 @@ export interface ChainVerification {
   head: { seq: number; hash: string };
 }
 
+/** What the Tijdlijn asks of the trail (issue 19): a type, days in Amsterdam (YYYY-MM-DD, both included), words. */
+export interface TrailFilter {
+  type?: string;
+  from?: string;
+  to?: string;
+  search?: string;
+}
+
+const toView = (e: AuditEntryEntity): AuditEntryView => ({ seq: e.seq, occurredAt: e.occurredAt, actor: { name: e.actorName, role: e.actorRole }, type: e.type, payload: JSON.parse(e.payload), prevHash: e.prevHash, hash: e.hash });
+
 /** Reads the audit trail; it has no way to change it. */
 @Injectable()
 export class AuditService {
@@ -52,15 +65,34 @@ export class AuditService {
   ) {}
 
   async timeline(projectId: string): Promise<AuditEntryView[]> {
-    return (await this.load(projectId)).map((e) => ({
-      seq: e.seq,
-      occurredAt: e.occurredAt,
-      actor: { name: e.actorName, role: e.actorRole },
-      type: e.type,
-      payload: JSON.parse(e.payload),
-      prevHash: e.prevHash,
-      hash: e.hash,
-    }));
+    return (await this.load(projectId)).map(toView);
+  }
+
+  /** The entries after a sequence number, oldest first, at most `limit`: the API's pages (a cursor is the last seq read). */
+  async after(projectId: string, afterSeq: number, limit: number): Promise<AuditEntryView[]> {
+    await this.projects.find(projectId);
+    return (await this.entries.find({ where: { projectId, seq: MoreThan(afterSeq) }, order: { seq: 'ASC' }, take: limit })).map(toView);
+  }
+
+  /**
+   * The Tijdlijn's page: newest first, filtered in SQL (a type, a span of Dutch days, words in the
+   * entry's details or its actor's name), with the number that match and the types the trail has.
+   */
+  async page(projectId: string, filter: TrailFilter, limit?: number, offset = 0): Promise<{ entries: AuditEntryView[]; total: number; types: string[] }> {
+    await this.projects.find(projectId);
+    const query = this.entries.createQueryBuilder('e').where('e.projectId = :projectId', { projectId });
+    if (filter.type) query.andWhere('e.type = :type', { type: filter.type });
+    if (filter.from) query.andWhere('e.occurredAt >= :from', { from: startOfDutchDay(filter.from) });
+    if (filter.to) query.andWhere('e.occurredAt < :until', { until: startOfDutchDay(addDays(filter.to, 1)) });
+    if (filter.search) {
+      const words = containsPattern(filter.search);
+      query.andWhere("(LOWER(e.payload) LIKE :words ESCAPE '\\' OR LOWER(e.actorName) LIKE :words ESCAPE '\\')", { words });
+    }
+    query.orderBy('e.seq', 'DESC').skip(offset);
+    if (limit !== undefined) query.take(limit);
+    const [rows, total] = await query.getManyAndCount();
+    const types = (await this.entries.createQueryBuilder('e').select('DISTINCT e.type', 'type').where('e.projectId = :projectId', { projectId }).getRawMany<{ type: string }>()).map((r) => r.type).sort();
+    return { entries: rows.map(toView), total, types };
   }
 
   /**

@@ -214,7 +214,7 @@ export const PARTICIPATION_ACCOUNT = object({
   route: { ...greenLightFact, nullable: true },
   levels: object({ planned: anyObject, changes: listOf(anyObject) }),
   stakeholders: listOf(object({ name: text, domain: text, kind: text, approach: text })),
-  communications: listOf(object({ stage: text, items: listOf(object({ occurredAt: moment, channel: text, audience: text })) })),
+  communications: listOf(object({ stage: text, count: whole, first: moment, last: moment, channels: listOf(object({ channel: text, count: whole })) }, 'The contacts of one stage, counted per channel, with the first and the last')),
   inspection: { ...object({ laidOpenOn: day, endsOn: day, procedure: text, reactions: whole, onTime: whole, late: whole, answered: whole, changedDraft: whole }), nullable: true },
   greenLights: listOf(greenLightFact),
   silenceReminders: whole,

@@ -1,4 +1,6 @@
-import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import { linkNext, PageQuery } from '../common/page.query';
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { AllowRoles, CurrentActor } from '../auth/auth.decorators';
 import { ANY_ROLE, CONTACT_KEEPERS, type Actor } from '../auth/roles';
@@ -23,9 +25,12 @@ export class CommunicationsController {
 
   @Get()
   @AllowRoles(...ANY_ROLE)
-  @ApiOperation({ summary: "The project's communications with participants, newest first" })
+  @ApiOperation({ summary: "The project's communications with participants, newest first; 50 a page unless `limit` says otherwise (at most 500), the next page in the Link header (rel=\"next\")" })
+  @ApiResponse({ status: 400, description: 'invalid-request: limit outside 1–500, or a cursor this list did not give' })
   @Answers(listOf(COMMUNICATION))
-  list(@Param('id') id: string) {
-    return this.communications.list(id);
+  async list(@Param('id') id: string, @Query() page: PageQuery, @Res({ passthrough: true }) reply: FastifyReply) {
+    const { items, next } = await this.communications.page(id, {}, page.limit, { after: page.cursor });
+    linkNext(reply, `/api/projects/${id}/communications`, page, items.length, next);
+    return items;
   }
 }

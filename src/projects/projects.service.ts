@@ -4,6 +4,7 @@ import { In, IsNull, Like, type FindOptionsWhere, type Repository } from 'typeor
 import type { Actor } from '../auth/roles';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { ApiError } from '../common/api-error';
+import { containsPattern } from '../common/like';
 import { DecisionEntity } from '../database/decision.entity';
 import { awaitingPattern, ProjectEntity } from '../database/project.entity';
 import { FileRepository } from '../database/file.repository';
@@ -104,7 +105,7 @@ export class ProjectsService {
     if (filter.owner) query.andWhere('p.ownerEmail = :owner', { owner: filter.owner });
     // Before subjects were kept, a project is its creator's by name.
     if (filter.creator) query.andWhere('(p.createdBySubject = :subject OR (p.createdBySubject IS NULL AND p.createdBy = :name))', filter.creator);
-    if (filter.search) query.andWhere("LOWER(p.title) LIKE :search ESCAPE '\\'", { search: `%${filter.search.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%` });
+    if (filter.search) query.andWhere("LOWER(p.title) LIKE :search ESCAPE '\\'", { search: containsPattern(filter.search) });
     if (filter.silence) {
       const { overdueUntil, dueSoonUntil } = silenceStatusBounds(now, this.config.reminders.dayMs);
       const condition = {

@@ -48,7 +48,7 @@ import {
 } from '../../machines/participation-project';
 import { Public } from '../auth/auth.decorators';
 import { asRecorderOf, CONTACT_KEEPERS, RECORDER_OF, PUBLISHERS, WRITERS, type Actor } from '../auth/roles';
-import { AuditService, type AuditEntryView } from '../audit/audit.service';
+import { AuditService, type TrailFilter } from '../audit/audit.service';
 import { AuditRootsService } from '../audit/audit-roots.service';
 import { ApiError } from '../common/api-error';
 import { slugOf } from '../common/slug';
@@ -77,7 +77,7 @@ import { WOO_CATEGORIES, WOO_DOCUMENT_TYPES, WOO_HANDLINGS } from '../../machine
 import { dutchClock, dutchDay, dutchMoment } from '../../machines/calendar/dutch-day';
 import { describeRefusal, type FailedForm } from './refusal';
 import { PageRoles, SignedInUser, WebRefusalFilter, WebSessionGuard } from './web-access';
-import { commitmentFromForm, evaluationFromForm, EXTRA_PARTICIPANT_ROWS, isoDay, many, TypedDays, mergePlan, one, participantsFromForm, planFromForm, planToForm, text, wholeNumber, yesNo, type Form } from './web-forms';
+import { commitmentFromForm, evaluationFromForm, EXTRA_PARTICIPANT_ROWS, isoDay, many, PAGE_SIZE, pageOf, TypedDays, mergePlan, one, participantsFromForm, planFromForm, planToForm, text, wholeNumber, yesNo, type Form } from './web-forms';
 import { decisionsTaken, hasGreenLight, notYetMadeKnown, requestableSteps, stepStatus, WebPages } from './web-pages';
 import { actorOf, type WebUser } from './web-session';
 import { describeEntry } from './wording';
@@ -175,8 +175,9 @@ export class ProjectPagesController {
   /** The timeline as the filter shows it: a spreadsheet for Dutch Excel (CSV with ; and a byte-order mark) or JSON. */
   @Get('tijdlijn.:format')
   async exportTimeline(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @Param('id') id: string, @Param('format') format: string, @Query() query: Form) {
-    const [project, all] = await Promise.all([this.projects.get(id), this.audit.timeline(id)]);
-    const timeline = filtered(all, one(query.soort));
+    const [project, { entries }] = await Promise.all([this.projects.get(id), this.audit.page(id, listFilter(query))]);
+    // In the order of the chain, as an export reads best.
+    const timeline = entries.reverse();
     const name = `tijdlijn-${slugOf(project.title)}.${format === 'csv' ? 'csv' : 'json'}`;
     reply.header('content-disposition', `attachment; filename="${name}"`);
     if (format === 'csv') return reply.type('text/csv; charset=utf-8').send(this.pages.timelineCsv(timeline, req));
@@ -608,8 +609,11 @@ export class ProjectPagesController {
         return this.pages.render(req, reply, 'project/inspraak', { ...base, sortReactions, inspection, withdrawnInspections: file.withdrawnInspections, inspraak: file.inspraak, inspectionProcedure: file.inspectionProcedure, inPreparation: inPreparation(project.state) }, status);
       }
       case 'communicatie': {
-        const [communications, milestones, reminders] = await Promise.all([
-          this.communications.list(id),
+        // The contacts 50 a page, newest first, filtered in SQL (issue 19).
+        const filter = listFilter(query);
+        const pageNumber = pageOf(query);
+        const [{ items: communications, total }, milestones, reminders] = await Promise.all([
+          this.communications.page(id, filter, PAGE_SIZE, { offset: (pageNumber - 1) * PAGE_SIZE }),
           this.milestones.find({ where: { projectId: id }, order: { dueAt: 'ASC' } }),
           this.reminders.find({ where: { projectId: id }, order: { dueAt: 'DESC', createdAt: 'DESC' } }),
         ]);
@@ -619,16 +623,18 @@ export class ProjectPagesController {
           return [`${p.kind}|${p.dueAt}|${p.level}`, p.channels ?? []];
         }));
         const reminderViews = reminders.map((r) => ({ ...r, recipients: JSON.parse(r.recipients) as string[], channels: sent.get(`${r.kind}|${r.dueAt}|${r.level}`) ?? null }));
-        return this.pages.render(req, reply, 'project/communication', { ...base, communications: [...communications].reverse(), milestones, reminders: reminderViews, now: dutchClock(new Date()), phases: PHASES }, status);
+        return this.pages.render(req, reply, 'project/communication', { ...base, ...listPaging(`/projecten/${id}/communicatie`, filter, total, pageNumber, 'contacts', '#log'), communications, milestones, reminders: reminderViews, now: dutchClock(new Date()), phases: PHASES }, status);
       }
       case 'tijdlijn': {
         // Controleren: the chain checked as it stands, and the latest root over every chain to save and compare later.
         const check = { verification: await this.audit.verify(id), root: await orNull(this.roots.latest()) };
-        const all = await this.audit.timeline(id);
-        const type = one(query.soort);
+        // 50 a page, newest first, filtered in SQL (issue 19); the exports take the same filter, every page.
+        const filter = listFilter(query);
+        const pageNumber = pageOf(query);
+        const { entries, total, types } = await this.audit.page(id, filter, PAGE_SIZE, (pageNumber - 1) * PAGE_SIZE);
         const t = this.pages.texts(req);
-        const entries = filtered(all, type).reverse().map((entry) => ({ entry, ...describeEntry(entry, t) }));
-        return this.pages.render(req, reply, 'project/timeline', { ...base, entries, types: [...new Set(all.map((e) => e.type))], selectedType: type, check }, status);
+        const paging = listPaging(`/projecten/${id}/tijdlijn`, filter, total, pageNumber, 'entries', '');
+        return this.pages.render(req, reply, 'project/timeline', { ...base, ...paging, entries: entries.map((entry) => ({ entry, ...describeEntry(entry, t) })), types, check }, status);
       }
     }
   }
@@ -644,8 +650,17 @@ function mendable(error: unknown): error is ApiError {
   return error instanceof ApiError && error.status < 500 && error.status !== 404 && error.status !== 403;
 }
 
-function filtered(timeline: AuditEntryView[], type: string): AuditEntryView[] {
-  return type ? timeline.filter((e) => e.type === type) : timeline;
+
+/** A long list's filter from its query (Tijdlijn, Communicatie): a type, days from and to (as Dutch people write them), words. */
+function listFilter(query: Form): TrailFilter {
+  const day = (value: string) => (/^\d{4}-\d{2}-\d{2}$/.test(isoDay(value)) ? isoDay(value) : undefined);
+  return { type: one(query.soort) || undefined, from: day(one(query.van)), to: day(one(query.tot)), search: one(query.zoek).trim().slice(0, 200) || undefined };
+}
+
+/** The filter as the query it came from, and the pages of the list it gives: what the pagination and the exports link to. */
+function listPaging(path: string, filter: TrailFilter, total: number, page: number, unit: string, anchor: string) {
+  const search = new URLSearchParams(Object.entries({ soort: filter.type, van: filter.from, tot: filter.to, zoek: filter.search }).filter((e): e is [string, string] => !!e[1])).toString();
+  return { filter, search, total, unit, page, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)), pageLink: (n: number) => `${path}?${search ? `${search}&` : ''}pagina=${n}${anchor}` };
 }
 
 /**

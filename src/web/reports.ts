@@ -3,7 +3,7 @@ import type { Nota } from '../accountability/accountability.service';
 import type { ParticipationAccount } from '../accountability/participation-account';
 import type { ReportDocument } from '../accountability/report-pdf';
 import type { Texts } from './i18n/nl';
-import { eventName, formatDay, formatMoment, levelName, phaseName } from './wording';
+import { eventName, formatDay, levelName, phaseName } from './wording';
 
 type Lang = 'nl' | 'en';
 
@@ -41,7 +41,7 @@ export function accountDocument(account: ParticipationAccount, t: Texts): Report
       {
         heading: r.communications,
         paragraphs: account.communications.length ? [] : [r.none],
-        items: account.communications.map((c) => r.contacts(stage(c.stage), c.items.length, c.items.map((i) => `${formatMoment(i.occurredAt, lang)} (${i.channel}, ${i.audience})`).join('; '))),
+        items: account.communications.map((c) => r.contacts(stage(c.stage), c.count, formatDay(c.first, lang), formatDay(c.last, lang), c.channels.map((k) => `${k.channel} ${k.count}`).join(', '))),
       },
       {
         heading: r.inspection,

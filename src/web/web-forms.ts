@@ -5,6 +5,14 @@ import type { Commitment, Evaluation, Plan, QuickScan } from '../../machines/par
 /** A posted form (or a query): a repeated field arrives as an array. */
 export type Form = Record<string, string | string[] | undefined>;
 
+/** Every list of the web interface shows this many a page (projects, werkvoorraad, Tijdlijn, Communicatie). */
+export const PAGE_SIZE = 50;
+
+/** The page asked for (?pagina=), from 1 up to a bound any real list stays under. */
+export function pageOf(query: Form): number {
+  return Math.min(100_000, Math.max(1, Number.parseInt(one(query.pagina) || '1', 10) || 1));
+}
+
 /** The field's value; of a repeated field, the first. */
 export const one = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) ?? '';
 /** Every value of a field (checkboxes). */

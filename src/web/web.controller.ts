@@ -9,7 +9,7 @@ import { CreateProjectDto } from '../projects/dto/create-project.dto';
 import { ProjectsService } from '../projects/projects.service';
 import { OidcSignIn } from './oidc-sign-in';
 import { describeRefusal } from './refusal';
-import { one, text, TypedDays, type Form } from './web-forms';
+import { one, PAGE_SIZE, pageOf, text, TypedDays, type Form } from './web-forms';
 import { awaitedSteps, decisionsTaken, notYetMadeKnown, requestableSteps, stepLacks, WebPages } from './web-pages';
 import { AuditService } from '../audit/audit.service';
 import { DecisionsService } from '../decisions/decisions.service';
@@ -25,7 +25,6 @@ import { OpenPage, PageRoles, SignedInUser, WebRefusalFilter, WebSessionGuard } 
 import { sitePath } from './site-path';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 
-const PAGE_SIZE = 50;
 
 /**
  * The web interface: server-rendered pages (Eta through Fastify's view plugin) whose forms
@@ -245,8 +244,4 @@ export class WebController {
   }
 }
 
-/** The page asked for (?pagina=), from 1 up to a bound any real list stays under. */
-function pageOf(query: Form): number {
-  return Math.min(100_000, Math.max(1, Number.parseInt(one(query.pagina) || '1', 10) || 1));
-}
 

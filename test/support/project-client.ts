@@ -79,7 +79,7 @@ export class ProjectClient {
   }
 
   audit(id: string) {
-    return this.t.http().get(`/api/projects/${id}/audit`).set('authorization', `Bearer ${this.manager}`);
+    return this.t.http().get(`/api/projects/${id}/audit?limit=500`).set('authorization', `Bearer ${this.manager}`);
   }
 
   /** Records the green light of the right body and takes the step; fails the test if anything is refused. */
