@@ -169,7 +169,10 @@ describe('the documents a municipality accounts with', () => {
     const html = (await service.t.http().get('/openbaar/herinrichting-dorpsplein')).text;
     expect(html).toContain(root.body.root);
     expect(html).toContain('De gemeente houdt u op de hoogte en beantwoordt uw vragen. U heeft geen invloed op het besluit.');
-    expect(html).toContain(`Besluit genomen: besloten door het college van B&amp;W op ${todayInWords} (kenmerk college-DECISION_TAKEN).`);
+    expect(html).toContain(`Het college van B&amp;W besloot op ${todayInWords} over het plan zelf.`);
+    // Each decision once: the account on the page leaves out its list of green lights, and the municipality's own reminders.
+    expect(html).not.toContain('Besluiten van college en raad');
+    expect(html).not.toContain('herinneringen nodig');
     expect(html).toContain('De bewoners kozen het ontwerp met meer groen.');
     for (const personal of ['J. Jansen', 'P. Manager', 'S. Secretaris']) expect(html).not.toContain(personal);
 

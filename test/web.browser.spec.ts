@@ -89,6 +89,19 @@ describe('the web interface in a real browser', () => {
     await page.waitForURL(`${service.t.url}/`);
     return page;
   }
+  /** The quick scan through its form: every row scored as the route needs (room for influence, or none), and the inspraak duty. */
+  async function fillQuickScan(page: Page, route: 'interactive' | 'not-interactive'): Promise<void> {
+    const high = route === 'interactive';
+    for (const row of ['Hoeveel beïnvloedingsruimte is er?', 'Is er commitment? a. Bestuurlijk', 'Is er commitment? b. Politiek', 'Is er bereidheid bij de potentiële deelnemers/actoren?', 'Levert interactie meerwaarde op?']) {
+      await page.getByRole('group', { name: row }).getByRole('radio').nth(high || row !== 'Hoeveel beïnvloedingsruimte is er?' ? 4 : 0).check();
+    }
+    for (const row of ['Organisatorische voorwaarden: a. Geld (€), ten laste van het project', 'Organisatorische voorwaarden: b. Capaciteit (fte)', 'Organisatorische voorwaarden: c. Deskundigheid van de projectleider en ervaring met interactief werken', 'Organisatorische voorwaarden: d. Tijd']) {
+      await page.getByRole('group', { name: row }).getByRole('radio').nth(3).check();
+    }
+    for (const aspect of ['Politieke ruimte', 'Juridische ruimte', 'Beleidsruimte', 'Invloed van de maatschappelijke omgeving']) {
+      await page.getByRole('group', { name: aspect }).getByRole('radio').nth(high ? 3 : 0).check();
+    }
+  }
   const tab = (page: Page, name: string) => page.getByRole('navigation', { name: 'Onderdelen van het project' }).getByRole('link', { name, exact: true }).click();
   /** A project made on the page "Nieuw project", the origin chosen by its label; answers the project's address. */
   async function createOnPage(page: Page, title: string, fill?: () => Promise<void>): Promise<string> {
@@ -133,15 +146,7 @@ describe('the web interface in a real browser', () => {
     // The quick scan in the guide's own table, on the Dossier page.
     await tab(manager, 'Dossier');
     await inspect(manager, 'dossier-quickscan');
-    for (const row of ['Hoeveel beïnvloedingsruimte is er?', 'Is er commitment? a. Bestuurlijk', 'Is er commitment? b. Politiek', 'Is er bereidheid bij de potentiële deelnemers/actoren?', 'Levert interactie meerwaarde op?']) {
-      await manager.getByRole('group', { name: row }).getByRole('radio').nth(4).check();
-    }
-    for (const row of ['Organisatorische voorwaarden: a. Geld (€), ten laste van het project', 'Organisatorische voorwaarden: b. Capaciteit (fte)', 'Organisatorische voorwaarden: c. Deskundigheid van de projectleider en ervaring met interactief werken', 'Organisatorische voorwaarden: d. Tijd']) {
-      await manager.getByRole('group', { name: row }).getByRole('radio').nth(3).check();
-    }
-    for (const aspect of ['Politieke ruimte', 'Juridische ruimte', 'Beleidsruimte', 'Invloed van de maatschappelijke omgeving']) {
-      await manager.getByRole('group', { name: aspect }).getByRole('radio').nth(3).check();
-    }
+    await fillQuickScan(manager, 'interactive');
     await manager.getByLabel('Naam deelnemer 1').fill('A. de Vries');
     await manager.getByLabel('Rol deelnemer 1').selectOption({ label: 'Projectleider' });
     await manager.getByLabel('Naam deelnemer 2').fill('W. Wethouder');
@@ -364,7 +369,7 @@ describe('the web interface in a real browser', () => {
     const auditor = await signedIn('E. Auditor', 'auditor');
     for (const [name, path] of [['overzicht', ''], ['dossier', '/dossier'], ['besluiten', '/besluiten'], ['inspraak', '/inspraak'], ['communicatie', '/communicatie']] as const) {
       await auditor.goto(`${projectUrl}${path}`);
-      await expect(auditor.locator('main form').count()).resolves.toBe(0);
+      await expect(auditor.locator('main form[method="post"]').count()).resolves.toBe(0);
       await inspect(auditor, `auditor-${name}`);
     }
     const exported = await auditor.request.get(`${projectUrl}/tijdlijn.csv`);
@@ -735,6 +740,79 @@ describe('the web interface in a real browser', () => {
     await expect(auditor.getByRole('status').textContent()).resolves.toMatch(/^\d+ project(en)? gecontroleerd op deze pagina/);
     await inspect(auditor, 'werkvoorraad-auditor');
   }, 90_000);
+
+  it('lets a resident react online during the terinzagelegging, after a walk through the pages only: scan, green light, step, kennisgeving, public page', async () => {
+    const manager = await signedIn('A. de Vries', 'process-manager');
+    const projectUrl = await createOnPage(manager, 'Bomenkap Lindelaan');
+    await tab(manager, 'Dossier');
+    await fillQuickScan(manager, 'not-interactive');
+    await manager.getByLabel('Naam deelnemer 1').fill('A. de Vries');
+    await manager.getByLabel('Rol deelnemer 1').selectOption({ label: 'Projectleider' });
+    await manager.getByRole('group', { name: 'Inspraak is wettelijk verplicht' }).getByLabel('Ja').check();
+    await manager.getByLabel('Inspraak (§1.4)').selectOption({ label: 'e. Inspraak in de voorbereiding volgens de procedure van afdeling 3.4 Awb.' });
+    await manager.getByLabel('Als het project niet interactief wordt: informeert de gemeente de betrokkenen?').selectOption({ label: 'Ja: informeren (open autoritair)' });
+    await manager.getByRole('button', { name: 'Quickscan opslaan' }).click();
+    await manager.waitForURL(/dossier\?opgeslagen=1/);
+    // Asked of the college, approved from its werkvoorraad, taken on the Overzicht.
+    await manager.goto(projectUrl);
+    await manager.getByRole('link', { name: 'Groen licht aanvragen voor Niet interactief werken' }).click();
+    await manager.getByLabel('Voorstel', { exact: true }).fill('Collegevoorstel bomenkap Lindelaan');
+    await manager.getByLabel('Gewenste vergaderdatum').fill(dutchDay(new Date(Date.now() + 7 * 86_400_000)));
+    await manager.getByRole('button', { name: 'Groen licht aanvragen' }).click();
+    await manager.waitForURL(/besluiten\?opgeslagen=1/);
+    const secretary = await signedIn('S. Secretaris', 'college-secretary');
+    await secretary.getByRole('link', { name: 'Werkvoorraad' }).click();
+    await secretary.getByRole('link', { name: 'Collegebesluit vastleggen: Niet interactief werken (Bomenkap Lindelaan)' }).click();
+    await secretary.getByLabel('Akkoord (conform voorstel)').check();
+    await secretary.getByLabel('Datum besluit').fill(dutchDay(new Date()));
+    await secretary.getByLabel('Kenmerk', { exact: true }).fill('B&W 2026/700');
+    await secretary.getByRole('button', { name: 'Collegebesluit vastleggen' }).click();
+    await secretary.waitForURL(/besluiten\?opgeslagen=1/);
+    await manager.goto(projectUrl);
+    await manager.getByRole('button', { name: 'Stap zetten: Niet interactief werken' }).click();
+    await manager.waitForURL(/opgeslagen=1/);
+    // The kennisgeving: the draft lies open from today.
+    await tab(manager, 'Inspraak');
+    const open = manager.locator('form[action$="/inspectie"]');
+    await open.getByLabel('Eerste dag terinzagelegging').fill(dutchDay(new Date()));
+    await open.getByLabel('Kennisgeving gepubliceerd in').fill('Gemeenteblad 2026, 80001');
+    await open.getByRole('button').click();
+    await manager.waitForURL(/inspraak\?opgeslagen=1/);
+    // What residents read: a description, whom to contact, and the page made public.
+    await tab(manager, 'Communicatie');
+    const settings = manager.locator('form[action$="/instellingen"]');
+    await settings.getByLabel('Omschrijving').fill('Aan de Lindelaan worden zes zieke bomen gekapt. Er komen acht jonge linden voor terug.');
+    await settings.getByLabel('Contact voor inwoners').fill('Anna de Vries, telefoon 14 0481');
+    await settings.getByLabel(/^Openbaar maken/).check();
+    await settings.getByRole('button').click();
+    await manager.waitForURL(/communicatie\?opgeslagen=1/);
+    const publicUrl = await manager.getByRole('link', { name: /^openbaar op \/openbaar\// }).getAttribute('href');
+
+    // The resident, not signed in.
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, bypassCSP: true, timezoneId: 'Europe/Amsterdam', locale: 'nl-NL' });
+    context.setDefaultTimeout(20_000);
+    const resident = await context.newPage();
+    await resident.goto(`${service.t.url}${publicUrl}`);
+    await expect(resident.getByText('Aan de Lindelaan worden zes zieke bomen gekapt.').isVisible()).resolves.toBe(true);
+    await expect(resident.getByText('Neem contact op met Anna de Vries, telefoon 14 0481.').isVisible()).resolves.toBe(true);
+    await expect(resident.getByRole('heading', { name: 'Blijf op de hoogte' }).isVisible()).resolves.toBe(true);
+    await inspect(resident, 'openbaar-reageren');
+    await resident.getByRole('button', { name: 'Zienswijze versturen' }).click();
+    await expect(resident.getByRole('alert').textContent()).resolves.toContain('Uw naam: vul dit in.');
+    await inspect(resident, 'openbaar-reageren-fout');
+    await resident.getByLabel('Uw naam').fill('Karel Kastanje');
+    await resident.getByLabel('Uw adres').fill('Lindelaan 4, Elst');
+    await resident.getByLabel('Uw zienswijze').fill('Spaar de oude linde bij nummer 4: hij is gezond.');
+    await resident.getByRole('button', { name: 'Zienswijze versturen' }).click();
+    await expect(resident.getByRole('status').textContent()).resolves.toMatch(/Uw registratienummer is 1\.$/);
+    await inspect(resident, 'openbaar-ontvangen');
+
+    // The process manager finds it on Inspraak, numbered, received today.
+    await tab(manager, 'Inspraak');
+    await expect(manager.getByText('Spaar de oude linde bij nummer 4: hij is gezond.').isVisible()).resolves.toBe(true);
+    await expect(manager.getByText('Online gegeven. Antwoord naar: Lindelaan 4, Elst').isVisible()).resolves.toBe(true);
+    await inspect(manager, 'inspraak-online-ontvangen');
+  }, 180_000);
 
   it('refuses a form post without its CSRF token', async () => {
     const page = await signedIn('A. de Vries', 'process-manager');

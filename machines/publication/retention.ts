@@ -7,7 +7,8 @@ import { addDays } from '../interaction/legal-terms';
  * other documents, and when, to the municipality; the periods here are therefore the
  * municipality's to set, with the product's default of a year after the project ended.
  */
-export const PERSONAL_DATA_KINDS = ['reaction-sender', 'initiator'] as const;
+/** reaction-contact: the address and e-mail of a resident who reacted on the public page (issue 19). */
+export const PERSONAL_DATA_KINDS = ['reaction-sender', 'reaction-contact', 'initiator'] as const;
 export type PersonalDataKind = (typeof PERSONAL_DATA_KINDS)[number];
 
 /** The product's default period, in days after the project ended. */

@@ -18,7 +18,7 @@ import { fromTrail, type GreenLightFact, type ParticipationAccount } from './par
  * no sender of a zienswijze, no name from the file but the municipality's own groups.
  */
 export interface PublicProject {
-  project: Pick<ProjectView, 'id' | 'title' | 'description' | 'state' | 'levels' | 'slug'>;
+  project: Pick<ProjectView, 'id' | 'title' | 'description' | 'publicContact' | 'state' | 'levels' | 'slug'>;
   decisions: GreenLightFact[];
   inspection: { laidOpenOn: string; endsOn: string; publishedIn: string; procedure: string; running: boolean } | null;
   milestones: Array<{ title: string; dueAt: string }>;
@@ -63,9 +63,9 @@ export class PublicProjectsService {
     const term = view.decisionTerm;
     const undecided = !decisions.some((d) => d.step === 'DECISION_TAKEN');
     return {
-      project: { id: view.id, title: view.title, description: view.description, state: view.state, levels: view.levels, slug: view.slug },
+      project: { id: view.id, title: view.title, description: view.description, publicContact: view.publicContact, state: view.state, levels: view.levels, slug: view.slug },
       decisions,
-      inspection: file.inspection && { laidOpenOn: file.inspection.laidOpenOn, endsOn: file.inspection.endsOn, publishedIn: file.inspection.publishedIn, procedure: file.inspection.procedure, running: today <= file.inspection.endsOn },
+      inspection: file.inspection && { laidOpenOn: file.inspection.laidOpenOn, endsOn: file.inspection.endsOn, publishedIn: file.inspection.publishedIn, procedure: file.inspection.procedure, running: file.inspection.laidOpenOn <= today && today <= file.inspection.endsOn },
       milestones: milestones.map((m) => ({ title: m.title, dueAt: m.dueAt })),
       publications: view.publications.map(({ reference, publishedOn, publishedIn, laidOpenOn, remedy, appeal }) => ({ reference, publishedOn, publishedIn, laidOpenOn, remedy, appeal })),
       decideBy: term?.status === 'running' && undecided ? { endsOn: term.endsOn, source: term.source, sourceNl: term.sourceNl } : null,

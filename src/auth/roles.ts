@@ -40,3 +40,8 @@ export const SYSTEM_ACTOR: Actor = { name: 'interactiewijzer', role: 'admin', ro
 
 /** Whether an entry's actor is the service itself. */
 export const isSystemActor = (actor: { name: string; role: string }) => actor.name === SYSTEM_ACTOR.name && actor.role === SYSTEM_ACTOR.role;
+
+/** The public zienswijze form (issue 19): a resident, unnamed in the trail, who reacted on the project's public page; shown as "online formulier". */
+export const RESIDENT_FORM_ACTOR: Actor = { name: 'zienswijzeformulier', role: 'admin', roles: ['admin'] };
+
+export const isResidentFormActor = (actor: { name: string; role: string }) => actor.name === RESIDENT_FORM_ACTOR.name && actor.role === RESIDENT_FORM_ACTOR.role;

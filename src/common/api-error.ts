@@ -6,7 +6,7 @@ import type { Blocker } from '../../machines/participation-project';
  */
 export class ApiError extends Error {
   constructor(
-    readonly status: 400 | 401 | 403 | 404 | 409 | 422 | 503,
+    readonly status: 400 | 401 | 403 | 404 | 409 | 422 | 429 | 503,
     readonly code: string,
     message: string,
     readonly details: Record<string, unknown> = {},

@@ -71,6 +71,7 @@ export const PROJECT = object(
     id: { type: 'string', format: 'uuid' },
     title: text,
     description: maybeText,
+    publicContact: { ...maybeText, description: 'Whom residents can contact about the project (its public page)' },
     origin: { type: 'string', enum: ['municipality', 'initiative'] },
     initiativeKind: { type: 'string', enum: ['initiative', 'challenge'], nullable: true, description: 'For an initiative: residents’ own, or a challenge under the right to challenge (uitdaagrecht)' },
     permitActivity: { ...maybeText, description: 'For an initiative: the activity an omgevingsvergunning is applied for' },

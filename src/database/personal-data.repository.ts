@@ -53,6 +53,12 @@ export class PersonalDataRepository extends SqlRepository {
     await this.run(manager, `UPDATE personal_data SET value = NULL, salt = NULL, erased_at = ?, erasure_reason = ? WHERE erased_at IS NULL AND id IN (${placeholders(ids)})`, [at, reason, ...ids]);
   }
 
+  /** Every value of one kind in a project still held (not erased), oldest first. */
+  async values(manager: EntityManager, projectId: string, kind: string): Promise<string[]> {
+    const rows = await this.run<{ value: string }>(manager, 'SELECT value FROM personal_data WHERE project_id = ? AND kind = ? AND value IS NOT NULL ORDER BY recorded_at, id', [projectId, kind]);
+    return rows.map((r) => r.value);
+  }
+
   /** The latest value of one kind in a project, or null when there is none or it was erased (then `erased`). */
   async latest(manager: EntityManager, projectId: string, kind: string): Promise<{ value: string | null; recordedAt: string } | null> {
     const [row] = await this.run<{ value: string | null; recordedAt: string }>(manager, 'SELECT value, recorded_at AS "recordedAt" FROM personal_data WHERE project_id = ? AND kind = ? ORDER BY recorded_at DESC, id DESC LIMIT 1', [projectId, kind]);

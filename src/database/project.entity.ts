@@ -87,6 +87,10 @@ export class ProjectEntity {
   @Column({ type: 'varchar', length: 40, nullable: true })
   awaiting!: string | null;
 
+  /** Whom residents can contact about the project, as its public page says it (issue 19). */
+  @Column({ name: 'public_contact', type: 'varchar', length: 500, nullable: true })
+  publicContact!: string | null;
+
   @Column({ name: 'created_by', type: 'varchar', length: 200 })
   createdBy!: string;
 

@@ -6,7 +6,7 @@ import { SqlRepository } from './sql-repository';
 const PROJECT_COLUMNS = `id, title, description, origin, political_sensitivity AS "politicalSensitivity", state, cycle, snapshot, version,
   audit_seq AS "auditSeq", audit_hash AS "auditHash", silence_window_days AS "silenceWindowDays", silence_since AS "silenceSince", silence_allowed_until AS "silenceAllowedUntil",
   silence_always AS "silenceAlways", public, slug, silence_level AS "silenceLevel", silence_deadline AS "silenceDeadline", last_communication_at AS "lastCommunicationAt",
-  owner_email AS "ownerEmail", administrator_email AS "administratorEmail", awaiting, created_by AS "createdBy", created_by_subject AS "createdBySubject", created_at AS "createdAt", updated_at AS "updatedAt"`;
+  owner_email AS "ownerEmail", administrator_email AS "administratorEmail", awaiting, public_contact AS "publicContact", created_by AS "createdBy", created_by_subject AS "createdBySubject", created_at AS "createdAt", updated_at AS "updatedAt"`;
 
 /** The projects table: the row a unit of work locks, and writes once. */
 @Injectable()
@@ -22,11 +22,11 @@ export class ProjectRepository extends SqlRepository {
     await this.run(
       manager,
       `INSERT INTO projects (id, title, description, origin, political_sensitivity, state, cycle, snapshot, version, audit_seq, audit_hash,
-         silence_window_days, silence_since, silence_allowed_until, silence_always, public, slug, silence_level, silence_deadline, last_communication_at, owner_email, administrator_email, awaiting, created_by, created_by_subject, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         silence_window_days, silence_since, silence_allowed_until, silence_always, public, slug, silence_level, silence_deadline, last_communication_at, owner_email, administrator_email, awaiting, public_contact, created_by, created_by_subject, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       [
         p.id, p.title, p.description, p.origin, p.politicalSensitivity, p.state, p.cycle, p.snapshot, p.version, p.auditSeq, p.auditHash,
-        p.silenceWindowDays, p.silenceSince, p.silenceAllowedUntil, this.flag(p.silenceAlways), this.flag(p.public), p.slug, p.silenceLevel, p.silenceDeadline, p.lastCommunicationAt, p.ownerEmail, p.administratorEmail, p.awaiting, p.createdBy, p.createdBySubject, p.createdAt, p.updatedAt,
+        p.silenceWindowDays, p.silenceSince, p.silenceAllowedUntil, this.flag(p.silenceAlways), this.flag(p.public), p.slug, p.silenceLevel, p.silenceDeadline, p.lastCommunicationAt, p.ownerEmail, p.administratorEmail, p.awaiting, p.publicContact, p.createdBy, p.createdBySubject, p.createdAt, p.updatedAt,
       ],
     );
   }
@@ -40,11 +40,11 @@ export class ProjectRepository extends SqlRepository {
       manager,
       `UPDATE projects SET state = ?, cycle = ?, snapshot = ?, version = ?, audit_seq = ?, audit_hash = ?, updated_at = ?,
          silence_window_days = ?, silence_since = ?, silence_allowed_until = ?, silence_always = ?, public = ?, slug = ?, silence_level = ?, silence_deadline = ?, last_communication_at = ?,
-         owner_email = ?, administrator_email = ?, awaiting = ?, description = ? WHERE id = ? AND version = ?`,
+         owner_email = ?, administrator_email = ?, awaiting = ?, description = ?, public_contact = ? WHERE id = ? AND version = ?`,
       [
         p.state, p.cycle, p.snapshot, p.version, p.auditSeq, p.auditHash, p.updatedAt,
         p.silenceWindowDays, p.silenceSince, p.silenceAllowedUntil, this.flag(p.silenceAlways), this.flag(p.public), p.slug, p.silenceLevel, p.silenceDeadline, p.lastCommunicationAt,
-        p.ownerEmail, p.administratorEmail, p.awaiting, p.description, p.id, readVersion,
+        p.ownerEmail, p.administratorEmail, p.awaiting, p.description, p.publicContact, p.id, readVersion,
       ],
     );
     return affected === 1;

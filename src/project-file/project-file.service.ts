@@ -93,6 +93,13 @@ export class ProjectFileService {
     return { name: value?.name ?? null, email: value?.email ?? null, recordedAt: latest.recordedAt, erased: value === null };
   }
 
+  /** Where to answer the zienswijzen given on the public page (issue 19), by registration number; gone once erased. */
+  async reactionContacts(projectId: string): Promise<Map<number, { address: string; email?: string }>> {
+    const project = await this.projects.find(projectId);
+    const values = await this.personalData.values(this.dataSource.manager, project.id, 'reaction-contact');
+    return new Map(values.map((v) => JSON.parse(v) as { number: number; address: string; email?: string }).map(({ number, ...contact }) => [number, contact]));
+  }
+
   async applicantAccount(projectId: string) {
     const latest = await this.latestOf<ApplicantParticipationAccount>((await this.projects.find(projectId)).id, 'applicant-account');
     return required(latest && { ...latest, missing: applicantAccountMissing(latest.data) }, 'applicant-account', 'applicant’s account of participation');

@@ -19,6 +19,8 @@ export interface ProjectView {
   id: string;
   title: string;
   description: string | null;
+  /** Whom residents can contact about it (the public page). */
+  publicContact: string | null;
   origin: string;
   /** For an initiative: a residents' initiative, or a challenge (uitdaagrecht); null for the municipality's own project. */
   initiativeKind: string | null;
@@ -79,6 +81,7 @@ export function toProjectView(project: ProjectEntity, openDecisions: readonly Gr
     id: project.id,
     title: project.title,
     description: project.description,
+    publicContact: project.publicContact,
     origin: project.origin,
     initiativeKind: project.origin === 'initiative' ? (snapshot.context.initiativeKind ?? 'initiative') : null,
     permitActivity: snapshot.context.permitActivity ?? null,

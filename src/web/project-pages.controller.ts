@@ -506,6 +506,7 @@ export class ProjectPagesController {
     return this.write(req, reply, user, id, { tab: 'communicatie', form: 'instellingen' }, form, async (actor) => {
       const dto = await validated(ProjectSettingsDto, {
         description: text(form, 'description') ?? null,
+        publicContact: text(form, 'publicContact') ?? null,
         public: one(form.public) === 'ja',
         silenceWindowDays: wholeNumber(text(form, 'silenceWindowDays')),
         ownerEmail: text(form, 'ownerEmail') ?? null,
@@ -606,7 +607,8 @@ export class ProjectPagesController {
         // By registration number, or by the day they came in: a separate choice (issue 19).
         const sortReactions = one(query.sorteer) === 'datum' ? 'datum' : 'nummer';
         const inspection = file.inspection && sortReactions === 'datum' ? { ...file.inspection, reactions: [...file.inspection.reactions].sort((a, b) => a.receivedOn.localeCompare(b.receivedOn) || a.number - b.number) } : file.inspection;
-        return this.pages.render(req, reply, 'project/inspraak', { ...base, sortReactions, inspection, withdrawnInspections: file.withdrawnInspections, inspraak: file.inspraak, inspectionProcedure: file.inspectionProcedure, inPreparation: inPreparation(project.state) }, status);
+        const contacts = await this.projectFile.reactionContacts(id);
+        return this.pages.render(req, reply, 'project/inspraak', { ...base, sortReactions, inspection, contacts, withdrawnInspections: file.withdrawnInspections, inspraak: file.inspraak, inspectionProcedure: file.inspectionProcedure, inPreparation: inPreparation(project.state) }, status);
       }
       case 'communicatie': {
         // The contacts 50 a page, newest first, filtered in SQL (issue 19).

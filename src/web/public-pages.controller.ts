@@ -1,14 +1,26 @@
-import { Controller, Get, Inject, Param, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Param, Post, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
+import type {} from '@fastify/rate-limit';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Feed } from 'feed';
 import ical from 'ical-generator';
-import { addDays } from '../../machines/participation-project';
+import { addDays, isEndedState, phaseOf } from '../../machines/participation-project';
 import { PublicProjectsService, type PublicProject } from '../accountability/public-projects.service';
 import { AuditRootsService } from '../audit/audit-roots.service';
 import { Public } from '../auth/auth.decorators';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { accountDocument } from './reports';
+import { dutchDay } from '../../machines/calendar/dutch-day';
+import { RESIDENT_FORM_ACTOR } from '../auth/roles';
+import { ApiError } from '../common/api-error';
+import { validated } from '../common/validation';
+import { ResidentReactionDto } from '../project-file/dto/file.dto';
+import { FileWorkflow } from '../workflow/file-workflow.service';
+import { describeRefusal, type FailedForm } from './refusal';
+import { one, text, type Form } from './web-forms';
+
+/** The public form takes this many zienswijzen an hour from one address for one project. */
+const REACTIONS_PER_HOUR = 5;
 import { OpenPage, WebRefusalFilter, WebSessionGuard } from './web-access';
 import { WebPages } from './web-pages';
 import { eventName, formatDay } from './wording';
@@ -30,6 +42,7 @@ export class PublicPagesController {
     private readonly pages: WebPages,
     private readonly publicProjects: PublicProjectsService,
     private readonly roots: AuditRootsService,
+    private readonly file: FileWorkflow,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.municipality = config.web.municipality.name;
@@ -57,10 +70,49 @@ export class PublicPagesController {
   @OpenPage()
   @Get(':slug')
   async project(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @Param('slug') slug: string) {
-    const page = await this.publicProjects.page(slug);
-    const account = page.account ? accountDocument(page.account, this.pages.texts(req)) : null;
-    return this.pages.render(req, reply, 'public/project', { user: null, page, account, root: await this.latestRoot() });
+    return this.renderProject(req, reply, await this.publicProjects.page(slug), null);
   }
+
+  /**
+   * Issue 19: a resident gives a zienswijze online while the draft lies open: it is received today
+   * (Awb art. 6:9 lid 1: on time when received within the term), numbered, and its sender's name,
+   * address and e-mail are kept apart from the trail (AVG art. 5 lid 1 c, e) and erased after their
+   * retention period. Behind the CSRF token of every form, and a limit per address and project.
+   */
+  @OpenPage()
+  @Post(':slug/zienswijze')
+  async react(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @Param('slug') slug: string, @Body() form: Form) {
+    const page = await this.publicProjects.page(slug);
+    const limit = await this.reactionLimit(req)(req);
+    try {
+      if (!page.inspection?.running) throw new ApiError(409, 'inspection-closed', 'No draft lies open for zienswijzen now.');
+      if (!limit.isAllowed && limit.isExceeded) throw new ApiError(429, 'too-many-reactions', 'Too many reactions from this address; try again later.');
+      const dto = await validated(ResidentReactionDto, { name: one(form.name).trim(), address: one(form.address).trim(), email: text(form, 'email'), text: one(form.text).trim() });
+      const today = dutchDay(new Date());
+      const reaction = await this.file.recordReaction(page.project.id, { receivedOn: today, channel: 'web', sender: dto.name, summary: dto.text, contact: { address: dto.address, ...(dto.email && { email: dto.email }) } }, RESIDENT_FORM_ACTOR);
+      return this.pages.render(req, reply, 'public/receipt', { user: null, page, number: reaction.number, receivedOn: today, email: dto.email ?? null }, 201);
+    } catch (error) {
+      if (!(error instanceof ApiError) || error.status >= 500) throw error;
+      const { _csrf: _token, ...values } = form;
+      return this.renderProject(req, reply, page, describeRefusal(error, 'zienswijze', values, this.pages.texts(req)), error.status);
+    }
+  }
+
+  /** The project's page: what it is about, what a resident can do now and until when, whom to contact, what comes next. */
+  private async renderProject(req: FastifyRequest, reply: FastifyReply, page: PublicProject, failed: FailedForm | null, status = 200): Promise<unknown> {
+    const account = page.account ? accountDocument(page.account, this.pages.texts(req), true) : null;
+    const phase = phaseOf(page.project.state);
+    const level = phase ? (page.project.levels.find((l) => l.phase === phase)?.level ?? null) : null;
+    const stage = isEndedState(page.project.state) ? 'ended' : (phase ?? 'start');
+    return this.pages.render(req, reply, 'public/project', { user: null, page, account, level, stage, today: dutchDay(new Date()), root: await this.latestRoot(), failed }, status);
+  }
+
+  /** At most REACTIONS_PER_HOUR a project from one address (in this process): enough for a household, not for a script. */
+  private reactionLimit(req: FastifyRequest) {
+    return (this.limiter ??= req.server.createRateLimit({ max: REACTIONS_PER_HOUR, timeWindow: 3_600_000, keyGenerator: (r) => `${r.ip}|${(r.params as { slug?: string }).slug ?? ''}` }));
+  }
+
+  private limiter?: ReturnType<FastifyRequest['server']['createRateLimit']>;
 
   @OpenPage()
   @Get(':slug/agenda.ics')

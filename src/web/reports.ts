@@ -7,8 +7,12 @@ import { eventName, formatDay, levelName, phaseName } from './wording';
 
 type Lang = 'nl' | 'en';
 
-/** The participation account as a document in the reader's language: the same for the page and the PDF. */
-export function accountDocument(account: ParticipationAccount, t: Texts): ReportDocument {
+/**
+ * The participation account as a document in the reader's language: the same for the page and the
+ * PDF. For residents (the public page) without what the page says already (the decisions) and
+ * without the municipality's own reminders (issue 19: each decision once, nothing internal).
+ */
+export function accountDocument(account: ParticipationAccount, t: Texts, forResidents = false): ReportDocument {
   const lang = t.lang as Lang;
   const r = t.reports;
   const body = (b: string) => t.bodies[b] ?? b;
@@ -52,8 +56,12 @@ export function accountDocument(account: ParticipationAccount, t: Texts): Report
             ]
           : [r.noInspection],
       },
-      { heading: r.greenLights, paragraphs: account.greenLights.length ? [] : [r.none], items: account.greenLights.map(light) },
-      { heading: r.silence, paragraphs: [r.silenceReminders(account.silenceReminders)] },
+      ...(forResidents
+        ? []
+        : [
+            { heading: r.greenLights, paragraphs: account.greenLights.length ? [] : [r.none], items: account.greenLights.map(light) },
+            { heading: r.silence, paragraphs: [r.silenceReminders(account.silenceReminders)] },
+          ]),
       {
         heading: r.results,
         paragraphs: [

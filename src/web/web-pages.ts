@@ -1,8 +1,9 @@
 import type { DecisionView } from '../decisions/decisions.service';
+import { dutchClock } from '../../machines/calendar/dutch-day';
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { ENDED_STATES, fieldNames, FILTER_STATES, inIntake, isEndedState, PHASE_STATES, phaseOf } from '../../machines/participation-project';
+import { addDays, ENDED_STATES, fieldNames, FILTER_STATES, inIntake, isEndedState, PHASE_STATES, phaseOf } from '../../machines/participation-project';
 import type { AuditEntryView } from '../audit/audit.service';
 import type { ProjectView } from '../projects/project.view';
 import type { Texts } from './i18n/nl';
@@ -39,6 +40,8 @@ export class WebPages {
     const fmt = {
       day: (value: string | null | undefined) => formatDay(value, lang),
       moment: (value: string | null | undefined) => formatMoment(value, lang),
+      // A milestone due at midnight marks the end of the day before (a term's last day): that day, without a time.
+      due: (value: string) => (dutchClock(new Date(value)).time === '00:00' ? formatDay(addDays(dutchClock(new Date(value)).day, -1), lang) : formatMoment(value, lang)),
       level: (level: string | null | undefined) => levelName(level, lang),
       phase: (phase: string) => phaseName(phase, lang),
       event: (event: string) => eventName(event, lang),

@@ -1,6 +1,7 @@
 // The plugins' type augmentations (request.cookies, reply.view, reply.generateCsrf) come with these imports.
 import '@fastify/view';
 import fastifyCookie from '@fastify/cookie';
+import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyCsrf from '@fastify/csrf-protection';
 import fastifyHelmet from '@fastify/helmet';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -63,6 +64,8 @@ export async function registerWebPlugins(app: NestFastifyApplication, config: Ap
   await app.register(fastifyCookie);
   // The CSRF secret lives in its own http-only cookie; each form carries a token derived from it.
   await app.register(fastifyCsrf, { sessionPlugin: '@fastify/cookie', cookieOpts: { path: '/', httpOnly: true, sameSite: 'lax', secure: config.production } });
+  // No global limit: the public zienswijze form asks for its own (src/web/public-pages.controller.ts).
+  await app.register(fastifyRateLimit, { global: false });
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('preHandler', (request, reply, done) => {
     if (needsCsrf(request.method, request.routeOptions.url)) fastify.csrfProtection(request, reply, done);

@@ -1,7 +1,7 @@
 import { describeLevel, EVENT_NAMES, PHASE_NAMES, type Level, type Phase, type ProjectEventType } from '../../machines/participation-project';
 import { WOO_CATEGORIES, type WooCategory } from '../../machines/publication/woo';
 import type { AuditEntryView } from '../audit/audit.service';
-import { isSystemActor } from '../auth/roles';
+import { isResidentFormActor, isSystemActor } from '../auth/roles';
 import type { Texts } from './i18n/nl';
 
 /**
@@ -44,7 +44,8 @@ export function eventName(event: string, lang: Lang): string {
 
 /** Who wrote an entry: a person with their role, or the service itself, "automatisch". */
 export function actorName(actor: { name: string; role: string }, t: Texts): string {
-  return isSystemActor(actor) ? t.trail.automatic : `${actor.name} (${t.roles[actor.role] ?? actor.role})`;
+  if (isSystemActor(actor)) return t.trail.automatic;
+  return isResidentFormActor(actor) ? t.trail.residentForm : `${actor.name} (${t.roles[actor.role] ?? actor.role})`;
 }
 
 /** One entry of the trail as a sentence with its details, for the timeline and its export. */

@@ -130,6 +130,8 @@ export interface NewReaction {
   /** An organisation is named in the public nota van beantwoording; a private person only numbered. */
   senderIsOrganisation?: boolean;
   summary: string;
+  /** Given on the public form (issue 19): where the answer goes; personal data, kept apart and erased with the sender. */
+  contact?: { address: string; email?: string };
 }
 
 export interface SavedPlan {
@@ -599,7 +601,8 @@ export class FileWorkflow {
       await this.files.insertReaction(manager, reaction);
       // The chain commits to a salted digest of the sender's name, never the name: it can be erased later (AVG art. 5 lid 1 e).
       const sender = await this.personalData.keep(manager, project.id, 'reaction-sender', input.sender, at);
-      audit('reaction-received', { reactionId: reaction.id, number: reaction.number, receivedOn: input.receivedOn, channel, ...(input.postedOn && { postedOn: input.postedOn }), sender, late: reaction.late });
+      const contact = input.contact && (await this.personalData.keep(manager, project.id, 'reaction-contact', JSON.stringify({ number: reaction.number, ...input.contact }), at));
+      audit('reaction-received', { reactionId: reaction.id, number: reaction.number, receivedOn: input.receivedOn, channel, ...(input.postedOn && { postedOn: input.postedOn }), sender, ...(contact && { contact }), late: reaction.late });
       return reaction;
     });
   }

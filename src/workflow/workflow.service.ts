@@ -72,6 +72,8 @@ import { ANY_STATE, running, UnitOfWork, versionConflict, type ProjectUnit } fro
 export interface ProjectSettings {
   /** What the project is about, for its public page. */
   description?: string | null;
+  /** Whom residents can contact about it, for its public page. */
+  publicContact?: string | null;
   silenceWindowDays?: number;
   silenceAlways?: boolean;
   /** The public page for residents (opt-in), at /openbaar/<slug>; the slug is made from the title unless given. */
@@ -196,6 +198,7 @@ export class WorkflowService {
       id: randomUUID(),
       title: input.title,
       description: input.description ?? null,
+      publicContact: input.publicContact ?? null,
       origin: input.origin,
       politicalSensitivity: input.politicalSensitivity,
       state: stateIdOf(snapshot),
@@ -466,7 +469,7 @@ export class WorkflowService {
   updateSettings(projectId: string, settings: ProjectSettings, actor: Actor, now = new Date()): Promise<ProjectState> {
     return this.units.withProject(projectId, actor, ANY_STATE, async (unit) => {
       const { manager, project } = unit;
-      const before = { description: project.description, silenceWindowDays: project.silenceWindowDays, silenceAlways: project.silenceAlways, public: project.public, slug: project.slug, ownerEmail: project.ownerEmail, administratorEmail: project.administratorEmail };
+      const before = { description: project.description, publicContact: project.publicContact, silenceWindowDays: project.silenceWindowDays, silenceAlways: project.silenceAlways, public: project.public, slug: project.slug, ownerEmail: project.ownerEmail, administratorEmail: project.administratorEmail };
       Object.assign(project, Object.fromEntries(Object.entries(settings).filter(([, value]) => value !== undefined)));
       if (project.public && !project.slug) project.slug = await this.freeSlug(manager, slugOf(project.title));
       if (settings.slug && settings.slug !== before.slug && (await this.files.projectWithSlug(manager, settings.slug)) !== null) {

@@ -207,6 +207,14 @@ export class ReactionDto {
   @ApiProperty() @Apply(...Text()) summary!: string;
 }
 
+/** A zienswijze a resident gives on the project's public page during its terinzagelegging (issue 19). */
+export class ResidentReactionDto {
+  @Apply(...Text(200)) name!: string;
+  @Apply(...Text(300)) address!: string;
+  @IsOptional() @IsEmail() @MaxLength(200) email?: string;
+  @Apply(...Text(10000)) text!: string;
+}
+
 export class AnswerDto {
   @ApiProperty() @Apply(...Text()) answer!: string;
   @ApiProperty({ example: '2026-04-20' }) @IsCalendarDay() answeredOn!: string;

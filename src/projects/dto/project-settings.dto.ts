@@ -23,6 +23,13 @@ export class ProjectSettingsDto {
   @MaxLength(5000)
   description?: string | null;
 
+  @ApiPropertyOptional({ nullable: true, maxLength: 500, example: 'Anna de Vries, projectleider, telefoon 14 0481, marktplein@gemeente.example', description: 'Whom residents can contact about the project; the public page says it' })
+  @IsOptional()
+  @ValidateIf((_, value) => value !== null)
+  @IsString()
+  @MaxLength(500)
+  publicContact?: string | null;
+
   @ApiPropertyOptional({ default: false, description: 'Publish the project’s page for residents at /openbaar/<slug> (no personal data of residents), with its iCalendar and Atom feeds' })
   @IsOptional()
   @IsBoolean()
