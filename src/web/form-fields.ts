@@ -73,7 +73,7 @@ export function formBuilder(form: string, failed: FailedForm | null, t: Texts): 
     id,
     value,
     summary: () => {
-      if (!mine) return '';
+      if (!mine?.problems.length) return '';
       const items = mine.problems.map((p) => `<li>${p.field ? `<a class="utrecht-link" href="#${id(p.field)}">${escapeHtml(p.message)}</a>` : escapeHtml(p.message)}</li>`).join('');
       const title = mine.problems.some((p) => p.field) ? t.problems.title : t.problems.refused;
       return `<div class="utrecht-alert utrecht-alert--error iw-error-summary" role="alert" tabindex="-1" id="${id('fouten')}"><h2 class="utrecht-heading-3">${escapeHtml(title)}</h2><ul class="utrecht-unordered-list">${items}</ul></div>`;

@@ -77,7 +77,7 @@ import { WOO_CATEGORIES, WOO_DOCUMENT_TYPES, WOO_HANDLINGS } from '../../machine
 import { dutchClock, dutchDay, dutchMoment } from '../../machines/calendar/dutch-day';
 import { describeRefusal, type FailedForm } from './refusal';
 import { PageRoles, SignedInUser, WebRefusalFilter, WebSessionGuard } from './web-access';
-import { commitmentFromForm, evaluationFromForm, EXTRA_PARTICIPANT_ROWS, isoDay, many, PAGE_SIZE, pageOf, TypedDays, mergePlan, one, participantsFromForm, planFromForm, planToForm, text, wholeNumber, yesNo, type Form } from './web-forms';
+import { commitmentFromForm, evaluationFromForm, EXTRA_PARTICIPANT_ROWS, isoDay, many, PAGE_SIZE, pageOf, rowsToShow, TypedDays, type PairList, mergePlan, one, participantsFromForm, planFromForm, planToForm, text, wholeNumber, yesNo, type Form } from './web-forms';
 import { decisionsTaken, hasGreenLight, notYetMadeKnown, requestableSteps, stepStatus, WebPages } from './web-pages';
 import { actorOf, type WebUser } from './web-session';
 import { describeEntry } from './wording';
@@ -418,6 +418,7 @@ export class ProjectPagesController {
   @Post('commitment')
   @PageRoles(...WRITERS)
   commitment(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @SignedInUser() user: WebUser, @Param('id') id: string, @Body(TypedDays) form: Form) {
+    if (one(form._rij)) return this.moreRows(req, reply, user, id, 'commitment', form);
     return this.write(req, reply, user, id, { tab: 'dossier', form: 'commitment' }, form, async (actor) => this.file.saveCommitment(id, (await validated(CommitmentDto, commitmentFromForm(form))) as Commitment, actor));
   }
 
@@ -433,6 +434,7 @@ export class ProjectPagesController {
   @Post('plan')
   @PageRoles(...WRITERS)
   plan(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @SignedInUser() user: WebUser, @Param('id') id: string, @Body(TypedDays) form: Form) {
+    if (one(form._rij)) return this.moreRows(req, reply, user, id, 'plan', form);
     return this.write(req, reply, user, id, { tab: 'dossier', form: 'plan' }, form, async (actor) => {
       const { changeReason, ...posted } = await validated(PlanDto, planFromForm(form));
       const current = (await this.projectFile.whole(id)).plan?.data ?? null;
@@ -547,6 +549,12 @@ export class ProjectPagesController {
     return reply.redirect(`/projecten/${id}${TAB_PATH[target.tab]}?opgeslagen=1#${target.form}`, 303);
   }
 
+  /** "Rij toevoegen" (issue 19): the form back on its page with what was typed and one more row; nothing is saved. */
+  private moreRows(req: FastifyRequest, reply: FastifyReply, user: WebUser, id: string, form: string, posted: Form): Promise<unknown> {
+    const { _csrf: _token, _rij: list, ...values } = posted;
+    return this.show(req, reply, user, id, 'dossier', { form, values, problems: [], addRow: one(list) });
+  }
+
   /** One of the project's pages: what every page shows (title, phase, tabs), and what this one needs. */
   private async show(req: FastifyRequest, reply: FastifyReply, user: WebUser, id: string, tab: ProjectTab, failed: FailedForm | null = null, status = 200): Promise<unknown> {
     const query = req.query as Form;
@@ -574,7 +582,18 @@ export class ProjectPagesController {
         const editing = one(query.wijzigen) || failed?.form || FILE_PART_OF_STATE[project.state] || (phaseOf(project.state) === 'evaluation' ? 'evaluatie' : '');
         const scan = file.quickScan?.data ?? {};
         const participantRows = [...(scan.participants ?? []), ...Array.from({ length: EXTRA_PARTICIPANT_ROWS }, () => ({ name: '', role: '' }))];
-        return this.pages.render(req, reply, 'project/dossier', { ...base, ...file, criteria: CHALLENGE_CRITERIA, editing, participantRows, planFields: planToForm(file.plan?.data ?? null), catalogue: CATALOGUE, inEvaluation: phaseOf(project.state) === 'evaluation' }, status);
+        // The lists of pairs as rows: as typed when the form came back, else as stored; one empty row, and one more when asked.
+        const sentBack = (name: string) => (failed?.form === name ? failed.values : null);
+        const rows = <L extends PairList>(list: L, form: string, stored: Parameters<typeof rowsToShow<L>>[1] | undefined) => rowsToShow(list, stored ?? [], sentBack(form), failed?.addRow === list);
+        const stored = file.plan?.data;
+        const pairs = {
+          processAgreements: rows('processAgreements', 'commitment', file.commitment?.data.processAgreements),
+          targetGroups: rows('targetGroups', 'plan', stored?.targetGroups),
+          threats: rows('threats', 'plan', stored?.opportunitiesAndThreats?.threats),
+          timeline: rows('timeline', 'plan', stored?.process?.timeline),
+          frames: rows('frames', 'plan', stored?.frames),
+        };
+        return this.pages.render(req, reply, 'project/dossier', { ...base, ...file, pairs, criteria: CHALLENGE_CRITERIA, editing, participantRows, planFields: planToForm(file.plan?.data ?? null), catalogue: CATALOGUE, inEvaluation: phaseOf(project.state) === 'evaluation' }, status);
       }
       case 'besluiten': {
         const decisions = await this.decisions.list(id);

@@ -2,6 +2,7 @@ import type { ApiError } from '../common/api-error';
 import type { FieldError } from '../common/validation';
 import type { Texts } from './i18n/nl';
 import { phaseName } from './wording';
+import { rowsWithContent, type PairList } from './web-forms';
 
 /** A refused form, as the page shows it again: what was typed, a summary at the top, each message at its field. */
 export interface FailedForm {
@@ -9,6 +10,8 @@ export interface FailedForm {
   values: Record<string, string | string[] | undefined>;
   /** The sentences of the summary, each linked to its field where there is one. */
   problems: Array<{ field?: string; message: string }>;
+  /** Sent back without a fault, for one more row of this list (the "Rij toevoegen" button, issue 19). */
+  addRow?: string;
 }
 
 /**
@@ -47,6 +50,13 @@ function onForm(path: string, form: string, values: FailedForm['values'], t: Tex
     const named = Object.keys(values).filter((k) => /^participantName\.\d+$/.test(k) && String(values[k] ?? '').trim()).map((k) => Number(k.split('.')[1])).sort((a, b) => a - b);
     const row = named[Number(participant[1])] ?? Number(participant[1]);
     return participant[2] === 'role' ? { field: `participantRole.${row}`, label: t.pages.participantRole(row + 1) } : { field: `participantName.${row}`, label: t.pages.participantName(row + 1) };
+  }
+  // A row of a list of pairs: that row's field on the form (rows left empty are not sent), named with its row.
+  const pair = /(?:^|\.)(processAgreements|targetGroups|threats|timeline|frames)\.(\d+)\.(\w+)$/.exec(path);
+  if (pair) {
+    const list = pair[1] as PairList;
+    const row = rowsWithContent(values, list)[Number(pair[2])] ?? Number(pair[2]);
+    return { field: `${list}.${row}.${pair[3]}`, label: `${t.file.pair[pair[3]] ?? pair[3]} ${row + 1}` };
   }
   const level = /^levels\.(\w+)$/.exec(path);
   if (level) return { field: `level.${level[1]}`, label: phaseName(level[1], t.lang as 'nl' | 'en') };

@@ -25,24 +25,55 @@ export const yesNo = (value: string | undefined) => (value === 'ja' ? true : val
 export const wholeNumber = (value: string | undefined): number | string | undefined => (value === undefined ? undefined : /^\d+$/.test(value) ? Number(value) : value);
 /** A textarea with one item per line. */
 const lines = (form: Form, key: string) => one(form[key]).split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
-/** A line "left | right". */
-const split = (line: string) => {
-  const at = line.indexOf('|');
-  return at < 0 ? [line.trim(), ''] : [line.slice(0, at).trim(), line.slice(at + 1).trim()];
-};
+/**
+ * The lists of pairs, shown as rows of two fields with a button to add a row (issue 19), by the
+ * API's own field names; a row's fields are posted as `list.i.field`.
+ */
+export const PAIR_LISTS = {
+  processAgreements: ['party', 'agreement'],
+  targetGroups: ['name', 'why'],
+  threats: ['threat', 'mitigation'],
+  timeline: ['date', 'title'],
+  frames: ['kind', 'description'],
+} as const;
+export type PairList = keyof typeof PAIR_LISTS;
+type PairRow<L extends PairList> = Record<(typeof PAIR_LISTS)[L][number], string>;
+
+/** The rows of a list as posted, in order, the ones left empty dropped. */
+export function pairRows<L extends PairList>(form: Form, list: L): Array<PairRow<L>> {
+  const rows: Array<PairRow<L>> = [];
+  for (let i = 0; i < 200 && PAIR_LISTS[list].some((field) => form[`${list}.${i}.${field}`] !== undefined); i++) {
+    const row = Object.fromEntries(PAIR_LISTS[list].map((field) => [field, one(form[`${list}.${i}.${field}`]).trim()])) as PairRow<L>;
+    if (Object.values(row).some(Boolean)) rows.push(row);
+  }
+  return rows;
+}
+
+/** The row numbers on the form of the rows posted with content: the nth row sent is on the form's row rowsWithContent[n]. */
+export function rowsWithContent(form: Form, list: PairList): number[] {
+  const rows: number[] = [];
+  for (let i = 0; i < 200 && PAIR_LISTS[list].some((field) => form[`${list}.${i}.${field}`] !== undefined); i++) {
+    if (PAIR_LISTS[list].some((field) => one(form[`${list}.${i}.${field}`]).trim())) rows.push(i);
+  }
+  return rows;
+}
+
+/** The rows to show: those posted (a form sent back) or stored, then one empty row, and one more when asked for. */
+export function rowsToShow<L extends PairList>(list: L, stored: ReadonlyArray<Partial<PairRow<L>>>, posted: Form | null, addRow: boolean): Array<Partial<PairRow<L>>> {
+  const rows = posted ? pairRows(posted, list) : stored;
+  const empty = () => ({}) as Partial<PairRow<L>>;
+  return [...rows, empty(), ...(addRow ? [empty()] : [])];
+}
 
 /**
- * Web forms to the API's documents. Lists are textareas with one item per line, pairs
- * written as "left | right"; the API's validation then judges the result, as for any client.
+ * Web forms to the API's documents. Lists are textareas with one item per line; lists of pairs
+ * rows of two fields; the API's validation then judges the result, as for any client.
  */
 export function commitmentFromForm(form: Form): Commitment {
   return {
     laidDownIn: (text(form, 'laidDownIn') as Commitment['laidDownIn']) ?? undefined,
     reference: text(form, 'reference'),
-    processAgreements: lines(form, 'processAgreements').map((l) => {
-      const [party, agreement] = split(l);
-      return { party, agreement };
-    }),
+    processAgreements: pairRows(form, 'processAgreements'),
   };
 }
 
@@ -60,33 +91,21 @@ export function planFromForm(form: Form): Plan & { changeReason?: string } {
   const levels = Object.fromEntries(['preparation', 'decisionMaking', 'execution', 'evaluation'].map((phase) => [phase, text(form, `level.${phase}`)]).filter(([, level]) => level));
   const form_ = text(form, 'inspraakForm');
   return {
-    targetGroups: lines(form, 'targetGroups').map((l) => {
-      const [name, why] = split(l);
-      return { name, why };
-    }),
+    targetGroups: pairRows(form, 'targetGroups'),
     goals: { standard: many(form.goals) as NonNullable<Plan['goals']>['standard'], own: lines(form, 'ownGoals') },
     levels,
     scope: { inScope: text(form, 'inScope'), outOfScope: text(form, 'outOfScope'), offTopicHandling: text(form, 'offTopicHandling') },
     opportunitiesAndThreats: {
       opportunities: lines(form, 'opportunities'),
-      threats: lines(form, 'threats').map((l) => {
-        const [threat, mitigation] = split(l);
-        return { threat, mitigation };
-      }),
+      threats: pairRows(form, 'threats'),
     },
     approach: { workForms: lines(form, 'workForms'), planning: text(form, 'planning'), tasks: text(form, 'tasks'), feedback: text(form, 'feedback') },
     process: {
-      timeline: lines(form, 'timeline').map((l) => {
-        const [date, title] = split(l);
-        return { date: isoDay(date), title };
-      }),
+      timeline: pairRows(form, 'timeline'),
       decisionMaking: text(form, 'decisionMaking'),
     },
     adviceWeight: text(form, 'adviceWeight') as Plan['adviceWeight'],
-    frames: lines(form, 'frames').map((l) => {
-      const [kind, description] = split(l);
-      return { kind: (kind === 'zacht' || kind === 'soft' ? 'soft' : kind === 'hard' ? 'hard' : kind) as 'hard' | 'soft', description };
-    }),
+    frames: pairRows(form, 'frames').map((row) => ({ ...row, kind: row.kind as 'hard' | 'soft' })),
     ...(form_ && { inspraak: { legallyRequired: one(form.legallyRequired) === 'ja', form: form_ as NonNullable<Plan['inspraak']>['form'] } }),
     ...(text(form, 'changeReason') && { changeReason: text(form, 'changeReason') }),
   };
@@ -96,20 +115,16 @@ export function planFromForm(form: Form): Plan & { changeReason?: string } {
 export function planToForm(plan: Plan | null): Record<string, string> {
   if (!plan) return {};
   return {
-    targetGroups: (plan.targetGroups ?? []).map((g) => `${g.name} | ${g.why}`).join('\n'),
     ownGoals: (plan.goals?.own ?? []).join('\n'),
     inScope: plan.scope?.inScope ?? '',
     outOfScope: plan.scope?.outOfScope ?? '',
     offTopicHandling: plan.scope?.offTopicHandling ?? '',
     opportunities: (plan.opportunitiesAndThreats?.opportunities ?? []).join('\n'),
-    threats: (plan.opportunitiesAndThreats?.threats ?? []).map((t) => `${t.threat} | ${t.mitigation}`).join('\n'),
     workForms: (plan.approach?.workForms ?? []).join('\n'),
     planning: plan.approach?.planning ?? '',
     tasks: plan.approach?.tasks ?? '',
     feedback: plan.approach?.feedback ?? '',
-    timeline: (plan.process?.timeline ?? []).map((m) => `${dutchNotation(m.date)} | ${m.title}`).join('\n'),
     decisionMaking: plan.process?.decisionMaking ?? '',
-    frames: (plan.frames ?? []).map((f) => `${f.kind === 'soft' ? 'zacht' : 'hard'} | ${f.description}`).join('\n'),
   };
 }
 
@@ -131,15 +146,11 @@ export function isoDay(value: string): string {
   return value;
 }
 
-/** The posted form with every day field (named …On, …Date or date, by the forms' convention) read as isoDay reads it. */
+/** The posted form with every day field (named …On, …Date, date or a row's ….date, by the forms' convention) read as isoDay reads it. */
 export function withDays(form: Form): Form {
-  return Object.fromEntries(Object.entries(form).map(([name, value]) => [name, /(On|Date)$|^date$/.test(name) && typeof value === 'string' ? isoDay(value) : value]));
+  return Object.fromEntries(Object.entries(form).map(([name, value]) => [name, /(On|Date)$|(^|\.)date$/.test(name) && typeof value === 'string' ? isoDay(value) : value]));
 }
 
-function dutchNotation(day: string): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
-  return match ? `${match[3]}-${match[2]}-${match[1]}` : day;
-}
 
 /** The rows of participants the quick-scan form shows: every one recorded, and two empty rows to add more. */
 export const EXTRA_PARTICIPANT_ROWS = 2;
