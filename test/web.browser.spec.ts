@@ -2,7 +2,6 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { EXAMPLE_QUICK_SCAN_NO_ROOM } from '../bench/support/example-file';
 import { dutchDay, longDay } from '../machines/calendar/dutch-day';
 import { sqliteDatabase } from './support/databases';
 import { useRunningService } from './support/project-client';
@@ -102,6 +101,51 @@ describe('the web interface in a real browser', () => {
       await page.getByRole('group', { name: aspect }).getByRole('radio').nth(high ? 3 : 0).check();
     }
   }
+  /** The process manager asks the college for a step's green light: from the step on the Overzicht to the form on Besluiten. */
+  async function askGreenLight(manager: Page, projectUrl: string, step: string, proposal: string): Promise<void> {
+    await manager.goto(projectUrl);
+    await manager.getByRole('link', { name: `Groen licht aanvragen voor ${step}` }).click();
+    await manager.getByLabel('Voorstel', { exact: true }).fill(proposal);
+    await manager.getByLabel('Gewenste vergaderdatum').fill(dutchDay(new Date(Date.now() + 7 * 86_400_000)));
+    await manager.getByRole('button', { name: 'Groen licht aanvragen' }).click();
+    await manager.waitForURL(/besluiten\?opgeslagen=1/);
+    await expect(manager.locator('#aanvragen ~ ul li').first().textContent()).resolves.toContain(`${step}: aangevraagd bij het college van B&W`);
+  }
+  /** The college's secretary records the approval from the werkvoorraad, taken today. */
+  async function approveFromWorklist(secretary: Page, step: string, project: string, reference: string): Promise<void> {
+    await secretary.goto(`${service.t.url}/werkvoorraad`);
+    await secretary.getByRole('link', { name: `Collegebesluit vastleggen: ${step} (${project})` }).click();
+    await expect(secretary.getByLabel('Stap', { exact: true }).inputValue()).resolves.not.toBe('');
+    await secretary.getByLabel('Akkoord (conform voorstel)').check();
+    // Taken today: a green light cannot precede the file it rests on (issue 18).
+    await secretary.getByLabel('Datum besluit').fill(dutchDay(new Date()));
+    await secretary.getByLabel('Kenmerk', { exact: true }).fill(reference);
+    await secretary.getByRole('button', { name: 'Collegebesluit vastleggen' }).click();
+    await secretary.waitForURL(/besluiten\?opgeslagen=1/);
+    await expect(secretary.locator('.iw-card').first().textContent()).resolves.toContain(reference);
+  }
+  /** The process manager takes the step on the Overzicht. */
+  async function takeStep(manager: Page, projectUrl: string, step: string): Promise<void> {
+    await manager.goto(projectUrl);
+    await manager.getByRole('button', { name: `Stap zetten: ${step}` }).click();
+    await manager.waitForURL(/opgeslagen=1/);
+  }
+  /** A step from its request to its taking: the process manager asks, the college's secretary records, the process manager takes it. */
+  async function greenLightAndStep(manager: Page, secretary: Page, projectUrl: string, project: string, step: string, reference: string): Promise<void> {
+    await askGreenLight(manager, projectUrl, step, `Collegevoorstel ${step.toLowerCase()}`);
+    await approveFromWorklist(secretary, step, project, reference);
+    await takeStep(manager, projectUrl, step);
+  }
+  /** The page made public in the settings on Communicatie; answers its address. */
+  async function makePublic(manager: Page, projectUrl: string, settings: Record<string, string> = {}): Promise<string> {
+    await manager.goto(`${projectUrl}/communicatie`);
+    const form = manager.locator('form[action$="/instellingen"]');
+    for (const [label, value] of Object.entries(settings)) await form.getByLabel(label).fill(value);
+    await form.getByLabel(/^Openbaar maken/).check();
+    await form.getByRole('button').click();
+    await manager.waitForURL(/communicatie\?opgeslagen=1/);
+    return (await manager.getByRole('link', { name: /^openbaar op \/openbaar\// }).getAttribute('href'))!;
+  }
   const tab = (page: Page, name: string) => page.getByRole('navigation', { name: 'Onderdelen van het project' }).getByRole('link', { name, exact: true }).click();
   /** A project made on the page "Nieuw project", the origin chosen by its label; answers the project's address. */
   async function createOnPage(page: Page, title: string, fill?: () => Promise<void>): Promise<string> {
@@ -130,16 +174,7 @@ describe('the web interface in a real browser', () => {
     await manager.getByRole('button', { name: 'Project aanmaken' }).click();
     await manager.waitForURL(/\/projecten\/[0-9a-f-]{36}$/);
     const projectUrl = manager.url();
-    /** The process manager asks the college for a green light, from the step on the Overzicht to the form on Besluiten. */
-    const ask = async (step: string, proposal: string) => {
-      await manager.goto(projectUrl);
-      await manager.getByRole('link', { name: `Groen licht aanvragen voor ${step}` }).click();
-      await manager.getByLabel('Voorstel', { exact: true }).fill(proposal);
-      await manager.getByLabel('Gewenste vergaderdatum').fill(dutchDay(new Date(Date.now() + 7 * 86_400_000)));
-      await manager.getByRole('button', { name: 'Groen licht aanvragen' }).click();
-      await manager.waitForURL(/besluiten\?opgeslagen=1/);
-      await expect(manager.locator('#aanvragen ~ ul li').first().textContent()).resolves.toContain(`${step}: aangevraagd bij het college van B&W`);
-    };
+    const ask = (step: string, proposal: string) => askGreenLight(manager, projectUrl, step, proposal);
     await expect(manager.locator('[aria-current="step"] .iw-stepper__name').textContent()).resolves.toBe('Quickscan');
     await inspect(manager, 'overzicht-nieuw');
 
@@ -180,18 +215,7 @@ describe('the web interface in a real browser', () => {
     const secretary = await signedIn('S. Secretaris', 'college-secretary');
     await secretary.getByRole('link', { name: 'Werkvoorraad' }).click();
     await inspect(secretary, 'werkvoorraad-college');
-    const approve = async (step: string, reference: string) => {
-      await secretary.goto(`${service.t.url}/werkvoorraad`);
-      await secretary.getByRole('link', { name: `Collegebesluit vastleggen: ${step} (Herinrichting Marktplein)` }).click();
-      await expect(secretary.getByLabel('Stap', { exact: true }).inputValue()).resolves.not.toBe('');
-      await secretary.getByLabel('Akkoord (conform voorstel)').check();
-      // Taken today: a green light cannot precede the quick scan recorded today (issue 18).
-      await secretary.getByLabel('Datum besluit').fill(dutchDay(new Date()));
-      await secretary.getByLabel('Kenmerk', { exact: true }).fill(reference);
-      await secretary.getByRole('button', { name: 'Collegebesluit vastleggen' }).click();
-      await secretary.waitForURL(/besluiten\?opgeslagen=1/);
-      await expect(secretary.locator('.iw-card').first().textContent()).resolves.toContain(reference);
-    };
+    const approve = (step: string, reference: string) => approveFromWorklist(secretary, step, 'Herinrichting Marktplein', reference);
     // No outcome is chosen for the secretary: leaving it open is refused, with the input kept.
     await secretary.goto(`${projectUrl}/besluiten?stap=START_INTERACTIVE`);
     await secretary.getByLabel('Kenmerk', { exact: true }).fill('B&W 2026/411');
@@ -243,9 +267,7 @@ describe('the web interface in a real browser', () => {
     await inspect(secretary, 'besluiten-woo');
 
     const take = async (step: string, expectedStage: string) => {
-      await manager.goto(projectUrl);
-      await manager.getByRole('button', { name: `Stap zetten: ${step}` }).click();
-      await manager.waitForURL(/opgeslagen=1/);
+      await takeStep(manager, projectUrl, step);
       await expect(manager.locator('[aria-current="step"] .iw-stepper__name').textContent()).resolves.toBe(expectedStage);
     };
     await take('Interactief starten', 'Formeel commitment');
@@ -343,9 +365,9 @@ describe('the web interface in a real browser', () => {
     await manager.goto(`${projectUrl}/nota`);
     await inspect(manager, 'nota');
     // The page for residents, read without signing in.
-    const published = await manager.request.patch(`${service.t.url}/api/projects/${projectUrl.split('/').pop()}`, { headers: { authorization: `Bearer ${service.api.manager}` }, data: { public: true } });
+    const publicUrl = await makePublic(manager, projectUrl);
     const resident = await (await browser.newContext({ viewport: { width: 1440, height: 900 }, bypassCSP: true, locale: 'nl-NL' })).newPage();
-    await resident.goto(`${service.t.url}/openbaar/${(await published.json()).slug}`);
+    await resident.goto(`${service.t.url}${publicUrl}`);
     await expect(resident.getByRole('heading', { level: 2, name: 'Hoeveel invloed heeft u?' }).isVisible()).resolves.toBe(true);
     await inspect(resident, 'openbaar');
     await resident.goto(`${service.t.url}/openbaar`);
@@ -493,7 +515,8 @@ describe('the web interface in a real browser', () => {
     await inspect(manager, 'stoppen-bevestigen');
     await manager.getByRole('button', { name: 'Project definitief stoppen' }).click();
     await manager.waitForURL(/opgeslagen=1/);
-    const trail = (await service.api.audit(projectUrl.split('/').pop()!)).body as Array<{ type: string; payload: { event?: string; reason?: string; gate?: string } }>;
+    // Read back from the Tijdlijn's own export, in the manager's session.
+    const trail = (await (await manager.request.get(`${projectUrl}/tijdlijn.json`)).json()) as Array<{ type: string; payload: { event?: string; reason?: string; gate?: string } }>;
     expect(trail.filter((e) => e.type === 'transition').map((e) => [e.payload.event, e.payload.reason])).toEqual([['STOP', 'De raad koos een andere locatie.']]);
     expect(trail.filter((e) => e.type === 'green-light-requested').map((e) => e.payload.gate)).toEqual(['START_INTERACTIVE', 'DECIDE_NON_INTERACTIVE', 'STOP']);
     await inspect(manager, 'gestopt');
@@ -537,22 +560,38 @@ describe('the web interface in a real browser', () => {
   }, 90_000);
 
   it('redoes a faulty kennisgeving, records the bekendmaking through its form after the decision, and shows the appeal term on the Overzicht and to residents (Awb art. 3:12, 3:40–3:45, 6:7, 6:8)', async () => {
-    const api = service.api;
-    const asManager = api.as(api.manager);
-    const { body: project } = await api.create({ title: 'Verkeersbesluit Schoolstraat', origin: 'municipality', politicalSensitivity: 'low' });
-    expect((await asManager.put(`/api/projects/${project.id}/quick-scan`, { ...EXAMPLE_QUICK_SCAN_NO_ROOM, inspraak: { legallyRequired: true, form: 'e' }, levelWithoutInteraction: 'inform' })).status).toBe(200);
-    // Each step with its collegebesluit, numbered as a secretary would; the file as written here.
-    let number = 500;
-    const take = async (event: string) => {
-      expect((await api.decide(project.id, event, 'college', { reference: `B&W 2026/${++number}` })).status).toBe(201);
-      expect((await api.event(project.id, { type: event }, { fileAsIs: true })).status).toBe(200);
-    };
-    for (const event of ['DECIDE_NON_INTERACTIVE', 'PROBLEM_DEFINED', 'SOLUTIONS_CHOSEN']) await take(event);
-    expect((await asManager.post(`/api/projects/${project.id}/inspection`, { laidOpenOn: '2026-09-03', publishedIn: 'Gemeenteblad 2026, 50001' })).status).toBe(201);
-    const reaction = await asManager.post(`/api/projects/${project.id}/inspection/reactions`, { receivedOn: '2026-09-10', sender: 'Fam. de Wit', summary: 'Meer oversteekplaatsen.' });
     const manager = await signedIn('A. de Vries', 'process-manager');
+    const secretary = await signedIn('S. Secretaris', 'college-secretary');
+    const projectUrl = await createOnPage(manager, 'Verkeersbesluit Schoolstraat');
+    const title = 'Verkeersbesluit Schoolstraat';
+    // Not interactive, inspraak by afdeling 3.4 Awb, the municipality informing: the scan on its form.
+    await tab(manager, 'Dossier');
+    await fillQuickScan(manager, 'not-interactive');
+    await manager.getByLabel('Naam deelnemer 1').fill('A. de Vries');
+    await manager.getByLabel('Rol deelnemer 1').selectOption({ label: 'Projectleider' });
+    await manager.getByRole('group', { name: 'Inspraak is wettelijk verplicht' }).getByLabel('Ja').check();
+    await manager.getByLabel('Inspraak (§1.4)').selectOption({ label: 'e. Inspraak in de voorbereiding volgens de procedure van afdeling 3.4 Awb.' });
+    await manager.getByLabel('Als het project niet interactief wordt: informeert de gemeente de betrokkenen?').selectOption({ label: 'Ja: informeren (open autoritair)' });
+    await manager.getByRole('button', { name: 'Quickscan opslaan' }).click();
+    await manager.waitForURL(/dossier\?opgeslagen=1/);
+    // Each step asked, approved from the werkvoorraad with its number, and taken.
+    let number = 500;
+    for (const step of ['Niet interactief werken', 'Probleem gedefinieerd', 'Oplossingsrichting gekozen']) await greenLightAndStep(manager, secretary, projectUrl, title, step, `B&W 2026/${++number}`);
+    // The kennisgeving and a zienswijze by letter, on the Inspraak page.
+    await tab(manager, 'Inspraak');
+    const first = manager.locator('form[action$="/inspectie"]');
+    await first.getByLabel('Eerste dag terinzagelegging').fill('2026-09-03');
+    await first.getByLabel('Kennisgeving gepubliceerd in').fill('Gemeenteblad 2026, 50001');
+    await first.getByRole('button').click();
+    await manager.waitForURL(/inspraak\?opgeslagen=1/);
+    const registered = manager.locator('form[action$="/zienswijzen"]');
+    await registered.getByLabel('Ontvangen op').fill('2026-09-10');
+    await registered.getByLabel('Indiener', { exact: true }).fill('Fam. de Wit');
+    await registered.getByLabel('Samenvatting').fill('Meer oversteekplaatsen.');
+    await registered.getByRole('button').click();
+    await manager.waitForURL(/inspraak\?opgeslagen=1/);
     // The kennisgeving was faulty: the terinzagelegging is withdrawn with its reason and the draft laid open anew; the zienswijze stays.
-    await manager.goto(`${service.t.url}/projecten/${project.id}/inspraak`);
+    await manager.goto(`${projectUrl}/inspraak`);
     await manager.getByText('Terinzagelegging intrekken').first().click();
     const withdrawal = manager.locator('form#intrekken');
     await withdrawal.getByRole('button', { name: 'Terinzagelegging intrekken' }).click();
@@ -569,10 +608,13 @@ describe('the web interface in a real browser', () => {
     await manager.waitForURL(/inspraak\?opgeslagen=1/);
     await expect(manager.getByText('Fam. de Wit').isVisible()).resolves.toBe(true);
 
-    await asManager.post(`/api/projects/${project.id}/inspection/reactions/${reaction.body.id}/answer`, { answer: 'Er komt er één bij.', answeredOn: dutchDay(new Date()) });
-    for (const event of ['ADVICE_SUBMITTED', 'DECISION_TAKEN']) await take(event);
+    const answer = manager.locator('form[action*="/antwoord"]');
+    await answer.getByLabel('Reactie van de gemeente (nota van beantwoording)').fill('Er komt er één bij.');
+    await answer.getByRole('button').click();
+    await manager.waitForURL(/inspraak\?opgeslagen=1/);
+    for (const step of ['Advies voorgelegd', 'Besluit genomen']) await greenLightAndStep(manager, secretary, projectUrl, title, step, `B&W 2026/${++number}`);
 
-    await manager.goto(`${service.t.url}/projecten/${project.id}`);
+    await manager.goto(projectUrl);
     await expect(manager.getByText('Het besluit is nog niet bekendgemaakt.').isVisible()).resolves.toBe(true);
     await manager.getByRole('link', { name: 'Bekendmaking vastleggen' }).click();
     const form = manager.locator('form[action$="/bekendmaking"]');
@@ -599,9 +641,9 @@ describe('the web interface in a real browser', () => {
     await inspect(manager, 'overzicht-na-besluit');
 
     // Residents read the level of each phase (the route without interaction has no plan) and until when they may appeal.
-    const published = await asManager.patch(`/api/projects/${project.id}`, { public: true });
+    const publicUrl = await makePublic(manager, projectUrl);
     const resident = await (await browser.newContext({ viewport: { width: 1440, height: 900 }, bypassCSP: true, locale: 'nl-NL' })).newPage();
-    await resident.goto(`${service.t.url}/openbaar/${published.body.slug}`);
+    await resident.goto(`${service.t.url}${publicUrl}`);
     await expect(resident.locator('#invloed').locator('..').textContent()).resolves.toContain('Beleidsvoorbereiding: informeren');
     await expect(resident.getByText(/^Bent u het er niet mee eens\? Dan kunt u tot en met .* beroep instellen bij de rechter/).isVisible()).resolves.toBe(true);
     await inspect(resident, 'openbaar-na-besluit');
@@ -662,9 +704,9 @@ describe('the web interface in a real browser', () => {
     await inspect(manager, 'dossier-aanvrager');
 
     // The raad informed, recorded by the griffie on the Besluiten page.
-    const { body: sportpark } = await service.api.create({ title: 'Sportpark Noord', origin: 'municipality', politicalSensitivity: 'high' });
+    const sportparkUrl = await createOnPage(manager, 'Sportpark Noord', () => manager.getByLabel('Hoog: de gemeenteraad beslist').check());
     const griffier = await signedIn('G. Griffier', 'council-clerk');
-    await griffier.goto(`${service.t.url}/projecten/${sportpark.id}/besluiten#raadsinformatie`);
+    await griffier.goto(`${sportparkUrl}/besluiten#raadsinformatie`);
     const informed = griffier.locator('form[action$="/raadsinformatie"]');
     await informed.getByLabel('Over welke stap?').selectOption({ label: 'Interactief starten' });
     await informed.getByLabel('Raadsinformatiebrief').check();
@@ -768,23 +810,8 @@ describe('the web interface in a real browser', () => {
     await manager.getByRole('button', { name: 'Quickscan opslaan' }).click();
     await manager.waitForURL(/dossier\?opgeslagen=1/);
     // Asked of the college, approved from its werkvoorraad, taken on the Overzicht.
-    await manager.goto(projectUrl);
-    await manager.getByRole('link', { name: 'Groen licht aanvragen voor Niet interactief werken' }).click();
-    await manager.getByLabel('Voorstel', { exact: true }).fill('Collegevoorstel bomenkap Lindelaan');
-    await manager.getByLabel('Gewenste vergaderdatum').fill(dutchDay(new Date(Date.now() + 7 * 86_400_000)));
-    await manager.getByRole('button', { name: 'Groen licht aanvragen' }).click();
-    await manager.waitForURL(/besluiten\?opgeslagen=1/);
     const secretary = await signedIn('S. Secretaris', 'college-secretary');
-    await secretary.getByRole('link', { name: 'Werkvoorraad' }).click();
-    await secretary.getByRole('link', { name: 'Collegebesluit vastleggen: Niet interactief werken (Bomenkap Lindelaan)' }).click();
-    await secretary.getByLabel('Akkoord (conform voorstel)').check();
-    await secretary.getByLabel('Datum besluit').fill(dutchDay(new Date()));
-    await secretary.getByLabel('Kenmerk', { exact: true }).fill('B&W 2026/700');
-    await secretary.getByRole('button', { name: 'Collegebesluit vastleggen' }).click();
-    await secretary.waitForURL(/besluiten\?opgeslagen=1/);
-    await manager.goto(projectUrl);
-    await manager.getByRole('button', { name: 'Stap zetten: Niet interactief werken' }).click();
-    await manager.waitForURL(/opgeslagen=1/);
+    await greenLightAndStep(manager, secretary, projectUrl, 'Bomenkap Lindelaan', 'Niet interactief werken', 'B&W 2026/700');
     // The kennisgeving: the draft lies open from today.
     await tab(manager, 'Inspraak');
     const open = manager.locator('form[action$="/inspectie"]');
@@ -793,14 +820,7 @@ describe('the web interface in a real browser', () => {
     await open.getByRole('button').click();
     await manager.waitForURL(/inspraak\?opgeslagen=1/);
     // What residents read: a description, whom to contact, and the page made public.
-    await tab(manager, 'Communicatie');
-    const settings = manager.locator('form[action$="/instellingen"]');
-    await settings.getByLabel('Omschrijving').fill('Aan de Lindelaan worden zes zieke bomen gekapt. Er komen acht jonge linden voor terug.');
-    await settings.getByLabel('Contact voor inwoners').fill('Anna de Vries, telefoon 14 0481');
-    await settings.getByLabel(/^Openbaar maken/).check();
-    await settings.getByRole('button').click();
-    await manager.waitForURL(/communicatie\?opgeslagen=1/);
-    const publicUrl = await manager.getByRole('link', { name: /^openbaar op \/openbaar\// }).getAttribute('href');
+    const publicUrl = await makePublic(manager, projectUrl, { Omschrijving: 'Aan de Lindelaan worden zes zieke bomen gekapt. Er komen acht jonge linden voor terug.', 'Contact voor inwoners': 'Anna de Vries, telefoon 14 0481' });
 
     // The resident, not signed in.
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, bypassCSP: true, timezoneId: 'Europe/Amsterdam', locale: 'nl-NL' });
