@@ -36,6 +36,27 @@ async function expectAccessible(page: Page): Promise<void> {
 }
 
 /**
+ * The links of a page that promise a place that is not there (issue 19: no dead ends): a link to
+ * a part of a page (#…) whose page has no element with that id, on this page or fetched in the
+ * same session.
+ */
+async function deadEnds(page: Page): Promise<string[]> {
+  const links = await page.evaluate(() => [...new Set([...document.querySelectorAll('a[href*="#"]')].map((a) => (a as HTMLAnchorElement).href).filter((href) => href.startsWith(location.origin)))]);
+  const pages = new Map<string, Promise<string>>();
+  const missing: string[] = [];
+  for (const link of links) {
+    const url = new URL(link);
+    const id = decodeURIComponent(url.hash.slice(1));
+    const here = url.pathname + url.search === new URL(page.url()).pathname + new URL(page.url()).search;
+    const found = here
+      ? await page.evaluate((target) => document.getElementById(target) !== null, id)
+      : (await (pages.get(url.pathname + url.search) ?? pages.set(url.pathname + url.search, page.request.get(link).then((r) => r.text())).get(url.pathname + url.search)!)).includes(`id="${id}"`);
+    if (!found) missing.push(url.pathname + url.search + url.hash);
+  }
+  return missing;
+}
+
+/**
  * A page as its users meet it: accessible, in words only (no code, no ISO date), no sideways
  * scrolling at 320 px (WCAG 1.4.10), and a screenshot at 1440 and 375 px for a person to look at.
  */
@@ -46,6 +67,7 @@ async function inspect(page: Page, name: string, options: { words?: boolean } = 
     const found = MACHINE_CODES.map((pattern) => pattern.exec(text)?.[0]).filter(Boolean);
     expect({ page: name, found }).toEqual({ page: name, found: [] });
   }
+  await expect(deadEnds(page)).resolves.toEqual([]);
   const viewport = page.viewportSize()!;
   for (const width of [1440, 375, 320]) {
     await page.setViewportSize({ width, height: 900 });
