@@ -175,6 +175,9 @@ describe('the documents a municipality accounts with', () => {
     expect(html).not.toContain('herinneringen nodig');
     expect(html).toContain('De bewoners kozen het ontwerp met meer groen.');
     for (const personal of ['J. Jansen', 'P. Manager', 'S. Secretaris']) expect(html).not.toContain(personal);
+    // Nothing internal: the groups without how the municipality classed them, no link to the API.
+    expect(html).toContain('Omwonenden Dorpsplein: Huis-aan-huisbrief en een avond op het plein');
+    expect(html).not.toContain('/api/docs');
 
     // Long lines are folded (RFC 5545 §3.1): unfold before reading.
     const calendar = (await service.t.http().get('/openbaar/herinrichting-dorpsplein/agenda.ics')).text.replace(/\r\n /g, '');

@@ -504,6 +504,9 @@ describe('the web interface in a real browser', () => {
     await griffier.goto(`${service.t.url}/werkvoorraad`);
     const deferral = `Aangehouden door de gemeenteraad op ${longDay(dutchDay(new Date()), 'nl')}: De raad wil eerst de sportverenigingen horen.`;
     await expect(griffier.locator('.iw-card').filter({ hasText: 'Niet interactief werken: Raadsvoorstel sportpark' }).textContent()).resolves.toContain(deferral);
+    // On Besluiten too, with the request it answers.
+    await manager.goto(`${projectUrl}/besluiten`);
+    await expect(manager.locator('#aanvragen ~ ul li').filter({ hasText: 'Niet interactief werken' }).textContent()).resolves.toContain(deferral);
     const secretary = await signedIn('S. Secretaris', 'college-secretary');
     await secretary.goto(`${projectUrl}/besluiten`);
     await expect(secretary.getByText('Er wacht nu geen stap op een collegebesluit.').isVisible()).resolves.toBe(true);

@@ -618,7 +618,9 @@ export class ProjectPagesController {
         // Issue 19: the requests of this cycle, newest first, each still waiting or answered; and the steps to ask for.
         const stillWaiting = new Set(project.nextSteps.flatMap((s) => (s.request?.pending ? [`${s.event}|${s.request.requestedAt}`] : [])));
         const requestItems = (await this.projectFile.greenLightRequests(id)).filter((r) => r.cycle === project.cycle).reverse();
-        const requests = { items: requestItems.map((r) => ({ ...r, pending: stillWaiting.has(`${r.gate}|${r.requestedAt}`) })), requestable: requestableSteps(project) };
+        // A request still waiting after a deferral says so, with its date and reason.
+        const deferralOf = (gate: string) => project.nextSteps.find((s) => s.event === gate)?.blockers.find((b) => b.code === 'green-light-deferred') ?? null;
+        const requests = { items: requestItems.map((r) => { const pending = stillWaiting.has(`${r.gate}|${r.requestedAt}`); return { ...r, pending, deferral: pending ? deferralOf(r.gate) : null }; }), requestable: requestableSteps(project) };
         return this.pages.render(req, reply, 'project/decisions', { ...base, decisions: [...decisions].reverse(), recordable, chosenStep: one(query.stap), woo, afterDecision, raad, requests }, status);
       }
       case 'inspraak': {

@@ -41,7 +41,8 @@ export function accountDocument(account: ParticipationAccount, t: Texts, forResi
           ...account.levels.changes.map((c) => r.levelChange(formatDay(c.at, lang), c.phases.map((p) => phaseName(p, lang).toLowerCase()).join(', '), c.reason)),
         ],
       },
-      { heading: r.stakeholders, paragraphs: account.stakeholders.length ? [] : [r.none], items: account.stakeholders.map((s) => `${s.name} (${t.file.kinds[s.kind] ?? s.kind}): ${s.approach}`) },
+      // Residents read the groups and how they were approached, not how the municipality classed them ("tegenstanders").
+      { heading: r.stakeholders, paragraphs: account.stakeholders.length ? [] : [r.none], items: account.stakeholders.map((s) => (forResidents ? `${s.name}: ${s.approach}` : `${s.name} (${t.file.kinds[s.kind] ?? s.kind}): ${s.approach}`)) },
       {
         heading: r.communications,
         paragraphs: account.communications.length ? [] : [r.none],
