@@ -11,7 +11,7 @@ describe('configuration', () => {
       zgw: { rsin: undefined, besluittypen: {} },
       woo: { municipalityCode: undefined },
       rules: { inspraakTermDays: 42, challengeAssessmentDays: 56, mandatoryParticipationActivities: [], mandatoryParticipationDecision: null, applicationRepairDays: 14, collegeProcedureMinTermDays: 14, inspraakPostalWeek: true, unansweredLeadDays: 14 },
-      retention: { days: { 'reaction-sender': 365, initiator: 365 } },
+      retention: { days: { 'reaction-sender': 365, 'reaction-contact': 365, initiator: 365 } },
       serverTiming: false,
       web: { sessionSecret: DEFAULT_DEVELOPMENT_SECRET, oidc: undefined, municipality: { name: 'Gemeente', logoUrl: undefined, themeCssUrl: undefined } },
       database: { kind: 'sqlite', path: './data/interactiewijzer.sqlite', synchronous: 'FULL' },
@@ -56,9 +56,9 @@ describe('configuration', () => {
     expect(loadConfig({ MANDATORY_PARTICIPATION_ACTIVITIES: 'kappen', MANDATORY_PARTICIPATION_DECISION: 'R 2024/1', MANDATORY_PARTICIPATION_SINCE: '2024-07-01' }).rules.mandatoryParticipationDecision).toEqual({ reference: 'R 2024/1', since: '2024-07-01' });
     expect(() => loadConfig({ INSPRAAK_POSTAL_WEEK: 'maybe', RETENTION_PERSONAL_DATA_DAYS: '-1', COLLEGE_PROCEDURE_MIN_TERM_DAYS: '0' })).toThrow(/COLLEGE_PROCEDURE_MIN_TERM_DAYS[\s\S]*INSPRAAK_POSTAL_WEEK/);
     expect(() => loadConfig({ RETENTION_PERSONAL_DATA_DAYS: '-1' })).toThrow(/RETENTION_PERSONAL_DATA_DAYS must be a whole number/);
-    expect(loadConfig({ RETENTION_PERSONAL_DATA_DAYS: '0', INSPRAAK_POSTAL_WEEK: 'off' })).toMatchObject({ retention: { days: { 'reaction-sender': 0, initiator: 0 } }, rules: { inspraakPostalWeek: false } });
+    expect(loadConfig({ RETENTION_PERSONAL_DATA_DAYS: '0', INSPRAAK_POSTAL_WEEK: 'off' })).toMatchObject({ retention: { days: { 'reaction-sender': 0, 'reaction-contact': 0, initiator: 0 } }, rules: { inspraakPostalWeek: false } });
     // Each kind its own period, the general one its default.
-    expect(loadConfig({ RETENTION_PERSONAL_DATA_DAYS: '30', RETENTION_INITIATOR_DAYS: '730' }).retention.days).toEqual({ 'reaction-sender': 30, initiator: 730 });
+    expect(loadConfig({ RETENTION_PERSONAL_DATA_DAYS: '30', RETENTION_INITIATOR_DAYS: '730' }).retention.days).toEqual({ 'reaction-sender': 30, 'reaction-contact': 30, initiator: 730 });
     expect(() => loadConfig({ RETENTION_REACTION_SENDER_DAYS: 'een jaar' })).toThrow(/RETENTION_REACTION_SENDER_DAYS must be a whole number of days, 0 or more, not "een jaar"/);
   });
 

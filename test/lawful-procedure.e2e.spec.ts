@@ -242,7 +242,8 @@ describeEachDatabase('a procedure true in law', (createDatabase) => {
     expect(project.silence.status).not.toBeNull();
     const slug = (await manager().patch(`/api/projects/${id}`, { public: true })).body.slug as string;
     const page = await service.t.http().get(`/openbaar/${slug}`);
-    expect(page.text).toContain('Het ontwerpbesluit ligt ter inzage');
+    expect(page.text).toContain('Het plan (het ontwerpbesluit) ligt sinds');
+    expect(page.text).toContain('Reageer online');
     expect(page.text).toContain('Beleidsvoorbereiding: informeren');
   });
 

@@ -208,6 +208,7 @@ describe('SQLite durability settings', () => {
       { name: 'ReactionNumbers1764490000000' },
       { name: 'GreenLightRequests1764500000000' },
       { name: 'CreatorSubjects1764510000000' },
+      { name: 'PublicContacts1764520000000' },
     ]);
     db.close();
     await database.drop();

@@ -98,6 +98,8 @@ describe('guards, tokens and headers', () => {
         'GET /aanmelden', 'GET /aanmelden/oidc', 'GET /aanmelden/oidc/start', 'GET /taal', 'POST /aanmelden', 'POST /afmelden',
         // The public pages for residents: only projects whose owner opted in, without personal data.
         'GET /openbaar', 'GET /openbaar/agenda.ics', 'GET /openbaar/besluiten.atom', 'GET /openbaar/:slug', 'GET /openbaar/:slug/agenda.ics', 'GET /openbaar/:slug/besluiten.atom',
+        // A resident's zienswijze during the terinzagelegging: behind the CSRF token and a rate limit (issue 19).
+        'POST /openbaar/:slug/zienswijze',
       ].sort(),
     );
     for (const route of routes.filter((r) => !r.open && r.method === 'GET')) {
