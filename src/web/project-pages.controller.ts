@@ -235,9 +235,7 @@ export class ProjectPagesController {
   @PageRoles(...WRITERS)
   async requestStop(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @SignedInUser() user: WebUser, @Param('id') id: string, @Body(TypedDays) form: Form) {
     try {
-      const stop = (await this.projects.get(id)).nextSteps.find((s) => s.event === 'STOP');
-      const dto = await validated(GreenLightRequestDto, { event: 'STOP', body: stop?.requiredBody ?? 'college', proposal: one(form.proposal), reference: text(form, 'reference'), desiredOn: one(form.desiredOn) });
-      await this.workflow.requestGreenLight(id, { gate: 'STOP', body: dto.body, proposal: dto.proposal, reference: dto.reference, desiredOn: dto.desiredOn }, actorOf(user));
+      await this.askForGreenLight(id, 'STOP', form, actorOf(user));
     } catch (error) {
       if (!mendable(error)) throw error;
       return this.renderStop(req, reply, user, id, describeRefusal(error, 'stop', form, this.pages.texts(req)), error.status);
@@ -301,12 +299,14 @@ export class ProjectPagesController {
   @Post('groen-licht')
   @PageRoles(...WRITERS)
   requestGreenLight(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @SignedInUser() user: WebUser, @Param('id') id: string, @Body(TypedDays) form: Form) {
-    return this.write(req, reply, user, id, { tab: 'besluiten', form: 'aanvragen' }, form, async (actor) => {
-      // The body is the step's own: the process manager does not choose it.
-      const step = (await this.projects.get(id)).nextSteps.find((s) => s.event === one(form.event));
-      const dto = await validated(GreenLightRequestDto, { event: one(form.event), body: step?.requiredBody ?? 'college', proposal: one(form.proposal), reference: text(form, 'reference'), desiredOn: one(form.desiredOn) });
-      return this.workflow.requestGreenLight(id, { gate: dto.event, body: dto.body, proposal: dto.proposal, reference: dto.reference, desiredOn: dto.desiredOn }, actor);
-    });
+    return this.write(req, reply, user, id, { tab: 'besluiten', form: 'aanvragen' }, form, (actor) => this.askForGreenLight(id, one(form.event), form, actor));
+  }
+
+  /** A green-light request from its form; the body is the step's own: the process manager does not choose it. */
+  private async askForGreenLight(id: string, event: string, form: Form, actor: Actor): Promise<unknown> {
+    const step = (await this.projects.get(id)).nextSteps.find((s) => s.event === event);
+    const { event: gate, ...request } = await validated(GreenLightRequestDto, { event, body: step?.requiredBody ?? 'college', proposal: one(form.proposal), reference: text(form, 'reference'), desiredOn: one(form.desiredOn) });
+    return this.workflow.requestGreenLight(id, { gate, ...request }, actor);
   }
 
   @Post('woo')

@@ -25,7 +25,6 @@ import { OpenPage, PageRoles, SignedInUser, WebRefusalFilter, WebSessionGuard } 
 import { sitePath } from './site-path';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 
-
 /**
  * The web interface: server-rendered pages (Eta through Fastify's view plugin) whose forms
  * work without JavaScript. Every write goes through the same services and validation as
@@ -62,7 +61,7 @@ export class WebController {
 
   @OpenPage()
   @Post('aanmelden')
-  async signIn(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @Body(TypedDays) form: Form) {
+  async signIn(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @Body() form: Form) {
     if (!(await this.session.signInAs(reply, one(form.name), one(form.role)))) {
       return this.renderSignIn(req, reply, 400);
     }
@@ -147,16 +146,16 @@ export class WebController {
    */
   private async attention(pageNumber: number) {
     const { items, total } = await this.projects.page({ limit: PAGE_SIZE, offset: (pageNumber - 1) * PAGE_SIZE });
-    const checked = [];
+    const needing = [];
     // One after another: each check reads a whole chain.
     for (const project of items) {
       const verification = await this.audit.verify(project.id);
       const taken = decisionsTaken(await this.decisions.list(project.id));
       const notMadeKnown = notYetMadeKnown(taken.filter((d) => d.outcome === 'approved' && d.consumed), project);
       const late = taken.flatMap((d) => { const term = decidedLate(project.decisionTerm, d.decidedOn); return term ? [{ decision: d, termEndsOn: term.termEndsOn }] : []; });
-      if (!verification.valid || notMadeKnown.length || late.length) checked.push({ project, verification, notMadeKnown, late });
+      if (!verification.valid || notMadeKnown.length || late.length) needing.push({ project, verification, notMadeKnown, late });
     }
-    return { rows: checked, checked: items.length, total, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
+    return { rows: needing, checked: items.length, total, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
   }
 
   /** A process manager's day: steps ready, reactions unanswered, silence overdue or due soon, terms and milestones in the coming week. */
