@@ -75,7 +75,7 @@ export class PublicPagesController {
 
   /**
    * Issue 19: a resident gives a zienswijze online while the draft lies open: it is received today
-   * (Awb art. 6:9 lid 1: on time when received within the term), numbered, and its sender's name,
+   * (Awb art. 2:17 lid 1: an electronic message is received when it reaches the body’s system; on time within the term, art. 6:9 lid 1), numbered, and its sender's name,
    * address and e-mail are kept apart from the trail (AVG art. 5 lid 1 c, e) and erased after their
    * retention period. Behind the CSRF token of every form, and a limit per address and project.
    */
