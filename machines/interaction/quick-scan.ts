@@ -25,7 +25,8 @@ export interface QuickScan {
   notes?: string;
 }
 
-export type QuickScanAdvice = 'interactive' | 'doubtful' | 'not-interactive';
+export const QUICK_SCAN_ADVICES = ['interactive', 'doubtful', 'not-interactive'] as const;
+export type QuickScanAdvice = (typeof QUICK_SCAN_ADVICES)[number];
 
 export interface AdviceReason {
   code: 'precondition-none' | 'precondition-hardly' | 'aspect-none' | 'aspects-all-none' | 'red-light' | 'only-red-lights' | 'no-green-light' | 'green-light' | 'preconditions-met';

@@ -142,9 +142,13 @@ export type ChallengeCriterion = (typeof CHALLENGE_CRITERIA)[number];
  * (issue 18), judged on the municipality's criteria, within the term it set. Assessments stored
  * before this had only the date, conclusion and reasons.
  */
+/** Uitdaagrecht: the municipality honours the challenge (the residents may take the task over), or not. */
+export const CHALLENGE_CONCLUSIONS = ['honoured', 'not-honoured'] as const;
+export type ChallengeConclusion = (typeof CHALLENGE_CONCLUSIONS)[number];
+
 export interface ChallengeAssessment {
   assessedOn: string;
-  conclusion: 'honoured' | 'not-honoured';
+  conclusion: ChallengeConclusion;
   reasons: string;
   body?: GoverningBody;
   /** The decision's number. */

@@ -4,7 +4,7 @@ import type { FastifyReply } from 'fastify';
 import { ApiError } from '../common/api-error';
 import { linkNext, PageQuery } from '../common/page.query';
 import { AllowRoles, Public } from '../auth/auth.decorators';
-import { ANY_ROLE } from '../auth/roles';
+import { ANY_ROLE, AUDITORS } from '../auth/roles';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { AuditRootsService } from './audit-roots.service';
 import { AuditSigner } from './audit-signer';
@@ -59,7 +59,7 @@ export class AuditRootsController {
 
   @Post()
   @HttpCode(201)
-  @AllowRoles('auditor', 'admin')
+  @AllowRoles(...AUDITORS)
   @ApiOperation({ summary: 'Compute a root over every project\'s chain head now; save it (with its heads) to prove later that no chain was rewritten' })
   @Answers(AUDIT_ROOT_WITH_HEADS, 'The root and the heads it covers', 201)
   compute() {

@@ -16,6 +16,12 @@ export function asRecorderOf(body: GoverningBody, actor: Actor): Actor {
   return { ...actor, role: recorder };
 }
 
+/** The offices that record the decisions of the college and the raad. */
+export const DECISION_RECORDERS: readonly Role[] = Object.values(RECORDER_OF);
+
+/** Who reads the chains, their roots and what personal data is kept: the auditor, and the administrator. */
+export const AUDITORS: readonly Role[] = ['auditor', 'admin'];
+
 /** Who writes the project's file and takes its steps: the process manager, and the administrator. */
 export const WRITERS: readonly Role[] = ['process-manager', 'admin'];
 
@@ -23,7 +29,7 @@ export const WRITERS: readonly Role[] = ['process-manager', 'admin'];
 export const CONTACT_KEEPERS: readonly Role[] = [...WRITERS, 'communication-adviser'];
 
 /** Who makes decisions and documents public (their bekendmaking, and active publication under the Woo): the process manager and the offices that keep the decisions. */
-export const PUBLISHERS: readonly Role[] = ['process-manager', 'admin', 'college-secretary', 'council-clerk'];
+export const PUBLISHERS: readonly Role[] = [...WRITERS, ...DECISION_RECORDERS];
 
 /** Who is acting, as it goes into every audit entry. */
 export interface Actor {

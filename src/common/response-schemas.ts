@@ -1,6 +1,10 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, type ApiResponseNoStatusOptions } from '@nestjs/swagger';
-import { DECISION_KINDS, DECISION_OUTCOMES } from '../../machines/participation-project/project.types';
+import { CHALLENGE_CONCLUSIONS, DECISION_KINDS, DECISION_OUTCOMES, GOVERNING_BODIES, INITIATIVE_KINDS, ORIGINS, POLITICAL_SENSITIVITIES, RAAD_INFORMATION_KINDS } from '../../machines/participation-project/project.types';
+import { QUICK_SCAN_ADVICES } from '../../machines/interaction/quick-scan';
+import { INSPRAAK_PROCEDURES } from '../../machines/interaction/catalogue';
+import { REACTION_CHANNELS } from '../../machines/interaction/legal-terms';
+import { WOO_HANDLING_KEYS } from '../../machines/publication/woo';
 import { LEGAL_REMEDIES, PUBLICATION_WAYS } from '../../machines/participation-project/after-decision';
 import { PERSONAL_DATA_KINDS } from '../../machines/publication/retention';
 
@@ -56,7 +60,7 @@ const coded = object({ code: text });
 export const GREEN_LIGHT_REQUEST = object({
   gate: text,
   cycle: whole,
-  body: { type: 'string', enum: ['college', 'raad'] },
+  body: { type: 'string', enum: [...GOVERNING_BODIES] },
   proposal: text,
   reference: maybeText,
   desiredOn: day,
@@ -72,16 +76,16 @@ export const PROJECT = object(
     title: text,
     description: maybeText,
     publicContact: { ...maybeText, description: 'Whom residents can contact about the project (its public page)' },
-    origin: { type: 'string', enum: ['municipality', 'initiative'] },
-    initiativeKind: { type: 'string', enum: ['initiative', 'challenge'], nullable: true, description: 'For an initiative: residents’ own, or a challenge under the right to challenge (uitdaagrecht)' },
+    origin: { type: 'string', enum: [...ORIGINS] },
+    initiativeKind: { type: 'string', enum: [...INITIATIVE_KINDS], nullable: true, description: 'For an initiative: residents’ own, or a challenge under the right to challenge (uitdaagrecht)' },
     permitActivity: { ...maybeText, description: 'For an initiative: the activity an omgevingsvergunning is applied for' },
     decisionKind: { type: 'string', enum: [...DECISION_KINDS], description: 'What the project prepares; the raad alone adopts an omgevingsplan, a verordening and the begroting' },
-    politicalSensitivity: { type: 'string', enum: ['low', 'high'] },
+    politicalSensitivity: { type: 'string', enum: [...POLITICAL_SENSITIVITIES] },
     state: { ...text, description: 'Dotted state path, e.g. policyCycle.preparation.advice' },
     status: { type: 'string', enum: ['active', 'done'] },
     cycle: whole,
     version: whole,
-    gateBodies: { type: 'object', additionalProperties: { type: 'string', enum: ['college', 'raad'] } },
+    gateBodies: { type: 'object', additionalProperties: { type: 'string', enum: [...GOVERNING_BODIES] } },
     submission: { ...object({ submittedOn: day, reference: text }), nullable: true },
     silence: object({
       windowDays: whole,
@@ -100,12 +104,12 @@ export const PROJECT = object(
     createdBy: text,
     createdAt: moment,
     updatedAt: moment,
-    quickScanAdvice: { type: 'string', enum: ['interactive', 'doubtful', 'not-interactive'], nullable: true },
+    quickScanAdvice: { type: 'string', enum: [...QUICK_SCAN_ADVICES], nullable: true },
     levels: listOf(object({ phase: text, level: maybeText, style: maybeText, styleNl: maybeText, category: maybeText })),
     inspection: { ...object({ endsOn: day, unansweredReactions: whole }), nullable: true },
     decisionTerm: DECISION_TERM,
     publications: listOf(DECISION_PUBLICATION),
-    nextSteps: listOf(object({ event: text, requiredBody: { type: 'string', enum: ['college', 'raad'], nullable: true }, allowed: yesNo, blockers: listOf(blocker), request: { ...GREEN_LIGHT_REQUEST_WITH_STANDING, nullable: true } })),
+    nextSteps: listOf(object({ event: text, requiredBody: { type: 'string', enum: [...GOVERNING_BODIES], nullable: true }, allowed: yesNo, blockers: listOf(blocker), request: { ...GREEN_LIGHT_REQUEST_WITH_STANDING, nullable: true } })),
   },
   'A project as it stands, with what the machine says can happen next',
 );
@@ -116,7 +120,7 @@ export const DECISION = object({
   id: { type: 'string', format: 'uuid' },
   event: text,
   cycle: whole,
-  body: { type: 'string', enum: ['college', 'raad'] },
+  body: { type: 'string', enum: [...GOVERNING_BODIES] },
   outcome: { type: 'string', enum: [...DECISION_OUTCOMES] },
   decidedOn: day,
   reference: text,
@@ -233,14 +237,14 @@ export const NOTA = object({
 const documentVersion = (extra: Record<string, SchemaObject>): SchemaObject =>
   object({ version: whole, data: anyObject, changeReason: maybeText, adoptedAt: maybeMoment, createdBy: text, createdAt: moment, ...extra });
 
-export const QUICK_SCAN_ASSESSMENT = object({ complete: yesNo, missing: texts, advice: { type: 'string', enum: ['interactive', 'doubtful', 'not-interactive'], nullable: true }, reasons: listOf(coded) });
+export const QUICK_SCAN_ASSESSMENT = object({ complete: yesNo, missing: texts, advice: { type: 'string', enum: [...QUICK_SCAN_ADVICES], nullable: true }, reasons: listOf(coded) });
 export const QUICK_SCAN_DOCUMENT = documentVersion({ assessment: QUICK_SCAN_ASSESSMENT });
 export const COMMITMENT_SAVED = object({ version: whole, missing: texts });
 export const COMMITMENT_DOCUMENT = documentVersion({ missing: texts });
 export const EVALUATION_SAVED = object({ version: whole, missing: { ...texts, description: 'goals.<goal> without a verdict, participantsJudgement' } });
 export const EVALUATION_DOCUMENT = documentVersion({ missing: texts });
 export const DOCUMENT_SAVED = object({ version: whole });
-const raadInformationFields = { gate: text, cycle: whole, kind: { type: 'string', enum: ['raadsinformatiebrief', 'commissie'] } as SchemaObject, date: day, reference: text, summary: { ...text, nullable: true } };
+const raadInformationFields = { gate: text, cycle: whole, kind: { type: 'string', enum: [...RAAD_INFORMATION_KINDS] } as SchemaObject, date: day, reference: text, summary: { ...text, nullable: true } };
 export const RAAD_INFORMATION = object(raadInformationFields);
 export const RAAD_INFORMATION_SAVED = object({ ...raadInformationFields, version: whole });
 export const WOO_ITEM = object({
@@ -251,7 +255,7 @@ export const WOO_ITEM = object({
   documentUrl: text,
   category: { ...text, description: 'Woo art. 3.3 information category by article, e.g. 3.3.2c' },
   documentType: text,
-  handling: { type: 'string', enum: ['vaststelling', 'ondertekening', 'ontvangst'] },
+  handling: { type: 'string', enum: WOO_HANDLING_KEYS },
   documentDate: day,
   publishedOn: day,
   publishedAt: moment,
@@ -260,7 +264,7 @@ export const WOO_ITEM = object({
 export const CHALLENGE_ASSESSMENT_DOCUMENT = documentVersion({});
 export const CHALLENGE_ASSESSMENT_SAVED = object({ version: whole, dueOn: { ...day, description: 'the last day of the assessment term' }, late: { type: 'boolean', description: 'decided after the term' } });
 export const CHALLENGE_ASSESSMENT = object(
-  { assessedOn: day, conclusion: { type: 'string', enum: ['honoured', 'not-honoured'] }, reasons: text, body: text, reference: text, criteria: listOf(anyObject), dueOn: day, late: yesNo, challengerInformedOn: { ...day, description: 'the day the assessment with its reasons went to the challenger' } },
+  { assessedOn: day, conclusion: { type: 'string', enum: [...CHALLENGE_CONCLUSIONS] }, reasons: text, body: text, reference: text, criteria: listOf(anyObject), dueOn: day, late: yesNo, challengerInformedOn: { ...day, description: 'the day the assessment with its reasons went to the challenger' } },
   'A challenge’s assessment, the competent body’s decision',
 );
 const challengeAgreement = { concludedOn: day, reference: text, task: text, startsOn: day, endsOn: day };
@@ -277,7 +281,7 @@ export const PLAN_VERSIONS = listOf(documentVersion({}));
 export const STAKEHOLDER = object({ id: text, projectId: text, name: text, domain: text, kind: text, ownKind: maybeText, approach: text, createdBy: text, createdAt: moment });
 const inspectionFields = {
   id: text, projectId: text, cycle: whole, laidOpenOn: day, nominalEnd: day, endsOn: day, publishedIn: text,
-  procedure: { type: 'string', enum: ['awb-3.4', 'ordinance', 'college-procedure'], description: '§1.4: afdeling 3.4 Awb (forms c, e), the inspraakverordening (b), or a procedure the college set (f)' } as SchemaObject,
+  procedure: { type: 'string', enum: [...INSPRAAK_PROCEDURES], description: '§1.4: afdeling 3.4 Awb (forms c, e), the inspraakverordening (b), or a procedure the college set (f)' } as SchemaObject,
   termDays: whole, procedureReference: maybeText,
   termSource: { ...maybeText, description: 'forms c and e: the statute or ordinance that sets a term longer than six weeks (art. 3:16 lid 1 Awb)' },
   postalWeek: { ...yesNo, description: 'a letter posted within the term counts when it arrives in the week after (art. 3:16 lid 3 with 6:9 lid 2 Awb)' },
@@ -287,7 +291,7 @@ const inspectionFields = {
 };
 const termWarning = object({ code: { type: 'string', enum: ['term-beyond-known-decrees'] }, message: object({ nl: text, en: text }) });
 export const INSPECTION = object({ ...inspectionFields, warnings: listOf(termWarning) });
-export const REACTION = object({ id: text, inspectionId: text, projectId: text, number: { ...whole, description: 'the registration number it got when entered, per project; it never changes' }, receivedOn: day, channel: { type: 'string', enum: ['letter', 'email', 'web', 'oral'], nullable: true }, postedOn: { ...day, nullable: true }, report: maybeText, sender: text, senderIsOrganisation: yesNo, summary: text, late: yesNo, answer: maybeText, answeredOn: { ...day, nullable: true }, changedDraft: { ...yesNo, nullable: true }, createdBy: text, createdAt: moment });
+export const REACTION = object({ id: text, inspectionId: text, projectId: text, number: { ...whole, description: 'the registration number it got when entered, per project; it never changes' }, receivedOn: day, channel: { type: 'string', enum: [...REACTION_CHANNELS], nullable: true }, postedOn: { ...day, nullable: true }, report: maybeText, sender: text, senderIsOrganisation: yesNo, summary: text, late: yesNo, answer: maybeText, answeredOn: { ...day, nullable: true }, changedDraft: { ...yesNo, nullable: true }, createdBy: text, createdAt: moment });
 export const WITHDRAWN_INSPECTION = object(
   { id: text, laidOpenOn: day, publishedIn: text, endsOn: day, reactions: { ...whole, description: 'the zienswijzen given on it, which move to the next terinzagelegging' }, withdrawnOn: day, withdrawalReason: text },
   'A terinzagelegging withdrawn because its kennisgeving was faulty',

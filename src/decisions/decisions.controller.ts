@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Inject, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { AllowRoles, CurrentActor } from '../auth/auth.decorators';
-import { ANY_ROLE, PUBLISHERS, type Actor } from '../auth/roles';
+import { ANY_ROLE, DECISION_RECORDERS, PUBLISHERS, type Actor } from '../auth/roles';
 import { DecisionsService } from './decisions.service';
 import { RecordDecisionDto } from './dto/record-decision.dto';
 import { Answers, Creates, DECISION, DECISION_PUBLICATION, listOf, ZGW_BESLUIT } from '../common/response-schemas';
@@ -24,7 +24,7 @@ export class DecisionsController {
   ) {}
 
   @Post()
-  @AllowRoles('college-secretary', 'council-clerk')
+  @AllowRoles(...DECISION_RECORDERS)
   @ApiOperation({ summary: 'Record a decision (green light or rejection) of the college or the raad for one gate' })
   @ApiResponse({ status: 403, description: 'wrong-role-for-body: college decisions by a college-secretary, raad decisions by a council-clerk' })
   @ApiResponse({ status: 409, description: 'project-ended, or initiative-not-submitted' })

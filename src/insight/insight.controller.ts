@@ -6,11 +6,12 @@ import { AllowRoles } from '../auth/auth.decorators';
 import { ANY_ROLE } from '../auth/roles';
 import { Answers, INSIGHT } from '../common/response-schemas';
 import { InsightService } from './insight.service';
+import { GOVERNING_BODIES, POLITICAL_SENSITIVITIES, type GoverningBody, type PoliticalSensitivity } from '../../machines/participation-project';
 
 export class InsightQuery {
   @ApiPropertyOptional({ example: 2026 }) @IsOptional() @Type(() => Number) @IsInt() @Min(2000) @Max(2100) year?: number;
-  @ApiPropertyOptional({ enum: ['college', 'raad'] }) @IsOptional() @IsIn(['college', 'raad']) body?: 'college' | 'raad';
-  @ApiPropertyOptional({ enum: ['low', 'high'] }) @IsOptional() @IsIn(['low', 'high']) sensitivity?: 'low' | 'high';
+  @ApiPropertyOptional({ enum: GOVERNING_BODIES }) @IsOptional() @IsIn(GOVERNING_BODIES) body?: GoverningBody;
+  @ApiPropertyOptional({ enum: POLITICAL_SENSITIVITIES }) @IsOptional() @IsIn(POLITICAL_SENSITIVITIES) sensitivity?: PoliticalSensitivity;
 }
 
 @ApiTags('insight')

@@ -2,14 +2,13 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put } from
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags, ApiNoContentResponse } from '@nestjs/swagger';
 import type { ApplicantParticipationAccount, ChallengeAssessment, Commitment, Evaluation, Plan, QuickScan } from '../../machines/participation-project';
 import { AllowRoles, CurrentActor } from '../auth/auth.decorators';
-import { ANY_ROLE, asRecorderOf, RECORDER_OF, WRITERS, type Actor } from '../auth/roles';
+import { ANY_ROLE, asRecorderOf, DECISION_RECORDERS, WRITERS, type Actor } from '../auth/roles';
 import { FileWorkflow } from '../workflow/file-workflow.service';
 import { AnswerDto, ApplicantAccountDto, ChallengeAgreementDto, ChallengeAssessmentDto, ChallengerNoticeDto, InitiatorDto, RaadInformationDto, CommitmentDto, EvaluationDto, InspectionDto, InspectionWithdrawalDto, PlanDto, QuickScanDto, ReactionDto, StakeholderDto } from './dto/file.dto';
 import { ProjectFileService } from './project-file.service';
 import { Answers, RAAD_INFORMATION, RAAD_INFORMATION_SAVED, APPLICANT_ACCOUNT_DOCUMENT, APPLICANT_ACCOUNT_SAVED, CHALLENGE_AGREEMENT_DOCUMENT, CHALLENGE_AGREEMENT_SAVED, CHALLENGE_ASSESSMENT, CHALLENGE_ASSESSMENT_DOCUMENT, CHALLENGE_ASSESSMENT_SAVED, INITIATOR, INITIATOR_RECORD, COMMITMENT_DOCUMENT, COMMITMENT_SAVED, EVALUATION_DOCUMENT, EVALUATION_SAVED, Creates, INSPECTION, INSPECTION_WITH_REACTIONS, PLAN_DOCUMENT, PLAN_SAVED, PLAN_VERSIONS, QUICK_SCAN_ASSESSMENT, QUICK_SCAN_DOCUMENT, REACTION, STAKEHOLDER, WITHDRAWN_INSPECTION, listOf } from '../common/response-schemas';
 
 /** The offices that record the bodies' decisions. */
-const DECISION_RECORDERS = Object.values(RECORDER_OF);
 
 @ApiTags('project file')
 @ApiBearerAuth()

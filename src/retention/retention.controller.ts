@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { AllowRoles, CurrentActor } from '../auth/auth.decorators';
-import type { Actor } from '../auth/roles';
+import { AUDITORS, type Actor } from '../auth/roles';
 import { Creates, Answers, PERSONAL_DATA, PERSONAL_DATA_ERASURE } from '../common/response-schemas';
 import { ErasureDto } from './erasure.dto';
 import { RetentionService } from './retention.service';
@@ -13,7 +13,7 @@ export class RetentionController {
   constructor(private readonly retention: RetentionService) {}
 
   @Get()
-  @AllowRoles('admin', 'auditor')
+  @AllowRoles(...AUDITORS)
   @ApiOperation({ summary: 'The personal data a project holds (never the values): each item’s salted digest the trail committed to, whether it was erased, and the first day it may be erased' })
   @Answers(PERSONAL_DATA)
   overview(@Param('id') id: string) {

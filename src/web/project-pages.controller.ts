@@ -47,7 +47,7 @@ import {
   type QuickScan,
 } from '../../machines/participation-project';
 import { Public } from '../auth/auth.decorators';
-import { asRecorderOf, CONTACT_KEEPERS, RECORDER_OF, PUBLISHERS, WRITERS, type Actor } from '../auth/roles';
+import { asRecorderOf, CONTACT_KEEPERS, DECISION_RECORDERS, RECORDER_OF, PUBLISHERS, WRITERS, type Actor } from '../auth/roles';
 import { AuditService, type TrailFilter } from '../audit/audit.service';
 import { AuditRootsService } from '../audit/audit-roots.service';
 import { ApiError } from '../common/api-error';
@@ -284,7 +284,7 @@ export class ProjectPagesController {
   }
 
   @Post('besluit')
-  @PageRoles('college-secretary', 'council-clerk')
+  @PageRoles(...DECISION_RECORDERS)
   decide(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @SignedInUser() user: WebUser, @Param('id') id: string, @Body(TypedDays) form: Form) {
     return this.write(req, reply, user, id, { tab: 'besluiten', form: 'besluit' }, form, async (actor) => {
       // The body is the signed-in recorder's own: a college secretary records collegebesluiten only.
@@ -360,7 +360,7 @@ export class ProjectPagesController {
   }
 
   @Post('uitdaging/beoordeling')
-  @PageRoles('college-secretary', 'council-clerk')
+  @PageRoles(...DECISION_RECORDERS)
   challengeAssessment(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @SignedInUser() user: WebUser, @Param('id') id: string, @Body(TypedDays) form: Form) {
     return this.write(req, reply, user, id, { tab: 'dossier', form: 'beoordeling' }, form, async (actor) => {
       // The body is the signed-in office's own, as for every decision it records.

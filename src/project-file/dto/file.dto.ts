@@ -4,7 +4,9 @@ import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsObject, IsBoolean, IsEmail, IsI
 import { IsCalendarDay } from '../../common/dates.dto';
 import {
   ADVICE_WEIGHTS,
+  CHALLENGE_CONCLUSIONS,
   CHALLENGE_CRITERIA,
+  type ChallengeConclusion,
   type ChallengeCriterion,
   type GoverningBody,
   COMMITMENT_DOCUMENTS,
@@ -233,7 +235,7 @@ export class ChallengeAssessmentDto {
   @ApiProperty({ example: '2026-11-20', description: 'The day the body decided' }) @IsCalendarDay() assessedOn!: string;
   @ApiProperty({ enum: GOVERNING_BODIES, description: 'The body whose decision it is; its office records it (college-secretary or council-clerk)' }) @IsIn(GOVERNING_BODIES) body!: GoverningBody;
   @ApiProperty({ example: 'B&W 2026/431', description: 'The decision’s number' }) @Apply(...Text(200)) reference!: string;
-  @ApiProperty({ enum: ['honoured', 'not-honoured'], description: 'Whether the challenge is honoured: the residents may take the task over; not honoured ends the challenge' }) @IsIn(['honoured', 'not-honoured']) conclusion!: 'honoured' | 'not-honoured';
+  @ApiProperty({ enum: CHALLENGE_CONCLUSIONS, description: 'Whether the challenge is honoured: the residents may take the task over; not honoured ends the challenge' }) @IsIn(CHALLENGE_CONCLUSIONS) conclusion!: ChallengeConclusion;
   @ApiProperty({ type: [ChallengeCriterionDto], description: 'The municipality’s criteria, each judged' })
   @IsArray()
   @ArrayNotEmpty()
