@@ -1,4 +1,4 @@
-import type { Blocker } from './blocker-messages';
+import type { Blocker, BlockerCode } from './blocker-messages';
 import { blockers, decisiveDecision, needsGreenLight, requiredBody } from './blockers';
 import { availableEvents, eventsIn, type ProjectSnapshot } from './project-snapshot';
 import { requestStanding, type GreenLightRequest, type RequestStanding } from './green-light-requests';
@@ -13,6 +13,16 @@ export interface NextStep {
   /** For a step that needs a green light: its latest request in this cycle, and whether it still waits (issue 19). */
   request: RequestStanding | null;
 }
+
+/** Stopping is always possible and never a task of its own: every other step is (dashboard, werkvoorraad, Vandaag). */
+export const isTask = (event: string): boolean => event !== 'STOP';
+
+/** The blockers that mean a step waits for its body's decision, not for the file: none yet, refused, postponed, or of the other body. */
+const WAITS_FOR_BODY: ReadonlySet<string> = new Set<BlockerCode>(['green-light-missing', 'green-light-rejected', 'green-light-deferred', 'green-light-wrong-body']);
+export const waitsForBody = (code: string): boolean => WAITS_FOR_BODY.has(code);
+
+/** Whether a blocker is about the green light itself (its absence, its answer or its date), rather than what the file lacks. */
+export const aboutGreenLight = (code: string): boolean => code.startsWith('green-light');
 
 /** For every event possible from here: may it happen now, and if not, why not. */
 export function nextSteps(snapshot: ProjectSnapshot, openDecisions: readonly GreenLight[], dossier: Dossier, requests: readonly GreenLightRequest[] = []): NextStep[] {
@@ -34,7 +44,7 @@ export function awaitedBodies(stateId: string, context: ProjectContext, openDeci
   const approved = (event: GatedEventType) => decisiveDecision(context, event, openDecisions)?.outcome === 'approved';
   const bodies = new Set<GoverningBody>();
   for (const event of gated) {
-    const alternativeApproved = event !== 'STOP' && gated.some((other) => other !== event && other !== 'STOP' && approved(other));
+    const alternativeApproved = isTask(event) && gated.some((other) => other !== event && isTask(other) && approved(other));
     if (!alternativeApproved && !approved(event) && requestStanding(context, event, requests, openDecisions)?.pending) bodies.add(requiredBody(context, event));
   }
   return [...bodies].sort();

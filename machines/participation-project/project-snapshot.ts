@@ -70,6 +70,24 @@ export function availableEvents(snapshot: ProjectSnapshot): ProjectEventType[] {
   return snapshot.status === 'done' ? [] : eventsIn(stateIdOf(snapshot));
 }
 
+const TAGS_BY_STATE = new Map<string, ReadonlySet<string>>();
+
+/** The tags of a stored state (its id) and of the states it lies in, read off the machine once per state. */
+export function tagsOf(stateId: string): ReadonlySet<string> {
+  let tags = TAGS_BY_STATE.get(stateId);
+  if (!tags) {
+    const path = stateId.split('.');
+    const found = new Set<string>();
+    for (let depth = path.length; depth >= 1; depth--) {
+      const node = participationProjectMachine.getStateNodeById(`participationProject.${path.slice(0, depth).join('.')}`);
+      for (const tag of node.tags) found.add(tag);
+    }
+    tags = found;
+    TAGS_BY_STATE.set(stateId, tags);
+  }
+  return tags;
+}
+
 const EVENTS_BY_STATE = new Map<string, ProjectEventType[]>();
 
 /** The events a stored state (its id) handles, read off the machine once per state: no snapshot to restore. */

@@ -2,6 +2,7 @@ import type { Level, Phase } from '../interaction/catalogue';
 import type { Plan } from '../interaction/plan';
 import type { QuickScan } from '../interaction/quick-scan';
 import { participationProjectMachine } from './project.machine';
+import { ENDED_STATES, isEndedState } from './project-snapshot';
 
 /**
  * Where a project stands, as predicates over its stored state id (`policyCycle.preparation.advice`).
@@ -59,3 +60,19 @@ export const FILE_PART_OF_STATE: Readonly<Record<string, 'quick-scan' | 'commitm
 export const FILTER_STATES: readonly string[] = Object.keys(participationProjectMachine.root.states).flatMap((key) =>
   key === 'policyCycle' ? Object.values(PHASE_STATES) : [key],
 );
+
+export type StageStatus = 'done' | 'skipped' | 'current' | 'upcoming';
+
+/**
+ * The life cycle as a line of stages in the machine's order (the step indicator): each done (left
+ * by a step), skipped (the route went past it), current or still to come. Intake only for an
+ * initiative; one end: the one reached, or the first (closing).
+ */
+export function lifeCycleStages(stateId: string, origin: string, leftStates: readonly string[]): Array<{ key: string; status: StageStatus }> {
+  const end = isEndedState(stateId) ? stateId : ENDED_STATES[0];
+  const keys = FILTER_STATES.filter((key) => (origin === 'initiative' || !inIntake(key)) && (!isEndedState(key) || key === end));
+  const stageOf = (state: string) => keys.find((key) => state === key || state.startsWith(`${key}.`)) ?? state;
+  const left = new Set(leftStates.map(stageOf));
+  const current = keys.indexOf(stageOf(stateId));
+  return keys.map((key, i) => ({ key, status: i === current ? 'current' : left.has(key) ? 'done' : i < current ? 'skipped' : 'upcoming' }));
+}

@@ -2,6 +2,9 @@ import { assign, setup } from 'xstate';
 import { blockers, decisiveDecision, needsGreenLight } from './blockers';
 import type { ProjectContext, ProjectEvent, ProjectInput } from './project.types';
 
+/** The tag of the states in which the municipality's silence towards participants is counted (§2.4). */
+export const SILENCE_COUNTED = 'silence-counted';
+
 /** A step: taken when nothing blocks it, noting the day of the decision behind it. */
 const step = <const Target extends string>(target: Target) => ({ target, guard: 'hasNoBlockers', actions: 'noteStepDay' }) as const;
 // A stop is possible from every state that has not ended; final states handle no events at all.
@@ -71,13 +74,17 @@ export const participationProjectMachine = setup({
         STOP: stop,
       },
     },
+    // From the formal commitment on, participants expect to hear from the municipality (§2.4): silence counts here.
     formalCommitment: {
+      tags: [SILENCE_COUNTED],
       on: { COMMIT: step('planOfApproach'), STOP: stop },
     },
     planOfApproach: {
+      tags: [SILENCE_COUNTED],
       on: { ADOPT_PLAN: { target: '#participationProject.policyCycle.preparation.problemDefinition', guard: 'hasNoBlockers', actions: ['adoptGateBodies', 'noteStepDay'] }, STOP: stop },
     },
     policyCycle: {
+      tags: [SILENCE_COUNTED],
       initial: 'preparation',
       on: { STOP: stop },
       states: {

@@ -4,6 +4,8 @@
  */
 
 import type { Level } from '../interaction/catalogue';
+import { SILENCE_COUNTED } from '../participation-project/project.machine';
+import { tagsOf } from '../participation-project/project-snapshot';
 
 /**
  * Whether a project's silence towards participants is counted in a state: from the formal
@@ -14,8 +16,8 @@ import type { Level } from '../interaction/catalogue';
  * risk the guide warns of (§2.4), so the safe default is to watch it.
  */
 export function silenceCounted(state: string, plannedLevel?: Level | null, alwaysCount = false): boolean {
-  const running = state === 'formalCommitment' || state === 'planOfApproach' || state.startsWith('policyCycle');
-  return running && (alwaysCount || plannedLevel !== 'none');
+  // The machine tags the states where it counts: a guide's machine carries the tag too (issue 20).
+  return tagsOf(state).has(SILENCE_COUNTED) && (alwaysCount || plannedLevel !== 'none');
 }
 
 export interface SilenceClock {

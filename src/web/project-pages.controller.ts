@@ -38,6 +38,7 @@ import {
   STAKEHOLDER_KINDS,
   CHALLENGE_CRITERIA,
   isGatedEvent,
+  isTask,
   RAAD_INFORMATION_KINDS,
   type ApplicantParticipationAccount,
   type ChallengeAssessment,
@@ -575,7 +576,7 @@ export class ProjectPagesController {
         const initiator = project.origin === 'initiative' ? await orNull(this.projectFile.initiator(id)) : undefined;
         const t = this.pages.texts(req);
         const requestable = requestableSteps(project).map((s) => s.event);
-        return this.pages.render(req, reply, 'project/overview', { ...base, stages: this.pages.stages(project, timeline), notMadeKnown, decisionTerm, initiator, requestable, statusOf: (step: ProjectView['nextSteps'][number]) => stepStatus(step, t) }, status);
+        return this.pages.render(req, reply, 'project/overview', { ...base, stages: this.pages.stages(project, timeline), notMadeKnown, decisionTerm, initiator, requestable, taskSteps: project.nextSteps.filter((s) => isTask(s.event)), statusOf: (step: ProjectView['nextSteps'][number]) => stepStatus(step, t) }, status);
       }
       case 'dossier': {
         const file = await this.projectFile.dossier(id);

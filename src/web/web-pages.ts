@@ -3,7 +3,7 @@ import { dutchClock } from '../../machines/calendar/dutch-day';
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { addDays, ENDED_STATES, fieldNames, FILTER_STATES, inIntake, isEndedState, PHASE_STATES, phaseOf } from '../../machines/participation-project';
+import { aboutGreenLight, addDays, fieldNames, FILTER_STATES, isTask, lifeCycleStages, PHASE_STATES, phaseOf, waitsForBody } from '../../machines/participation-project';
 import type { AuditEntryView } from '../audit/audit.service';
 import type { ProjectView } from '../projects/project.view';
 import type { Texts } from './i18n/nl';
@@ -73,14 +73,8 @@ export class WebPages {
    * The linear step indicator: the stages of the life cycle in order, each done (passed), skipped
    * (the route went past it), current or still to come; an ended project shows where it ended.
    */
-  stages(project: ProjectView, timeline: AuditEntryView[]): Array<{ key: string; status: 'done' | 'skipped' | 'current' | 'upcoming' }> {
-    // The machine's own order; intake only for an initiative, and one end: the one reached, or the first (closing).
-    const end = isEndedState(project.state) ? project.state : ENDED_STATES[0];
-    const keys = FILTER_STATES.filter((key) => (project.origin === 'initiative' || !inIntake(key)) && (!isEndedState(key) || key === end));
-    const stageOf = (state: string) => keys.find((key) => state === key || state.startsWith(`${key}.`)) ?? state;
-    const visited = new Set(timeline.filter((e) => e.type === 'transition' || e.type === 'submission-recorded').map((e) => stageOf((e.payload as { from: string }).from)));
-    const current = keys.indexOf(stageOf(project.state));
-    return keys.map((key, i) => ({ key, status: i === current ? 'current' : visited.has(key) ? 'done' : i < current ? 'skipped' : 'upcoming' }));
+  stages(project: ProjectView, timeline: AuditEntryView[]) {
+    return lifeCycleStages(project.state, project.origin, timeline.filter((e) => e.type === 'transition' || e.type === 'submission-recorded').map((e) => (e.payload as { from: string }).from));
   }
 
   /**
@@ -92,7 +86,7 @@ export class WebPages {
     const phase = phaseOf(project.state);
     const level = phase ? project.levels.find((l) => l.phase === phase)?.level ?? null : null;
     const ended = project.status === 'done';
-    const steps = ended ? [] : project.nextSteps.filter((s) => s.event !== 'STOP').map((s) => ({ event: s.event, status: stepStatus(s, t) }));
+    const steps = ended ? [] : project.nextSteps.filter((s) => isTask(s.event)).map((s) => ({ event: s.event, status: stepStatus(s, t) }));
     const last = project.silence.lastCommunicationAt;
     return {
       project,
@@ -161,18 +155,16 @@ function heatNode(n: { id: string; x: number; y: number; width: number; height: 
 
 /** What a step's file still lacks, apart from the green light itself, each named once in a few words. */
 export function stepLacks(step: ProjectView['nextSteps'][number], t: Texts): string[] {
-  return [...new Set(step.blockers.filter((b) => !b.code.startsWith('green-light')).map((b) => t.dashboard.needs[b.code] ?? b.code))];
+  return [...new Set(step.blockers.filter((b) => !aboutGreenLight(b.code)).map((b) => t.dashboard.needs[b.code] ?? b.code))];
 }
 
-/** The blockers that mean a step waits for its body's decision. */
-const WAITS_FOR_BODY: ReadonlySet<string> = new Set(['green-light-missing', 'green-light-rejected', 'green-light-deferred', 'green-light-wrong-body']);
 type StepView = ProjectView['nextSteps'][number];
 
 /** A step of a body whose green light is recorded: nothing it waits for is the body's. */
-export const hasGreenLight = (step: StepView): boolean => step.requiredBody !== null && !step.blockers.some((b) => WAITS_FOR_BODY.has(b.code));
+export const hasGreenLight = (step: StepView): boolean => step.requiredBody !== null && !step.blockers.some((b) => waitsForBody(b.code));
 
 /** Another step from here already has its green light: this one is no longer the body's task (stopping always is). */
-export const alternativeDecided = (project: ProjectView, step: StepView): boolean => step.event !== 'STOP' && project.nextSteps.some((o) => o !== step && o.event !== 'STOP' && hasGreenLight(o));
+export const alternativeDecided = (project: ProjectView, step: StepView): boolean => isTask(step.event) && project.nextSteps.some((o) => o !== step && isTask(o.event) && hasGreenLight(o));
 
 /** The steps in the body's werkvoorraad: asked for and not answered (a deferral keeps them), stop requests included. */
 export const awaitedSteps = (project: ProjectView, body: string): StepView[] =>
@@ -180,7 +172,7 @@ export const awaitedSteps = (project: ProjectView, body: string): StepView[] =>
 
 /** The steps a process manager can ask a green light for now (stopping has its own page). */
 export const requestableSteps = (project: ProjectView): StepView[] =>
-  project.status === 'done' ? [] : project.nextSteps.filter((s) => s.event !== 'STOP' && s.requiredBody !== null && !s.request?.pending && !hasGreenLight(s) && !alternativeDecided(project, s));
+  project.status === 'done' ? [] : project.nextSteps.filter((s) => isTask(s.event) && s.requiredBody !== null && !s.request?.pending && !hasGreenLight(s) && !alternativeDecided(project, s));
 
 export type StepTone = 'ok' | 'blocked' | 'waiting' | 'neutral';
 

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Inject, Post, Query, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { decidedLate, GOVERNING_BODIES } from '../../machines/participation-project';
+import { decidedLate, GOVERNING_BODIES, isTask } from '../../machines/participation-project';
 import { Public } from '../auth/auth.decorators';
 import { RECORDER_OF, ROLES, WRITERS } from '../auth/roles';
 import { validated } from '../common/validation';
@@ -168,7 +168,7 @@ export class WebController {
       : [];
     const title = new Map(running.map((p) => [p.id, p]));
     return {
-      ready: running.flatMap((p) => p.nextSteps.filter((s) => s.allowed && s.event !== 'STOP').map((step) => ({ project: p, step }))),
+      ready: running.flatMap((p) => p.nextSteps.filter((s) => s.allowed && isTask(s.event)).map((step) => ({ project: p, step }))),
       // Issue 19: nothing reaches the college or the raad until it is asked.
       toRequest: running.flatMap((p) => requestableSteps(p).map((step) => ({ project: p, step }))),
       reactions: running.filter((p) => (p.inspection?.unansweredReactions ?? 0) > 0),
