@@ -1,4 +1,4 @@
-import type { GatedEventType, GoverningBody, RaadInforming } from '../participation-project/project.types';
+import type { GatedEventType, GoverningBody, RaadInforming } from '../participation-project/gates';
 import { ADVICE_WEIGHT_NAMES, describeInspraakForm, describeLevel, PHASES, type AdviceWeight, type CommitmentDocument, type Goal, type InspraakForm, type InspraakProcedure, type Level, type Phase, type Text } from './catalogue';
 import type { QuickScan } from './quick-scan';
 

@@ -2,6 +2,9 @@ import type { Level, Phase } from '../interaction/catalogue';
 import type { Evaluation } from '../interaction/plan';
 import type { Commitment, Plan } from '../interaction/plan';
 import type { QuickScan } from '../interaction/quick-scan';
+import type { DecisionOutcome, GatedEventType, GoverningBody, RaadInforming } from './gates';
+
+export * from './gates';
 
 /** The vocabulary of a participation project: what it is, and what can happen to it. */
 
@@ -14,15 +17,9 @@ export type Origin = 'municipality' | 'initiative';
 export type InitiativeKind = 'initiative' | 'challenge';
 export const INITIATIVE_KINDS: readonly InitiativeKind[] = ['initiative', 'challenge'];
 export type PoliticalSensitivity = 'low' | 'high';
-/** College van B&W (the executive) or gemeenteraad (the council). */
-export type GoverningBody = 'college' | 'raad';
-/** A deferral (aangehouden, §2.4) records that the body postponed its decision: it closes nothing and opens nothing. */
-export type DecisionOutcome = 'approved' | 'rejected' | 'deferred';
 
 export const ORIGINS: readonly Origin[] = ['municipality', 'initiative'];
 export const POLITICAL_SENSITIVITIES: readonly PoliticalSensitivity[] = ['low', 'high'];
-export const GOVERNING_BODIES: readonly GoverningBody[] = ['college', 'raad'];
-export const DECISION_OUTCOMES: readonly DecisionOutcome[] = ['approved', 'rejected', 'deferred'];
 
 /**
  * What the project prepares, for the body the law makes competent apart from political
@@ -33,29 +30,6 @@ export const DECISION_OUTCOMES: readonly DecisionOutcome[] = ['approved', 'rejec
 export type DecisionKind = 'omgevingsplan' | 'verordening' | 'begroting' | 'other';
 export const DECISION_KINDS: readonly DecisionKind[] = ['omgevingsplan', 'verordening', 'begroting', 'other'];
 
-/** Every event that needs a green light of the college or the raad (§2.4). */
-export const GATED_EVENTS = [
-  'START_INTERACTIVE',
-  'DECIDE_NON_INTERACTIVE',
-  'COMMIT',
-  'ADOPT_PLAN',
-  'PROBLEM_DEFINED',
-  'SOLUTIONS_CHOSEN',
-  'ADVICE_SUBMITTED',
-  'DECISION_TAKEN',
-  'EXECUTION_COMPLETED',
-  'START_NEW_CYCLE',
-  'CLOSE',
-  'STOP',
-] as const;
-export type GatedEventType = (typeof GATED_EVENTS)[number];
-
-export const EVENT_TYPES = ['FORMALLY_SUBMITTED', ...GATED_EVENTS] as const;
-export type ProjectEventType = (typeof EVENT_TYPES)[number];
-
-export function isGatedEvent(type: string): type is GatedEventType {
-  return (GATED_EVENTS as readonly string[]).includes(type);
-}
 
 /** A recorded decision of a governing body about one gate in one cycle. */
 export interface GreenLight {
@@ -127,11 +101,6 @@ export interface RaadInformation {
   summary?: string;
 }
 
-/**
- * Per gate, as the adopted plan says (§2.3 part 7, §2.4): the raad is informed before the green
- * light (`before`), or informing the raad is the accountability itself and no decision is taken (`instead`).
- */
-export type RaadInforming = 'before' | 'instead';
 
 /** The criteria a municipality judges a challenge on (its participatieverordening names them; these are the usual ones). */
 export const CHALLENGE_CRITERIA = ['draagvlak', 'kwaliteit', 'kosten', 'continuiteit', 'rechtmatigheid'] as const;
