@@ -6,12 +6,10 @@ import { WorkflowModule } from '../workflow/workflow.module';
 import { AccountabilityController } from './accountability.controller';
 import { AccountabilityService } from './accountability.service';
 import { PublicProjectsService } from './public-projects.service';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import { MilestoneEntity } from '../database/milestone.entity';
 
 /** The documents a municipality accounts with: the participation account and the nota van beantwoording (issue 12). */
 @Module({
-  imports: [ProjectsModule, AuditModule, ProjectFileModule, WorkflowModule, TypeOrmModule.forFeature([MilestoneEntity])],
+  imports: [ProjectsModule, AuditModule, ProjectFileModule, WorkflowModule],
   controllers: [AccountabilityController],
   providers: [AccountabilityService, PublicProjectsService],
   exports: [AccountabilityService, PublicProjectsService],

@@ -1,10 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { MoreThan, type Repository } from 'typeorm';
 import { dutchDay } from '../../machines/calendar/dutch-day';
 import type { DecisionPublication } from '../../machines/participation-project';
 import { AuditService } from '../audit/audit.service';
-import { MilestoneEntity } from '../database/milestone.entity';
+import { ReminderRepository } from '../database/reminder.repository';
 import { ProjectFileService } from '../project-file/project-file.service';
 import type { ProjectView } from '../projects/project.view';
 import { ProjectsService } from '../projects/projects.service';
@@ -36,7 +34,7 @@ export class PublicProjectsService {
     private readonly audit: AuditService,
     private readonly file: ProjectFileService,
     private readonly accountability: AccountabilityService,
-    @InjectRepository(MilestoneEntity) private readonly milestones: Repository<MilestoneEntity>,
+    private readonly reminders: ReminderRepository,
   ) {}
 
   /** One project's page; its calendar and feed leave the account out, which they do not show. */
@@ -54,7 +52,7 @@ export class PublicProjectsService {
       this.audit.timeline(view.id),
       this.file.whole(view.id),
       // Only what residents may see: the owner's own to-dos stay internal (issue 19).
-      this.milestones.find({ where: { projectId: view.id, public: true, dueAt: MoreThan(now.toISOString()) }, order: { dueAt: 'ASC' } }),
+      this.reminders.milestonesOf(view.id, { public: true, after: now.toISOString() }),
     ]);
     // The account goes public only once the process manager wrote its closing text.
     const account = withAccount ? await this.accountability.accountOf(view, trail, file) : null;

@@ -2,10 +2,19 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { MilestoneEntity } from './milestone.entity';
 import type { ReminderEntity } from './reminder.entity';
-import { SqlRepository } from './sql-repository';
+import { placeholders, SqlRepository } from './sql-repository';
 
 const REMINDER_COLUMNS = `"key", project_id AS "projectId", kind, due_at AS "dueAt", level, status, recipients, attempts, last_error AS "lastError",
   created_at AS "createdAt", finished_at AS "finishedAt"`;
+
+const MILESTONE_COLUMNS = `id, project_id AS "projectId", title, due_at AS "dueAt", remind_days_before AS "remindDaysBefore", remind_at AS "remindAt",
+  reminded_at AS "remindedAt", only_if_unanswered AS "onlyIfUnanswered", public, created_by AS "createdBy", created_at AS "createdAt"`;
+
+/** A reminder as the API and the pages show it: its recipients a list. */
+export type ReminderView = Omit<ReminderEntity, 'projectId' | 'recipients'> & { recipients: string[] };
+
+/** SQLite keeps a boolean as 0 or 1. */
+const milestone = (row: MilestoneEntity): MilestoneEntity => ({ ...row, onlyIfUnanswered: Boolean(row.onlyIfUnanswered), public: Boolean(row.public) });
 
 /** Reminders (one row per due job, claimed then settled) and the milestones they remind of. */
 @Injectable()
@@ -26,6 +35,27 @@ export class ReminderRepository extends SqlRepository {
       [id],
     );
     return row;
+  }
+
+  /** A project's milestones, soonest first; with `onlyPublic` those residents may see, due after `after`. */
+  async milestonesOf(projectId: string, only: { public: true; after: string } | null = null): Promise<MilestoneEntity[]> {
+    const rows = only
+      ? await this.read<MilestoneEntity>(`SELECT ${MILESTONE_COLUMNS} FROM milestones WHERE project_id = ? AND public = ? AND due_at > ? ORDER BY due_at, id`, [projectId, this.flag(true), only.after])
+      : await this.read<MilestoneEntity>(`SELECT ${MILESTONE_COLUMNS} FROM milestones WHERE project_id = ? ORDER BY due_at, id`, [projectId]);
+    return rows.map(milestone);
+  }
+
+  /** The milestones of these projects due from `from` up to and including `until`, soonest first (Vandaag). */
+  async milestonesDue(projectIds: readonly string[], from: string, until: string): Promise<MilestoneEntity[]> {
+    if (projectIds.length === 0) return [];
+    return (await this.read<MilestoneEntity>(`SELECT ${MILESTONE_COLUMNS} FROM milestones WHERE project_id IN (${placeholders(projectIds)}) AND due_at >= ? AND due_at <= ? ORDER BY due_at, id`, [...projectIds, from, until])).map(milestone);
+  }
+
+  /** A project's reminders, oldest or newest first. */
+  async remindersOf(projectId: string, order: 'oldest' | 'newest'): Promise<ReminderView[]> {
+    const direction = order === 'oldest' ? 'ASC' : 'DESC';
+    const rows = await this.read<ReminderEntity>(`SELECT ${REMINDER_COLUMNS} FROM reminders WHERE project_id = ? ORDER BY due_at ${direction}, created_at ${direction}`, [projectId]);
+    return rows.map(({ projectId: _projectId, recipients, ...r }) => ({ ...r, recipients: JSON.parse(recipients) as string[] }));
   }
 
   async markMilestoneReminded(manager: EntityManager, id: string, at: string): Promise<void> {

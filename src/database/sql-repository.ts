@@ -28,7 +28,11 @@ export class SqlRepository {
   private readonly sqlite: SqliteConnection | undefined;
   private readonly prepared = new Map<string, SqliteStatement>();
 
+  /** For reads outside any unit of work (the pages, the API's lists). */
+  private readonly reads: EntityManager;
+
   constructor(dataSource: DataSource) {
+    this.reads = dataSource.manager;
     this.postgres = dataSource.options.type === 'postgres';
     this.sqlite = this.postgres ? undefined : (dataSource.driver as unknown as { databaseConnection: SqliteConnection }).databaseConnection;
   }
@@ -42,6 +46,11 @@ export class SqlRepository {
       return [];
     }
     return manager.query(this.statement(sql), parameters);
+  }
+
+  /** A read outside any unit of work: the services read through the repositories as they write (issue 20). */
+  protected read<Row>(sql: string, parameters: unknown[]): Promise<Row[]> {
+    return this.run<Row>(this.reads, sql, parameters);
   }
 
   /** A boolean as the driver binds it: PostgreSQL takes true/false, better-sqlite3 only numbers. */

@@ -1,10 +1,9 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { InjectRepository } from '@nestjs/typeorm';
-import type { Repository } from 'typeorm';
 import { AllowRoles, CurrentActor } from '../auth/auth.decorators';
 import { ANY_ROLE, CONTACT_KEEPERS, type Actor } from '../auth/roles';
-import { MilestoneEntity } from '../database/milestone.entity';
+import type { MilestoneEntity } from '../database/milestone.entity';
+import { ReminderRepository } from '../database/reminder.repository';
 import { ProjectsService } from '../projects/projects.service';
 import { WorkflowService } from '../workflow/workflow.service';
 import { Answers, Creates, MILESTONE, listOf } from '../common/response-schemas';
@@ -17,7 +16,7 @@ const toView = ({ projectId: _projectId, ...milestone }: MilestoneEntity) => mil
 @Controller('projects/:id/milestones')
 export class MilestonesController {
   constructor(
-    @InjectRepository(MilestoneEntity) private readonly milestones: Repository<MilestoneEntity>,
+    private readonly reminders: ReminderRepository,
     private readonly projects: ProjectsService,
     private readonly workflow: WorkflowService,
   ) {}
@@ -36,6 +35,6 @@ export class MilestonesController {
   @Answers(listOf(MILESTONE))
   async list(@Param('id') id: string) {
     await this.projects.find(id);
-    return (await this.milestones.find({ where: { projectId: id }, order: { dueAt: 'ASC' } })).map(toView);
+    return (await this.reminders.milestonesOf(id)).map(toView);
   }
 }

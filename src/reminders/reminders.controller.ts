@@ -1,10 +1,8 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { InjectRepository } from '@nestjs/typeorm';
-import type { Repository } from 'typeorm';
 import { AllowRoles } from '../auth/auth.decorators';
 import { ANY_ROLE } from '../auth/roles';
-import { ReminderEntity } from '../database/reminder.entity';
+import { ReminderRepository } from '../database/reminder.repository';
 import { ProjectsService } from '../projects/projects.service';
 import { Answers, REMINDER, listOf } from '../common/response-schemas';
 
@@ -13,7 +11,7 @@ import { Answers, REMINDER, listOf } from '../common/response-schemas';
 @Controller('projects/:id/reminders')
 export class RemindersController {
   constructor(
-    @InjectRepository(ReminderEntity) private readonly reminders: Repository<ReminderEntity>,
+    private readonly reminders: ReminderRepository,
     private readonly projects: ProjectsService,
   ) {}
 
@@ -23,7 +21,6 @@ export class RemindersController {
   @Answers(listOf(REMINDER))
   async list(@Param('id') id: string) {
     await this.projects.find(id);
-    const rows = await this.reminders.find({ where: { projectId: id }, order: { dueAt: 'ASC', createdAt: 'ASC' } });
-    return rows.map(({ projectId: _projectId, recipients, ...r }) => ({ ...r, recipients: JSON.parse(recipients) as string[] }));
+    return this.reminders.remindersOf(id, 'oldest');
   }
 }

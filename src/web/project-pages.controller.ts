@@ -4,9 +4,7 @@ import { pdfAttachment, REPORT_FILE_NAMES, type ReportDocument } from '../accoun
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { accountDocument, notaDocument } from './reports';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { InjectRepository } from '@nestjs/typeorm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Repository } from 'typeorm';
 import {
   ADVICE_WEIGHT_NAMES,
   ADVICE_WEIGHTS,
@@ -56,8 +54,7 @@ import { slugOf } from '../common/slug';
 import { validated } from '../common/validation';
 import { RecordCommunicationDto } from '../communications/dto/record-communication.dto';
 import { CommunicationsService } from '../communications/communications.service';
-import { MilestoneEntity } from '../database/milestone.entity';
-import { ReminderEntity } from '../database/reminder.entity';
+import { ReminderRepository } from '../database/reminder.repository';
 import { RecordDecisionDto } from '../decisions/dto/record-decision.dto';
 import { DecisionPublicationDto } from '../decisions/dto/decision-publication.dto';
 import { GreenLightRequestDto } from '../decisions/dto/green-light-request.dto';
@@ -122,8 +119,7 @@ export class ProjectPagesController {
     private readonly file: FileWorkflow,
     private readonly workflow: WorkflowService,
     private readonly projectFile: ProjectFileService,
-    @InjectRepository(MilestoneEntity) private readonly milestones: Repository<MilestoneEntity>,
-    @InjectRepository(ReminderEntity) private readonly reminders: Repository<ReminderEntity>,
+    private readonly reminders: ReminderRepository,
     private readonly accountability: AccountabilityService,
     private readonly woo: WooService,
     @Inject(APP_CONFIG) config: AppConfig,
@@ -638,15 +634,15 @@ export class ProjectPagesController {
         const pageNumber = pageOf(query);
         const [{ items: communications, total }, milestones, reminders] = await Promise.all([
           this.communications.page(id, filter, PAGE_SIZE, { offset: (pageNumber - 1) * PAGE_SIZE }),
-          this.milestones.find({ where: { projectId: id }, order: { dueAt: 'ASC' } }),
-          this.reminders.find({ where: { projectId: id }, order: { dueAt: 'DESC', createdAt: 'DESC' } }),
+          this.reminders.milestonesOf(id),
+          this.reminders.remindersOf(id, 'newest'),
         ]);
         // What happened to each reminder, as its trail entry says: mailed to whom, or only recorded, and why.
         const sent = new Map((await this.audit.timeline(id)).filter((e) => e.type === 'reminder-sent').map((e) => {
           const p = e.payload as { kind: string; dueAt: string; level: number; channels?: string[] };
           return [`${p.kind}|${p.dueAt}|${p.level}`, p.channels ?? []];
         }));
-        const reminderViews = reminders.map((r) => ({ ...r, recipients: JSON.parse(r.recipients) as string[], channels: sent.get(`${r.kind}|${r.dueAt}|${r.level}`) ?? null }));
+        const reminderViews = reminders.map((r) => ({ ...r, channels: sent.get(`${r.kind}|${r.dueAt}|${r.level}`) ?? null }));
         return this.pages.render(req, reply, 'project/communication', { ...base, ...listPaging(`/projecten/${id}/communicatie`, filter, total, pageNumber, 'contacts', '#log'), communications, milestones, reminders: reminderViews, now: dutchClock(new Date()), phases: PHASES }, status);
       }
       case 'tijdlijn': {

@@ -13,9 +13,7 @@ import { one, PAGE_SIZE, pageOf, text, TypedDays, type Form } from './web-forms'
 import { awaitedSteps, decisionsTaken, notYetMadeKnown, requestableSteps, stepLacks, WebPages } from './web-pages';
 import { AuditService } from '../audit/audit.service';
 import { DecisionsService } from '../decisions/decisions.service';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Between, In, type Repository } from 'typeorm';
-import { MilestoneEntity } from '../database/milestone.entity';
+import { ReminderRepository } from '../database/reminder.repository';
 import { ApiError } from '../common/api-error';
 import { InsightService } from '../insight/insight.service';
 import { csv } from './csv';
@@ -37,7 +35,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config';
 @Controller()
 export class WebController {
   constructor(
-    @InjectRepository(MilestoneEntity) private readonly milestones: Repository<MilestoneEntity>,
+    private readonly reminders: ReminderRepository,
     private readonly insight: InsightService,
     private readonly session: WebSession,
     private readonly oidc: OidcSignIn,
@@ -163,9 +161,7 @@ export class WebController {
     const { items } = await this.projects.page({ creator: { subject: user.subject, name: user.name }, limit: 200, offset: 0 });
     const running = items.filter((p) => p.status === 'active');
     const weekAhead = new Date(Date.now() + 7 * 86_400_000).toISOString();
-    const milestones = running.length
-      ? await this.milestones.find({ where: { projectId: In(running.map((p) => p.id)), dueAt: Between(new Date().toISOString(), weekAhead) }, order: { dueAt: 'ASC' } })
-      : [];
+    const milestones = await this.reminders.milestonesDue(running.map((p) => p.id), new Date().toISOString(), weekAhead);
     const title = new Map(running.map((p) => [p.id, p]));
     return {
       ready: running.flatMap((p) => p.nextSteps.filter((s) => s.allowed && isTask(s.event)).map((step) => ({ project: p, step }))),

@@ -8,9 +8,6 @@ import { DecisionsModule } from '../decisions/decisions.module';
 import { ProjectFileModule } from '../project-file/project-file.module';
 import { ProjectsModule } from '../projects/projects.module';
 import { WorkflowModule } from '../workflow/workflow.module';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import { MilestoneEntity } from '../database/milestone.entity';
-import { ReminderEntity } from '../database/reminder.entity';
 import { ProjectPagesController } from './project-pages.controller';
 import { PublicPagesController } from './public-pages.controller';
 import { WebController } from './web.controller';
@@ -20,7 +17,7 @@ import { WebSession } from './web-session';
 
 /** The web interface for civil servants, at / (the API stays under /api). */
 @Module({
-  imports: [AccountabilityModule, WooModule, InsightModule, ProjectsModule, DecisionsModule, CommunicationsModule, AuditModule, WorkflowModule, ProjectFileModule, TypeOrmModule.forFeature([MilestoneEntity, ReminderEntity])],
+  imports: [AccountabilityModule, WooModule, InsightModule, ProjectsModule, DecisionsModule, CommunicationsModule, AuditModule, WorkflowModule, ProjectFileModule],
   controllers: [WebController, ProjectPagesController, PublicPagesController],
   providers: [WebSession, WebPages, OidcSignIn],
 })
