@@ -44,6 +44,11 @@ export interface ChainVerification {
   head: { seq: number; hash: string };
 }
 
+/** The states a project left, in order, as its trail tells: the `from` of every step taken (a formal submission included). */
+export function statesLeft(timeline: readonly AuditEntryView[]): string[] {
+  return timeline.filter((e) => e.type === 'transition' || e.type === 'submission-recorded').map((e) => (e.payload as { from: string }).from);
+}
+
 /** What the Tijdlijn asks of the trail (issue 19): a type, days in Amsterdam (YYYY-MM-DD, both included), words. */
 export interface TrailFilter {
   type?: string;

@@ -4,7 +4,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { aboutGreenLight, addDays, fieldNames, FILTER_STATES, isTask, lifeCycleStages, PHASE_STATES, phaseOf, waitsForBody } from '../../machines/participation-project';
-import type { AuditEntryView } from '../audit/audit.service';
+import { statesLeft, type AuditEntryView } from '../audit/audit.service';
 import type { ProjectView } from '../projects/project.view';
 import type { Texts } from './i18n/nl';
 import { isSystemActor } from '../auth/roles';
@@ -74,7 +74,7 @@ export class WebPages {
    * (the route went past it), current or still to come; an ended project shows where it ended.
    */
   stages(project: ProjectView, timeline: AuditEntryView[]) {
-    return lifeCycleStages(project.state, project.origin, timeline.filter((e) => e.type === 'transition' || e.type === 'submission-recorded').map((e) => (e.payload as { from: string }).from));
+    return lifeCycleStages(project.state, project.origin, statesLeft(timeline));
   }
 
   /**
@@ -110,7 +110,7 @@ export class WebPages {
       this.layouts.set(t.lang, layout);
     }
     const { width, height, nodes, groups, edges } = await layout;
-    const visited = new Set(timeline.filter((e) => e.type === 'transition' || e.type === 'submission-recorded').map((e) => (e.payload as { from: string }).from));
+    const visited = new Set(statesLeft(timeline));
     const margin = 8;
     const maxHeat = heat ? Math.max(1, ...heat.values()) : 1;
     const box = (id: string) => (id === current ? 'current' : visited.has(id) ? 'visited' : 'other');

@@ -11,7 +11,6 @@ import {
   type ChallengeAgreement,
   type ChallengeAssessment,
   type RaadInformation,
-  type StoredSnapshot,
   assessQuickScan,
   changedLevels,
   commitmentMissing,
@@ -65,7 +64,7 @@ import { PersonalDataRepository } from '../database/personal-data.repository';
 import { boundDecisions } from './decision-binding';
 import { documentData, loadProjectFiles, type ProjectFile } from './dossier';
 import { ANY_STATE, runningAndSubmitted, running, UnitOfWork, type ProjectUnit } from './unit-of-work';
-import { addDecisionTermMilestone, addMilestoneTo, gateBodiesAgainstLaw, recordedLater, syncSilence } from './workflow.service';
+import { addDecisionTermMilestone, addMilestoneTo, contextOf, gateBodiesAgainstLaw, recordedLater, syncSilence } from './workflow.service';
 import { silenceCounted } from '../../machines/silence/silence.rules';
 
 /** What a process manager gives to publish a document, or a decision (then only its id and the category). */
@@ -693,7 +692,6 @@ export class FileWorkflow {
 /** The items marked for publication (Woo) in the file as it stands. */
 const wooItemsIn = (file: ProjectFile): WooItem[] => documentData<{ items: WooItem[] }>(file.documents, 'woo-publications')?.items ?? [];
 
-const contextOf = (project: ProjectEntity) => (JSON.parse(project.snapshot) as StoredSnapshot).context;
 
 /** Where the term of each procedure comes from, as the milestone names it. */
 const PROCEDURE_SOURCE: Record<InspraakProcedure, string> = {

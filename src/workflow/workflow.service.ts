@@ -163,6 +163,11 @@ export function snapshotOf(project: ProjectEntity): ProjectSnapshot {
   return restoreProject(JSON.parse(project.snapshot));
 }
 
+/** The stored context of a project, without restoring its machine: enough for a rule that reads no state. */
+export function contextOf(project: ProjectEntity): ProjectContext {
+  return (JSON.parse(project.snapshot) as StoredSnapshot).context;
+}
+
 /**
  * The one place where a project changes: load, transition with the pure machine, and
  * persist the new snapshot, the consumed green light and the audit entry in one
@@ -326,7 +331,7 @@ export class WorkflowService {
   recordDecision(projectId: string, decision: NewDecision, actor: Actor, now = new Date()): Promise<DecisionEntity> {
     const precondition = runningAndSubmittedFor(decision.gate);
     return this.units.withProject(projectId, actor, precondition, async ({ manager, project, at, audit }) => {
-      const context = (JSON.parse(project.snapshot) as StoredSnapshot).context;
+      const context = contextOf(project);
       if (!needsGreenLight(context, decision.gate)) {
         const why = context.raadInforming?.[decision.gate] === 'instead' ? 'the adopted plan makes informing the raad its accountability (§2.4)' : "in an initiative it is a step of the initiator's own process (§1.1)";
         throw new ApiError(422, 'no-green-light-needed', `${decision.gate} takes no green light of the college or raad: ${why}.`);
@@ -382,7 +387,7 @@ export class WorkflowService {
    */
   requestGreenLight(projectId: string, input: NewGreenLightRequest, actor: Actor, now = new Date()): Promise<GreenLightRequest> {
     return this.units.withProject(projectId, actor, runningAndSubmittedFor(input.gate), async ({ manager, project, at, audit }) => {
-      const context = (JSON.parse(project.snapshot) as StoredSnapshot).context;
+      const context = contextOf(project);
       if (!eventsIn(project.state).includes(input.gate)) throw new ApiError(422, 'event-not-possible', `${input.gate} is not possible in state ${project.state}.`, { state: project.state });
       if (!needsGreenLight(context, input.gate)) throw new ApiError(422, 'no-green-light-needed', `${input.gate} takes no green light of the college or raad.`);
       const notCompetent = gateBodiesAgainstLaw(context, { [input.gate]: input.body });
