@@ -3,7 +3,17 @@
 import tseslint from 'typescript-eslint';
 
 const io = ['@nestjs/*', 'typeorm', 'bullmq', 'ioredis', 'better-sqlite3', 'pg', 'fastify', 'nodemailer'];
-const capabilities = ['projects', 'decisions', 'audit', 'lifecycle', 'health', 'auth/auth.*', 'web', 'reminders', 'communications', 'retention'];
+const capabilities = ['projects', 'decisions', 'audit', 'lifecycle', 'health', 'auth/auth.*', 'web', 'reminders', 'communications', 'retention', 'accountability', 'catalogue', 'insight', 'milestones', 'project-file', 'queue-board', 'woo'];
+
+// Only src/database speaks to TypeORM (issue 20): one place per table where a tenant filter can go.
+const typeorm = { group: ['typeorm', '@nestjs/typeorm'], message: 'Only src/database speaks to TypeORM: read and write through its repositories.' };
+// These still read through TypeORM's repositories; each moves into src/database in turn, and leaves this list.
+const stillOnTypeorm = [
+  'src/audit/audit-roots.service.ts', 'src/audit/audit.module.ts', 'src/audit/audit.service.ts', 'src/communications/communications.module.ts', 'src/communications/communications.service.ts',
+  'src/decisions/decisions.module.ts', 'src/decisions/decisions.service.ts', 'src/health/health.controller.ts', 'src/insight/insight.service.ts', 'src/project-file/project-file.module.ts',
+  'src/project-file/project-file.service.ts', 'src/projects/projects.module.ts', 'src/projects/projects.service.ts', 'src/reminders/reminder-scheduler.service.ts', 'src/reminders/reminders.module.ts',
+  'src/retention/retention.service.ts',
+];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'data/**', 'coverage/**'] },
@@ -25,9 +35,20 @@ export default tseslint.config(
     },
   },
   {
+    files: ['src/**/*.ts'],
+    ignores: ['src/database/**', 'src/workflow/**', ...stillOnTypeorm],
+    rules: { 'no-restricted-imports': ['error', { patterns: [typeorm] }] },
+  },
+  {
     files: ['src/workflow/**/*.ts', 'src/database/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: capabilities.map((c) => ({ group: [`../${c}/**`, `../${c}`], message: 'The workflow engine and the database layer depend on no capability module.' })) }],
+    },
+  },
+  {
+    files: ['src/workflow/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [typeorm, ...capabilities.map((c) => ({ group: [`../${c}/**`, `../${c}`], message: 'The workflow engine depends on no capability module.' }))] }],
     },
   },
   {

@@ -12,6 +12,10 @@ interface Pending {
 /** Upper bound of transactions that share one commit; keeps the wait of the last one short. */
 const MAX_GROUP = 64;
 
+
+/** The handle a unit of work passes to the repositories: TypeORM's, named here so nothing outside src/database imports TypeORM (issue 20). */
+export type { EntityManager } from 'typeorm';
+
 /**
  * Runs write transactions.
  *

@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import type { EntityManager } from '../database/transaction-runner';
 import type { DecisionEntity } from '../database/decision.entity';
 import type { TrailRepository } from '../database/trail.repository';
 import { boundToTrail, recordedDecisions } from './audit-chain';

@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import type { EntityManager } from '../database/transaction-runner';
 import type { GreenLightRequest, ApplicantParticipationAccount, ChallengeAgreement, ChallengeAssessment, Commitment, Dossier, RaadInformation, Evaluation, Level, Phase, Plan, QuickScan } from '../../machines/participation-project';
 import type { DocumentKind, ProjectDocumentEntity } from '../database/interaction.entities';
 import type { ProjectEntity } from '../database/project.entity';

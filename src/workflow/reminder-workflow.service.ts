@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import type { EntityManager } from '../database/transaction-runner';
 import { isEndedState } from '../../machines/participation-project';
 import { daysSilent, escalate } from '../../machines/silence/silence.rules';
 import { SYSTEM_ACTOR } from '../auth/roles';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import type { EntityManager } from '../database/transaction-runner';
 import { isEndedState, inIntake } from '../../machines/participation-project';
 import type { Actor } from '../auth/roles';
 import { ApiError } from '../common/api-error';
