@@ -12,6 +12,7 @@ import { ProjectRepository } from './project.repository';
 import { ReminderRepository } from './reminder.repository';
 import { StateStayRepository } from './state-stay.repository';
 import { TrailRepository } from './trail.repository';
+import { DatabaseHealth } from './database-health';
 import { TransactionRunner } from './transaction-runner';
 
 /** One small repository per aggregate of the write path. */
@@ -27,7 +28,7 @@ const REPOSITORIES = [ProjectRepository, DecisionRepository, TrailRepository, Fi
       dataSourceFactory: async (options) => migrated(new DataSource(options!)),
     }),
   ],
-  providers: [TransactionRunner, ...REPOSITORIES],
-  exports: [TransactionRunner, ...REPOSITORIES],
+  providers: [TransactionRunner, DatabaseHealth, ...REPOSITORIES],
+  exports: [TransactionRunner, DatabaseHealth, ...REPOSITORIES],
 })
 export class DatabaseModule {}

@@ -14,6 +14,11 @@ export class DecisionRepository extends SqlRepository {
     return this.run<DecisionEntity>(manager, `SELECT ${DECISION_COLUMNS} FROM decisions WHERE project_id = ? AND cycle = ? AND consumed_at IS NULL`, [projectId, cycle]);
   }
 
+  /** Every decision of the project, in the order recorded (a read outside any unit of work). */
+  async ofProject(projectId: string): Promise<DecisionEntity[]> {
+    return this.read<DecisionEntity>(`SELECT ${DECISION_COLUMNS} FROM decisions WHERE project_id = ? ORDER BY recorded_at, id`, [projectId]);
+  }
+
   /** One decision of the project, if it has it. */
   async byId(manager: EntityManager, projectId: string, id: string): Promise<DecisionEntity[]> {
     return this.run<DecisionEntity>(manager, `SELECT ${DECISION_COLUMNS} FROM decisions WHERE project_id = ? AND id = ?`, [projectId, id]);

@@ -1,6 +1,4 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import { DecisionEntity } from '../database/decision.entity';
 import { ProjectsModule } from '../projects/projects.module';
 import { WorkflowModule } from '../workflow/workflow.module';
 import { DecisionsController } from './decisions.controller';
@@ -9,7 +7,7 @@ import { ProjectFileModule } from '../project-file/project-file.module';
 import { DecisionsService } from './decisions.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([DecisionEntity]), ProjectsModule, WorkflowModule, ProjectFileModule],
+  imports: [ProjectsModule, WorkflowModule, ProjectFileModule],
   controllers: [DecisionsController, GreenLightRequestsController],
   providers: [DecisionsService],
   exports: [DecisionsService],

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import type { Repository } from 'typeorm';
 import { asRecorderOf, type Actor } from '../auth/roles';
 import { ApiError } from '../common/api-error';
-import { DecisionEntity } from '../database/decision.entity';
+import type { DecisionEntity } from '../database/decision.entity';
+import { DecisionRepository } from '../database/decision.repository';
 import { ProjectsService } from '../projects/projects.service';
 import { WorkflowService } from '../workflow/workflow.service';
 import { futureDecisionDate } from '../workflow/decision-checks';
@@ -51,7 +50,7 @@ const toView = (d: DecisionEntity): DecisionView => ({
 @Injectable()
 export class DecisionsService {
   constructor(
-    @InjectRepository(DecisionEntity) private readonly decisions: Repository<DecisionEntity>,
+    private readonly decisions: DecisionRepository,
     private readonly projects: ProjectsService,
     private readonly workflow: WorkflowService,
   ) {}
@@ -67,7 +66,7 @@ export class DecisionsService {
   /** Every decision of the project, oldest first: green lights, rejections, used and unused. */
   async list(projectId: string): Promise<DecisionView[]> {
     await this.projects.find(projectId);
-    const rows = await this.decisions.find({ where: { projectId }, order: { recordedAt: 'ASC', id: 'ASC' } });
+    const rows = await this.decisions.ofProject(projectId);
     return rows.map(toView);
   }
 }

@@ -1,7 +1,7 @@
 import { Controller, Get, HttpCode, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { DataSource } from 'typeorm';
+import { DatabaseHealth } from '../database/database-health';
 import { Public } from '../auth/auth.decorators';
 import { RedisHealth } from '../reminders/redis-health';
 import { Answers, LIVE, READY } from '../common/response-schemas';
@@ -11,7 +11,7 @@ import { Answers, LIVE, READY } from '../common/response-schemas';
 @Controller('health')
 export class HealthController {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly database: DatabaseHealth,
     private readonly redis: RedisHealth,
   ) {}
 
@@ -30,7 +30,7 @@ export class HealthController {
   @Answers(READY)
   async ready(@Res({ passthrough: true }) reply: FastifyReply) {
     const [database, redis] = await Promise.all([
-      this.database().then(
+      this.database.check().then(
         (details) => ({ status: 'up' as const, ...details }),
         (error: Error) => ({ status: 'down' as const, error: error.message }),
       ),
@@ -40,16 +40,4 @@ export class HealthController {
     void reply.status(ok ? 200 : 503);
     return { status: !ok ? 'unavailable' : redis.status === 'up' ? 'ok' : 'degraded', checks: { database, redis } };
   }
-
-  /** The database answers; on SQLite it also says how durable a commit is (the live connection's own PRAGMA synchronous). */
-  private async database(): Promise<{ synchronous?: string }> {
-    if (this.dataSource.options.type !== 'better-sqlite3') {
-      await this.dataSource.query('SELECT 1');
-      return {};
-    }
-    const [{ synchronous }] = await this.dataSource.query('PRAGMA synchronous');
-    return { synchronous: SYNCHRONOUS_LEVELS[synchronous] ?? String(synchronous) };
-  }
 }
-
-const SYNCHRONOUS_LEVELS: Record<number, string> = { 0: 'OFF', 1: 'NORMAL', 2: 'FULL', 3: 'EXTRA' };
