@@ -1,11 +1,11 @@
 import { dutchDay } from '../machines/calendar/dutch-day';
-import { sqliteDatabase } from './support/databases';
+import { describeEachDatabase } from './support/databases';
 import { useRunningService } from './support/project-client';
 import { webSessionToken } from './support/test-app';
 
 /** Long lists, paged (issue 19): the Tijdlijn and Communicatie 50 a page with filters, their API lists by limit and cursor. */
-describe('long lists', () => {
-  const service = useRunningService(() => sqliteDatabase());
+describeEachDatabase('long lists', (createDatabase) => {
+  const service = useRunningService(createDatabase);
   let id: string;
   const manager = () => service.api.as(service.api.manager);
   const page = async (path: string) => (await service.t.http().get(path).set('cookie', `iw_session=${await webSessionToken('A. de Vries', ['process-manager'])}`)).text;
