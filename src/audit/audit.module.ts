@@ -1,7 +1,5 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { DecisionEntity } from '../database/decision.entity';
-import { AuditEntryEntity } from '../database/audit-entry.entity';
 import { ProjectsModule } from '../projects/projects.module';
 import { AuditRootEntity } from '../database/audit-root.entity';
 import { ProjectEntity } from '../database/project.entity';
@@ -11,7 +9,7 @@ import { AuditSigner } from './audit-signer';
 import { AuditService } from './audit.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([AuditEntryEntity, DecisionEntity, AuditRootEntity, ProjectEntity]), ProjectsModule],
+  imports: [TypeOrmModule.forFeature([AuditRootEntity, ProjectEntity]), ProjectsModule],
   controllers: [AuditController, AuditRootsController, WellKnownController],
   providers: [AuditService, AuditSigner, AuditRootsService],
   exports: [AuditService, AuditRootsService],

@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { LessThanOrEqual, MoreThan, type Repository } from 'typeorm';
 import { startOfDutchDay } from '../../machines/calendar/dutch-day';
 import { addDays } from '../../machines/participation-project';
 import { containsPattern } from '../common/like';
-import { AuditEntryEntity } from '../database/audit-entry.entity';
+import type { AuditEntryEntity } from '../database/audit-entry.entity';
+import { DecisionRepository } from '../database/decision.repository';
+import { TrailRepository } from '../database/trail.repository';
 import { ProjectsService } from '../projects/projects.service';
-import { DecisionEntity } from '../database/decision.entity';
 import { boundToTrail, GENESIS_HASH, recordedDecisions, verifyChain } from '../workflow/audit-chain';
 import { AuditSigner } from './audit-signer';
 
@@ -63,8 +62,8 @@ const toView = (e: AuditEntryEntity): AuditEntryView => ({ seq: e.seq, occurredA
 @Injectable()
 export class AuditService {
   constructor(
-    @InjectRepository(AuditEntryEntity) private readonly entries: Repository<AuditEntryEntity>,
-    @InjectRepository(DecisionEntity) private readonly decisions: Repository<DecisionEntity>,
+    private readonly entries: TrailRepository,
+    private readonly decisions: DecisionRepository,
     private readonly projects: ProjectsService,
     private readonly signer: AuditSigner,
   ) {}
@@ -76,7 +75,7 @@ export class AuditService {
   /** The entries after a sequence number, oldest first, at most `limit`: the API's pages (a cursor is the last seq read). */
   async after(projectId: string, afterSeq: number, limit: number): Promise<AuditEntryView[]> {
     await this.projects.find(projectId);
-    return (await this.entries.find({ where: { projectId, seq: MoreThan(afterSeq) }, order: { seq: 'ASC' }, take: limit })).map(toView);
+    return (await this.entries.entriesAfter(projectId, afterSeq, limit)).map(toView);
   }
 
   /**
@@ -85,18 +84,8 @@ export class AuditService {
    */
   async page(projectId: string, filter: TrailFilter, limit?: number, offset = 0): Promise<{ entries: AuditEntryView[]; total: number; types: string[] }> {
     await this.projects.find(projectId);
-    const query = this.entries.createQueryBuilder('e').where('e.projectId = :projectId', { projectId });
-    if (filter.type) query.andWhere('e.type = :type', { type: filter.type });
-    if (filter.from) query.andWhere('e.occurredAt >= :from', { from: startOfDutchDay(filter.from) });
-    if (filter.to) query.andWhere('e.occurredAt < :until', { until: startOfDutchDay(addDays(filter.to, 1)) });
-    if (filter.search) {
-      const words = containsPattern(filter.search);
-      query.andWhere("(LOWER(e.payload) LIKE :words ESCAPE '\\' OR LOWER(e.actorName) LIKE :words ESCAPE '\\')", { words });
-    }
-    query.orderBy('e.seq', 'DESC').skip(offset);
-    if (limit !== undefined) query.take(limit);
-    const [rows, total] = await query.getManyAndCount();
-    const types = (await this.entries.createQueryBuilder('e').select('DISTINCT e.type', 'type').where('e.projectId = :projectId', { projectId }).getRawMany<{ type: string }>()).map((r) => r.type).sort();
+    const bounds = { type: filter.type, from: filter.from && startOfDutchDay(filter.from), until: filter.to && startOfDutchDay(addDays(filter.to, 1)), words: filter.search && containsPattern(filter.search) };
+    const { rows, total, types } = await this.entries.entriesPage(projectId, bounds, limit === undefined ? undefined : { limit, offset });
     return { entries: rows.map(toView), total, types };
   }
 
@@ -108,9 +97,9 @@ export class AuditService {
    */
   async verify(projectId: string): Promise<ChainVerification> {
     // In this order: a decision read first was committed with its entry before the head is read.
-    const decisions = await this.decisions.find({ where: { projectId } });
+    const decisions = await this.decisions.ofProject(projectId);
     const project = await this.projects.find(projectId);
-    const entries = await this.entries.find({ where: { projectId, seq: LessThanOrEqual(project.auditSeq) }, order: { seq: 'ASC' } });
+    const entries = await this.entries.entriesOf(projectId, project.auditSeq);
     const recorded = recordedDecisions(entries);
     const unboundDecisions = decisions.filter((d) => !boundToTrail(d, recorded.get(d.id))).map((d) => d.id);
     const chain = verifyChain(entries, project);
@@ -129,7 +118,7 @@ export class AuditService {
    */
   async export(projectId: string, publicUrl: string): Promise<AuditExport> {
     const project = await this.projects.find(projectId);
-    const entries = await this.entries.find({ where: { projectId, seq: LessThanOrEqual(project.auditSeq) }, order: { seq: 'ASC' } });
+    const entries = await this.entries.entriesOf(projectId, project.auditSeq);
     const document = {
       format: 'interactiewijzer-audit-export/1',
       project: { id: project.id, title: project.title },
@@ -149,6 +138,6 @@ export class AuditService {
 
   private async load(projectId: string): Promise<AuditEntryEntity[]> {
     await this.projects.find(projectId);
-    return this.entries.find({ where: { projectId }, order: { seq: 'ASC' } });
+    return this.entries.entriesOf(projectId);
   }
 }
