@@ -1,11 +1,9 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
 import canonicalize from 'canonicalize';
-import type { Repository } from 'typeorm';
 import { ApiError } from '../common/api-error';
-import { AuditRootEntity } from '../database/audit-root.entity';
-import { ProjectEntity } from '../database/project.entity';
+import type { AuditRootEntity } from '../database/audit-root.entity';
+import { AuditRootRepository } from '../database/audit-root.repository';
 
 export interface ChainHead {
   projectId: string;
@@ -39,8 +37,7 @@ export class AuditRootsService implements OnApplicationBootstrap, OnApplicationS
   private timer: NodeJS.Timeout | undefined;
 
   constructor(
-    @InjectRepository(AuditRootEntity) private readonly roots: Repository<AuditRootEntity>,
-    @InjectRepository(ProjectEntity) private readonly projects: Repository<ProjectEntity>,
+    private readonly roots: AuditRootRepository,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -57,38 +54,33 @@ export class AuditRootsService implements OnApplicationBootstrap, OnApplicationS
 
   /** A new root unless one was made in the last day (and there is something to cover). */
   async computeIfDue(now = new Date()): Promise<void> {
-    const latest = await this.latestEntity();
+    const latest = await this.roots.latest();
     if (latest && now.getTime() - Date.parse(latest.computedAt) < DAY_MS) return;
-    if ((await this.projects.count()) === 0) return;
-    await this.compute(now);
+    const heads = await this.roots.heads();
+    if (heads.length > 0) await this.compute(now, heads);
   }
 
-  async compute(now = new Date()): Promise<AuditRootView & { heads: ChainHead[] }> {
-    const rows = await this.projects.find({ select: { id: true, auditSeq: true, auditHash: true }, order: { id: 'ASC' } });
-    const heads = rows.map((p) => ({ projectId: p.id, seq: p.auditSeq, hash: p.auditHash }));
+  async compute(now = new Date(), heads?: ChainHead[]): Promise<AuditRootView & { heads: ChainHead[] }> {
+    heads ??= await this.roots.heads();
     const entity: AuditRootEntity = { id: randomUUID(), computedAt: now.toISOString(), root: rootOf(heads), projects: heads.length, heads: JSON.stringify(heads) };
     await this.roots.insert(entity);
     return { ...view(entity), heads };
   }
 
   async list(): Promise<AuditRootView[]> {
-    return (await this.roots.find({ order: { computedAt: 'DESC' } })).map(view);
+    return (await this.roots.all()).map(view);
   }
 
   async latest(): Promise<AuditRootView> {
-    const latest = await this.latestEntity();
+    const latest = await this.roots.latest();
     if (!latest) throw new ApiError(404, 'root-not-found', 'No root has been computed yet.');
     return view(latest);
   }
 
   async get(id: string): Promise<AuditRootView & { heads: ChainHead[] }> {
-    const entity = await this.roots.findOneBy({ id });
+    const entity = await this.roots.byId(id);
     if (!entity) throw ApiError.notFound('root', id);
     return { ...view(entity), heads: JSON.parse(entity.heads) as ChainHead[] };
-  }
-
-  private latestEntity(): Promise<AuditRootEntity | null> {
-    return this.roots.findOne({ where: {}, order: { computedAt: 'DESC' } });
   }
 }
 

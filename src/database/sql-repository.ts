@@ -53,6 +53,11 @@ export class SqlRepository {
     return this.run<Row>(this.reads, sql, parameters);
   }
 
+  /** A write outside any unit of work (what is no project's: an audit root). */
+  protected async write(sql: string, parameters: unknown[]): Promise<void> {
+    await this.run(this.reads, sql, parameters);
+  }
+
   /** A boolean as the driver binds it: PostgreSQL takes true/false, better-sqlite3 only numbers. */
   protected flag(value: boolean): boolean | number {
     return this.postgres ? value : Number(value);
