@@ -5,6 +5,8 @@ import type { CommunicationEntity } from './communication.entity';
 import type { DocumentKind, InspectionEntity, ProjectDocumentEntity, ReactionEntity, StakeholderEntity } from './interaction.entities';
 import { placeholders, SqlRepository } from './sql-repository';
 
+const DOCUMENT_COLUMNS = `project_id AS "projectId", kind, version, data, change_reason AS "changeReason", adopted_at AS "adoptedAt", created_by AS "createdBy", created_at AS "createdAt"`;
+
 /** An inspection as the rules judge it: its last day, its postal week, and its reactions' answers. */
 export interface InspectionSummary {
   id: string;
@@ -30,6 +32,43 @@ export class FileRepository extends SqlRepository {
       'INSERT INTO communications (id, project_id, occurred_at, channel, audience, summary, announces_phase, announces_level, recorded_by, recorded_by_role, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
       [c.id, c.projectId, c.occurredAt, c.channel, c.audience, c.summary, c.announcesPhase, c.announcesLevel, c.recordedBy, c.recordedByRole, c.recordedAt],
     );
+  }
+
+  /** Every version of one document of a project, newest first (reads outside any unit of work, as the next ones). */
+  async documentVersions(projectId: string, kind: DocumentKind): Promise<ProjectDocumentEntity[]> {
+    return this.read<ProjectDocumentEntity>(`SELECT ${DOCUMENT_COLUMNS} FROM project_documents WHERE project_id = ? AND kind = ? ORDER BY version DESC`, [projectId, kind]);
+  }
+
+  /** A project's stakeholder groups, in the order added. */
+  async stakeholdersOf(projectId: string): Promise<StakeholderEntity[]> {
+    return this.read<StakeholderEntity>(
+      `SELECT id, project_id AS "projectId", name, domain, kind, own_kind AS "ownKind", approach, created_by AS "createdBy", created_at AS "createdAt" FROM stakeholders WHERE project_id = ? ORDER BY created_at, id`,
+      [projectId],
+    );
+  }
+
+  /** The terinzageleggingen of a cycle: the one that stands (`withdrawn: false`), or those withdrawn, oldest first. */
+  async inspectionsOf(projectId: string, cycle: number, withdrawn: boolean): Promise<InspectionEntity[]> {
+    const rows = await this.read<InspectionEntity>(
+      `SELECT id, project_id AS "projectId", cycle, laid_open_on AS "laidOpenOn", nominal_end AS "nominalEnd", ends_on AS "endsOn", published_in AS "publishedIn", procedure,
+         term_days AS "termDays", procedure_reference AS "procedureReference", postal_week AS "postalWeek", term_source AS "termSource", withdrawn_on AS "withdrawnOn",
+         withdrawal_reason AS "withdrawalReason", created_by AS "createdBy", created_at AS "createdAt"
+         FROM inspections WHERE project_id = ? AND cycle = ? AND withdrawn_on IS ${withdrawn ? 'NOT ' : ''}NULL ORDER BY created_at, id`,
+      [projectId, cycle],
+    );
+    // SQLite keeps a boolean as 0 or 1.
+    return rows.map((i) => ({ ...i, postalWeek: Boolean(i.postalWeek) }));
+  }
+
+  /** The zienswijzen on a terinzagelegging, by registration number. */
+  async reactionsOf(inspectionId: string): Promise<ReactionEntity[]> {
+    const rows = await this.read<ReactionEntity>(
+      `SELECT id, inspection_id AS "inspectionId", project_id AS "projectId", number, received_on AS "receivedOn", channel, posted_on AS "postedOn", report, sender,
+         sender_is_organisation AS "senderIsOrganisation", summary, late, answer, answered_on AS "answeredOn", changed_draft AS "changedDraft", created_by AS "createdBy", created_at AS "createdAt"
+         FROM reactions WHERE inspection_id = ? ORDER BY number`,
+      [inspectionId],
+    );
+    return rows.map((r) => ({ ...r, late: Boolean(r.late), senderIsOrganisation: Boolean(r.senderIsOrganisation), changedDraft: r.changedDraft === null ? null : Boolean(r.changedDraft) }));
   }
 
   /**
@@ -64,7 +103,7 @@ export class FileRepository extends SqlRepository {
     if (projectIds.length === 0) return [];
     return this.run<ProjectDocumentEntity>(
       manager,
-      `SELECT d.project_id AS "projectId", d.kind, d.version, d.data, d.change_reason AS "changeReason", d.adopted_at AS "adoptedAt", d.created_by AS "createdBy", d.created_at AS "createdAt"
+      `SELECT ${DOCUMENT_COLUMNS}
          FROM project_documents d
         WHERE d.project_id IN (${placeholders(projectIds)})
           AND d.version = (SELECT MAX(v.version) FROM project_documents v WHERE v.project_id = d.project_id AND v.kind = d.kind)`,
@@ -73,11 +112,10 @@ export class FileRepository extends SqlRepository {
   }
 
   /** The latest version of one document of one project, without the rest of its file. */
-  async latestDocument(manager: EntityManager, projectId: string, kind: DocumentKind): Promise<ProjectDocumentEntity | undefined> {
+  async latestDocument(manager: EntityManager | null, projectId: string, kind: DocumentKind): Promise<ProjectDocumentEntity | undefined> {
     const [document] = await this.run<ProjectDocumentEntity>(
       manager,
-      `SELECT project_id AS "projectId", kind, version, data, change_reason AS "changeReason", adopted_at AS "adoptedAt", created_by AS "createdBy", created_at AS "createdAt"
-         FROM project_documents WHERE project_id = ? AND kind = ? ORDER BY version DESC LIMIT 1`,
+      `SELECT ${DOCUMENT_COLUMNS} FROM project_documents WHERE project_id = ? AND kind = ? ORDER BY version DESC LIMIT 1`,
       [projectId, kind],
     );
     return document;

@@ -31,7 +31,7 @@ export class PersonalDataRepository extends SqlRepository {
     return { personalDataId: id, digest };
   }
 
-  async ofProject(manager: EntityManager, projectId: string): Promise<PersonalDataItem[]> {
+  async ofProject(manager: EntityManager | null, projectId: string): Promise<PersonalDataItem[]> {
     return this.run<PersonalDataItem>(
       manager,
       'SELECT id, project_id AS "projectId", kind, digest, recorded_at AS "recordedAt", erased_at AS "erasedAt", erasure_reason AS "erasureReason" FROM personal_data WHERE project_id = ? ORDER BY recorded_at, id',
@@ -40,7 +40,7 @@ export class PersonalDataRepository extends SqlRepository {
   }
 
   /** The projects that still hold personal data not erased, with how many items of each kind, for the retention command. */
-  async projectsHolding(manager: EntityManager): Promise<Array<{ projectId: string; kind: string; items: number }>> {
+  async projectsHolding(manager: EntityManager | null): Promise<Array<{ projectId: string; kind: string; items: number }>> {
     const rows = await this.run<{ projectId: string; kind: string; items: number | string }>(manager, 'SELECT project_id AS "projectId", kind, COUNT(*) AS items FROM personal_data WHERE erased_at IS NULL GROUP BY project_id, kind', []);
     // PostgreSQL returns COUNT(*) as text.
     return rows.map((r) => ({ projectId: r.projectId, kind: r.kind, items: Number(r.items) }));
@@ -54,13 +54,13 @@ export class PersonalDataRepository extends SqlRepository {
   }
 
   /** Every value of one kind in a project still held (not erased), oldest first. */
-  async values(manager: EntityManager, projectId: string, kind: string): Promise<string[]> {
+  async values(manager: EntityManager | null, projectId: string, kind: string): Promise<string[]> {
     const rows = await this.run<{ value: string }>(manager, 'SELECT value FROM personal_data WHERE project_id = ? AND kind = ? AND value IS NOT NULL ORDER BY recorded_at, id', [projectId, kind]);
     return rows.map((r) => r.value);
   }
 
   /** The latest value of one kind in a project, or null when there is none or it was erased (then `erased`). */
-  async latest(manager: EntityManager, projectId: string, kind: string): Promise<{ value: string | null; recordedAt: string } | null> {
+  async latest(manager: EntityManager | null, projectId: string, kind: string): Promise<{ value: string | null; recordedAt: string } | null> {
     const [row] = await this.run<{ value: string | null; recordedAt: string }>(manager, 'SELECT value, recorded_at AS "recordedAt" FROM personal_data WHERE project_id = ? AND kind = ? ORDER BY recorded_at DESC, id DESC LIMIT 1', [projectId, kind]);
     return row ?? null;
   }

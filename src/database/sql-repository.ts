@@ -37,7 +37,8 @@ export class SqlRepository {
     this.sqlite = this.postgres ? undefined : (dataSource.driver as unknown as { databaseConnection: SqliteConnection }).databaseConnection;
   }
 
-  protected async run<Row = never>(manager: EntityManager, sql: string, parameters: unknown[]): Promise<Row[]> {
+  /** Inside the caller's unit of work (its manager), or, with null, a read outside any. */
+  protected async run<Row = never>(manager: EntityManager | null, sql: string, parameters: unknown[]): Promise<Row[]> {
     if (this.sqlite) {
       queryCounter.increment();
       const statement = this.prepare(sql);
@@ -45,7 +46,7 @@ export class SqlRepository {
       statement.run(...parameters);
       return [];
     }
-    return manager.query(this.statement(sql), parameters);
+    return (manager ?? this.reads).query(this.statement(sql), parameters);
   }
 
   /** A read outside any unit of work: the services read through the repositories as they write (issue 20). */

@@ -1,6 +1,4 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import { InspectionEntity, ProjectDocumentEntity, ReactionEntity, StakeholderEntity } from '../database/interaction.entities';
 import { ProjectsModule } from '../projects/projects.module';
 import { WorkflowModule } from '../workflow/workflow.module';
 import { ProjectFileController } from './project-file.controller';
@@ -8,7 +6,7 @@ import { ProjectFileService } from './project-file.service';
 
 /** The project's file: quick scan, commitment, plan of approach, stakeholders, inspection and reactions. */
 @Module({
-  imports: [TypeOrmModule.forFeature([ProjectDocumentEntity, StakeholderEntity, InspectionEntity, ReactionEntity]), ProjectsModule, WorkflowModule],
+  imports: [ProjectsModule, WorkflowModule],
   controllers: [ProjectFileController],
   providers: [ProjectFileService],
   exports: [ProjectFileService],

@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { DataSource, IsNull, Not, type Repository } from 'typeorm';
 import { PersonalDataRepository } from '../database/personal-data.repository';
 import { applicantAccountMissing, assessQuickScan, commitmentMissing, type ApplicantParticipationAccount, type ChallengeAgreement, type ChallengeAssessment, type RaadInformation, type GreenLightRequest, inspectionProcedure, inspraakOf, evaluationMissing, type Evaluation, planMissingParts, planWarnings, termWarnings, type Commitment, type Plan, type QuickScan } from '../../machines/participation-project';
 import type { WooItem } from '../../machines/publication/woo';
 import { ApiError } from '../common/api-error';
-import { InspectionEntity, ProjectDocumentEntity, ReactionEntity, StakeholderEntity, type DocumentKind } from '../database/interaction.entities';
+import type { DocumentKind, ProjectDocumentEntity, StakeholderEntity } from '../database/interaction.entities';
+import { FileRepository } from '../database/file.repository';
 import type { ProjectEntity } from '../database/project.entity';
 import { ProjectsService } from '../projects/projects.service';
 
@@ -33,13 +32,9 @@ export type ProjectFile = Awaited<ReturnType<ProjectFileService['whole']>>;
 @Injectable()
 export class ProjectFileService {
   constructor(
-    @InjectRepository(ProjectDocumentEntity) private readonly documents: Repository<ProjectDocumentEntity>,
-    @InjectRepository(StakeholderEntity) private readonly stakeholders: Repository<StakeholderEntity>,
-    @InjectRepository(InspectionEntity) private readonly inspections: Repository<InspectionEntity>,
-    @InjectRepository(ReactionEntity) private readonly reactions: Repository<ReactionEntity>,
+    private readonly files: FileRepository,
     private readonly projects: ProjectsService,
     private readonly personalData: PersonalDataRepository,
-    private readonly dataSource: DataSource,
   ) {}
 
   /** Every version, newest first. */
@@ -87,7 +82,7 @@ export class ProjectFileService {
   /** Who brought the initiative, as last recorded; its name and address are null once erased. */
   async initiator(projectId: string): Promise<{ name: string | null; email: string | null; recordedAt: string; erased: boolean }> {
     const project = await this.projects.find(projectId);
-    const latest = await this.personalData.latest(this.dataSource.manager, project.id, 'initiator');
+    const latest = await this.personalData.latest(null, project.id, 'initiator');
     if (!latest) throw new ApiError(404, 'initiator-not-found', 'No initiator was recorded for this project.');
     const value = latest.value === null ? null : (JSON.parse(latest.value) as { name: string; email?: string });
     return { name: value?.name ?? null, email: value?.email ?? null, recordedAt: latest.recordedAt, erased: value === null };
@@ -96,7 +91,7 @@ export class ProjectFileService {
   /** Where to answer the zienswijzen given on the public page (issue 19), by registration number; gone once erased. */
   async reactionContacts(projectId: string): Promise<Map<number, { address: string; email?: string }>> {
     const project = await this.projects.find(projectId);
-    const values = await this.personalData.values(this.dataSource.manager, project.id, 'reaction-contact');
+    const values = await this.personalData.values(null, project.id, 'reaction-contact');
     return new Map(values.map((v) => JSON.parse(v) as { number: number; address: string; email?: string }).map(({ number, ...contact }) => [number, contact]));
   }
 
@@ -130,7 +125,7 @@ export class ProjectFileService {
 
   /** The terinzageleggingen of the cycle withdrawn after a faulty kennisgeving, oldest first. */
   private async withdrawnOf(project: ProjectEntity) {
-    const withdrawn = await this.inspections.find({ where: { projectId: project.id, cycle: project.cycle, withdrawnOn: Not(IsNull()) }, order: { createdAt: 'ASC' } });
+    const withdrawn = await this.files.inspectionsOf(project.id, project.cycle, true);
     return withdrawn.map(({ id, laidOpenOn, publishedIn, endsOn, withdrawnOn, withdrawalReason }) => ({ id, laidOpenOn, publishedIn, endsOn, withdrawnOn: withdrawnOn!, withdrawalReason: withdrawalReason! }));
   }
 
@@ -175,12 +170,12 @@ export class ProjectFileService {
   }
 
   private async versionsOf<T>(projectId: string, kind: DocumentKind): Promise<Array<DocumentVersionView<T>>> {
-    return (await this.documents.find({ where: { projectId, kind }, order: { version: 'DESC' } })).map((d) => versionView<T>(d));
+    return (await this.files.documentVersions(projectId, kind)).map((d) => versionView<T>(d));
   }
 
   private async latestOf<T>(projectId: string, kind: DocumentKind): Promise<DocumentVersionView<T> | null> {
-    const latest = await this.documents.findOne({ where: { projectId, kind }, order: { version: 'DESC' } });
-    return latest && versionView<T>(latest);
+    const latest = await this.files.latestDocument(null, projectId, kind);
+    return latest ? versionView<T>(latest) : null;
   }
 
   private async quickScanOf(project: ProjectEntity) {
@@ -201,14 +196,13 @@ export class ProjectFileService {
   }
 
   private stakeholdersOf(project: ProjectEntity): Promise<StakeholderEntity[]> {
-    return this.stakeholders.find({ where: { projectId: project.id }, order: { createdAt: 'ASC', id: 'ASC' } });
+    return this.files.stakeholdersOf(project.id);
   }
 
   /** The terinzagelegging of the cycle that stands (a withdrawn one does not), with its reactions. */
   private async inspectionOf(project: ProjectEntity) {
-    const inspection = await this.inspections.findOneBy({ projectId: project.id, cycle: project.cycle, withdrawnOn: IsNull() });
+    const [inspection] = await this.files.inspectionsOf(project.id, project.cycle, false);
     if (!inspection) return null;
-    const reactions = await this.reactions.find({ where: { inspectionId: inspection.id }, order: { number: 'ASC' } });
-    return { ...inspection, warnings: termWarnings(inspection.endsOn), reactions: reactions.map((r) => ({ ...r, late: Boolean(r.late), senderIsOrganisation: Boolean(r.senderIsOrganisation), changedDraft: r.changedDraft === null ? null : Boolean(r.changedDraft) })) };
+    return { ...inspection, warnings: termWarnings(inspection.endsOn), reactions: await this.files.reactionsOf(inspection.id) };
   }
 }

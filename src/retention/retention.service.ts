@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import type { Actor } from '../auth/roles';
 import { PersonalDataRepository, type PersonalDataItem } from '../database/personal-data.repository';
 import { ProjectsService } from '../projects/projects.service';
@@ -20,12 +19,11 @@ export class RetentionService {
     private readonly projects: ProjectsService,
     private readonly personalData: PersonalDataRepository,
     private readonly workflow: RetentionWorkflow,
-    private readonly dataSource: DataSource,
   ) {}
 
   async overview(projectId: string): Promise<PersonalDataOverview> {
     const project = await this.projects.find(projectId);
-    const items = (await this.personalData.ofProject(this.dataSource.manager, project.id)).map((item) => ({ ...item, erasableFrom: this.workflow.erasableFrom(project, item.kind as PersonalDataKind) }));
+    const items = (await this.personalData.ofProject(null, project.id)).map((item) => ({ ...item, erasableFrom: this.workflow.erasableFrom(project, item.kind as PersonalDataKind) }));
     const pending = items.filter((item) => item.erasedAt === null && item.erasableFrom !== null).map((item) => item.erasableFrom!);
     return { erasableFrom: pending.sort()[0] ?? null, items };
   }
@@ -37,7 +35,7 @@ export class RetentionService {
   /** Per project and kind, the personal data whose retention period has passed, for the retention command. */
   async due(today: string): Promise<Array<{ projectId: string; title: string; kind: PersonalDataKind; erasableFrom: string; items: number }>> {
     const due = [];
-    for (const { projectId, kind, items } of await this.personalData.projectsHolding(this.dataSource.manager)) {
+    for (const { projectId, kind, items } of await this.personalData.projectsHolding(null)) {
       const project = await this.projects.find(projectId);
       const erasableFrom = this.workflow.erasableFrom(project, kind as PersonalDataKind);
       if (erasableFrom !== null && erasableFrom <= today) due.push({ projectId, title: project.title, kind: kind as PersonalDataKind, erasableFrom, items });
