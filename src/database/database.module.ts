@@ -14,10 +14,11 @@ import { StateStayRepository } from './state-stay.repository';
 import { TrailRepository } from './trail.repository';
 import { DatabaseHealth } from './database-health';
 import { AuditRootRepository } from './audit-root.repository';
+import { InsightRepository } from './insight.repository';
 import { TransactionRunner } from './transaction-runner';
 
 /** One small repository per aggregate of the write path. */
-const REPOSITORIES = [AuditRootRepository, ProjectRepository, DecisionRepository, TrailRepository, FileRepository, ReminderRepository, OutboxRepository, StateStayRepository, PersonalDataRepository];
+const REPOSITORIES = [AuditRootRepository, InsightRepository, ProjectRepository, DecisionRepository, TrailRepository, FileRepository, ReminderRepository, OutboxRepository, StateStayRepository, PersonalDataRepository];
 
 @Global()
 @Module({
