@@ -154,4 +154,20 @@ describe('the werkvoorraad', () => {
     expect(await mine('Anna de Vries', 'oidc|4711')).toContain('Van mij');
     expect(await mine('A. de Vries', 'oidc|0815')).not.toContain('Van mij');
   });
+
+  it('filters the dashboard by phase and words and sorts it by the silence deadline, ended projects last, in SQL', async () => {
+    const counting = (await service.api.create({ title: 'Filter Zuidkade', origin: 'municipality', politicalSensitivity: 'low' })).body.id;
+    await service.api.step(counting, 'START_INTERACTIVE', 'college');
+    await service.api.create({ title: 'Filter Noordkade', origin: 'municipality', politicalSensitivity: 'low' });
+    const ended = (await service.api.create({ title: 'Filter Westkade', origin: 'municipality', politicalSensitivity: 'low' })).body.id;
+    await service.api.step(ended, 'STOP', 'college');
+    const dashboard = async (query: string) => (await service.t.http().get(`/?welke=alle&${query}`).set('cookie', `iw_session=${await webSessionToken('P. Manager', ['process-manager'])}`)).text;
+    const titles = (html: string) => [...html.matchAll(/>Filter (\w+)<\/a>/g)].map((m) => m[1]);
+    // Newest first, the ended one last.
+    expect(titles(await dashboard('zoek=filter'))).toEqual(['Noordkade', 'Zuidkade', 'Westkade']);
+    expect(titles(await dashboard('zoek=FILTER&fase=formalCommitment'))).toEqual(['Zuidkade']);
+    // The one whose silence is counted first; without a deadline after it; the ended one last.
+    expect(titles(await dashboard('zoek=filter&sorteer=termijn'))).toEqual(['Zuidkade', 'Noordkade', 'Westkade']);
+    expect(titles(await dashboard('zoek=noord'))).toEqual(['Noordkade']);
+  });
 });

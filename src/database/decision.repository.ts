@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { DecisionEntity } from './decision.entity';
-import { SqlRepository } from './sql-repository';
+import { placeholders, SqlRepository } from './sql-repository';
 
 const DECISION_COLUMNS = `id, project_id AS "projectId", gate, cycle, body, outcome, decided_on AS "decidedOn", reference, document_url AS "documentUrl", note,
   recorded_by AS "recordedBy", recorded_by_role AS "recordedByRole", recorded_at AS "recordedAt", justification, consumed_at AS "consumedAt", consumed_by_audit_seq AS "consumedByAuditSeq"`;
@@ -17,6 +17,12 @@ export class DecisionRepository extends SqlRepository {
   /** Every decision of the project, in the order recorded (a read outside any unit of work). */
   async ofProject(projectId: string): Promise<DecisionEntity[]> {
     return this.read<DecisionEntity>(`SELECT ${DECISION_COLUMNS} FROM decisions WHERE project_id = ? ORDER BY recorded_at, id`, [projectId]);
+  }
+
+  /** The decisions of these projects that no transition has used yet, every cycle (the views filter on the cycle). */
+  async unconsumedOf(projectIds: readonly string[]): Promise<DecisionEntity[]> {
+    if (projectIds.length === 0) return [];
+    return this.read<DecisionEntity>(`SELECT ${DECISION_COLUMNS} FROM decisions WHERE project_id IN (${placeholders(projectIds)}) AND consumed_at IS NULL`, [...projectIds]);
   }
 
   /** One decision of the project, if it has it. */

@@ -99,7 +99,7 @@ export class FileRepository extends SqlRepository {
   }
 
   /** The latest version of each document (quick scan, commitment, plan) of these projects. */
-  async latestDocuments(manager: EntityManager, projectIds: readonly string[]): Promise<ProjectDocumentEntity[]> {
+  async latestDocuments(manager: EntityManager | null, projectIds: readonly string[]): Promise<ProjectDocumentEntity[]> {
     if (projectIds.length === 0) return [];
     return this.run<ProjectDocumentEntity>(
       manager,
@@ -138,7 +138,7 @@ export class FileRepository extends SqlRepository {
   }
 
   /** Which level of which phase each of these projects has told its participants (§1.3). */
-  async announcements(manager: EntityManager, projectIds: readonly string[]): Promise<Array<{ projectId: string; phase: string; level: string }>> {
+  async announcements(manager: EntityManager | null, projectIds: readonly string[]): Promise<Array<{ projectId: string; phase: string; level: string }>> {
     if (projectIds.length === 0) return [];
     return this.run(
       manager,
@@ -148,7 +148,7 @@ export class FileRepository extends SqlRepository {
   }
 
   /** The inspections of these projects that stand (a withdrawn one does not), with how many of their reactions still wait for an answer. */
-  async inspections(manager: EntityManager, projectIds: readonly string[]): Promise<InspectionSummary[]> {
+  async inspections(manager: EntityManager | null, projectIds: readonly string[]): Promise<InspectionSummary[]> {
     if (projectIds.length === 0) return [];
     const rows = await this.run<Omit<InspectionSummary, 'unanswered' | 'reactions' | 'postalWeek'> & { unanswered: number | string; reactions: number | string; postalWeek: boolean | number }>(
       manager,

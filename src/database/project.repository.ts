@@ -1,12 +1,31 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { ProjectEntity } from './project.entity';
-import { SqlRepository } from './sql-repository';
+import { placeholders, SqlRepository } from './sql-repository';
 
 const PROJECT_COLUMNS = `id, title, description, origin, political_sensitivity AS "politicalSensitivity", state, cycle, snapshot, version,
   audit_seq AS "auditSeq", audit_hash AS "auditHash", silence_window_days AS "silenceWindowDays", silence_since AS "silenceSince", silence_allowed_until AS "silenceAllowedUntil",
   silence_always AS "silenceAlways", public, slug, silence_level AS "silenceLevel", silence_deadline AS "silenceDeadline", last_communication_at AS "lastCommunicationAt",
   owner_email AS "ownerEmail", administrator_email AS "administratorEmail", awaiting, public_contact AS "publicContact", created_by AS "createdBy", created_by_subject AS "createdBySubject", created_at AS "createdAt", updated_at AS "updatedAt"`;
+
+/** The dashboard's filter as the database applies it (src/projects/projects.service.ts words it). */
+export interface ProjectQuery {
+  statePrefix?: string;
+  owner?: string;
+  creator?: { subject: string; name: string };
+  /** A LIKE pattern for the title. */
+  titleWords?: string;
+  /** The end of the allowed silence within these bounds: after `after`, up to and including `until`. */
+  silenceAllowedUntil?: { after?: string; until?: string };
+  /** States listed last: the ended ones. */
+  lastStates: readonly string[];
+  sortByDeadline?: boolean;
+  limit: number;
+  offset: number;
+}
+
+/** SQLite keeps a boolean as 0 or 1. */
+const project = (row: ProjectEntity): ProjectEntity => ({ ...row, silenceAlways: Boolean(row.silenceAlways), public: Boolean(row.public) });
 
 /** The projects table: the row a unit of work locks, and writes once. */
 @Injectable()
@@ -14,8 +33,55 @@ export class ProjectRepository extends SqlRepository {
   /** The project row; on PostgreSQL locked until the transaction ends (SQLite writes are serialised anyway). */
   async lock(manager: EntityManager, id: string): Promise<ProjectEntity | undefined> {
     const [row] = await this.run<ProjectEntity>(manager, `SELECT ${PROJECT_COLUMNS} FROM projects WHERE id = ?${this.postgres ? ' FOR UPDATE' : ''}`, [id]);
-    // SQLite keeps a boolean as 0 or 1.
-    return row && { ...row, silenceAlways: Boolean(row.silenceAlways), public: Boolean(row.public) };
+    return row && project(row);
+  }
+
+  /** One project, outside any unit of work. */
+  async byId(id: string): Promise<ProjectEntity | undefined> {
+    const [row] = await this.read<ProjectEntity>(`SELECT ${PROJECT_COLUMNS} FROM projects WHERE id = ?`, [id]);
+    return row && project(row);
+  }
+
+  /** A public project by the address of its page. */
+  async publicBySlug(slug: string): Promise<ProjectEntity | undefined> {
+    const [row] = await this.read<ProjectEntity>(`SELECT ${PROJECT_COLUMNS} FROM projects WHERE slug = ? AND public = ?`, [slug, this.flag(true)]);
+    return row && project(row);
+  }
+
+  /** The projects with a public page, newest first, at most `limit`. */
+  async publicOnes(limit: number): Promise<ProjectEntity[]> {
+    return (await this.read<ProjectEntity>(`SELECT ${PROJECT_COLUMNS} FROM projects WHERE public = ? ORDER BY created_at DESC, id LIMIT ?`, [this.flag(true), limit])).map(project);
+  }
+
+  /** The projects waiting for a body (a LIKE pattern on `awaiting`), longest waiting first, with how many wait. */
+  async awaiting(pattern: string, limit: number, offset: number): Promise<{ rows: ProjectEntity[]; total: number }> {
+    const [{ n }] = await this.read<{ n: number | string }>('SELECT COUNT(*) AS n FROM projects WHERE awaiting LIKE ?', [pattern]);
+    const rows = await this.read<ProjectEntity>(`SELECT ${PROJECT_COLUMNS} FROM projects WHERE awaiting LIKE ? ORDER BY updated_at, id LIMIT ? OFFSET ?`, [pattern, limit, offset]);
+    return { rows: rows.map(project), total: Number(n) };
+  }
+
+  /** A page of the projects matching the dashboard's filter, with how many match. */
+  async matching(q: ProjectQuery): Promise<{ rows: ProjectEntity[]; total: number }> {
+    const where: string[] = [];
+    const parameters: unknown[] = [];
+    const and = (clause: string, ...values: unknown[]) => {
+      where.push(clause);
+      parameters.push(...values);
+    };
+    if (q.statePrefix) and('(state = ? OR state LIKE ?)', q.statePrefix, `${q.statePrefix}.%`);
+    if (q.owner) and('owner_email = ?', q.owner);
+    // Before subjects were kept, a project is its creator's by name.
+    if (q.creator) and('(created_by_subject = ? OR (created_by_subject IS NULL AND created_by = ?))', q.creator.subject, q.creator.name);
+    if (q.titleWords) and("LOWER(title) LIKE ? ESCAPE '\\'", q.titleWords);
+    if (q.silenceAllowedUntil?.after) and('silence_allowed_until > ?', q.silenceAllowedUntil.after);
+    if (q.silenceAllowedUntil?.until) and('silence_allowed_until <= ?', q.silenceAllowedUntil.until);
+    const clause = where.length ? ` WHERE ${where.join(' AND ')}` : '';
+    const [{ n }] = await this.read<{ n: number | string }>(`SELECT COUNT(*) AS n FROM projects${clause}`, parameters);
+    // Ended projects last: the list is for the work still to do.
+    const last = q.lastStates.length ? `CASE WHEN state IN (${placeholders(q.lastStates)}) THEN 1 ELSE 0 END, ` : '';
+    const order = q.sortByDeadline ? 'CASE WHEN silence_allowed_until IS NULL THEN 1 ELSE 0 END, silence_allowed_until' : 'created_at DESC';
+    const rows = await this.read<ProjectEntity>(`SELECT ${PROJECT_COLUMNS} FROM projects${clause} ORDER BY ${last}${order}, id LIMIT ? OFFSET ?`, [...parameters, ...q.lastStates, q.limit, q.offset]);
+    return { rows: rows.map(project), total: Number(n) };
   }
 
   async insert(manager: EntityManager, p: ProjectEntity): Promise<void> {

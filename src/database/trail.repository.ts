@@ -58,7 +58,7 @@ export class TrailRepository extends SqlRepository {
   }
 
   /** The `decision-recorded` entries (type and payload) of these projects, to bind their decisions to the trail. */
-  async decisionEntries(manager: EntityManager, projectIds: readonly string[]): Promise<Array<{ type: string; payload: string }>> {
+  async decisionEntries(manager: EntityManager | null, projectIds: readonly string[]): Promise<Array<{ type: string; payload: string }>> {
     if (projectIds.length === 0) return [];
     return this.run(manager, `SELECT type, payload FROM audit_entries WHERE project_id IN (${placeholders(projectIds)}) AND type = 'decision-recorded'`, [...projectIds]);
   }

@@ -8,7 +8,7 @@ import { boundToTrail, recordedDecisions } from './audit-chain';
  * behind the service's back counts for no gate and no screen (`verify` names it). One query
  * for the projects of all of them.
  */
-export async function boundDecisions(trail: TrailRepository, manager: EntityManager, decisions: DecisionEntity[]): Promise<DecisionEntity[]> {
+export async function boundDecisions(trail: TrailRepository, manager: EntityManager | null, decisions: DecisionEntity[]): Promise<DecisionEntity[]> {
   if (decisions.length === 0) return decisions;
   const recorded = recordedDecisions(await trail.decisionEntries(manager, [...new Set(decisions.map((d) => d.projectId))]));
   return decisions.filter((d) => boundToTrail(d, recorded.get(d.id)));

@@ -15,7 +15,7 @@ export interface ProjectFile {
 
 
 /** The files of many projects in three queries, whatever their number (no N+1). */
-export async function loadProjectFiles(store: FileRepository, manager: EntityManager, projects: readonly ProjectEntity[], now: Date): Promise<Map<string, ProjectFile>> {
+export async function loadProjectFiles(store: FileRepository, manager: EntityManager | null, projects: readonly ProjectEntity[], now: Date): Promise<Map<string, ProjectFile>> {
   const ids = projects.map((p) => p.id);
   // One after another: inside a transaction on PostgreSQL they share one client, which runs one query at a time (pg deprecates queueing them).
   const documents = await store.latestDocuments(manager, ids);
