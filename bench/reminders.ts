@@ -19,9 +19,8 @@ import { SMTPServer } from 'smtp-server';
 import { DataSource } from 'typeorm';
 import { loadConfig } from '../src/config/app-config';
 import { dataSourceOptions } from '../src/database/data-source-options';
-import { MilestoneEntity } from '../src/database/milestone.entity';
-import { OutboxEntity } from '../src/database/outbox.entity';
-import { ProjectEntity } from '../src/database/project.entity';
+import { OutboxRepository } from '../src/database/outbox.repository';
+import { ReminderRepository } from '../src/database/reminder.repository';
 import { TransactionRunner } from '../src/database/transaction-runner';
 import { ReminderScheduler } from '../src/reminders/reminder-scheduler.service';
 import { EXAMPLE_QUICK_SCAN } from './support/example-file';
@@ -154,9 +153,8 @@ async function main(): Promise<void> {
     const dataSource = await new DataSource(dataSourceOptions(config.database)).initialize();
     const scheduler = new ReminderScheduler(
       queue,
-      dataSource.getRepository(OutboxEntity),
-      dataSource.getRepository(ProjectEntity),
-      dataSource.getRepository(MilestoneEntity),
+      new OutboxRepository(dataSource),
+      new ReminderRepository(dataSource),
       new TransactionRunner(dataSource),
       config,
     );

@@ -58,6 +58,19 @@ export class ReminderRepository extends SqlRepository {
     return rows.map(({ projectId: _projectId, recipients, ...r }) => ({ ...r, recipients: JSON.parse(recipients) as string[] }));
   }
 
+  /** Every pending silence deadline, for reconciling the jobs with Redis. */
+  async pendingSilences(): Promise<Array<{ projectId: string; dueAt: string }>> {
+    return this.read('SELECT id AS "projectId", silence_deadline AS "dueAt" FROM projects WHERE silence_deadline IS NOT NULL', []);
+  }
+
+  /** Every milestone not reminded yet of a project that has not ended (`endedStates`), for reconciling. */
+  async milestonesToRemind(endedStates: readonly string[]): Promise<Array<{ milestoneId: string; remindAt: string }>> {
+    return this.read(
+      `SELECT m.id AS "milestoneId", m.remind_at AS "remindAt" FROM milestones m JOIN projects p ON p.id = m.project_id WHERE m.reminded_at IS NULL AND p.state NOT IN (${placeholders(endedStates)})`,
+      [...endedStates],
+    );
+  }
+
   async markMilestoneReminded(manager: EntityManager, id: string, at: string): Promise<void> {
     await this.run(manager, 'UPDATE milestones SET reminded_at = ? WHERE id = ?', [at, id]);
   }

@@ -1,14 +1,11 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
 import type { JobsOptions, Queue } from 'bullmq';
-import { In, IsNull, LessThan, Not, type Repository } from 'typeorm';
 import { ENDED_STATES } from '../../machines/participation-project';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { OutboxEntity } from '../database/outbox.entity';
-import { ProjectEntity } from '../database/project.entity';
+import { OutboxRepository } from '../database/outbox.repository';
+import { ReminderRepository } from '../database/reminder.repository';
 import { TransactionRunner } from '../database/transaction-runner';
-import { MilestoneEntity } from '../database/milestone.entity';
 import { milestoneJobId, silenceJobId } from '../workflow/reminder-workflow.service';
 import { MILESTONE_TOPIC, SILENCE_TOPIC } from '../workflow/workflow.service';
 import { REMINDER_QUEUE, ReminderJob, type MilestoneJobData, type SilenceJobData } from './reminder-queue';
@@ -33,9 +30,8 @@ export class ReminderScheduler implements OnApplicationBootstrap, OnModuleDestro
 
   constructor(
     @InjectQueue(REMINDER_QUEUE) private readonly queue: Queue,
-    @InjectRepository(OutboxEntity) private readonly outbox: Repository<OutboxEntity>,
-    @InjectRepository(ProjectEntity) private readonly projects: Repository<ProjectEntity>,
-    @InjectRepository(MilestoneEntity) private readonly milestones: Repository<MilestoneEntity>,
+    private readonly outbox: OutboxRepository,
+    private readonly deadlines: ReminderRepository,
     private readonly transactions: TransactionRunner,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -66,12 +62,12 @@ export class ReminderScheduler implements OnApplicationBootstrap, OnModuleDestro
     let relayed = 0;
     try {
       for (let full = true; full; ) {
-        const rows = await this.outbox.find({ where: { relayedAt: IsNull() }, order: { id: 'ASC' }, take: RELAY_BATCH });
+        const rows = await this.outbox.unrelayed(RELAY_BATCH);
         if (rows.length === 0) break;
         const of = <T>(topic: string) => rows.filter((row) => row.topic === topic).map((row) => JSON.parse(row.payload) as T);
         await this.enqueue(of<SilenceJobData>(SILENCE_TOPIC), of<MilestoneJobData>(MILESTONE_TOPIC));
         const relayedAt = new Date().toISOString();
-        await this.transactions.run((manager) => manager.update(OutboxEntity, { id: In(rows.map((r) => r.id)) }, { relayedAt }));
+        await this.transactions.run((manager) => this.outbox.markRelayed(manager, rows.map((r) => r.id), relayedAt));
         relayed += rows.length;
         full = rows.length === RELAY_BATCH;
       }
@@ -88,20 +84,11 @@ export class ReminderScheduler implements OnApplicationBootstrap, OnModuleDestro
     if (this.reconciling) return 0;
     this.reconciling = true;
     try {
-      const silent = await this.projects.find({ select: { id: true, silenceDeadline: true }, where: { silenceDeadline: Not(IsNull()) } });
+      const silent = await this.deadlines.pendingSilences();
       // Milestones of ended projects are never reminded (their jobs are skipped): they are not re-added forever.
-      const milestones = await this.milestones
-        .createQueryBuilder('m')
-        .select(['m.id', 'm.remindAt'])
-        .innerJoin(ProjectEntity, 'p', 'p.id = m.projectId')
-        .where('m.remindedAt IS NULL')
-        .andWhere('p.state NOT IN (:...ended)', { ended: ENDED_STATES })
-        .getMany();
+      const milestones = await this.deadlines.milestonesToRemind(ENDED_STATES);
       await this.pruneOutbox();
-      await this.enqueue(
-        silent.map((p) => ({ projectId: p.id, dueAt: p.silenceDeadline! })),
-        milestones.map((m) => ({ milestoneId: m.id, remindAt: m.remindAt })),
-      );
+      await this.enqueue(silent, milestones);
       return silent.length + milestones.length;
     } catch (error) {
       this.logger.warn(`Reconciling reminders will retry: ${(error as Error).message}`);
@@ -114,7 +101,7 @@ export class ReminderScheduler implements OnApplicationBootstrap, OnModuleDestro
   /** Relayed outbox rows are kept OUTBOX_RETENTION_DAYS (for inspection), then removed. */
   private async pruneOutbox(): Promise<void> {
     const cutoff = new Date(Date.now() - this.config.reminders.outboxRetentionDays * 86_400_000).toISOString();
-    await this.transactions.run((manager) => manager.delete(OutboxEntity, { relayedAt: LessThan(cutoff) }));
+    await this.transactions.run((manager) => this.outbox.pruneRelayedBefore(manager, cutoff));
   }
 
   private async enqueue(silences: SilenceJobData[], milestones: MilestoneJobData[]): Promise<void> {

@@ -1,11 +1,6 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module, type DynamicModule } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import type { AppConfig } from '../config/app-config';
-import { MilestoneEntity } from '../database/milestone.entity';
-import { OutboxEntity } from '../database/outbox.entity';
-import { ProjectEntity } from '../database/project.entity';
-import { ReminderEntity } from '../database/reminder.entity';
 import { ProjectsModule } from '../projects/projects.module';
 import { RemindersController } from './reminders.controller';
 import { WorkflowModule } from '../workflow/workflow.module';
@@ -26,7 +21,6 @@ export class RemindersModule {
       imports: [
         BullModule.forRoot({ connection: redisConnection(config), prefix: config.reminders.queuePrefix }),
         BullModule.registerQueue({ name: REMINDER_QUEUE }),
-        TypeOrmModule.forFeature([OutboxEntity, ProjectEntity, ReminderEntity, MilestoneEntity]),
         WorkflowModule,
         ...(options.api ? [ProjectsModule] : []),
       ],
