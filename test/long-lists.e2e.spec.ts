@@ -71,6 +71,9 @@ describeEachDatabase('long lists', (createDatabase) => {
     expect(first).toContain(`/projecten/${id}/communicatie?pagina=2#log`);
     expect(contactsOn(await page(`/projecten/${id}/communicatie?pagina=2`))).toBe(10);
     expect(contactsOn(await page(`/projecten/${id}/communicatie?zoek=e-mail`))).toBe(20);
+    // The dashboard's SQL on either database: its filter, ended projects last, by deadline.
+    expect(await page('/?welke=alle&fase=quickScan&sorteer=termijn&zoek=contact')).toContain('Veel contact');
+    expect(await page('/?welke=alle&stilte=overdue&zoek=contact')).not.toContain('Veel contact');
     const account = (await manager().get(`/api/projects/${id}/participation-account`)).body;
     expect(account.communications).toEqual([{ stage: 'quickScan', count: 60, first: expect.any(String), last: expect.any(String), channels: [{ channel: 'nieuwsbrief', count: 40 }, { channel: 'e-mail', count: 20 }] }]);
   });
