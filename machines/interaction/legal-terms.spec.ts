@@ -1,5 +1,5 @@
 import { EQUATING_DECREES } from './decreed-days';
-import { addDays, inspectionTermEnd, isNonWorkingDay, nextWorkingDay, postalWeekEnd, reactionOnTime, termWarnings } from './legal-terms';
+import { addDays, inspectionTermEnd, isNonWorkingDay, nextWorkingDay, postalWeekEnd, reactionFault, reactionOnTime, termWarnings } from './legal-terms';
 
 /** Laid open on the day that makes the nominal six-week term end on `lastDay`. */
 const laidOpenFor = (lastDay: string) => addDays(lastDay, -41);
@@ -79,5 +79,15 @@ describe('zienswijzen sent by post (art. 6:9 lid 2 with art. 3:16 lid 3 Awb)', (
 
   it('keeps the week after the term open for letters', () => {
     expect(postalWeekEnd('2026-04-28')).toBe('2026-05-05');
+  });
+});
+
+describe('reactionFault', () => {
+  it('allows a postmark only on a letter, not after its receipt, and asks a report of an oral zienswijze', () => {
+    expect(reactionFault({ channel: 'letter', receivedOn: '2026-10-14', postedOn: '2026-10-12' })).toBeNull();
+    expect(reactionFault({ channel: 'email', receivedOn: '2026-10-14', postedOn: '2026-10-12' })).toBe('postmark-without-letter');
+    expect(reactionFault({ channel: 'letter', receivedOn: '2026-10-14', postedOn: '2026-10-15' })).toBe('posted-after-received');
+    expect(reactionFault({ channel: 'oral', receivedOn: '2026-10-14' })).toBe('oral-report-missing');
+    expect(reactionFault({ channel: 'oral', receivedOn: '2026-10-14', report: 'Zorgen over verkeer.' })).toBeNull();
   });
 });

@@ -138,6 +138,18 @@ export function postalWeekEnd(endsOn: string): string {
  * Whether a reaction is on time: received within the term, or, under afdeling 3.4 Awb (where
  * art. 3:16 lid 3 applies art. 6:9), posted within it and received within the week after.
  */
+/**
+ * What a zienswijze as recorded cannot be: a postmark belongs to a letter (Awb art. 6:9 lid 2) and
+ * lies on or before its receipt; an oral zienswijze is recorded with a report of what was said
+ * (art. 3:17). The first fault, or null.
+ */
+export function reactionFault(r: { channel: ReactionChannel; receivedOn: string; postedOn?: string; report?: string }): 'postmark-without-letter' | 'posted-after-received' | 'oral-report-missing' | null {
+  if (r.postedOn !== undefined && r.channel !== 'letter') return 'postmark-without-letter';
+  if (r.postedOn !== undefined && r.postedOn > r.receivedOn) return 'posted-after-received';
+  if (r.channel === 'oral' && !r.report) return 'oral-report-missing';
+  return null;
+}
+
 export function reactionOnTime(reaction: { channel: ReactionChannel; receivedOn: string; postedOn?: string | null }, endsOn: string, postalRuleApplies = true): boolean {
   if (reaction.receivedOn <= endsOn) return true;
   return postalRuleApplies && reaction.channel === 'letter' && !!reaction.postedOn && reaction.postedOn <= endsOn && reaction.receivedOn <= postalWeekEnd(endsOn);

@@ -15,3 +15,4 @@ export * from './project-states';
 export * from './vocabulary';
 export * from './after-decision';
 export * from './green-light-requests';
+export * from './milestone-rules';

@@ -1,4 +1,4 @@
-import { daysSilent, escalate, NO_SILENCE, restartSilence, rewindow, silenceCounted, silenceDeadline, silenceStatus, silenceStatusBounds } from './silence.rules';
+import { daysSilent, escalate, NO_SILENCE, restartSilence, rewindow, silenceCounted, silenceDeadline, silenceRecipients, silenceStatus, silenceStatusBounds } from './silence.rules';
 
 const DAY = 86_400_000;
 
@@ -76,5 +76,13 @@ describe('silence rules', () => {
       expect([hours, byRange(deadline)]).toEqual([hours, silenceStatus(deadline, now, DAY)]);
     }
     expect(byRange(null)).toBe(silenceStatus(null, now, DAY));
+  });
+});
+
+describe('silenceRecipients', () => {
+  it('sends the first reminder to the process manager, escalations also to the commissioning administrator', () => {
+    expect(silenceRecipients(1, { owner: 'pm@gemeente.nl', administrator: 'wethouder@gemeente.nl' })).toEqual(['pm@gemeente.nl']);
+    expect(silenceRecipients(2, { owner: 'pm@gemeente.nl', administrator: 'wethouder@gemeente.nl' })).toEqual(['pm@gemeente.nl', 'wethouder@gemeente.nl']);
+    expect(silenceRecipients(3, { owner: null, administrator: null })).toEqual([]);
   });
 });

@@ -20,6 +20,14 @@ export function silenceCounted(state: string, plannedLevel?: Level | null, alway
   return tagsOf(state).has(SILENCE_COUNTED) && (alwaysCount || plannedLevel !== 'none');
 }
 
+/**
+ * Who a silence reminder goes to: the first to the process manager; from the second on (an
+ * escalation) also the commissioning administrator. The product's ladder; a guide may set its own.
+ */
+export function silenceRecipients(level: number, to: { owner: string | null; administrator: string | null }): string[] {
+  return [to.owner, level > 1 ? to.administrator : null].filter((e): e is string => !!e);
+}
+
 export interface SilenceClock {
   /** Start of the current silence: the last communication, or the moment counting began. */
   since: string | null;

@@ -19,6 +19,7 @@ import {
   inspectionTermEnd,
   termWarnings,
   reactionOnTime,
+  reactionFault,
   type ReactionChannel,
   type TermWarning,
   inPreparation,
@@ -575,9 +576,11 @@ export class FileWorkflow {
       const inspection = await this.currentInspection(manager, project);
       if (isFutureDay(input.receivedOn, now)) throw new ApiError(422, 'reaction-in-future', `receivedOn ${input.receivedOn} lies in the future.`);
       const channel = input.channel ?? 'email';
-      if (input.postedOn !== undefined && channel !== 'letter') throw new ApiError(422, 'postmark-without-letter', 'postedOn is the postmark of a letter; this reaction did not come by post.');
-      if (input.postedOn !== undefined && input.postedOn > input.receivedOn) throw new ApiError(422, 'posted-after-received', `postedOn ${input.postedOn} lies after receivedOn ${input.receivedOn}.`);
-      if (channel === 'oral' && !input.report) throw new ApiError(422, 'oral-report-missing', 'An oral zienswijze is recorded with a report of what was said (art. 3:17 Awb).');
+      const fault = reactionFault({ ...input, channel });
+      if (fault) {
+        const why = { 'postmark-without-letter': 'postedOn is the postmark of a letter; this reaction did not come by post.', 'posted-after-received': `postedOn ${input.postedOn} lies after receivedOn ${input.receivedOn}.`, 'oral-report-missing': 'An oral zienswijze is recorded with a report of what was said (art. 3:17 Awb).' }[fault];
+        throw new ApiError(422, fault, why);
+      }
       const reaction: ReactionEntity = {
         id: randomUUID(),
         inspectionId: inspection.id,

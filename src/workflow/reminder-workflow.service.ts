@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from '../database/transaction-runner';
 import { isEndedState } from '../../machines/participation-project';
-import { daysSilent, escalate } from '../../machines/silence/silence.rules';
+import { daysSilent, escalate, silenceRecipients } from '../../machines/silence/silence.rules';
 import { SYSTEM_ACTOR } from '../auth/roles';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { ApiError } from '../common/api-error';
@@ -65,7 +65,7 @@ export class ReminderWorkflow {
         return { action: 'none', reason };
       }
       const level = project.silenceLevel + 1;
-      const recipients = [project.ownerEmail, level > 1 ? project.administratorEmail : null].filter((e): e is string => !!e);
+      const recipients = silenceRecipients(level, { owner: project.ownerEmail, administrator: project.administratorEmail });
       const reminder: DueReminder = { key, kind: 'silence', projectId, title: project.title, dueAt, level, recipients, daysSilent: daysSilent(project.silenceSince!, now, this.dayMs) };
       await this.markPending(manager, reminder, existing, now);
       return { action: 'deliver', reminder };

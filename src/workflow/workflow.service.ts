@@ -13,6 +13,9 @@ import {
   decidedLate,
   isApplication,
   awaitedBodies,
+  applicationRepairMilestone,
+  challengeAssessmentMilestone,
+  unansweredBeforeDecision,
   eventsIn,
   requestStanding,
   requiredBody,
@@ -307,16 +310,11 @@ export class WorkflowService {
       if (adoptedPlan) await this.files.markDocumentAdopted(manager, project.id, 'plan', adoptedPlan.version, at);
       // Uitdaagrecht: the municipality assesses a challenge within the term it set; its owner is reminded a week ahead.
       if (event.type === 'FORMALLY_SUBMITTED' && next.context.submission && isChallenge(next.context)) {
-        const assessBy = addDays(next.context.submission.submittedOn, this.rules.challengeAssessmentDays);
-        const title = `Uitdaging beoordelen (uitdaagrecht): uiterlijk ${longDay(assessBy, 'nl')}`;
-        await addMilestoneTo(this.reminders, unit, { title, dueAt: termPassedAt(assessBy), remindDaysBefore: 7 }, this.dayMs);
+        await addMilestoneTo(this.reminders, unit, challengeAssessmentMilestone(next.context.submission.submittedOn, this.rules.challengeAssessmentDays), this.dayMs);
       }
 
       // Awb art. 4:5: an application received without the mandatory account gets a term to complete it; its owner is reminded.
-      if (repairUntil) {
-        const title = `Aanvraag laten aanvullen (artikel 4:5 Awb): participatieverslag van de aanvrager uiterlijk ${longDay(repairUntil, 'nl')}`;
-        await addMilestoneTo(this.reminders, unit, { title, dueAt: termPassedAt(repairUntil), remindDaysBefore: 3 }, this.dayMs);
-      }
+      if (repairUntil) await addMilestoneTo(this.reminders, unit, applicationRepairMilestone(repairUntil), this.dayMs);
       // The term to decide on an application starts with its receipt, unless it waits for the account (Omgevingswet art. 16.64, Awb art. 4:15).
       if (event.type === 'FORMALLY_SUBMITTED') await addDecisionTermMilestone(this.reminders, unit, next.context, file?.dossier.applicantAccount, this.dayMs);
 
@@ -462,10 +460,7 @@ export class WorkflowService {
   addMilestone(projectId: string, input: NewMilestone, actor: Actor, now = new Date()): Promise<MilestoneEntity> {
     return this.units.withProject(projectId, actor, running('it takes no more milestones'), async (unit) => {
       const milestone = await addMilestoneTo(this.reminders, unit, input, this.dayMs);
-      if (input.decision) {
-        const companion = { title: `Zienswijzen beantwoorden vóór: ${input.title}`, dueAt: input.dueAt, remindDaysBefore: this.rules.unansweredLeadDays, onlyIfUnanswered: true };
-        await addMilestoneTo(this.reminders, unit, companion, this.dayMs);
-      }
+      if (input.decision) await addMilestoneTo(this.reminders, unit, unansweredBeforeDecision(input, this.rules.unansweredLeadDays), this.dayMs);
       return milestone;
     }, now);
   }
