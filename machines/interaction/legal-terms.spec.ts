@@ -1,5 +1,5 @@
 import { EQUATING_DECREES } from './decreed-days';
-import { addDays, inspectionTermEnd, isNonWorkingDay, nextWorkingDay, postalWeekEnd, reactionFault, reactionOnTime, termWarnings } from './legal-terms';
+import { addDays, inspectionTermEnd, isNonWorkingDay, nextWorkingDay, postalWeekEnd, inspectionTerm, reactionFault, reactionOnTime, termWarnings } from './legal-terms';
 
 /** Laid open on the day that makes the nominal six-week term end on `lastDay`. */
 const laidOpenFor = (lastDay: string) => addDays(lastDay, -41);
@@ -89,5 +89,23 @@ describe('reactionFault', () => {
     expect(reactionFault({ channel: 'letter', receivedOn: '2026-10-14', postedOn: '2026-10-15' })).toBe('posted-after-received');
     expect(reactionFault({ channel: 'oral', receivedOn: '2026-10-14' })).toBe('oral-report-missing');
     expect(reactionFault({ channel: 'oral', receivedOn: '2026-10-14', report: 'Zorgen over verkeer.' })).toBeNull();
+  });
+});
+
+describe('inspectionTerm', () => {
+  const rules = { inspraakTermDays: 28, inspraakPostalWeek: false, collegeProcedureMinTermDays: 14 };
+  it('gives afdeling 3.4 Awb six weeks with the postal week, or the longer term a statute sets with its source', () => {
+    expect(inspectionTerm('awb-3.4', {}, rules)).toEqual({ termDays: 42, procedureReference: null, termSource: null, postalWeek: true });
+    expect(inspectionTerm('awb-3.4', { termDays: 56, termSource: ' Omgevingswet art. 16.x ' }, rules)).toMatchObject({ termDays: 56, termSource: 'Omgevingswet art. 16.x' });
+    expect(inspectionTerm('awb-3.4', { termDays: 30, termSource: 'x' }, rules)).toMatchObject({ refused: 'term-too-short', minimumDays: 43 });
+    expect(inspectionTerm('awb-3.4', { termDays: 56 }, rules)).toMatchObject({ refused: 'term-source-required' });
+  });
+
+  it('gives the inspraakverordening its own term, and a procedure the college set its term, at least the minimum', () => {
+    expect(inspectionTerm('ordinance', {}, rules)).toEqual({ termDays: 28, procedureReference: null, termSource: null, postalWeek: false });
+    expect(inspectionTerm('ordinance', { termDays: 10 }, rules)).toMatchObject({ refused: 'term-fixed' });
+    expect(inspectionTerm('college-procedure', { termDays: 21, procedureReference: 'B&W 2026/9' }, rules)).toEqual({ termDays: 21, procedureReference: 'B&W 2026/9', termSource: null, postalWeek: false });
+    expect(inspectionTerm('college-procedure', { termDays: 7, procedureReference: 'B&W 2026/9' }, rules)).toMatchObject({ refused: 'procedure-term-too-short', minimumDays: 14 });
+    expect(inspectionTerm('college-procedure', {}, rules)).toMatchObject({ refused: 'procedure-term-required' });
   });
 });

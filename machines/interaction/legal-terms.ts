@@ -138,6 +138,44 @@ export function postalWeekEnd(endsOn: string): string {
  * Whether a reaction is on time: received within the term, or, under afdeling 3.4 Awb (where
  * art. 3:16 lid 3 applies art. 6:9), posted within it and received within the week after.
  */
+/** The term of a terinzagelegging as the procedure sets it, or why the one given cannot be. */
+export type InspectionTermChoice =
+  | { termDays: number; procedureReference: string | null; termSource: string | null; postalWeek: boolean }
+  | { refused: 'procedure-term-required' | 'procedure-term-too-short' | 'term-fixed' | 'term-source-required' | 'term-too-short'; message: string; minimumDays?: number };
+
+/**
+ * The term of a terinzagelegging under its procedure (§1.4): afdeling 3.4 Awb six weeks (art. 3:16
+ * lid 1), or longer where a statute or ordinance sets it; the inspraakverordening its own term, with
+ * the postal week unless it says otherwise (Gemeentewet art. 150 lid 2); a procedure the college set
+ * (form f) its own term, at least the municipality's minimum, without the postal week.
+ */
+export function inspectionTerm(
+  procedure: 'awb-3.4' | 'ordinance' | 'college-procedure',
+  given: { termDays?: number; termSource?: string; procedureReference?: string },
+  rules: { inspraakTermDays: number; inspraakPostalWeek: boolean; collegeProcedureMinTermDays: number },
+): InspectionTermChoice {
+  if (procedure === 'college-procedure') {
+    if (!given.termDays || !given.procedureReference?.trim()) {
+      return { refused: 'procedure-term-required', message: 'Under a procedure the college set (form f, §1.4) give its term in days (termDays) and the reference of the collegebesluit that set it (procedureReference).' };
+    }
+    if (given.termDays < rules.collegeProcedureMinTermDays) {
+      return { refused: 'procedure-term-too-short', message: `A term of ${given.termDays} days leaves residents no real chance to react: a procedure the college sets (form f) gives at least ${rules.collegeProcedureMinTermDays} days (the product's minimum, COLLEGE_PROCEDURE_MIN_TERM_DAYS).`, minimumDays: rules.collegeProcedureMinTermDays };
+    }
+    return { termDays: given.termDays, procedureReference: given.procedureReference, termSource: null, postalWeek: false };
+  }
+  if (given.procedureReference !== undefined) return { refused: 'term-fixed', message: 'procedureReference names the collegebesluit of a procedure the college set (form f).' };
+  if (procedure === 'ordinance') {
+    if (given.termDays !== undefined || given.termSource !== undefined) return { refused: 'term-fixed', message: 'Under the inspraakverordening the term is the one configured (INSPRAAK_TERM_DAYS).' };
+    return { termDays: rules.inspraakTermDays, procedureReference: null, termSource: null, postalWeek: rules.inspraakPostalWeek };
+  }
+  if (given.termDays === undefined && given.termSource === undefined) return { termDays: AWB_INSPECTION_DAYS, procedureReference: null, termSource: null, postalWeek: true };
+  if (!given.termDays || !given.termSource?.trim()) return { refused: 'term-source-required', message: 'A term other than six weeks under afdeling 3.4 Awb needs its length (termDays) and the statute or ordinance that sets it (termSource).' };
+  if (given.termDays <= AWB_INSPECTION_DAYS) {
+    return { refused: 'term-too-short', message: `Under afdeling 3.4 Awb the term is six weeks (art. 3:16 lid 1 Awb); a statute or ordinance may set a longer one, not ${given.termDays} days.`, minimumDays: AWB_INSPECTION_DAYS + 1 };
+  }
+  return { termDays: given.termDays, procedureReference: null, termSource: given.termSource.trim(), postalWeek: true };
+}
+
 /**
  * What a zienswijze as recorded cannot be: a postmark belongs to a letter (Awb art. 6:9 lid 2) and
  * lies on or before its receipt; an oral zienswijze is recorded with a report of what was said

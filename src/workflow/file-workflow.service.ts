@@ -5,7 +5,6 @@ import {
   addDays,
   termPassedAt,
   applicantAccountMissing,
-  AWB_INSPECTION_DAYS,
   isChallenge,
   type ApplicantParticipationAccount,
   type ChallengeAgreement,
@@ -20,6 +19,7 @@ import {
   termWarnings,
   reactionOnTime,
   reactionFault,
+  inspectionTerm,
   type ReactionChannel,
   type TermWarning,
   inPreparation,
@@ -630,35 +630,11 @@ export class FileWorkflow {
     return syncSilence(unit, counted, unit.at, this.dayMs) ? { silenceCounted: counted } : {};
   }
 
-  /**
-   * The term of the procedure and whether the postal week follows it: afdeling 3.4 Awb six weeks or
-   * the longer term a statute or ordinance sets (art. 3:16 lid 1), with the postal week; the
-   * inspraakverordening's own term, with the postal week unless the ordinance says otherwise
-   * (Gemeentewet art. 150 lid 2, INSPRAAK_POSTAL_WEEK); a procedure the college set (form f) its
-   * own term, at least the product's minimum, without the postal week.
-   */
+  /** The term of the procedure and whether the postal week follows it (the rule: `inspectionTerm` in machines/), or its refusal. */
   private term(procedure: InspraakProcedure, input: NewInspection): Pick<InspectionEntity, 'termDays' | 'procedureReference' | 'termSource' | 'postalWeek'> {
-    if (procedure === 'college-procedure') {
-      if (!input.termDays || !input.procedureReference?.trim()) {
-        throw new ApiError(422, 'procedure-term-required', 'Under a procedure the college set (form f, §1.4) give its term in days (termDays) and the reference of the collegebesluit that set it (procedureReference).');
-      }
-      if (input.termDays < this.rules.collegeProcedureMinTermDays) {
-        throw new ApiError(422, 'procedure-term-too-short', `A term of ${input.termDays} days leaves residents no real chance to react: a procedure the college sets (form f) gives at least ${this.rules.collegeProcedureMinTermDays} days (the product's minimum, COLLEGE_PROCEDURE_MIN_TERM_DAYS).`, { minimumDays: this.rules.collegeProcedureMinTermDays });
-      }
-      return { termDays: input.termDays, procedureReference: input.procedureReference, termSource: null, postalWeek: false };
-    }
-    if (input.procedureReference !== undefined) throw new ApiError(422, 'term-fixed', 'procedureReference names the collegebesluit of a procedure the college set (form f).');
-    if (procedure === 'ordinance') {
-      if (input.termDays !== undefined || input.termSource !== undefined) throw new ApiError(422, 'term-fixed', 'Under the inspraakverordening the term is the one configured (INSPRAAK_TERM_DAYS).');
-      return { termDays: this.rules.inspraakTermDays, procedureReference: null, termSource: null, postalWeek: this.rules.inspraakPostalWeek };
-    }
-    // Art. 3:16 lid 1 Awb: six weeks, unless a statute sets a longer term.
-    if (input.termDays === undefined && input.termSource === undefined) return { termDays: AWB_INSPECTION_DAYS, procedureReference: null, termSource: null, postalWeek: true };
-    if (!input.termDays || !input.termSource?.trim()) throw new ApiError(422, 'term-source-required', 'A term other than six weeks under afdeling 3.4 Awb needs its length (termDays) and the statute or ordinance that sets it (termSource).');
-    if (input.termDays <= AWB_INSPECTION_DAYS) {
-      throw new ApiError(422, 'term-too-short', `Under afdeling 3.4 Awb the term is six weeks (art. 3:16 lid 1 Awb); a statute or ordinance may set a longer one, not ${input.termDays} days.`, { minimumDays: AWB_INSPECTION_DAYS + 1 });
-    }
-    return { termDays: input.termDays, procedureReference: null, termSource: input.termSource.trim(), postalWeek: true };
+    const choice = inspectionTerm(procedure, input, this.rules);
+    if ('refused' in choice) throw new ApiError(422, choice.refused, choice.message, choice.minimumDays === undefined ? undefined : { minimumDays: choice.minimumDays });
+    return choice;
   }
 
   private async currentInspection(manager: EntityManager, project: ProjectEntity) {
