@@ -103,6 +103,17 @@ async function main(): Promise<void> {
     const insertReminder = db.prepare("INSERT INTO reminders (key, project_id, kind, due_at, level, status, recipients, attempts, created_at, finished_at) VALUES (?, ?, 'silence', ?, 1, 'sent', '[]', 1, ?, ?)");
     const insertStay = db.prepare('INSERT INTO state_stays (project_id, seq, state, event, entered_at, left_at, days, left_year, green_light_body, wait_days, levels) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
     const createdAt = new Map((db.prepare('SELECT id, created_at AS createdAt FROM projects').all() as Array<{ id: string; createdAt: string }>).map((r) => [r.id, r.createdAt]));
+    // A step reaches the werkvoorraad once asked for (issue 19): every low-sensitivity project asked the college to start.
+    const insertRequest = db.prepare("INSERT INTO project_documents (project_id, kind, version, data, change_reason, adopted_at, created_by, created_at) VALUES (?, 'green-light-requests', 1, ?, NULL, NULL, 'Bench', ?)");
+    const markAwaiting = db.prepare("UPDATE projects SET awaiting = ',college,' WHERE id = ?");
+    db.transaction(() => {
+      ids.forEach((project, i) => {
+        if (i % 3 === 0) return;
+        const requestedAt = createdAt.get(project)!;
+        insertRequest.run(project, JSON.stringify({ items: [{ gate: 'START_INTERACTIVE', cycle: 1, body: 'college', proposal: 'Collegevoorstel', reference: null, desiredOn: '2099-01-01', requestedBy: 'Bench', requestedAt }] }), requestedAt);
+        markAwaiting.run(project);
+      });
+    })();
     const others = ids.slice(1);
     const perProject = Math.floor((ENTRIES - existing) / others.length);
     let story = 0;

@@ -168,6 +168,26 @@ describe('the web interface in a real browser', () => {
     await manager.waitForURL(/communicatie\?opgeslagen=1/);
     return (await manager.getByRole('link', { name: /^openbaar op \/openbaar\// }).getAttribute('href'))!;
   }
+  /** The quick scan on its form for a project without interaction, inspraak under afdeling 3.4 Awb (form e), the municipality informing. */
+  async function scanWithoutInteraction(manager: Page): Promise<void> {
+    await tab(manager, 'Dossier');
+    await fillQuickScan(manager, 'not-interactive');
+    await manager.getByLabel('Naam deelnemer 1').fill('A. de Vries');
+    await manager.getByLabel('Rol deelnemer 1').selectOption({ label: 'Projectleider' });
+    await manager.getByRole('group', { name: 'Inspraak is wettelijk verplicht' }).getByLabel('Ja').check();
+    await manager.getByLabel('Inspraak (§1.4)').selectOption({ label: 'e. Inspraak in de voorbereiding volgens de procedure van afdeling 3.4 Awb.' });
+    await manager.getByLabel('Als het project niet interactief wordt: informeert de gemeente de betrokkenen?').selectOption({ label: 'Ja: informeren (open autoritair)' });
+    await manager.getByRole('button', { name: 'Quickscan opslaan' }).click();
+    await manager.waitForURL(/dossier\?opgeslagen=1/);
+  }
+  /** The kennisgeving on the Inspraak page: the draft laid open from this day, published there. */
+  async function layOpen(manager: Page, laidOpenOn: string, publishedIn: string): Promise<void> {
+    const form = manager.locator('form[action$="/inspectie"]');
+    await form.getByLabel('Eerste dag terinzagelegging').fill(laidOpenOn);
+    await form.getByLabel('Kennisgeving gepubliceerd in').fill(publishedIn);
+    await form.getByRole('button').click();
+    await manager.waitForURL(/inspraak\?opgeslagen=1/);
+  }
   const tab = (page: Page, name: string) => page.getByRole('navigation', { name: 'Onderdelen van het project' }).getByRole('link', { name, exact: true }).click();
   /** A project made on the page "Nieuw project", the origin chosen by its label; answers the project's address. */
   async function createOnPage(page: Page, title: string, fill?: () => Promise<void>): Promise<string> {
@@ -589,26 +609,13 @@ describe('the web interface in a real browser', () => {
     const secretary = await signedIn('S. Secretaris', 'college-secretary');
     const projectUrl = await createOnPage(manager, 'Verkeersbesluit Schoolstraat');
     const title = 'Verkeersbesluit Schoolstraat';
-    // Not interactive, inspraak by afdeling 3.4 Awb, the municipality informing: the scan on its form.
-    await tab(manager, 'Dossier');
-    await fillQuickScan(manager, 'not-interactive');
-    await manager.getByLabel('Naam deelnemer 1').fill('A. de Vries');
-    await manager.getByLabel('Rol deelnemer 1').selectOption({ label: 'Projectleider' });
-    await manager.getByRole('group', { name: 'Inspraak is wettelijk verplicht' }).getByLabel('Ja').check();
-    await manager.getByLabel('Inspraak (§1.4)').selectOption({ label: 'e. Inspraak in de voorbereiding volgens de procedure van afdeling 3.4 Awb.' });
-    await manager.getByLabel('Als het project niet interactief wordt: informeert de gemeente de betrokkenen?').selectOption({ label: 'Ja: informeren (open autoritair)' });
-    await manager.getByRole('button', { name: 'Quickscan opslaan' }).click();
-    await manager.waitForURL(/dossier\?opgeslagen=1/);
+    await scanWithoutInteraction(manager);
     // Each step asked, approved from the werkvoorraad with its number, and taken.
     let number = 500;
     for (const step of ['Niet interactief werken', 'Probleem gedefinieerd', 'Oplossingsrichting gekozen']) await greenLightAndStep(manager, secretary, projectUrl, title, step, `B&W 2026/${++number}`);
     // The kennisgeving and a zienswijze by letter, on the Inspraak page.
     await tab(manager, 'Inspraak');
-    const first = manager.locator('form[action$="/inspectie"]');
-    await first.getByLabel('Eerste dag terinzagelegging').fill('2026-09-03');
-    await first.getByLabel('Kennisgeving gepubliceerd in').fill('Gemeenteblad 2026, 50001');
-    await first.getByRole('button').click();
-    await manager.waitForURL(/inspraak\?opgeslagen=1/);
+    await layOpen(manager, '2026-09-03', 'Gemeenteblad 2026, 50001');
     const registered = manager.locator('form[action$="/zienswijzen"]');
     await registered.getByLabel('Ontvangen op').fill('2026-09-10');
     await registered.getByLabel('Indiener', { exact: true }).fill('Fam. de Wit');
@@ -626,11 +633,7 @@ describe('the web interface in a real browser', () => {
     await manager.waitForURL(/inspraak\?opgeslagen=1/);
     await expect(manager.getByText(/^Ter inzage vanaf 3 september 2026 \(Gemeenteblad 2026, 50001\), ingetrokken op .*\. Reden: De kennisgeving noemde een verkeerde termijn\.$/).isVisible()).resolves.toBe(true);
     await inspect(manager, 'inspraak-ingetrokken');
-    const reopen = manager.locator('form[action$="/inspectie"]');
-    await reopen.getByLabel('Eerste dag terinzagelegging').fill('2026-09-10');
-    await reopen.getByLabel('Kennisgeving gepubliceerd in').fill('Gemeenteblad 2026, 50100');
-    await reopen.getByRole('button').click();
-    await manager.waitForURL(/inspraak\?opgeslagen=1/);
+    await layOpen(manager, '2026-09-10', 'Gemeenteblad 2026, 50100');
     await expect(manager.getByText('Fam. de Wit').isVisible()).resolves.toBe(true);
 
     const answer = manager.locator('form[action*="/antwoord"]');
@@ -825,25 +828,13 @@ describe('the web interface in a real browser', () => {
   it('lets a resident react online during the terinzagelegging, after a walk through the pages only: scan, green light, step, kennisgeving, public page', async () => {
     const manager = await signedIn('A. de Vries', 'process-manager');
     const projectUrl = await createOnPage(manager, 'Bomenkap Lindelaan');
-    await tab(manager, 'Dossier');
-    await fillQuickScan(manager, 'not-interactive');
-    await manager.getByLabel('Naam deelnemer 1').fill('A. de Vries');
-    await manager.getByLabel('Rol deelnemer 1').selectOption({ label: 'Projectleider' });
-    await manager.getByRole('group', { name: 'Inspraak is wettelijk verplicht' }).getByLabel('Ja').check();
-    await manager.getByLabel('Inspraak (§1.4)').selectOption({ label: 'e. Inspraak in de voorbereiding volgens de procedure van afdeling 3.4 Awb.' });
-    await manager.getByLabel('Als het project niet interactief wordt: informeert de gemeente de betrokkenen?').selectOption({ label: 'Ja: informeren (open autoritair)' });
-    await manager.getByRole('button', { name: 'Quickscan opslaan' }).click();
-    await manager.waitForURL(/dossier\?opgeslagen=1/);
+    await scanWithoutInteraction(manager);
     // Asked of the college, approved from its werkvoorraad, taken on the Overzicht.
     const secretary = await signedIn('S. Secretaris', 'college-secretary');
     await greenLightAndStep(manager, secretary, projectUrl, 'Bomenkap Lindelaan', 'Niet interactief werken', 'B&W 2026/700');
     // The kennisgeving: the draft lies open from today.
     await tab(manager, 'Inspraak');
-    const open = manager.locator('form[action$="/inspectie"]');
-    await open.getByLabel('Eerste dag terinzagelegging').fill(dutchDay(new Date()));
-    await open.getByLabel('Kennisgeving gepubliceerd in').fill('Gemeenteblad 2026, 80001');
-    await open.getByRole('button').click();
-    await manager.waitForURL(/inspraak\?opgeslagen=1/);
+    await layOpen(manager, dutchDay(new Date()), 'Gemeenteblad 2026, 80001');
     // What residents read: a description, whom to contact, and the page made public.
     const publicUrl = await makePublic(manager, projectUrl, { Omschrijving: 'Aan de Lindelaan worden zes zieke bomen gekapt. Er komen acht jonge linden voor terug.', 'Contact voor inwoners': 'Anna de Vries, telefoon 14 0481' });
 

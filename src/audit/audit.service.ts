@@ -43,9 +43,12 @@ export interface ChainVerification {
   head: { seq: number; hash: string };
 }
 
-/** The states a project left, in order, as its trail tells: the `from` of every step taken (a formal submission included). */
+/** The entries that record a step taken (a formal submission included). */
+export const STEP_ENTRIES = ['transition', 'submission-recorded'] as const;
+
+/** The states a project left, in order, as its trail tells: the `from` of every step taken. */
 export function statesLeft(timeline: readonly AuditEntryView[]): string[] {
-  return timeline.filter((e) => e.type === 'transition' || e.type === 'submission-recorded').map((e) => (e.payload as { from: string }).from);
+  return timeline.filter((e) => (STEP_ENTRIES as readonly string[]).includes(e.type)).map((e) => (e.payload as { from: string }).from);
 }
 
 /** What the Tijdlijn asks of the trail (issue 19): a type, days in Amsterdam (YYYY-MM-DD, both included), words. */
@@ -70,6 +73,12 @@ export class AuditService {
 
   async timeline(projectId: string): Promise<AuditEntryView[]> {
     return (await this.load(projectId)).map(toView);
+  }
+
+  /** The entries of these types only, oldest first: what a page needs of a long trail. */
+  async ofTypes(projectId: string, types: readonly string[]): Promise<AuditEntryView[]> {
+    await this.projects.find(projectId);
+    return (await this.entries.entriesOfTypes(projectId, types)).map(toView);
   }
 
   /** The entries after a sequence number, oldest first, at most `limit`: the API's pages (a cursor is the last seq read). */

@@ -9,6 +9,9 @@ export const ANY_ROLE: readonly Role[] = ROLES;
 /** Only the college's secretary records college decisions; only the griffie records the raad's. */
 export const RECORDER_OF: Record<GoverningBody, Role> = { college: 'college-secretary', raad: 'council-clerk' };
 
+/** The body whose decisions this role's office records, or null for any other role. */
+export const bodyRecordedBy = (role: Role): GoverningBody | null => (Object.keys(RECORDER_OF) as GoverningBody[]).find((body) => RECORDER_OF[body] === role) ?? null;
+
 /** The actor acting as the office that records this body's decisions (the trail names that role), or 403. */
 export function asRecorderOf(body: GoverningBody, actor: Actor): Actor {
   const recorder = RECORDER_OF[body];

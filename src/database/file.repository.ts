@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import type { InspraakProcedure } from '../../machines/interaction/catalogue';
 import type { CommunicationEntity } from './communication.entity';
 import type { DocumentKind, InspectionEntity, ProjectDocumentEntity, ReactionEntity, StakeholderEntity } from './interaction.entities';
-import { placeholders, SqlRepository } from './sql-repository';
+import { Conditions, placeholders, SqlRepository } from './sql-repository';
 
 const DOCUMENT_COLUMNS = `project_id AS "projectId", kind, version, data, change_reason AS "changeReason", adopted_at AS "adoptedAt", created_by AS "createdBy", created_at AS "createdAt"`;
 
@@ -77,25 +77,19 @@ export class FileRepository extends SqlRepository {
    * the summary (a LIKE pattern), from an offset or after a contact (its moment and id).
    */
   async communications(projectId: string, filter: { from?: string; until?: string; words?: string }, limit: number, start: { offset?: number; after?: { at: string; id: string } }): Promise<{ rows: CommunicationEntity[]; total: number }> {
-    const where = ['project_id = ?'];
-    const parameters: unknown[] = [projectId];
-    const and = (clause: string, ...values: unknown[]) => {
-      where.push(clause);
-      parameters.push(...values);
-    };
-    if (filter.from) and('occurred_at >= ?', filter.from);
-    if (filter.until) and('occurred_at < ?', filter.until);
-    if (filter.words) and("(LOWER(summary) LIKE ? ESCAPE '\\' OR LOWER(audience) LIKE ? ESCAPE '\\' OR LOWER(channel) LIKE ? ESCAPE '\\')", filter.words, filter.words, filter.words);
-    const [{ n }] = await this.read<{ n: number | string }>(`SELECT COUNT(*) AS n FROM communications WHERE ${where.join(' AND ')}`, parameters);
-    const page = start.after ? [...where, '(occurred_at < ? OR (occurred_at = ? AND id > ?))'] : where;
-    const pageParameters = start.after ? [...parameters, start.after.at, start.after.at, start.after.id] : parameters;
+    const conditions = new Conditions().and('project_id = ?', projectId);
+    if (filter.from) conditions.and('occurred_at >= ?', filter.from);
+    if (filter.until) conditions.and('occurred_at < ?', filter.until);
+    if (filter.words) conditions.and("(LOWER(summary) LIKE ? ESCAPE '\\' OR LOWER(audience) LIKE ? ESCAPE '\\' OR LOWER(channel) LIKE ? ESCAPE '\\')", filter.words, filter.words, filter.words);
+    const total = await this.count('communications', conditions);
+    if (start.after) conditions.and('(occurred_at < ? OR (occurred_at = ? AND id > ?))', start.after.at, start.after.at, start.after.id);
     const rows = await this.read<CommunicationEntity>(
       `SELECT id, project_id AS "projectId", occurred_at AS "occurredAt", channel, audience, summary, announces_phase AS "announcesPhase", announces_level AS "announcesLevel",
          recorded_by AS "recordedBy", recorded_by_role AS "recordedByRole", recorded_at AS "recordedAt"
-         FROM communications WHERE ${page.join(' AND ')} ORDER BY occurred_at DESC, id ASC LIMIT ? OFFSET ?`,
-      [...pageParameters, limit, start.offset ?? 0],
+         FROM communications${conditions.where} ORDER BY occurred_at DESC, id ASC LIMIT ? OFFSET ?`,
+      [...conditions.parameters, limit, start.offset ?? 0],
     );
-    return { rows, total: Number(n) };
+    return { rows, total };
   }
 
   /** The latest version of each document (quick scan, commitment, plan) of these projects. */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { ProjectEntity } from './project.entity';
-import { placeholders, SqlRepository } from './sql-repository';
+import { Conditions, placeholders, SqlRepository } from './sql-repository';
 
 const PROJECT_COLUMNS = `id, title, description, origin, political_sensitivity AS "politicalSensitivity", state, cycle, snapshot, version,
   audit_seq AS "auditSeq", audit_hash AS "auditHash", silence_window_days AS "silenceWindowDays", silence_since AS "silenceSince", silence_allowed_until AS "silenceAllowedUntil",
@@ -55,33 +55,27 @@ export class ProjectRepository extends SqlRepository {
 
   /** The projects waiting for a body (a LIKE pattern on `awaiting`), longest waiting first, with how many wait. */
   async awaiting(pattern: string, limit: number, offset: number): Promise<{ rows: ProjectEntity[]; total: number }> {
-    const [{ n }] = await this.read<{ n: number | string }>('SELECT COUNT(*) AS n FROM projects WHERE awaiting LIKE ?', [pattern]);
+    const total = await this.count('projects', new Conditions().and('awaiting LIKE ?', pattern));
     const rows = await this.read<ProjectEntity>(`SELECT ${PROJECT_COLUMNS} FROM projects WHERE awaiting LIKE ? ORDER BY updated_at, id LIMIT ? OFFSET ?`, [pattern, limit, offset]);
-    return { rows: rows.map(project), total: Number(n) };
+    return { rows: rows.map(project), total };
   }
 
   /** A page of the projects matching the dashboard's filter, with how many match. */
   async matching(q: ProjectQuery): Promise<{ rows: ProjectEntity[]; total: number }> {
-    const where: string[] = [];
-    const parameters: unknown[] = [];
-    const and = (clause: string, ...values: unknown[]) => {
-      where.push(clause);
-      parameters.push(...values);
-    };
-    if (q.statePrefix) and('(state = ? OR state LIKE ?)', q.statePrefix, `${q.statePrefix}.%`);
-    if (q.owner) and('owner_email = ?', q.owner);
+    const conditions = new Conditions();
+    if (q.statePrefix) conditions.and('(state = ? OR state LIKE ?)', q.statePrefix, `${q.statePrefix}.%`);
+    if (q.owner) conditions.and('owner_email = ?', q.owner);
     // Before subjects were kept, a project is its creator's by name.
-    if (q.creator) and('(created_by_subject = ? OR (created_by_subject IS NULL AND created_by = ?))', q.creator.subject, q.creator.name);
-    if (q.titleWords) and("LOWER(title) LIKE ? ESCAPE '\\'", q.titleWords);
-    if (q.silenceAllowedUntil?.after) and('silence_allowed_until > ?', q.silenceAllowedUntil.after);
-    if (q.silenceAllowedUntil?.until) and('silence_allowed_until <= ?', q.silenceAllowedUntil.until);
-    const clause = where.length ? ` WHERE ${where.join(' AND ')}` : '';
-    const [{ n }] = await this.read<{ n: number | string }>(`SELECT COUNT(*) AS n FROM projects${clause}`, parameters);
+    if (q.creator) conditions.and('(created_by_subject = ? OR (created_by_subject IS NULL AND created_by = ?))', q.creator.subject, q.creator.name);
+    if (q.titleWords) conditions.and("LOWER(title) LIKE ? ESCAPE '\\'", q.titleWords);
+    if (q.silenceAllowedUntil?.after) conditions.and('silence_allowed_until > ?', q.silenceAllowedUntil.after);
+    if (q.silenceAllowedUntil?.until) conditions.and('silence_allowed_until <= ?', q.silenceAllowedUntil.until);
+    const total = await this.count('projects', conditions);
     // Ended projects last: the list is for the work still to do.
     const last = q.lastStates.length ? `CASE WHEN state IN (${placeholders(q.lastStates)}) THEN 1 ELSE 0 END, ` : '';
     const order = q.sortByDeadline ? 'CASE WHEN silence_allowed_until IS NULL THEN 1 ELSE 0 END, silence_allowed_until' : 'created_at DESC';
-    const rows = await this.read<ProjectEntity>(`SELECT ${PROJECT_COLUMNS} FROM projects${clause} ORDER BY ${last}${order}, id LIMIT ? OFFSET ?`, [...parameters, ...q.lastStates, q.limit, q.offset]);
-    return { rows: rows.map(project), total: Number(n) };
+    const rows = await this.read<ProjectEntity>(`SELECT ${PROJECT_COLUMNS} FROM projects${conditions.where} ORDER BY ${last}${order}, id LIMIT ? OFFSET ?`, [...conditions.parameters, ...q.lastStates, q.limit, q.offset]);
+    return { rows: rows.map(project), total };
   }
 
   async insert(manager: EntityManager, p: ProjectEntity): Promise<void> {

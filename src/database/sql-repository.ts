@@ -14,6 +14,23 @@ interface SqliteConnection {
 
 export const placeholders = (values: readonly unknown[]) => values.map(() => '?').join(', ');
 
+/** The conditions of a WHERE clause, each with its parameters, in the order the SQL takes them. */
+export class Conditions {
+  private readonly clauses: string[] = [];
+  readonly parameters: unknown[] = [];
+
+  and(clause: string, ...values: unknown[]): this {
+    this.clauses.push(clause);
+    this.parameters.push(...values);
+    return this;
+  }
+
+  /** ` WHERE …`, or nothing without conditions. */
+  get where(): string {
+    return this.clauses.length ? ` WHERE ${this.clauses.join(' AND ')}` : '';
+  }
+}
+
 /**
  * Plain SQL that SQLite and PostgreSQL both speak, for the repositories of the write path.
  * A transition is on the hot path: prepared statements cost a fraction of building the same
@@ -51,12 +68,19 @@ export class SqlRepository {
 
   /** A read outside any unit of work: the services read through the repositories as they write (issue 20). */
   protected read<Row>(sql: string, parameters: unknown[]): Promise<Row[]> {
-    return this.run<Row>(this.reads, sql, parameters);
+    return this.run<Row>(null, sql, parameters);
+  }
+
+  /** How many rows of a table meet the conditions (outside any unit of work). */
+  protected async count(table: string, conditions: Conditions): Promise<number> {
+    const [{ n }] = await this.read<{ n: number | string }>(`SELECT COUNT(*) AS n FROM ${table}${conditions.where}`, conditions.parameters);
+    // PostgreSQL returns COUNT(*) as text.
+    return Number(n);
   }
 
   /** A write outside any unit of work (what is no project's: an audit root). */
   protected async write(sql: string, parameters: unknown[]): Promise<void> {
-    await this.run(this.reads, sql, parameters);
+    await this.run(null, sql, parameters);
   }
 
   /** A boolean as the driver binds it: PostgreSQL takes true/false, better-sqlite3 only numbers. */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { AuditEntryEntity } from './audit-entry.entity';
-import { placeholders, SqlRepository } from './sql-repository';
+import { Conditions, placeholders, SqlRepository } from './sql-repository';
 
 const ENTRY_COLUMNS = `id, project_id AS "projectId", seq, occurred_at AS "occurredAt", actor_name AS "actorName", actor_role AS "actorRole", type, payload, prev_hash AS "prevHash", hash`;
 
@@ -31,6 +31,11 @@ export class TrailRepository extends SqlRepository {
       : this.read<AuditEntryEntity>(`SELECT ${ENTRY_COLUMNS} FROM audit_entries WHERE project_id = ? AND seq <= ? ORDER BY seq`, [projectId, untilSeq]);
   }
 
+  /** A project's entries of these types, in the order of the chain. */
+  async entriesOfTypes(projectId: string, types: readonly string[]): Promise<AuditEntryEntity[]> {
+    return this.read<AuditEntryEntity>(`SELECT ${ENTRY_COLUMNS} FROM audit_entries WHERE project_id = ? AND type IN (${placeholders(types)}) ORDER BY seq`, [projectId, ...types]);
+  }
+
   /** At most `limit` entries after `afterSeq`, in the order of the chain: a page of the API's list. */
   async entriesAfter(projectId: string, afterSeq: number, limit: number): Promise<AuditEntryEntity[]> {
     return this.read<AuditEntryEntity>(`SELECT ${ENTRY_COLUMNS} FROM audit_entries WHERE project_id = ? AND seq > ? ORDER BY seq LIMIT ?`, [projectId, afterSeq, limit]);
@@ -38,23 +43,18 @@ export class TrailRepository extends SqlRepository {
 
   /** A project's entries, newest first (a page of them, or all), with how many match the filter and the types its trail has. */
   async entriesPage(projectId: string, filter: EntryFilter, page?: { limit: number; offset: number }): Promise<{ rows: AuditEntryEntity[]; total: number; types: string[] }> {
-    const where = ['project_id = ?'];
-    const parameters: unknown[] = [projectId];
-    const and = (clause: string, ...values: unknown[]) => {
-      where.push(clause);
-      parameters.push(...values);
-    };
-    if (filter.type) and('type = ?', filter.type);
-    if (filter.from) and('occurred_at >= ?', filter.from);
-    if (filter.until) and('occurred_at < ?', filter.until);
-    if (filter.words) and("(LOWER(payload) LIKE ? ESCAPE '\\' OR LOWER(actor_name) LIKE ? ESCAPE '\\')", filter.words, filter.words);
-    const [{ n }] = await this.read<{ n: number | string }>(`SELECT COUNT(*) AS n FROM audit_entries WHERE ${where.join(' AND ')}`, parameters);
+    const conditions = new Conditions().and('project_id = ?', projectId);
+    if (filter.type) conditions.and('type = ?', filter.type);
+    if (filter.from) conditions.and('occurred_at >= ?', filter.from);
+    if (filter.until) conditions.and('occurred_at < ?', filter.until);
+    if (filter.words) conditions.and("(LOWER(payload) LIKE ? ESCAPE '\\' OR LOWER(actor_name) LIKE ? ESCAPE '\\')", filter.words, filter.words);
+    const total = await this.count('audit_entries', conditions);
     const rows = await this.read<AuditEntryEntity>(
-      `SELECT ${ENTRY_COLUMNS} FROM audit_entries WHERE ${where.join(' AND ')} ORDER BY seq DESC${page ? ' LIMIT ? OFFSET ?' : ''}`,
-      page ? [...parameters, page.limit, page.offset] : parameters,
+      `SELECT ${ENTRY_COLUMNS} FROM audit_entries${conditions.where} ORDER BY seq DESC${page ? ' LIMIT ? OFFSET ?' : ''}`,
+      page ? [...conditions.parameters, page.limit, page.offset] : conditions.parameters,
     );
     const types = (await this.read<{ type: string }>('SELECT DISTINCT type FROM audit_entries WHERE project_id = ?', [projectId])).map((r) => r.type).sort();
-    return { rows, total: Number(n), types };
+    return { rows, total, types };
   }
 
   /** The `decision-recorded` entries (type and payload) of these projects, to bind their decisions to the trail. */

@@ -16,7 +16,6 @@ import {
   CRITERIA,
   GOAL_NAMES,
   GOALS,
-  GOVERNING_BODIES,
   GREEN_LIGHTS,
   INFLUENCE_ASPECT_NAMES,
   INFLUENCE_ASPECTS,
@@ -46,8 +45,8 @@ import {
   type QuickScan,
 } from '../../machines/participation-project';
 import { Public } from '../auth/auth.decorators';
-import { asRecorderOf, CONTACT_KEEPERS, DECISION_RECORDERS, RECORDER_OF, PUBLISHERS, WRITERS, type Actor } from '../auth/roles';
-import { AuditService, type TrailFilter } from '../audit/audit.service';
+import { asRecorderOf, bodyRecordedBy, CONTACT_KEEPERS, DECISION_RECORDERS, PUBLISHERS, WRITERS, type Actor } from '../auth/roles';
+import { AuditService, STEP_ENTRIES, type TrailFilter } from '../audit/audit.service';
 import { AuditRootsService } from '../audit/audit-roots.service';
 import { ApiError } from '../common/api-error';
 import { slugOf } from '../common/slug';
@@ -57,7 +56,7 @@ import { CommunicationsService } from '../communications/communications.service'
 import { ReminderRepository } from '../database/reminder.repository';
 import { RecordDecisionDto } from '../decisions/dto/record-decision.dto';
 import { DecisionPublicationDto } from '../decisions/dto/decision-publication.dto';
-import { GreenLightRequestDto } from '../decisions/dto/green-light-request.dto';
+import { GreenLightFormDto } from '../decisions/dto/green-light-request.dto';
 import { futureDecisionDate, reasonMissing } from '../workflow/decision-checks';
 import { DecisionsService } from '../decisions/decisions.service';
 import { AnswerDto, ApplicantAccountDto, ChallengeAgreementDto, ChallengeAssessmentDto, ChallengerNoticeDto, CommitmentDto, EvaluationDto, InitiatorDto, RaadInformationDto, InspectionDto, InspectionWithdrawalDto, PlanDto, QuickScanDto, ReactionDto, StakeholderDto } from '../project-file/dto/file.dto';
@@ -165,7 +164,7 @@ export class ProjectPagesController {
   /** The whole life cycle as a diagram, one link away from the step indicator. */
   @Get('schema')
   async diagram(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @SignedInUser() user: WebUser, @Param('id') id: string) {
-    const [project, timeline] = await Promise.all([this.projects.get(id), this.audit.timeline(id)]);
+    const [project, timeline] = await Promise.all([this.projects.get(id), this.audit.ofTypes(id, STEP_ENTRIES)]);
     return this.pages.render(req, reply, 'project/diagram', { user, project, diagram: await this.pages.diagram(req, project.state, timeline) });
   }
 
@@ -285,7 +284,7 @@ export class ProjectPagesController {
   decide(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @SignedInUser() user: WebUser, @Param('id') id: string, @Body(TypedDays) form: Form) {
     return this.write(req, reply, user, id, { tab: 'besluiten', form: 'besluit' }, form, async (actor) => {
       // The body is the signed-in recorder's own: a college secretary records collegebesluiten only.
-      const body = GOVERNING_BODIES.find((b) => RECORDER_OF[b] === user.role);
+      const body = bodyRecordedBy(user.role) ?? undefined;
       const fields = { event: one(form.event), body, outcome: text(form, 'outcome'), decidedOn: one(form.decidedOn), reference: one(form.reference) };
       // Every fault at once: the fields, a date in the future, a refusal or deferral without its reason.
       const checks = [futureDecisionDate(fields.decidedOn, new Date()), reasonMissing(fields.outcome, text(form, 'note'))];
@@ -299,10 +298,9 @@ export class ProjectPagesController {
     return this.write(req, reply, user, id, { tab: 'besluiten', form: 'aanvragen' }, form, (actor) => this.askForGreenLight(id, one(form.event), form, actor));
   }
 
-  /** A green-light request from its form; the body is the step's own: the process manager does not choose it. */
+  /** A green-light request from its form, asked of the body the step needs. */
   private async askForGreenLight(id: string, event: string, form: Form, actor: Actor): Promise<unknown> {
-    const step = (await this.projects.get(id)).nextSteps.find((s) => s.event === event);
-    const { event: gate, ...request } = await validated(GreenLightRequestDto, { event, body: step?.requiredBody ?? 'college', proposal: one(form.proposal), reference: text(form, 'reference'), desiredOn: one(form.desiredOn) });
+    const { event: gate, ...request } = await validated(GreenLightFormDto, { event, proposal: one(form.proposal), reference: text(form, 'reference'), desiredOn: one(form.desiredOn) });
     return this.workflow.requestGreenLight(id, { gate, ...request }, actor);
   }
 
@@ -361,7 +359,7 @@ export class ProjectPagesController {
   challengeAssessment(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @SignedInUser() user: WebUser, @Param('id') id: string, @Body(TypedDays) form: Form) {
     return this.write(req, reply, user, id, { tab: 'dossier', form: 'beoordeling' }, form, async (actor) => {
       // The body is the signed-in office's own, as for every decision it records.
-      const body = GOVERNING_BODIES.find((b) => RECORDER_OF[b] === user.role)!;
+      const body = bodyRecordedBy(user.role)!;
       const criteria = CHALLENGE_CRITERIA.filter((c) => yesNo(text(form, `criterion.${c}`)) !== undefined).map((c) => ({ criterion: c, met: yesNo(text(form, `criterion.${c}`))!, ...(text(form, `explanation.${c}`) && { explanation: text(form, `explanation.${c}`) }) }));
       const dto = await validated(ChallengeAssessmentDto, { assessedOn: one(form.assessedOn), body, reference: one(form.reference), conclusion: text(form, 'conclusion'), criteria, reasons: one(form.reasons) });
       return this.file.saveChallengeAssessment(id, dto as ChallengeAssessment, asRecorderOf(body, actor));
@@ -369,7 +367,7 @@ export class ProjectPagesController {
   }
 
   @Post('uitdaging/bericht')
-  @PageRoles(...WRITERS, 'college-secretary', 'council-clerk')
+  @PageRoles(...WRITERS, ...DECISION_RECORDERS)
   challengerInformed(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @SignedInUser() user: WebUser, @Param('id') id: string, @Body(TypedDays) form: Form) {
     return this.write(req, reply, user, id, { tab: 'dossier', form: 'bericht' }, form, async (actor) => this.file.recordChallengerInformed(id, (await validated(ChallengerNoticeDto, { sentOn: one(form.sentOn) })).sentOn, actor));
   }
@@ -384,7 +382,7 @@ export class ProjectPagesController {
   }
 
   @Post('raadsinformatie')
-  @PageRoles(...WRITERS, 'college-secretary', 'council-clerk')
+  @PageRoles(...WRITERS, ...DECISION_RECORDERS)
   raadInformation(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @SignedInUser() user: WebUser, @Param('id') id: string, @Body(TypedDays) form: Form) {
     return this.write(req, reply, user, id, { tab: 'besluiten', form: 'raadsinformatie' }, form, async (actor) => {
       const dto = await validated(RaadInformationDto, { gate: one(form.gate), kind: one(form.kind), date: one(form.date), reference: one(form.reference), summary: text(form, 'summary') });
@@ -558,11 +556,11 @@ export class ProjectPagesController {
     const project = await this.projects.get(id);
     const canWrite = WRITERS.includes(user.role);
     const canKeepContacts = CONTACT_KEEPERS.includes(user.role);
-    const recorderOf = GOVERNING_BODIES.find((b) => RECORDER_OF[b] === user.role) ?? null;
+    const recorderOf = bodyRecordedBy(user.role);
     const base = { user, project, tab, tabs: PROJECT_TABS.map((key) => ({ key, path: `/projecten/${id}${TAB_PATH[key]}` })), canWrite, canKeepContacts, recorderOf, failed, saved: one(query.opgeslagen) === '1', today: dutchDay(new Date()) };
     switch (tab) {
       case 'overzicht': {
-        const timeline = await this.audit.timeline(id);
+        const timeline = await this.audit.ofTypes(id, STEP_ENTRIES);
         // A decision taken takes effect only once made known (Awb art. 3:40): the Overzicht says which still wait for it.
         const taken = decisionsTaken(await this.decisions.list(id)).filter((d) => d.outcome === 'approved' && d.consumed);
         const notMadeKnown = notYetMadeKnown(taken, project).length;
@@ -613,11 +611,17 @@ export class ProjectPagesController {
         // §2.4: how the raad was informed, and about which of the steps ahead it can be.
         const raad = { items: await this.projectFile.raadInformation(id), steps: project.nextSteps.map((s) => s.event).filter(isGatedEvent), kinds: RAAD_INFORMATION_KINDS, canRecord: canWrite || recorderOf !== null };
         // Issue 19: the requests of this cycle, newest first, each still waiting or answered; and the steps to ask for.
-        const stillWaiting = new Set(project.nextSteps.flatMap((s) => (s.request?.pending ? [`${s.event}|${s.request.requestedAt}`] : [])));
+        // A request waits when it is its step's latest and still pending; after a deferral it says so, with its date and reason.
+        const waiting = new Map(project.nextSteps.filter((s) => s.request?.pending).map((s) => [s.event, s]));
         const requestItems = (await this.projectFile.greenLightRequests(id)).filter((r) => r.cycle === project.cycle).reverse();
-        // A request still waiting after a deferral says so, with its date and reason.
-        const deferralOf = (gate: string) => project.nextSteps.find((s) => s.event === gate)?.blockers.find((b) => b.code === 'green-light-deferred') ?? null;
-        const requests = { items: requestItems.map((r) => { const pending = stillWaiting.has(`${r.gate}|${r.requestedAt}`); return { ...r, pending, deferral: pending ? deferralOf(r.gate) : null }; }), requestable: requestableSteps(project) };
+        const requests = {
+          items: requestItems.map((r) => {
+            const step = waiting.get(r.gate);
+            const pending = step?.request?.requestedAt === r.requestedAt;
+            return { ...r, pending, deferral: (pending && step!.blockers.find((b) => b.code === 'green-light-deferred')) || null };
+          }),
+          requestable: requestableSteps(project),
+        };
         return this.pages.render(req, reply, 'project/decisions', { ...base, decisions: [...decisions].reverse(), recordable, chosenStep: one(query.stap), woo, afterDecision, raad, requests }, status);
       }
       case 'inspraak': {
@@ -638,7 +642,7 @@ export class ProjectPagesController {
           this.reminders.remindersOf(id, 'newest'),
         ]);
         // What happened to each reminder, as its trail entry says: mailed to whom, or only recorded, and why.
-        const sent = new Map((await this.audit.timeline(id)).filter((e) => e.type === 'reminder-sent').map((e) => {
+        const sent = new Map((await this.audit.ofTypes(id, ['reminder-sent'])).map((e) => {
           const p = e.payload as { kind: string; dueAt: string; level: number; channels?: string[] };
           return [`${p.kind}|${p.dueAt}|${p.level}`, p.channels ?? []];
         }));

@@ -1,9 +1,9 @@
 import { Body, Controller, Get, Inject, Post, Query, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { decidedLate, GOVERNING_BODIES, isTask } from '../../machines/participation-project';
+import { decidedLate, isTask } from '../../machines/participation-project';
 import { Public } from '../auth/auth.decorators';
-import { RECORDER_OF, ROLES, WRITERS } from '../auth/roles';
+import { bodyRecordedBy, ROLES, WRITERS } from '../auth/roles';
 import { validated } from '../common/validation';
 import { CreateProjectDto } from '../projects/dto/create-project.dto';
 import { ProjectsService } from '../projects/projects.service';
@@ -123,7 +123,7 @@ export class WebController {
   @Get('werkvoorraad')
   async worklist(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @SignedInUser() user: WebUser, @Query() query: Form) {
     const t = this.pages.texts(req);
-    const body = GOVERNING_BODIES.find((b) => RECORDER_OF[b] === user.role) ?? null;
+    const body = bodyRecordedBy(user.role);
     const pageNumber = pageOf(query);
     if (user.role === 'auditor') return this.pages.render(req, reply, 'audit-worklist', { user, ...(await this.attention(pageNumber)), page: pageNumber, pageLink: (n: number) => `/werkvoorraad?pagina=${n}` });
     if (!body) return this.pages.render(req, reply, 'today', { user, ...(await this.today(user)) });

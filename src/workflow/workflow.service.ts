@@ -123,7 +123,8 @@ export interface EventRequest {
 /** A request to the college or the raad to decide on one step (issue 19). */
 export interface NewGreenLightRequest {
   gate: GatedEventType;
-  body: GoverningBody;
+  /** The body asked; checked against the one the step needs. Left out (the web's form), it is that one. */
+  body?: GoverningBody;
   proposal: string;
   reference?: string;
   desiredOn: string;
@@ -388,10 +389,10 @@ export class WorkflowService {
       const context = contextOf(project);
       if (!eventsIn(project.state).includes(input.gate)) throw new ApiError(422, 'event-not-possible', `${input.gate} is not possible in state ${project.state}.`, { state: project.state });
       if (!needsGreenLight(context, input.gate)) throw new ApiError(422, 'no-green-light-needed', `${input.gate} takes no green light of the college or raad.`);
-      const notCompetent = gateBodiesAgainstLaw(context, { [input.gate]: input.body });
-      if (notCompetent) throw notCompetent;
       const body = requiredBody(context, input.gate);
-      if (input.body !== body) throw new ApiError(422, 'green-light-wrong-body', `${input.gate} needs a decision of the ${body} in this project, not of the ${input.body}.`, { requiredBody: body });
+      const notCompetent = gateBodiesAgainstLaw(context, { [input.gate]: input.body ?? body });
+      if (notCompetent) throw notCompetent;
+      if (input.body !== undefined && input.body !== body) throw new ApiError(422, 'green-light-wrong-body', `${input.gate} needs a decision of the ${body} in this project, not of the ${input.body}.`, { requiredBody: body });
       if (input.desiredOn < dutchDay(now)) {
         throw new ApiError(422, 'desired-date-in-past', `desiredOn ${input.desiredOn} lies in the past; ask for a meeting still to come.`, { messageNl: `De gewenste vergaderdatum, ${longDay(input.desiredOn, 'nl')}, ligt in het verleden. Kies een vergadering die nog moet komen.` });
       }

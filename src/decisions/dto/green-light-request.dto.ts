@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsOptional, IsString, Length, MaxLength } from 'class-validator';
 import { IsCalendarDay } from '../../common/dates.dto';
 import { GATED_EVENTS, GOVERNING_BODIES, type GatedEventType, type GoverningBody } from '../../../machines/participation-project';
@@ -30,3 +30,6 @@ export class GreenLightRequestDto {
   @Length(10, 10, { message: 'desiredOn must be a date as YYYY-MM-DD' })
   desiredOn!: string;
 }
+
+/** The same request from the web's form: the body is the step's own, the process manager does not choose it. */
+export class GreenLightFormDto extends OmitType(GreenLightRequestDto, ['body'] as const) {}
