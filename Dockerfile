@@ -16,6 +16,7 @@ ENV NODE_ENV=production
 COPY --from=build /app/node_modules node_modules
 COPY --from=build /app/dist dist
 COPY views views
+COPY guides guides
 COPY public public
 COPY package.json ./
 EXPOSE 3000

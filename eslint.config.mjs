@@ -3,7 +3,7 @@
 import tseslint from 'typescript-eslint';
 
 const io = ['@nestjs/*', 'typeorm', 'bullmq', 'ioredis', 'better-sqlite3', 'pg', 'fastify', 'nodemailer'];
-const capabilities = ['projects', 'decisions', 'audit', 'lifecycle', 'health', 'auth/auth.*', 'web', 'reminders', 'communications', 'retention', 'accountability', 'catalogue', 'insight', 'milestones', 'project-file', 'queue-board', 'woo'];
+const capabilities = ['projects', 'decisions', 'audit', 'lifecycle', 'health', 'auth/auth.*', 'web', 'reminders', 'communications', 'retention', 'accountability', 'catalogue', 'insight', 'milestones', 'project-file', 'queue-board', 'woo', 'guides'];
 
 // Only src/database speaks to TypeORM (issue 20): one place per table where a tenant filter can go.
 const typeorm = { group: ['typeorm', '@nestjs/typeorm'], message: 'Only src/database speaks to TypeORM: read and write through its repositories.' };

@@ -11,6 +11,7 @@ import { DatabaseModule } from './database/database.module';
 import { DecisionsModule } from './decisions/decisions.module';
 import { HealthModule } from './health/health.module';
 import { LifecycleModule } from './lifecycle/lifecycle.module';
+import { GuidesModule } from './guides/guides.module';
 import { MilestonesModule } from './milestones/milestones.module';
 import { QueueBoardModule } from './queue-board/queue-board.module';
 import { ProjectsModule } from './projects/projects.module';
@@ -42,6 +43,7 @@ export class AppModule {
         RetentionModule,
         InsightModule,
         LifecycleModule,
+        GuidesModule,
         HealthModule,
         QueueBoardModule,
         WebModule,

@@ -10,7 +10,7 @@ describe('configuration', () => {
       auditSigningKey: undefined,
       zgw: { rsin: undefined, besluittypen: {} },
       woo: { municipalityCode: undefined },
-      rules: { inspraakTermDays: 42, challengeAssessmentDays: 56, mandatoryParticipationActivities: [], mandatoryParticipationDecision: null, applicationRepairDays: 14, collegeProcedureMinTermDays: 14, inspraakPostalWeek: true, unansweredLeadDays: 14 },
+      rules: { inspraakTermDays: 42, challengeAssessmentDays: 56, mandatoryParticipationActivities: [], mandatoryParticipationDecision: null, applicationRepairDays: 14, collegeProcedureMinTermDays: 14, inspraakPostalWeek: true, unansweredLeadDays: 14, fromEnvironment: [] },
       retention: { days: { 'reaction-sender': 365, 'reaction-contact': 365, initiator: 365 } },
       serverTiming: false,
       web: { sessionSecret: DEFAULT_DEVELOPMENT_SECRET, oidc: undefined, municipality: { name: 'Gemeente', logoUrl: undefined, themeCssUrl: undefined } },

@@ -209,6 +209,7 @@ describe('SQLite durability settings', () => {
       { name: 'GreenLightRequests1764500000000' },
       { name: 'CreatorSubjects1764510000000' },
       { name: 'PublicContacts1764520000000' },
+      { name: 'GuideVersions1764530000000' },
     ]);
     db.close();
     await database.drop();

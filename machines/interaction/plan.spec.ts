@@ -1,6 +1,6 @@
 import { completeDossier } from '../participation-project/machine-graph';
 import { STAKEHOLDER_KINDS, stakeholderFitsDomain } from './catalogue';
-import { adviceWeightWarnings, changedLevels, commitmentMissing, inspraakFormAllowed, inspraakFormContradiction, inspraakFormWarnings, levelWarnings, planMissingParts, planWarnings, PLAN_PARTS, inspectionProcedure, inspraakOf } from './plan';
+import { adviceWeightWarnings, changedLevels, commitmentMissing, inspraakFormAllowed, inspraakFormContradiction, inspraakFormWarnings, levelWarnings, planMissingParts, planWarnings, PLAN_PARTS, inspectionProcedure, inspraakOf, planWithScannedInspraak } from './plan';
 
 const complete = completeDossier().plan!;
 
@@ -92,5 +92,19 @@ describe('the advice weight against the levels (§2.4 with §1.2)', () => {
     expect(adviceWeightWarnings({ ...complete, levels, adviceWeight: 'taken-into-account' })[0].text.nl).toMatch(/we nemen het mee/);
     expect(adviceWeightWarnings({ ...complete, levels, adviceWeight: 'decisive' })).toEqual([]);
     expect(adviceWeightWarnings({ ...complete, levels: { ...levels, preparation: 'advise-early' }, adviceWeight: 'open-to-review' })).toEqual([]);
+  });
+});
+
+describe('the inspraak duty carried into the plan (§1.4 with afdeling 3.4 Awb)', () => {
+  const scan = { ...completeDossier().quickScan!, inspraak: { legallyRequired: true, form: 'e' as const } };
+
+  it("gives a plan without inspraak the quick scan's, and lets it choose another form under the same duty", () => {
+    expect(planWithScannedInspraak({ ...complete, inspraak: undefined }, scan)).toEqual({ plan: { ...complete, inspraak: { legallyRequired: true, form: 'e' } } });
+    expect(planWithScannedInspraak({ ...complete, inspraak: { legallyRequired: true, form: 'f' } }, scan)).toEqual({ plan: { ...complete, inspraak: { legallyRequired: true, form: 'f' } } });
+  });
+
+  it('refuses a plan that undoes the duty the quick scan recorded, and binds nothing without a scan', () => {
+    expect(planWithScannedInspraak({ ...complete, inspraak: { legallyRequired: false, form: 'd' } }, scan)).toEqual({ dutyDiffers: true });
+    expect(planWithScannedInspraak(complete, null)).toEqual({ plan: complete });
   });
 });

@@ -98,6 +98,18 @@ export function inspraakOf(plan: Plan | null, quickScan: QuickScan | null): Insp
   return recorded?.form && recorded.legallyRequired !== undefined ? { legallyRequired: recorded.legallyRequired, form: recorded.form } : null;
 }
 
+/**
+ * §1.4 with afdeling 3.4 Awb: the duty of inspraak recorded with the quick scan, when the route
+ * was decided, carries into the plan. The plan may choose the form, not undo the law: a plan
+ * without inspraak takes the scan's; one that says otherwise about the duty is refused.
+ */
+export function planWithScannedInspraak(plan: Plan, quickScan: QuickScan | null): { plan: Plan } | { dutyDiffers: boolean } {
+  const duty = quickScan?.inspraak?.legallyRequired;
+  const scanned = inspraakOf(null, quickScan);
+  const carried = !plan.inspraak && scanned ? { ...plan, inspraak: scanned } : plan;
+  return carried.inspraak && typeof duty === 'boolean' && carried.inspraak.legallyRequired !== duty ? { dutyDiffers: duty } : { plan: carried };
+}
+
 /** How the draft lies open for reactions under the project's inspraak, or null when it does not (forms a and d, or none chosen). */
 export function inspectionProcedure(plan: Plan | null, quickScan: QuickScan | null): InspraakProcedure | null {
   const inspraak = inspraakOf(plan, quickScan);

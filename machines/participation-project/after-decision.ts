@@ -1,7 +1,7 @@
 import { longDay } from '../calendar/dutch-day';
 import type { Text } from '../interaction/catalogue';
 import { addDays, daysBetween, statutoryTermEnd } from '../interaction/legal-terms';
-import { applicantAccountMissing } from './blockers';
+import { applicantAccountMissing } from './gate-rules';
 import type { ApplicantParticipationAccount, DecisionKind, ProjectContext } from './project.types';
 
 /**

@@ -16,3 +16,8 @@ export * from './vocabulary';
 export * from './after-decision';
 export * from './green-light-requests';
 export * from './milestone-rules';
+export * from './gate-rules';
+export * from '../guide/guide.types';
+export * from '../guide/guide-registry';
+export * from '../guide/guide-faults';
+export * from '../guide/guide-migration';

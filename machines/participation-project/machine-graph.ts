@@ -1,7 +1,9 @@
 import { getShortestPaths } from '@xstate/graph';
 import type { AnyStateNode } from 'xstate';
 import { requiredBody } from './blockers';
-import { participationProjectMachine } from './project.machine';
+import { defaultGuide, registerGuide } from '../guide/guide-registry';
+import type { GuideDocument } from '../guide/guide.types';
+import { machineFor, type ParticipationProjectMachine } from './project.machine';
 import { availableEvents, startProject, stateIdOf, type ProjectSnapshot } from './project-snapshot';
 import { PHASES } from '../interaction/catalogue';
 import type { Plan } from '../interaction/plan';
@@ -30,17 +32,18 @@ export interface MachineDescription {
   gatedEvents: readonly string[];
 }
 
-function allStateNodes(node: AnyStateNode = participationProjectMachine.root): AnyStateNode[] {
+function allStateNodes(node: AnyStateNode): AnyStateNode[] {
   return Object.values(node.states).flatMap((child) => [child, ...allStateNodes(child)]);
 }
 
 const idOf = (node: AnyStateNode): string => node.path.join('.');
 
-/** The machine as data: for diagrams, clients and the start-up check. */
-export function describeMachine(): MachineDescription {
-  const nodes = allStateNodes();
+/** The machine of a guide (the default one unless named) as data: for diagrams, clients and the start-up check. */
+export function describeMachine(guide: GuideDocument = defaultGuide()): MachineDescription {
+  const machine = machineFor(guide);
+  const nodes = allStateNodes(machine.root);
   const transitions: MachineTransitionDescription[] = [];
-  for (const node of [participationProjectMachine.root, ...nodes]) {
+  for (const node of [machine.root, ...nodes]) {
     for (const [event, definitions] of Object.entries(node.on)) {
       for (const definition of definitions) {
         for (const target of definition.target ?? []) {
@@ -50,8 +53,8 @@ export function describeMachine(): MachineDescription {
     }
   }
   return {
-    id: participationProjectMachine.id,
-    initialByOrigin: Object.fromEntries(ORIGINS.map((origin) => [origin, stateIdOf(startProject({ origin, politicalSensitivity: 'low' }))])),
+    id: machine.id,
+    initialByOrigin: Object.fromEntries(ORIGINS.map((origin) => [origin, stateIdOf(startProject({ origin, politicalSensitivity: 'low', guide: registerGuide(guide) }))])),
     states: nodes.map((node) => ({
       id: idOf(node),
       type: node.type === 'final' ? 'final' : node.type === 'compound' ? 'compound' : 'atomic',
@@ -123,12 +126,14 @@ export function satisfiedEvent(snapshot: ProjectSnapshot, type: ProjectEventType
   };
 }
 
-/** Every state the machine reaches from any origin when every gate is satisfied. */
-export function reachableStateIds(): Set<string> {
+/** Every state a guide's machine reaches from any origin when every gate is satisfied. */
+export function reachableStateIds(guide: GuideDocument = defaultGuide()): Set<string> {
   const reached = new Set<string>();
+  const ref = registerGuide(guide);
+  const machine: ParticipationProjectMachine = machineFor(guide);
   for (const origin of ORIGINS) {
-    const paths = getShortestPaths(participationProjectMachine, {
-      input: { origin, politicalSensitivity: 'low' },
+    const paths = getShortestPaths(machine, {
+      input: { origin, politicalSensitivity: 'low', guide: ref },
       events: (snapshot) => availableEvents(snapshot).map((type) => satisfiedEvent(snapshot, type)),
       // The cycle number grows without bound; the state path alone identifies a node of the graph.
       serializeState: (snapshot) => stateIdOf(snapshot),
@@ -141,15 +146,21 @@ export function reachableStateIds(): Set<string> {
   return reached;
 }
 
-/** Problems in the machine's graph; empty when every state is reachable and every event handled. */
-export function machineGraphProblems(): string[] {
-  const problems: string[] = [];
-  const reached = reachableStateIds();
-  const leaves = allStateNodes().filter((node) => node.type === 'atomic' || node.type === 'final');
-  for (const leaf of leaves) {
-    if (!reached.has(idOf(leaf))) problems.push(`state ${idOf(leaf)} is unreachable`);
-  }
-  const handled = new Set(describeMachine().transitions.map((t) => t.event));
+/** The leaf states of a guide's machine that no satisfied path reaches. */
+export function unreachableStates(guide: GuideDocument): string[] {
+  const reached = reachableStateIds(guide);
+  return allStateNodes(machineFor(guide).root)
+    .filter((node) => (node.type === 'atomic' || node.type === 'final') && !reached.has(idOf(node)))
+    .map(idOf);
+}
+
+/**
+ * Problems in the default guide's graph; empty when every state is reachable and every event
+ * handled (the default guide uses every kind of step; another guide may leave some out).
+ */
+export function machineGraphProblems(guide: GuideDocument = defaultGuide()): string[] {
+  const problems = unreachableStates(guide).map((state) => `state ${state} is unreachable`);
+  const handled = new Set(describeMachine(guide).transitions.map((t) => t.event));
   for (const event of EVENT_TYPES) {
     if (!handled.has(event)) problems.push(`event ${event} is handled by no state`);
   }

@@ -1,6 +1,7 @@
 import type { Blocker, BlockerCode } from './blocker-messages';
 import { blockers, decisiveDecision, needsGreenLight, requiredBody } from './blockers';
 import { availableEvents, eventsIn, type ProjectSnapshot } from './project-snapshot';
+import { machineOf } from './project.machine';
 import { requestStanding, type GreenLightRequest, type RequestStanding } from './green-light-requests';
 import type { Dossier, GatedEventType, GoverningBody, GreenLight, ProjectContext, ProjectEventType } from './project.types';
 
@@ -40,7 +41,7 @@ export function nextSteps(snapshot: ProjectSnapshot, openDecisions: readonly Gre
  * its green light is no longer asked for (after "Interactief starten", not "Niet interactief werken").
  */
 export function awaitedBodies(stateId: string, context: ProjectContext, openDecisions: readonly GreenLight[], requests: readonly GreenLightRequest[]): GoverningBody[] {
-  const gated = eventsIn(stateId).filter((event): event is GatedEventType => event !== 'FORMALLY_SUBMITTED' && needsGreenLight(context, event));
+  const gated = eventsIn(stateId, machineOf(context)).filter((event): event is GatedEventType => event !== 'FORMALLY_SUBMITTED' && needsGreenLight(context, event));
   const approved = (event: GatedEventType) => decisiveDecision(context, event, openDecisions)?.outcome === 'approved';
   const bodies = new Set<GoverningBody>();
   for (const event of gated) {

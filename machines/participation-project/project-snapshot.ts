@@ -1,8 +1,9 @@
 import { createActor, initialTransition, type ActorScope, type SnapshotFrom, type StateValue } from 'xstate';
-import { participationProjectMachine } from './project.machine';
+import { machineFor, machineOf, participationProjectMachine, type ParticipationProjectMachine } from './project.machine';
+import { guideOf } from '../guide/guide-registry';
 import type { ProjectContext, ProjectEvent, ProjectEventType, ProjectInput } from './project.types';
 
-export type ProjectSnapshot = SnapshotFrom<typeof participationProjectMachine>;
+export type ProjectSnapshot = SnapshotFrom<ParticipationProjectMachine>;
 
 /** What is stored in the database: enough to restore the snapshot exactly. */
 export interface StoredSnapshot {
@@ -11,12 +12,12 @@ export interface StoredSnapshot {
 }
 
 export function startProject(input: ProjectInput): ProjectSnapshot {
-  const [snapshot] = initialTransition(participationProjectMachine, input);
+  const [snapshot] = initialTransition(machineFor(guideOf(input)), input);
   return snapshot;
 }
 
 export function restoreProject(stored: StoredSnapshot): ProjectSnapshot {
-  return participationProjectMachine.resolveState({ value: stored.value, context: stored.context });
+  return machineOf(stored.context).resolveState({ value: stored.value, context: stored.context });
 }
 
 export function storeProject(snapshot: ProjectSnapshot): StoredSnapshot {
@@ -40,7 +41,7 @@ function scope(): ActorScope<ProjectSnapshot, ProjectEvent> {
 }
 
 export function applyProjectEvent(snapshot: ProjectSnapshot, event: ProjectEvent): ProjectSnapshot {
-  return participationProjectMachine.transition(snapshot, event, scope());
+  return machineOf(snapshot.context).transition(snapshot, event, scope());
 }
 
 /** The final states (closed, stopped), read off the machine: a project there has ended. */
@@ -67,43 +68,53 @@ export function stateIdOf(snapshot: Pick<ProjectSnapshot, 'value'>): string {
 
 /** The events some active state handles, innermost first; none once the project has ended. */
 export function availableEvents(snapshot: ProjectSnapshot): ProjectEventType[] {
-  return snapshot.status === 'done' ? [] : eventsIn(stateIdOf(snapshot));
+  return snapshot.status === 'done' ? [] : eventsIn(stateIdOf(snapshot), machineOf(snapshot.context));
 }
 
-const TAGS_BY_STATE = new Map<string, ReadonlySet<string>>();
+/** What is read off a machine per state, once: one cache per machine (per guide version). */
+function perState<T>(): (machine: ParticipationProjectMachine) => Map<string, T> {
+  const caches = new WeakMap<ParticipationProjectMachine, Map<string, T>>();
+  return (machine) => {
+    let cache = caches.get(machine);
+    if (!cache) caches.set(machine, (cache = new Map()));
+    return cache;
+  };
+}
+
+const TAGS_BY_STATE = perState<ReadonlySet<string>>();
 
 /** The tags of a stored state (its id) and of the states it lies in, read off the machine once per state. */
-export function tagsOf(stateId: string): ReadonlySet<string> {
-  let tags = TAGS_BY_STATE.get(stateId);
+export function tagsOf(stateId: string, machine: ParticipationProjectMachine = participationProjectMachine): ReadonlySet<string> {
+  let tags = TAGS_BY_STATE(machine).get(stateId);
   if (!tags) {
     const path = stateId.split('.');
     const found = new Set<string>();
     for (let depth = path.length; depth >= 1; depth--) {
-      const node = participationProjectMachine.getStateNodeById(`participationProject.${path.slice(0, depth).join('.')}`);
+      const node = machine.getStateNodeById(`participationProject.${path.slice(0, depth).join('.')}`);
       for (const tag of node.tags) found.add(tag);
     }
     tags = found;
-    TAGS_BY_STATE.set(stateId, tags);
+    TAGS_BY_STATE(machine).set(stateId, tags);
   }
   return tags;
 }
 
-const EVENTS_BY_STATE = new Map<string, ProjectEventType[]>();
+const EVENTS_BY_STATE = perState<ProjectEventType[]>();
 
 /** The events a stored state (its id) handles, read off the machine once per state: no snapshot to restore. */
-export function eventsIn(stateId: string): ProjectEventType[] {
-  let events = EVENTS_BY_STATE.get(stateId);
+export function eventsIn(stateId: string, machine: ParticipationProjectMachine = participationProjectMachine): ProjectEventType[] {
+  let events = EVENTS_BY_STATE(machine).get(stateId);
   if (!events) {
     const path = stateId.split('.');
     const found = new Set<ProjectEventType>();
     if (!isEndedState(stateId)) {
       for (let depth = path.length; depth >= 0; depth--) {
-        const node = depth === 0 ? participationProjectMachine.root : participationProjectMachine.getStateNodeById(`participationProject.${path.slice(0, depth).join('.')}`);
+        const node = depth === 0 ? machine.root : machine.getStateNodeById(`participationProject.${path.slice(0, depth).join('.')}`);
         for (const type of node.ownEvents) found.add(type as ProjectEventType);
       }
     }
     events = [...found];
-    EVENTS_BY_STATE.set(stateId, events);
+    EVENTS_BY_STATE(machine).set(stateId, events);
   }
   return events;
 }

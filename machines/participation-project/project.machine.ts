@@ -1,27 +1,25 @@
-import { assign, setup } from 'xstate';
+import { assign, setup, type MachineConfig } from 'xstate';
+import { defaultGuide, guideHash, guideOf } from '../guide/guide-registry';
+import type { GuideDocument, GuideStep } from '../guide/guide.types';
 import { blockers, decisiveDecision, needsGreenLight } from './blockers';
-import type { ProjectContext, ProjectEvent, ProjectInput } from './project.types';
+import type { ProjectContext, ProjectEvent, ProjectEventType, ProjectInput } from './project.types';
 
 /** The tag of the states in which the municipality's silence towards participants is counted (§2.4). */
 export const SILENCE_COUNTED = 'silence-counted';
 
-/** A step: taken when nothing blocks it, noting the day of the decision behind it. */
-const step = <const Target extends string>(target: Target) => ({ target, guard: 'hasNoBlockers', actions: 'noteStepDay' }) as const;
-// A stop is possible from every state that has not ended; final states handle no events at all.
-const stop = step('#participationProject.stopped');
-
 /**
- * The life of a participation project (Interactiewijzer 2018, §1.3, §2.1–2.4).
- * No timers here: deadlines live in the database and come back as events.
+ * The life of a participation project: the guards and actions every guide's machine shares
+ * (Interactiewijzer 2018, §1.3, §2.1–2.4). No timers here: deadlines live in the database and come
+ * back as events.
  */
-export const participationProjectMachine = setup({
+const projectSetup = setup({
   types: {
     context: {} as ProjectContext,
     events: {} as ProjectEvent,
     input: {} as ProjectInput,
   },
   guards: {
-    isMunicipalityProject: ({ context }) => context.origin === 'municipality',
+    isOrigin: ({ context }, params: { origin: ProjectContext['origin'] }) => context.origin === params.origin,
     hasNoBlockers: ({ context, event }) => blockers(context, event).length === 0,
   },
   actions: {
@@ -46,69 +44,78 @@ export const participationProjectMachine = setup({
       raadInforming: ({ context, event }) => ({ ...context.raadInforming, ...(event.type === 'ADOPT_PLAN' ? event.dossier.plan?.process?.raadInforming : undefined) }),
     }),
   },
-}).createMachine({
-  id: 'participationProject',
-  context: ({ input }) => ({
-    origin: input.origin,
-    politicalSensitivity: input.politicalSensitivity,
-    cycle: 1,
-    gateBodies: input.gateBodies ?? {},
-    submission: null,
-    ...(input.decisionKind && input.decisionKind !== 'other' && { decisionKind: input.decisionKind }),
-    ...(input.origin === 'initiative' && { initiativeKind: input.initiativeKind ?? 'initiative', permitActivity: input.permitActivity ?? null }),
-  }),
-  initial: 'intake',
-  states: {
-    intake: {
-      // The municipality's own projects need no intake; initiatives wait here until formally submitted.
-      always: { target: 'quickScan', guard: 'isMunicipalityProject' },
-      on: {
-        FORMALLY_SUBMITTED: { target: 'quickScan', guard: 'hasNoBlockers', actions: ['recordSubmission', 'noteStepDay'] },
-        STOP: stop,
-      },
-    },
-    quickScan: {
-      on: {
-        START_INTERACTIVE: step('formalCommitment'),
-        DECIDE_NON_INTERACTIVE: step('#participationProject.policyCycle.preparation'),
-        STOP: stop,
-      },
-    },
-    // From the formal commitment on, participants expect to hear from the municipality (§2.4): silence counts here.
-    formalCommitment: {
-      tags: [SILENCE_COUNTED],
-      on: { COMMIT: step('planOfApproach'), STOP: stop },
-    },
-    planOfApproach: {
-      tags: [SILENCE_COUNTED],
-      on: { ADOPT_PLAN: { target: '#participationProject.policyCycle.preparation.problemDefinition', guard: 'hasNoBlockers', actions: ['adoptGateBodies', 'noteStepDay'] }, STOP: stop },
-    },
-    policyCycle: {
-      tags: [SILENCE_COUNTED],
-      initial: 'preparation',
-      on: { STOP: stop },
-      states: {
-        preparation: {
-          initial: 'problemDefinition',
-          states: {
-            problemDefinition: { on: { PROBLEM_DEFINED: step('solutionDirections') } },
-            solutionDirections: { on: { SOLUTIONS_CHOSEN: step('advice') } },
-            advice: { on: { ADVICE_SUBMITTED: step('#participationProject.policyCycle.decisionMaking') } },
-          },
-        },
-        decisionMaking: { on: { DECISION_TAKEN: step('execution') } },
-        execution: { on: { EXECUTION_COMPLETED: step('evaluation') } },
-        evaluation: {
-          on: {
-            START_NEW_CYCLE: { target: 'preparation', guard: 'hasNoBlockers', actions: ['startNextCycle', 'noteStepDay'] },
-            CLOSE: step('#participationProject.closed'),
-          },
-        },
-      },
-    },
-    closed: { type: 'final' },
-    stopped: { type: 'final' },
-  },
 });
 
-export type ParticipationProjectMachine = typeof participationProjectMachine;
+/** What an event does besides moving the project: the product's meaning of each kind of step, the same in every guide. */
+const ACTIONS_OF: Partial<Record<ProjectEventType, readonly string[]>> = {
+  FORMALLY_SUBMITTED: ['recordSubmission', 'noteStepDay'],
+  ADOPT_PLAN: ['adoptGateBodies', 'noteStepDay'],
+  START_NEW_CYCLE: ['startNextCycle', 'noteStepDay'],
+};
+
+/** Every step's dotted path in the machine, by its id: transitions name a step, the machine needs its place. */
+export function stepPaths(steps: readonly GuideStep[], prefix: readonly string[] = []): Map<string, string> {
+  const paths = new Map<string, string>();
+  for (const step of steps) {
+    const path = [...prefix, step.id];
+    paths.set(step.id, path.join('.'));
+    for (const [id, inner] of stepPaths(step.steps ?? [], path)) paths.set(id, inner);
+  }
+  return paths;
+}
+
+type StateConfig = NonNullable<MachineConfig<ProjectContext, ProjectEvent>['states']>[string];
+
+function stateConfig(step: GuideStep, paths: ReadonlyMap<string, string>): StateConfig {
+  const target = (id: string) => `#participationProject.${paths.get(id) ?? id}`;
+  const on = Object.fromEntries((step.transitions ?? []).map(({ event, to }) => [event, { target: target(to), guard: 'hasNoBlockers', actions: ACTIONS_OF[event] ?? ['noteStepDay'] }]));
+  // A step for one origin only: a project of the other origin passes straight on (intake, §1 intro).
+  const other = step.onlyFor === 'initiative' ? 'municipality' : 'initiative';
+  return {
+    ...(step.final && { type: 'final' as const }),
+    ...(step.countsSilence && { tags: ['silence-counted'] }),
+    ...(step.onlyFor && step.otherwise && { always: { target: target(step.otherwise), guard: { type: 'isOrigin', params: { origin: other } } } }),
+    ...(step.steps?.length && { initial: step.steps[0].id, states: Object.fromEntries(step.steps.map((inner) => [inner.id, stateConfig(inner, paths)])) }),
+    ...(Object.keys(on).length > 0 && { on }),
+  } as StateConfig;
+}
+
+function buildMachine(guide: GuideDocument) {
+  const paths = stepPaths(guide.steps);
+  return projectSetup.createMachine({
+    id: 'participationProject',
+    context: ({ input }) => ({
+      origin: input.origin,
+      politicalSensitivity: input.politicalSensitivity,
+      cycle: 1,
+      gateBodies: input.gateBodies ?? {},
+      submission: null,
+      ...(input.decisionKind && input.decisionKind !== 'other' && { decisionKind: input.decisionKind }),
+      ...(input.origin === 'initiative' && { initiativeKind: input.initiativeKind ?? 'initiative', permitActivity: input.permitActivity ?? null }),
+      ...(input.guide && { guide: input.guide }),
+    }),
+    initial: guide.steps[0].id,
+    states: Object.fromEntries(guide.steps.map((step) => [step.id, stateConfig(step, paths)])) as Parameters<typeof projectSetup.createMachine>[0]['states'],
+  });
+}
+
+export type ParticipationProjectMachine = ReturnType<typeof buildMachine>;
+
+/** One machine per guide version, built on first use: a version never changes, so neither does its machine. */
+const MACHINES = new Map<string, ParticipationProjectMachine>();
+
+export function machineFor(guide: GuideDocument): ParticipationProjectMachine {
+  const sha256 = guideHash(guide);
+  let machine = MACHINES.get(sha256);
+  if (!machine) {
+    machine = buildMachine(guide);
+    MACHINES.set(sha256, machine);
+  }
+  return machine;
+}
+
+/** The machine of the guide a project runs under. */
+export const machineOf = (context: Pick<ProjectContext, 'guide'>): ParticipationProjectMachine => machineFor(guideOf(context));
+
+/** The default guide's machine (Interactiewijzer Overbetuwe 2018). */
+export const participationProjectMachine = machineFor(defaultGuide());

@@ -2,6 +2,7 @@ import type { Level, Phase } from '../interaction/catalogue';
 import type { Evaluation } from '../interaction/plan';
 import type { Commitment, Plan } from '../interaction/plan';
 import type { QuickScan } from '../interaction/quick-scan';
+import type { GuideRef } from '../guide/guide.types';
 import type { DecisionOutcome, GatedEventType, GoverningBody, RaadInforming } from './gates';
 
 export * from './gates';
@@ -192,9 +193,12 @@ export interface ProjectContext {
    * date): the next green light cannot be dated before it. Absent before the first step.
    */
   lastStepOn?: string;
+  /** The guide version the project runs under (issue 20); absent in projects stored before: the default guide's first version. */
+  guide?: GuideRef;
 }
 
 export interface ProjectInput {
+  guide?: GuideRef;
   origin: Origin;
   politicalSensitivity: PoliticalSensitivity;
   gateBodies?: Partial<Record<GatedEventType, GoverningBody>>;

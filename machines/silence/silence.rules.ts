@@ -4,7 +4,8 @@
  */
 
 import type { Level } from '../interaction/catalogue';
-import { SILENCE_COUNTED } from '../participation-project/project.machine';
+import { machineOf, SILENCE_COUNTED } from '../participation-project/project.machine';
+import type { ProjectContext } from '../participation-project/project.types';
 import { tagsOf } from '../participation-project/project-snapshot';
 
 /**
@@ -15,9 +16,9 @@ import { tagsOf } from '../participation-project/project-snapshot';
  * counting on for the whole project. A phase without a known level counts: silence is the
  * risk the guide warns of (§2.4), so the safe default is to watch it.
  */
-export function silenceCounted(state: string, plannedLevel?: Level | null, alwaysCount = false): boolean {
-  // The machine tags the states where it counts: a guide's machine carries the tag too (issue 20).
-  return tagsOf(state).has(SILENCE_COUNTED) && (alwaysCount || plannedLevel !== 'none');
+export function silenceCounted(state: string, plannedLevel?: Level | null, alwaysCount = false, project: Pick<ProjectContext, 'guide'> = {}): boolean {
+  // The guide tags the steps where it counts (countsSilence), and its machine carries the tag (issue 20).
+  return tagsOf(state, machineOf(project)).has(SILENCE_COUNTED) && (alwaysCount || plannedLevel !== 'none');
 }
 
 /**

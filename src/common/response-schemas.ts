@@ -80,6 +80,7 @@ export const PROJECT = object(
     initiativeKind: { type: 'string', enum: [...INITIATIVE_KINDS], nullable: true, description: 'For an initiative: residents’ own, or a challenge under the right to challenge (uitdaagrecht)' },
     permitActivity: { ...maybeText, description: 'For an initiative: the activity an omgevingsvergunning is applied for' },
     decisionKind: { type: 'string', enum: [...DECISION_KINDS], description: 'What the project prepares; the raad alone adopts an omgevingsplan, a verordening and the begroting' },
+    guide: object({ id: text, version: whole, sha256: text, name: object({ nl: text, en: text }) }, 'The guide version the project runs under (issue 20), pinned at its start'),
     politicalSensitivity: { type: 'string', enum: [...POLITICAL_SENSITIVITIES] },
     state: { ...text, description: 'Dotted state path, e.g. policyCycle.preparation.advice' },
     status: { type: 'string', enum: ['active', 'done'] },
@@ -308,6 +309,20 @@ export const LIVE = object({ status: { type: 'string', enum: ['ok'] } });
 export const READY = object({ status: { type: 'string', enum: ['ok', 'degraded', 'unavailable'] }, checks: object({ database: anyObject, redis: anyObject }) });
 
 /** 200 (or another success status) with this schema. */
+const bilingual = object({ nl: text, en: text });
+/** Issue 20: a published version of a guide; `sha256` over its canonical JSON (RFC 8785). */
+export const GUIDE_VERSION = object({ id: text, version: whole, sha256: text, name: bilingual, municipality: text, source: object({ title: text, date: day }), publishedAt: moment, publishedBy: text });
+export const GUIDE_VERSION_DOCUMENT = object({ ...(GUIDE_VERSION as { properties: Record<string, SchemaObject> }).properties, document: { ...anyObject, description: 'The guide exactly as POST accepts it (GET /api/guides/schema)' } });
+const guideRef = object({ id: text, version: whole, sha256: text });
+export const GUIDE_MIGRATION = object({
+  guide: guideRef,
+  dryRun: yesNo,
+  projects: listOf({
+    ...object({ projectId: text, title: text, from: object({ version: whole, sha256: text }), stateBefore: text, outcome: { type: 'string', enum: ['would-move', 'moved', 'unchanged', 'refused'] }, stateAfter: maybeText }),
+    description: 'Per project; a refusal has code (not-running, no-mapping, version-conflict) and message/messageNl; a dry run has nextSteps with their blockers; lapsedGreenLights lists green lights the new version asks of another body',
+  }),
+});
+
 export const Answers = (schema: SchemaObject, description = 'OK', status = 200) =>
   applyDecorators(status === 201 ? ApiCreatedResponse({ description, schema }) : ApiOkResponse({ description, schema }));
 /** 200 with this schema as JSON, or the same document as a PDF when the client asks for it (`Accept: application/pdf`). */

@@ -1,6 +1,16 @@
 import { DEFAULT_RETENTION_DAYS, PERSONAL_DATA_KINDS, retentionVariable, type PersonalDataKind } from '../../machines/publication/retention';
 import { isCalendarDay } from '../common/dates.dto';
 /** Configuration from the environment, checked once at start: a bad value stops the boot with a clear message. */
+/** What an ordinance fixes moved from the environment into the guide (issue 20): each variable, and the guide field that replaces it. */
+export const DEPRECATED_GUIDE_VARIABLE_FIELDS = {
+  INSPRAAK_TERM_DAYS: 'inspraak.termDays',
+  CHALLENGE_ASSESSMENT_DAYS: 'uitdaagrecht.assessmentTermDays',
+  MANDATORY_PARTICIPATION_ACTIVITIES: 'mandatoryParticipation.activities',
+  MANDATORY_PARTICIPATION_DECISION: 'mandatoryParticipation.decision.reference',
+  MANDATORY_PARTICIPATION_SINCE: 'mandatoryParticipation.decision.since',
+} as const;
+const DEPRECATED_GUIDE_VARIABLES = Object.keys(DEPRECATED_GUIDE_VARIABLE_FIELDS) as Array<keyof typeof DEPRECATED_GUIDE_VARIABLE_FIELDS>;
+
 export interface AppConfig {
   port: number;
   host: string;
@@ -58,6 +68,8 @@ export interface AppConfig {
     mandatoryParticipationActivities: string[];
     /** The raadsbesluit that made them mandatory: its reference and the day it applies from (MANDATORY_PARTICIPATION_DECISION, MANDATORY_PARTICIPATION_SINCE). */
     mandatoryParticipationDecision: { reference: string; since: string } | null;
+    /** The variables of a guide's terms set in the environment: they still apply to the default guide, for one release (issue 20). */
+    fromEnvironment: ReadonlyArray<keyof typeof DEPRECATED_GUIDE_VARIABLE_FIELDS>;
     /** Awb art. 4:5: the days an applicant gets to complete an application (APPLICATION_REPAIR_DAYS, default 14; the product's choice). */
     applicationRepairDays: number;
     /** Form f (§1.4): the shortest term a procedure of the college may set (COLLEGE_PROCEDURE_MIN_TERM_DAYS, default 14; the product's choice). */
@@ -233,6 +245,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       collegeProcedureMinTermDays,
       inspraakPostalWeek: inspraakPostalWeek === 'on',
       unansweredLeadDays,
+      fromEnvironment: DEPRECATED_GUIDE_VARIABLES.filter((name) => env[name] !== undefined && env[name] !== ''),
     },
     retention: { days: retentionDays },
     auth: { secret, jwksUrl, issuer: env.AUTH_ISSUER || undefined, audience: env.AUTH_AUDIENCE || undefined, maxTokenAgeSeconds: maxTokenAgeSeconds! },

@@ -15,10 +15,11 @@ import { TrailRepository } from './trail.repository';
 import { DatabaseHealth } from './database-health';
 import { AuditRootRepository } from './audit-root.repository';
 import { InsightRepository } from './insight.repository';
+import { GuideRepository } from './guide.repository';
 import { TransactionRunner } from './transaction-runner';
 
 /** One small repository per aggregate of the write path. */
-const REPOSITORIES = [AuditRootRepository, InsightRepository, ProjectRepository, DecisionRepository, TrailRepository, FileRepository, ReminderRepository, OutboxRepository, StateStayRepository, PersonalDataRepository];
+const REPOSITORIES = [AuditRootRepository, InsightRepository, ProjectRepository, DecisionRepository, TrailRepository, FileRepository, ReminderRepository, OutboxRepository, StateStayRepository, PersonalDataRepository, GuideRepository];
 
 @Global()
 @Module({

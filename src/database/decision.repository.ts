@@ -10,7 +10,7 @@ const DECISION_COLUMNS = `id, project_id AS "projectId", gate, cycle, body, outc
 @Injectable()
 export class DecisionRepository extends SqlRepository {
   /** Decisions of the current cycle that no transition has used yet. */
-  async open(manager: EntityManager, projectId: string, cycle: number): Promise<DecisionEntity[]> {
+  async open(manager: EntityManager | null, projectId: string, cycle: number): Promise<DecisionEntity[]> {
     return this.run<DecisionEntity>(manager, `SELECT ${DECISION_COLUMNS} FROM decisions WHERE project_id = ? AND cycle = ? AND consumed_at IS NULL`, [projectId, cycle]);
   }
 

@@ -60,6 +60,14 @@ export class ProjectRepository extends SqlRepository {
     return { rows: rows.map(project), total };
   }
 
+  /**
+   * Every project with what a guide migration reads: its guide is in its snapshot (issue 20). A
+   * migration is rare and deliberate; the whole table is read once per dry run or run.
+   */
+  async pinnedProjects(): Promise<ProjectEntity[]> {
+    return (await this.read<ProjectEntity>(`SELECT ${PROJECT_COLUMNS} FROM projects ORDER BY created_at, id`, [])).map(project);
+  }
+
   /** A page of the projects matching the dashboard's filter, with how many match. */
   async matching(q: ProjectQuery): Promise<{ rows: ProjectEntity[]; total: number }> {
     const conditions = new Conditions();

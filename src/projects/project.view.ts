@@ -1,4 +1,4 @@
-import { applicationTerm, assessQuickScan, describeLevel, FILE_PART_OF_STATE, levelOfPhase, PHASES, nextSteps, stateIdOf, type DecisionPublication, type DecisionTerm, type GreenLight, type GreenLightRequest, type Phase, type QuickScanAdvice } from '../../machines/participation-project';
+import { applicationTerm, assessQuickScan, describeLevel, FILE_PART_OF_STATE, levelOfPhase, PHASES, nextSteps, stateIdOf, guideOf, guideRefOf, type GuideRef, type Text, type DecisionPublication, type DecisionTerm, type GreenLight, type GreenLightRequest, type Phase, type QuickScanAdvice } from '../../machines/participation-project';
 import { documentData } from '../workflow/dossier';
 import { silenceStatus, type SilenceStatus } from '../../machines/silence/silence.rules';
 import { toBlockerView, type BlockerView } from '../common/api-error';
@@ -28,6 +28,8 @@ export interface ProjectView {
   permitActivity: string | null;
   /** What the project prepares, for the body the law makes competent (omgevingsplan, verordening, begroting, other). */
   decisionKind: string;
+  /** The guide version the project runs under, and its hash (issue 20). */
+  guide: GuideRef & { name: Text };
   politicalSensitivity: string;
   state: string;
   status: 'active' | 'done';
@@ -86,6 +88,7 @@ export function toProjectView(project: ProjectEntity, openDecisions: readonly Gr
     initiativeKind: project.origin === 'initiative' ? (snapshot.context.initiativeKind ?? 'initiative') : null,
     permitActivity: snapshot.context.permitActivity ?? null,
     decisionKind: snapshot.context.decisionKind ?? 'other',
+    guide: { ...guideRefOf(snapshot.context), name: guideOf(snapshot.context).name },
     politicalSensitivity: project.politicalSensitivity,
     state: stateIdOf(snapshot),
     status: snapshot.status === 'done' ? 'done' : 'active',

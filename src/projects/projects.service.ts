@@ -10,6 +10,7 @@ import { FileRepository } from '../database/file.repository';
 import { TrailRepository } from '../database/trail.repository';
 import { boundDecisions } from '../workflow/decision-binding';
 import { loadProjectFiles } from '../workflow/dossier';
+import { GuidesService } from '../guides/guides.service';
 import { toGreenLight, WorkflowService, type EventRequest, type NewProject, type ProjectSettings, type ProjectState } from '../workflow/workflow.service';
 import type { ListProjectsQuery } from './dto/list-projects.query';
 import { toProjectView, type ProjectView } from './project.view';
@@ -45,10 +46,14 @@ export class ProjectsService {
     private readonly files: FileRepository,
     private readonly trail: TrailRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly guides: GuidesService,
   ) {}
 
-  async create(input: NewProject, actor: Actor): Promise<ProjectView> {
-    return this.viewAfterWrite(await this.workflow.createProject(input, actor));
+  /** A new project, pinned to the latest version of its guide (issue 20). */
+  async create({ guide, ...input }: Omit<NewProject, 'guide'> & { guide?: string }, actor: Actor): Promise<ProjectView> {
+    const pinned = this.guides.knows(guide) ? this.guides.latest(guide) : undefined;
+    if (!pinned) throw new ApiError(422, 'guide-not-found', `There is no guide ${guide}: GET /api/guides lists them.`, { errors: [{ field: 'guide', message: 'unknown guide' }] });
+    return this.viewAfterWrite(await this.workflow.createProject({ ...input, guide: pinned }, actor));
   }
 
   async updateSettings(id: string, settings: ProjectSettings, actor: Actor): Promise<ProjectView> {

@@ -38,7 +38,8 @@ export type AuditType =
   | 'inspection-withdrawn'
   | 'reaction-received'
   | 'reaction-answered'
-  | 'personal-data-erased';
+  | 'personal-data-erased'
+  | 'guide-migrated';
 
 export interface AuditLink {
   projectId: string;

@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from '../database/transaction-runner';
+import { rulesOf } from './guide-terms';
 import {
   addDays,
   termPassedAt,
   applicantAccountMissing,
+  type ProjectContext,
   isChallenge,
   type ApplicantParticipationAccount,
   type ChallengeAgreement,
@@ -25,6 +27,15 @@ import {
   inPreparation,
   plannedLevel,
   inspraakFormAllowed,
+  inspraakFormOffered,
+  planWithScannedInspraak,
+  PHASES,
+  type InspraakForm,
+  type Level,
+  type Phase,
+  levelsNotOffered,
+  guideOf,
+  type GuideDocument,
   inspraakFormContradiction,
   planWarnings,
   planMissingParts,
@@ -168,6 +179,8 @@ export class FileWorkflow {
       const { manager, project, file, at, audit } = unit;
       const inspraak = inspraakOf(null, scan);
       if (inspraak && !inspraakFormAllowed(inspraak)) throw inspraakFormNotAllowed(inspraak);
+      // Without interaction the level holds for every phase (§1.4).
+      throwOnGuide(guideOf(contextOf(project)), inspraak?.form, scan.levelWithoutInteraction ? Object.fromEntries(PHASES.map((phase) => [phase, scan.levelWithoutInteraction])) : undefined);
       throwOnConflict(inspraakAgainstLaw(contextOf(project).decisionKind, scan.inspraak, scan.levelWithoutInteraction));
       const assessment = assessQuickScan(scan);
       const current = await file();
@@ -211,7 +224,7 @@ export class FileWorkflow {
       if (isFutureDay(assessment.assessedOn, now)) throw new ApiError(422, 'assessment-in-future', `assessedOn ${assessment.assessedOn} lies in the future.`);
       const submittedOn = context.submission!.submittedOn;
       if (assessment.assessedOn < submittedOn) throw new ApiError(422, 'assessment-before-submission', `assessedOn ${assessment.assessedOn} lies before the challenge was submitted (${submittedOn}).`, { submittedOn });
-      const dueOn = addDays(submittedOn, this.rules.challengeAssessmentDays);
+      const dueOn = addDays(submittedOn, rulesOf(context, this.rules).challengeAssessmentDays);
       const recorded: ChallengeAssessment = { ...assessment, dueOn, late: assessment.assessedOn > dueOn };
       const version = await this.saveDocument(manager, project, await file(), 'challenge-assessment', recorded, actor, at, null);
       audit('challenge-assessed', { version, ...recorded, ...recordedLater(assessment.assessedOn, at) });
@@ -444,15 +457,15 @@ export class FileWorkflow {
     return this.write(projectId, actor, now, async (unit) => {
       const { manager, project, file, at, audit } = unit;
       const current = await file();
-      // The duty recorded when the route was decided carries into the plan: the plan may choose the form, not undo the law.
-      const scanned = current.dossier.quickScan;
-      const duty = scanned?.inspraak?.legallyRequired;
-      if (!plan.inspraak && inspraakOf(null, scanned)) plan = { ...plan, inspraak: inspraakOf(null, scanned)! };
-      if (plan.inspraak && typeof duty === 'boolean' && plan.inspraak.legallyRequired !== duty) {
+      const context = contextOf(project);
+      throwOnGuide(guideOf(context), plan.inspraak?.form, plan.levels);
+      const carried = planWithScannedInspraak(plan, current.dossier.quickScan);
+      if ('dutyDiffers' in carried) {
+        const duty = carried.dutyDiffers;
         throw new ApiError(422, 'inspraak-duty-differs', `The quick scan records that inspraak is ${duty ? '' : 'not '}legally required; the plan cannot say otherwise. Correct the quick scan first if it was wrong.`, { legallyRequired: duty });
       }
+      plan = carried.plan;
       if (plan.inspraak && !inspraakFormAllowed(plan.inspraak)) throw inspraakFormNotAllowed(plan.inspraak);
-      const context = contextOf(project);
       throwOnConflict(inspraakAgainstLaw(context.decisionKind, plan.inspraak, plan.levels?.preparation));
       const notCompetent = gateBodiesAgainstLaw(context, plan.process?.gateBodies);
       if (notCompetent) throw notCompetent;
@@ -507,7 +520,7 @@ export class FileWorkflow {
       if (!procedure) {
         throw new ApiError(409, 'inspection-not-applicable', 'The inspraak chosen for this project (forms a or d, §1.4, or none yet) lays no draft open for reactions.');
       }
-      const term = this.term(procedure, input);
+      const term = this.term(procedure, input, contextOf(project));
       if (!inPreparation(project.state)) {
         throw new ApiError(409, 'inspection-outside-preparation', `A draft decision is laid open during preparation; the project is in ${project.state}.`);
       }
@@ -626,13 +639,13 @@ export class FileWorkflow {
    */
   private resyncSilence(unit: ProjectUnit, file: { plan: Plan | null; quickScan: QuickScan | null }): { silenceCounted?: boolean } {
     const { project } = unit;
-    const counted = silenceCounted(project.state, plannedLevel(project.state, file), project.silenceAlways);
+    const counted = silenceCounted(project.state, plannedLevel(project.state, file), project.silenceAlways, contextOf(project));
     return syncSilence(unit, counted, unit.at, this.dayMs) ? { silenceCounted: counted } : {};
   }
 
   /** The term of the procedure and whether the postal week follows it (the rule: `inspectionTerm` in machines/), or its refusal. */
-  private term(procedure: InspraakProcedure, input: NewInspection): Pick<InspectionEntity, 'termDays' | 'procedureReference' | 'termSource' | 'postalWeek'> {
-    const choice = inspectionTerm(procedure, input, this.rules);
+  private term(procedure: InspraakProcedure, input: NewInspection, context: ProjectContext): Pick<InspectionEntity, 'termDays' | 'procedureReference' | 'termSource' | 'postalWeek'> {
+    const choice = inspectionTerm(procedure, input, rulesOf(context, this.rules));
     if ('refused' in choice) throw new ApiError(422, choice.refused, choice.message, choice.minimumDays === undefined ? undefined : { minimumDays: choice.minimumDays });
     return choice;
   }
@@ -680,6 +693,17 @@ const PROCEDURE_SOURCE: Record<InspraakProcedure, string> = {
 };
 
 /** The law's word on the inspraak chosen, as a refusal with its code and both sentences. */
+/** What the project's guide does not offer (issue 20): a level in a phase (§1.3), a form of inspraak (§1.4). */
+function throwOnGuide(guide: GuideDocument, form: InspraakForm | undefined, levels: Partial<Record<Phase, Level>> | undefined): void {
+  if (form && !inspraakFormOffered(guide, form)) {
+    throw new ApiError(422, 'inspraak-form-not-offered', `The guide ${guide.id} does not use inspraak form ${form}; it uses ${guide.inspraak.forms.join(', ')}.`, { offered: guide.inspraak.forms });
+  }
+  const notOffered = levelsNotOffered(guide, levels);
+  if (notOffered.length > 0) {
+    throw new ApiError(422, 'level-not-offered', `The guide ${guide.id} does not offer ${notOffered.map((n) => `${n.level} in ${n.phase}`).join(', ')}.`, { levels: notOffered, offered: guide.levels });
+  }
+}
+
 function throwOnConflict(conflict: LawConflict | null): void {
   if (conflict) throw new ApiError(422, conflict.code, conflict.text.en, { messageNl: conflict.text.nl });
 }

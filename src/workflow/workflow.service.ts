@@ -49,6 +49,8 @@ import {
   type ProjectInput,
   type ProjectSnapshot,
   type StoredSnapshot,
+  guideOf,
+  machineOf,
 } from '../../machines/participation-project';
 import { restartSilence, rewindow, silenceCounted, type SilenceClock } from '../../machines/silence/silence.rules';
 import type { Actor } from '../auth/roles';
@@ -66,6 +68,7 @@ import { TrailRepository } from '../database/trail.repository';
 import { stateStay } from '../../machines/insight/state-stays';
 import { StateStayRepository } from '../database/state-stay.repository';
 import { GENESIS_HASH, type AuditType } from './audit-chain';
+import { rulesOf } from './guide-terms';
 import { boundDecisions } from './decision-binding';
 import { reasonMissing } from './decision-checks';
 import { dutchDay, longDay } from '../../machines/calendar/dutch-day';
@@ -199,7 +202,11 @@ export class WorkflowService {
     if (input.origin !== 'initiative' && (input.initiativeKind !== undefined || input.permitActivity !== undefined)) {
       return Promise.reject(new ApiError(422, 'initiative-fields-without-initiative', 'initiativeKind and permitActivity describe an initiative; this project is the municipality’s own (origin municipality).'));
     }
-    const snapshot = startProject({ origin: input.origin, politicalSensitivity: input.politicalSensitivity, gateBodies: input.gateBodies, initiativeKind: input.initiativeKind, permitActivity: input.permitActivity, decisionKind: input.decisionKind });
+    const guide = guideOf(input);
+    if (input.initiativeKind === 'challenge' && !guide.uitdaagrecht.offered) {
+      return Promise.reject(new ApiError(422, 'uitdaagrecht-not-offered', `The guide ${guide.id} offers no right to challenge (uitdaagrecht).`));
+    }
+    const snapshot = startProject({ origin: input.origin, politicalSensitivity: input.politicalSensitivity, gateBodies: input.gateBodies, initiativeKind: input.initiativeKind, permitActivity: input.permitActivity, decisionKind: input.decisionKind, guide: input.guide });
     const notCompetent = gateBodiesAgainstLaw(snapshot.context, input.gateBodies);
     if (notCompetent) return Promise.reject(notCompetent);
     const at = now.toISOString();
@@ -216,7 +223,7 @@ export class WorkflowService {
       version: 1,
       auditSeq: 0,
       auditHash: GENESIS_HASH,
-      silenceWindowDays: input.silenceWindowDays ?? 14,
+      silenceWindowDays: input.silenceWindowDays ?? guide.silence.windowDays,
       silenceSince: null,
       silenceAllowedUntil: null,
       silenceAlways: input.silenceAlways ?? false,
@@ -245,6 +252,7 @@ export class WorkflowService {
         ...(snapshot.context.decisionKind && { decisionKind: snapshot.context.decisionKind }),
         state: project.state,
         silenceWindowDays: project.silenceWindowDays,
+        ...(snapshot.context.guide && { guide: snapshot.context.guide }),
       });
       return { project, openDecisions: [], file: { dossier: emptyDossier(dutchDay(now)), documents: {}, requests: [] } };
     }, now);
@@ -262,7 +270,7 @@ export class WorkflowService {
 
       const open = await this.openFor(manager, project.id, snapshot.context.cycle, request.type);
       // The file is read only for the steps whose rules look at it.
-      const participationMandatory = request.type === 'FORMALLY_SUBMITTED' && this.participationMandatory(snapshot.context.permitActivity, request.submittedOn);
+      const participationMandatory = request.type === 'FORMALLY_SUBMITTED' && this.participationMandatory(snapshot.context, request.submittedOn);
       const readsFile = isGatedEvent(request.type) ? needsFile(request.type, snapshot.context) : participationMandatory;
       const file = readsFile ? (await loadProjectFiles(this.files, manager, [project], now)).get(project.id)! : undefined;
       // Omgevingswet art. 16.55 lid 7: what the application's participation account still lacks, where the raad made it mandatory.
@@ -275,7 +283,7 @@ export class WorkflowService {
             type: 'FORMALLY_SUBMITTED',
             submittedOn: request.submittedOn,
             reference: request.reference,
-            ...(participationMandatory && { participation: { decision: this.rules.mandatoryParticipationDecision!.reference, ...(repairUntil && { repairUntil }) } }),
+            ...(participationMandatory && { participation: { decision: rulesOf(snapshot.context, this.rules).mandatoryParticipationDecision!.reference, ...(repairUntil && { repairUntil }) } }),
           };
       const found = blockers(snapshot.context, event);
       if (found.length > 0) {
@@ -297,7 +305,7 @@ export class WorkflowService {
         ...(consumed && { greenLight: decisionSummary(consumed) }),
         ...(request.reason && { reason: request.reason }),
         ...(next.context.submission && !snapshot.context.submission && { submission: next.context.submission }),
-        ...(accountMissing && { participationMandatory: { decision: this.rules.mandatoryParticipationDecision!.reference, accountMissing } }),
+        ...(accountMissing && { participationMandatory: { decision: rulesOf(snapshot.context, this.rules).mandatoryParticipationDecision!.reference, accountMissing } }),
         ...(adoptedPlan && { planVersion: adoptedPlan.version, levels: file!.dossier.plan?.levels, warnings: planWarnings(file!.dossier.plan).map((w) => w.code) }),
       });
       // Insight's read model: the stay this step ends, in the same transaction as the entry that tells it.
@@ -306,12 +314,12 @@ export class WorkflowService {
       Object.assign(project, { state: to, cycle: next.context.cycle, snapshot: JSON.stringify(storeProject(next)), version: project.version + 1 });
       // The silence clock starts on entering a counted phase and stops on leaving it. Every step into another phase reads the file;
       // a step within a phase leaves the counting as it was, unless the project ended.
-      this.syncSilence(unit, file ? silenceCounted(to, plannedLevel(to, file.dossier), project.silenceAlways) : isCounting(project) && silenceCounted(to), at);
+      this.syncSilence(unit, file ? silenceCounted(to, plannedLevel(to, file.dossier), project.silenceAlways, next.context) : isCounting(project) && silenceCounted(to, undefined, false, next.context), at);
       if (consumed) await this.decisions.consume(manager, consumed.id, at, audit.seq);
       if (adoptedPlan) await this.files.markDocumentAdopted(manager, project.id, 'plan', adoptedPlan.version, at);
       // Uitdaagrecht: the municipality assesses a challenge within the term it set; its owner is reminded a week ahead.
       if (event.type === 'FORMALLY_SUBMITTED' && next.context.submission && isChallenge(next.context)) {
-        await addMilestoneTo(this.reminders, unit, challengeAssessmentMilestone(next.context.submission.submittedOn, this.rules.challengeAssessmentDays), this.dayMs);
+        await addMilestoneTo(this.reminders, unit, challengeAssessmentMilestone(next.context.submission.submittedOn, rulesOf(next.context, this.rules).challengeAssessmentDays), this.dayMs);
       }
 
       // Awb art. 4:5: an application received without the mandatory account gets a term to complete it; its owner is reminded.
@@ -387,7 +395,7 @@ export class WorkflowService {
   requestGreenLight(projectId: string, input: NewGreenLightRequest, actor: Actor, now = new Date()): Promise<GreenLightRequest> {
     return this.units.withProject(projectId, actor, runningAndSubmittedFor(input.gate), async ({ manager, project, at, audit }) => {
       const context = contextOf(project);
-      if (!eventsIn(project.state).includes(input.gate)) throw new ApiError(422, 'event-not-possible', `${input.gate} is not possible in state ${project.state}.`, { state: project.state });
+      if (!eventsIn(project.state, machineOf(context)).includes(input.gate)) throw new ApiError(422, 'event-not-possible', `${input.gate} is not possible in state ${project.state}.`, { state: project.state });
       if (!needsGreenLight(context, input.gate)) throw new ApiError(422, 'no-green-light-needed', `${input.gate} takes no green light of the college or raad.`);
       const body = requiredBody(context, input.gate);
       const notCompetent = gateBodiesAgainstLaw(context, { [input.gate]: input.body ?? body });
@@ -478,7 +486,7 @@ export class WorkflowService {
       }
       if (project.silenceAlways !== before.silenceAlways) {
         const { dossier } = (await loadProjectFiles(this.files, manager, [project], unit.now)).get(project.id)!;
-        this.syncSilence(unit, silenceCounted(project.state, plannedLevel(project.state, dossier), project.silenceAlways), unit.at);
+        this.syncSilence(unit, silenceCounted(project.state, plannedLevel(project.state, dossier), project.silenceAlways, contextOf(project)), unit.at);
       }
       const windowChanged = project.silenceWindowDays !== before.silenceWindowDays && isCounting(project);
       if (windowChanged) {
@@ -492,9 +500,10 @@ export class WorkflowService {
   }
 
   /** Omgevingswet art. 16.55 lid 7: the raad made participation mandatory for this activity, by a raadsbesluit in force on the day of the application. */
-  private participationMandatory(activity: string | null | undefined, submittedOn: string | undefined): boolean {
-    const decision = this.rules.mandatoryParticipationDecision;
-    return !!activity && !!decision && this.rules.mandatoryParticipationActivities.includes(activity) && (!submittedOn || submittedOn >= decision.since);
+  private participationMandatory(context: ProjectContext, submittedOn: string | undefined): boolean {
+    const { mandatoryParticipationDecision: decision, mandatoryParticipationActivities: activities } = rulesOf(context, this.rules);
+    const activity = context.permitActivity;
+    return !!activity && !!decision && activities.includes(activity) && (!submittedOn || submittedOn >= decision.since);
   }
 
   /** A slug no other project has: the title's, numbered on when taken. */

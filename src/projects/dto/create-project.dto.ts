@@ -50,4 +50,10 @@ export class CreateProjectDto extends ProjectSettingsDto {
   @IsOptional()
   @IsIn(DECISION_KINDS)
   decisionKind?: DecisionKind;
+
+  @ApiPropertyOptional({ maxLength: 64, example: 'overbetuwe-2018', description: 'The guide the project runs under (GET /api/guides): its latest version, pinned for the life of the project; default overbetuwe-2018' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  guide?: string;
 }
