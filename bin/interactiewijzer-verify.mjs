@@ -11,6 +11,8 @@
  * - with --root: the chain still runs through the head a saved root recorded for this project,
  *   and that root is the hash of the heads saved with it (so a later rewrite of the whole
  *   database, hashes recomputed, is found).
+ * - the guides: each guide version in the export hashes to its stated SHA-256 (RFC 8785), and
+ *   every version the trail names (its creation, its migrations) is there;
  * Exit code 0 when all holds; 1 with the first place where it breaks; 2 for bad usage.
  */
 import { createHash } from 'node:crypto';
@@ -38,6 +40,18 @@ async function verifyExport(document, options = {}) {
     prevHash = entry.hash;
   }
   if (signed.head?.seq !== entries.length || signed.head?.hash !== prevHash) return `head: the export states seq ${signed.head?.seq}, but the chain ends at seq ${entries.length}; entries are missing at the end`;
+
+  // Issue 20: the guide versions the project ran under travel with the export; each is the one the trail names.
+  const guides = signed.guides ?? [];
+  for (const guide of guides) {
+    if (sha256(canonicalize(guide.document)) !== guide.sha256) return `guide ${guide.id} version ${guide.version}: its definition does not hash to ${guide.sha256}; it was changed`;
+  }
+  for (const entry of entries) {
+    const named = entry.type === 'project-created' ? [entry.payload.guide] : entry.type === 'guide-migrated' ? [entry.payload.from, entry.payload.to] : [];
+    for (const ref of named.filter(Boolean)) {
+      if (!guides.some((g) => g.sha256 === ref.sha256)) return `entry ${entry.seq} (${entry.type}): the export lacks guide ${ref.id} version ${ref.version} (${ref.sha256})`;
+    }
+  }
 
   if (!signature?.jws) return 'signature: the export is not signed';
   const jwk = options.jwks ? options.jwks.keys?.find((k) => k.kid === signature.kid) : signature.publicKey;
@@ -85,6 +99,7 @@ async function main() {
   for (const entry of document.entries.filter((e) => e.type === 'personal-data-erased')) {
     console.log(`erased: ${entry.payload.items.length} personal data items on ${entry.occurredAt} (entry ${entry.seq}): ${entry.payload.reason}`);
   }
+  for (const guide of document.guides ?? []) console.log(`guide: ${guide.id} version ${guide.version} (${guide.sha256})`);
   console.log(`valid: ${document.entries.length} entries of project ${document.project.id}, head ${document.head.hash}, signed with key ${document.signature.kid}${parsed.values.key ? ' (published key)' : ' (key in the export: compare it with the published one)'}${parsed.values.root ? ', through the saved root' : ''}`);
 }
 

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { dutchDay } from '../machines/calendar/dutch-day';
 import { describeEachDatabase } from './support/databases';
+import { verifyOffline } from './support/offline-verifier';
 import { useRunningService } from './support/project-client';
 
 type Step = { event: string; to: string };
@@ -130,6 +131,12 @@ describeEachDatabase('moving running projects to a new guide version', (createDa
       const view = (await service.api.get(id)).body;
       expect(view.nextSteps).toEqual(expect.arrayContaining([expect.objectContaining({ event: 'ADOPT_PLAN', requiredBody: 'raad' })]));
     }
+
+    // The export of a moved project carries both versions, each checked offline against the trail.
+    const moved = projects.find((p) => p.group.name === 'frame')!;
+    const { body: exported } = await auditor.get(`/api/projects/${moved.id}/audit/export`);
+    expect(exported.guides.map((g: { version: number }) => g.version).sort()).toEqual([1, 2]);
+    expect((await verifyOffline(exported)).code).toBe(0);
 
     const second = await service.api.as(service.api.collegeSecretary).post('/api/guides/testrijk-2027/versions/2/migrations', { stateMap, decision });
     expect(second.body.projects.filter((r: { outcome: string }) => r.outcome === 'moved')).toEqual([]);

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describeEachDatabase } from './support/databases';
+import { verifyOffline } from './support/offline-verifier';
 import { useRunningService } from './support/project-client';
 
 const guideFile = (name: string) => parse(readFileSync(join(__dirname, '..', 'guides', name), 'utf8')) as Record<string, unknown>;
@@ -89,8 +90,19 @@ describeEachDatabase('guides as versioned data over HTTP', (createDatabase) => {
 
     const trail = (await service.api.audit(id)).body as Array<{ type: string; payload: Record<string, unknown> }>;
     expect(trail[0]).toMatchObject({ type: 'project-created', payload: { guide: { id: 'voorbeeldrijk-2026', version: 1, sha256: created.body.guide.sha256 } } });
-    const verify = await service.api.as(await service.t.token('auditor')).get(`/api/projects/${id}/audit/verify`);
-    expect(verify.body.valid).toBe(true);
+    const auditor = service.api.as(await service.t.token('auditor'));
+    expect((await auditor.get(`/api/projects/${id}/audit/verify`)).body.valid).toBe(true);
+
+    // The signed export carries the guide itself: an auditor reads the rules offline, and the verifier checks its hash against the trail.
+    const { body: exported } = await auditor.get(`/api/projects/${id}/audit/export`);
+    expect(exported.guides).toEqual([{ id: 'voorbeeldrijk-2026', version: 1, sha256: created.body.guide.sha256, document: guideFile('voorbeeldrijk-2026.yaml') }]);
+    const offline = await verifyOffline(exported);
+    expect(offline).toMatchObject({ code: 0, output: expect.stringContaining(`guide: voorbeeldrijk-2026 version 1 (${created.body.guide.sha256})`) });
+    const tampered = structuredClone(exported);
+    tampered.guides[0].document.gates.PROBLEM_DEFINED.body = 'college';
+    expect(await verifyOffline(tampered)).toMatchObject({ code: 1, output: expect.stringContaining('guide voorbeeldrijk-2026 version 1: its definition does not hash') });
+    const withoutGuide = { ...structuredClone(exported), guides: [] };
+    expect((await verifyOffline(withoutGuide)).output).toContain('entry 1 (project-created): the export lacks guide voorbeeldrijk-2026 version 1');
   });
 
   it('takes the light track of the second guide straight to the draft, and refuses what the guide does not offer', async () => {

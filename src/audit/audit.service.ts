@@ -8,6 +8,8 @@ import { TrailRepository } from '../database/trail.repository';
 import { ProjectsService } from '../projects/projects.service';
 import { boundToTrail, GENESIS_HASH, recordedDecisions, verifyChain } from '../workflow/audit-chain';
 import { AuditSigner } from './audit-signer';
+import { GuidesService } from '../guides/guides.service';
+import { guideRefOf, type GuideRef } from '../../machines/participation-project';
 
 /** A project's trail, signed, for checking offline (`npx interactiewijzer-verify`). */
 export interface AuditExport {
@@ -17,6 +19,8 @@ export interface AuditExport {
   hashing: Record<string, string>;
   entries: Array<{ seq: number; occurredAt: string; actorName: string; actorRole: string; type: string; payload: unknown; prevHash: string; hash: string }>;
   head: { seq: number; hash: string };
+  /** Issue 20: every guide version the project ran under, whole, so its rules can be read offline; the verifier checks each hash against the trail. */
+  guides: Array<{ id: string; version: number; sha256: string; document: unknown }>;
   signature: Awaited<ReturnType<AuditSigner['sign']>> & { jwks: string };
 }
 
@@ -69,6 +73,7 @@ export class AuditService {
     private readonly decisions: DecisionRepository,
     private readonly projects: ProjectsService,
     private readonly signer: AuditSigner,
+    private readonly guides: GuidesService,
   ) {}
 
   async timeline(projectId: string): Promise<AuditEntryView[]> {
@@ -141,8 +146,21 @@ export class AuditService {
       },
       entries: entries.map((e) => ({ seq: e.seq, occurredAt: e.occurredAt, actorName: e.actorName, actorRole: e.actorRole, type: e.type, payload: JSON.parse(e.payload) as unknown, prevHash: e.prevHash, hash: e.hash })),
       head: { seq: project.auditSeq, hash: project.auditHash },
+      guides: this.guidesOf(entries),
     };
     return { ...document, signature: { ...(await this.signer.sign(document)), jwks: `${publicUrl}/.well-known/jwks.json` } };
+  }
+
+  /** The guide versions a trail names (its creation, its migrations); a project created before pinning ran under the default guide's first. */
+  private guidesOf(entries: readonly AuditEntryEntity[]): AuditExport['guides'] {
+    const refs = new Map<string, GuideRef>();
+    for (const entry of entries) {
+      const payload = JSON.parse(entry.payload) as { guide?: GuideRef; from?: GuideRef; to?: GuideRef };
+      if (entry.type === 'project-created') refs.set('created', payload.guide ?? guideRefOf({}));
+      if (entry.type === 'guide-migrated') for (const ref of [payload.from!, payload.to!]) refs.set(ref.sha256, ref);
+    }
+    const unique = new Map([...refs.values()].map((ref) => [ref.sha256, ref]));
+    return [...unique.values()].map((ref) => ({ ...ref, document: this.guides.version(ref.id, ref.version).document }));
   }
 
   private async load(projectId: string): Promise<AuditEntryEntity[]> {
