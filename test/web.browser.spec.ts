@@ -864,6 +864,60 @@ describe('the web interface in a real browser', () => {
     await inspect(manager, 'inspraak-online-ontvangen');
   }, 180_000);
 
+  it('shows the guides, what a new version changed and its dry run, and lets the college’s secretary move the running projects on screen (issue 20)', async () => {
+    const admin = service.api.as(await service.t.token('admin', 'A. Beheerder'));
+    const { body: v1 } = await admin.get('/api/guides/voorbeeldrijk-2026/versions/1');
+    const next = structuredClone(v1.document);
+    next.version = 2;
+    // Version 2 gives the draft's step another name and place, and the plan to the raad.
+    const preparation = next.steps[3].steps[0];
+    preparation.steps[2] = { ...preparation.steps[2], id: 'draft', label: { nl: 'Ontwerp ter inzage', en: 'Draft laid open' } };
+    preparation.steps[1].transitions = [{ event: 'SOLUTIONS_CHOSEN', to: 'draft' }];
+    next.steps[1].transitions = next.steps[1].transitions.map((t: { event: string; to: string }) => (t.to === 'advice' ? { ...t, to: 'draft' } : t));
+    next.gates.ADOPT_PLAN.body = 'raad';
+    const { body: scanned } = await service.api.create({ title: 'Speeltuin Kerkstraat', origin: 'municipality', politicalSensitivity: 'low', guide: 'voorbeeldrijk-2026' });
+    const { body: drafted } = await service.api.create({ title: 'Bankjes langs de dijk', origin: 'municipality', politicalSensitivity: 'low', guide: 'voorbeeldrijk-2026' });
+    await service.api.step(drafted.id, 'DECIDE_NON_INTERACTIVE', 'college');
+    expect((await admin.post('/api/guides/voorbeeldrijk-2026/versions', next)).status).toBe(201);
+
+    const manager = await signedIn('A. de Vries', 'process-manager');
+    await manager.goto(`${service.t.url}/projecten/${drafted.id}`);
+    await expect(manager.locator('.iw-lead').textContent()).resolves.toContain('Handleiding: Participatiewijzer Voorbeeldrijk, versie 1');
+    await manager.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Handleidingen' }).click();
+    await inspect(manager, 'handleidingen');
+    await manager.getByRole('link', { name: 'Participatiewijzer Voorbeeldrijk' }).click();
+    await expect(manager.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Participatiewijzer Voorbeeldrijk, versie 2');
+    const changes = manager.locator('#verschil ~ dl');
+    await expect(changes.textContent()).resolves.toMatch(/Nieuwe stappen\s*Ontwerp ter inzage\s*Vervallen stappen\s*Inspraak en participatieverslag/);
+    await expect(changes.textContent()).resolves.toContain('Participatieplan vaststellen: eerst groen licht van het college, nu groen licht van de gemeenteraad');
+    const row = (title: string) => manager.locator('.iw-card', { hasText: title });
+    await expect(row('Bankjes langs de dijk').textContent()).resolves.toContain('blijft staan');
+    await expect(row('Speeltuin Kerkstraat').textContent()).resolves.toContain('gaat over');
+    await manager.getByLabel('Een project in ‘Inspraak en participatieverslag’ gaat naar').selectOption({ label: 'Ontwerp ter inzage' });
+    await manager.getByRole('button', { name: 'Proefmigratie tonen' }).click();
+    await expect(row('Bankjes langs de dijk').textContent()).resolves.toContain('gaat over');
+    // With the step chosen, the difference reads as a rename.
+    await expect(changes.textContent()).resolves.toContain('Inspraak en participatieverslag heet nu Ontwerp ter inzage');
+    await inspect(manager, 'handleiding');
+    await expect(manager.getByRole('button', { name: 'Migratie uitvoeren' }).count()).resolves.toBe(0);
+
+    const secretary = await signedIn('S. Secretaris', 'college-secretary');
+    await secretary.goto(manager.url());
+    await secretary.getByRole('button', { name: 'Migratie uitvoeren' }).click();
+    await expect(secretary.locator('.utrecht-form').last().textContent()).resolves.toContain('Datum van het besluit');
+    await inspect(secretary, 'handleiding-migratie-geweigerd');
+    await secretary.getByLabel('Datum van het besluit').fill(dutchDay(new Date()));
+    await secretary.getByLabel('Besluitnummer').fill('B&W 2027/18');
+    await secretary.getByRole('button', { name: 'Migratie uitvoeren' }).click();
+    await secretary.waitForURL(/overgezet=2/);
+    await expect(secretary.getByRole('status').textContent()).resolves.toContain('2 projecten zijn overgezet; 0 projecten blijven staan.');
+    await inspect(secretary, 'handleiding-migratie');
+    await manager.goto(`${service.t.url}/projecten/${drafted.id}`);
+    await expect(manager.locator('.iw-lead').textContent()).resolves.toContain('Nu in: Ontwerp ter inzage');
+    await expect(manager.locator('.iw-lead').textContent()).resolves.toContain('versie 2');
+    expect((await service.api.get(scanned.id)).body.guide.version).toBe(2);
+  });
+
   it('refuses a form post without its CSRF token', async () => {
     const page = await signedIn('A. de Vries', 'process-manager');
     const response = await page.request.post(`${service.t.url}/projecten`, { form: { title: 'Zonder token', origin: 'municipality', politicalSensitivity: 'low' } });

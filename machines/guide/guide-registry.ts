@@ -3,9 +3,9 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import canonicalize from 'canonicalize';
 import { parse } from 'yaml';
-import type { InspraakForm, Level, Phase } from '../interaction/catalogue';
+import type { InspraakForm, Level, Phase, Text } from '../interaction/catalogue';
 import type { GatedEventType } from '../participation-project/gates';
-import type { GuideDocument, GuideGate, GuideRef } from './guide.types';
+import type { GuideDocument, GuideGate, GuideRef, GuideStep } from './guide.types';
 
 /** The guide every project stored before guides became data runs under (issue 20). */
 export const DEFAULT_GUIDE_ID = 'overbetuwe-2018';
@@ -87,3 +87,17 @@ export function levelsNotOffered(guide: GuideDocument, levels: Partial<Record<Ph
 
 /** §1.4 per guide: whether it uses this form of inspraak. */
 export const inspraakFormOffered = (guide: GuideDocument, form: InspraakForm): boolean => guide.inspraak.forms.includes(form);
+
+/** A guide's words for its steps (by their dotted path in the machine) and for its gates, in both languages. */
+export function guideLabels(guide: GuideDocument): { states: Record<string, Text>; events: Partial<Record<GatedEventType, Text>> } {
+  const states: Record<string, Text> = {};
+  const walk = (steps: readonly GuideStep[], prefix: string) => {
+    for (const step of steps) {
+      states[`${prefix}${step.id}`] = step.label;
+      walk(step.steps ?? [], `${prefix}${step.id}.`);
+    }
+  };
+  walk(guide.steps, '');
+  const events = Object.fromEntries(Object.entries(guide.gates).flatMap(([event, gate]) => (gate?.label ? [[event, gate.label]] : [])));
+  return { states, events };
+}

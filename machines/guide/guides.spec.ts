@@ -7,6 +7,7 @@ import { completeDossier, satisfiedEvent } from '../participation-project/machin
 import { machineFor } from '../participation-project/project.machine';
 import { applyProjectEvent, availableEvents, restoreProject, startProject, stateIdOf, storeProject, type ProjectSnapshot } from '../participation-project/project-snapshot';
 import { ORIGINS, type GatedEventType, type ProjectEventType } from '../participation-project/project.types';
+import { guideDiff } from './guide-diff';
 import { guideFaults } from './guide-faults';
 import { DEFAULT_GUIDE_ID, defaultGuide, readGuideFiles, registerGuide, shippedGuidesDirectory } from './guide-registry';
 import type { GuideDocument, GuideRef } from './guide.types';
@@ -123,5 +124,35 @@ describe('the second guide (Voorbeeldrijk), from its graph', () => {
     const satisfied = satisfiedEvent(snapshot, 'DECIDE_NON_INTERACTIVE') as Extract<ReturnType<typeof satisfiedEvent>, { decisions: unknown }>;
     const codes = blockers(snapshot.context, { ...satisfied, dossier: { ...completeDossier(), plan: null, quickScan: null } }).map((b) => b.code);
     expect(codes).toEqual(['quick-scan-incomplete']);
+  });
+});
+
+describe('guideDiff: what changed between two versions', () => {
+  it('names the steps added, removed and renamed, and the gates whose body or rules changed', () => {
+    const next = structuredClone(defaultGuide());
+    next.version = 2;
+    next.steps[3] = { ...next.steps[3], id: 'participationPlan' };
+    next.steps[2].transitions = next.steps[2].transitions!.map((t) => (t.to === 'planOfApproach' ? { ...t, to: 'participationPlan' } : t));
+    next.steps.splice(1, 0, { id: 'registration', label: { nl: 'Registratie', en: 'Registration' }, transitions: [{ event: 'STOP', to: 'stopped' }] });
+    next.gates.COMMIT = { ...next.gates.COMMIT!, body: 'raad' };
+    next.gates.CLOSE = { ...next.gates.CLOSE!, rules: {} };
+    delete next.gates.START_NEW_CYCLE;
+    expect(guideDiff(defaultGuide(), next)).toEqual({
+      added: [{ id: 'registration', label: { nl: 'Registratie', en: 'Registration' } }],
+      removed: [],
+      renamed: [{ from: 'planOfApproach', to: 'participationPlan', fromLabel: { nl: 'Plan van aanpak', en: 'Plan of approach' }, label: { nl: 'Plan van aanpak', en: 'Plan of approach' } }],
+      gates: [
+        { event: 'COMMIT', change: 'changed', body: { from: 'by-sensitivity', to: 'raad' } },
+        { event: 'START_NEW_CYCLE', change: 'removed' },
+        { event: 'CLOSE', change: 'changed', rules: { added: [], removed: ['evaluation-written'], changed: [] } },
+      ],
+    });
+  });
+
+  it('takes a rename from the state map where the label changed too', () => {
+    const next = structuredClone(defaultGuide());
+    next.steps[2] = { ...next.steps[2], id: 'commitment', label: { nl: 'Commitment', en: 'Commitment' } };
+    expect(guideDiff(defaultGuide(), next).renamed).toEqual([]);
+    expect(guideDiff(defaultGuide(), next, { formalCommitment: 'commitment' })).toMatchObject({ renamed: [{ from: 'formalCommitment', to: 'commitment' }], added: [], removed: [] });
   });
 });

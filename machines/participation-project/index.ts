@@ -21,3 +21,4 @@ export * from '../guide/guide.types';
 export * from '../guide/guide-registry';
 export * from '../guide/guide-faults';
 export * from '../guide/guide-migration';
+export * from '../guide/guide-diff';

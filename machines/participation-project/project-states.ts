@@ -1,7 +1,7 @@
 import type { Level, Phase } from '../interaction/catalogue';
 import type { Plan } from '../interaction/plan';
 import type { QuickScan } from '../interaction/quick-scan';
-import { participationProjectMachine } from './project.machine';
+import { participationProjectMachine, type ParticipationProjectMachine } from './project.machine';
 import { ENDED_STATES, isEndedState } from './project-snapshot';
 
 /**
@@ -56,10 +56,13 @@ export const FILE_PART_OF_STATE: Readonly<Record<string, 'quick-scan' | 'commitm
   planOfApproach: 'plan',
 };
 
-/** The states a list can be filtered on: the top-level states, with the policy cycle's phases in its place, in the machine's order. */
-export const FILTER_STATES: readonly string[] = Object.keys(participationProjectMachine.root.states).flatMap((key) =>
-  key === 'policyCycle' ? Object.values(PHASE_STATES) : [key],
-);
+/** The stages of a machine: its top-level states, with the policy cycle's phases in its place, in the machine's order. */
+export function stagesOf(machine: ParticipationProjectMachine): string[] {
+  return Object.keys(machine.root.states).flatMap((key) => (key === 'policyCycle' ? Object.values(PHASE_STATES) : [key]));
+}
+
+/** The states a list can be filtered on: the default guide's stages. */
+export const FILTER_STATES: readonly string[] = stagesOf(participationProjectMachine);
 
 export type StageStatus = 'done' | 'skipped' | 'current' | 'upcoming';
 
@@ -68,9 +71,9 @@ export type StageStatus = 'done' | 'skipped' | 'current' | 'upcoming';
  * by a step), skipped (the route went past it), current or still to come. Intake only for an
  * initiative; one end: the one reached, or the first (closing).
  */
-export function lifeCycleStages(stateId: string, origin: string, leftStates: readonly string[]): Array<{ key: string; status: StageStatus }> {
+export function lifeCycleStages(stateId: string, origin: string, leftStates: readonly string[], machine: ParticipationProjectMachine = participationProjectMachine): Array<{ key: string; status: StageStatus }> {
   const end = isEndedState(stateId) ? stateId : ENDED_STATES[0];
-  const keys = FILTER_STATES.filter((key) => (origin === 'initiative' || !inIntake(key)) && (!isEndedState(key) || key === end));
+  const keys = stagesOf(machine).filter((key) => (origin === 'initiative' || !inIntake(key)) && (!isEndedState(key) || key === end));
   const stageOf = (state: string) => keys.find((key) => state === key || state.startsWith(`${key}.`)) ?? state;
   const left = new Set(leftStates.map(stageOf));
   const current = keys.indexOf(stageOf(stateId));

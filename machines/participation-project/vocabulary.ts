@@ -1,4 +1,5 @@
 import { GOAL_NAMES, INFLUENCE_ASPECT_NAMES, type Goal, type InfluenceAspect, type Text } from '../interaction/catalogue';
+import type { GateRuleName } from './gate-rules';
 import type { ProjectEventType } from './project.types';
 
 /** Every step in words, in both languages: a code is for machines, never for a sentence. */
@@ -65,3 +66,18 @@ export function fieldNames(keys: readonly string[], lang: 'nl' | 'en'): string {
   const and = lang === 'nl' ? ' en ' : ' and ';
   return words.length <= 1 ? words.join('') : `${words.slice(0, -1).join(', ')}${and}${words.at(-1)}`;
 }
+
+/** The rules a guide may set before a gate (gate-rules.ts), in words. */
+export const GATE_RULE_TEXTS: Record<GateRuleName, Text> = {
+  'challenge-assessed': { nl: 'bij een uitdaging: de beoordeling, en alleen als die gehonoreerd is', en: 'for a challenge: its assessment, honoured' },
+  'challenge-agreement': { nl: 'bij een gehonoreerde uitdaging: de overeenkomst', en: 'for an honoured challenge: the agreement' },
+  'challenger-informed': { nl: 'bij een niet gehonoreerde uitdaging: de uitdager is geïnformeerd', en: 'for a challenge not honoured: the challenger informed' },
+  'applicant-account': { nl: 'waar participatie verplicht is: het participatieverslag van de aanvrager', en: 'where participation is mandatory: the applicant’s account' },
+  'quick-scan-complete': { nl: 'de quickscan is af; tegen het advies in met een motivering', en: 'the quick scan complete; against its advice with reasons' },
+  'inspraak-settled': { nl: 'de inspraakvorm is gekozen en niet interactief', en: 'the form of inspraak chosen, not interactive' },
+  'evaluation-written': { nl: 'de evaluatie is af', en: 'the evaluation written' },
+  'commitment-complete': { nl: 'het commitment is vastgelegd', en: 'the commitment recorded' },
+  'plan-complete': { nl: 'het plan van aanpak is compleet', en: 'the plan of approach complete' },
+  'inspection-ended': { nl: 'de terinzagelegging is voorbij en alle zienswijzen zijn beantwoord', en: 'the inspection over and every zienswijze answered' },
+  'level-communicated': { nl: 'de deelnemers kennen het interactieniveau van de fase', en: 'participants know the level of the phase' },
+};

@@ -36,7 +36,7 @@ export class AccountabilityService {
   }
 
   /** The account of a project whose view, trail and file the caller has read already (the public page). */
-  async accountOf(project: Pick<ProjectView, 'id' | 'title' | 'state'>, trail: AuditEntryView[], file: ProjectFile): Promise<ParticipationAccount> {
+  async accountOf(project: Pick<ProjectView, 'id' | 'title' | 'state' | 'guide'>, trail: AuditEntryView[], file: ProjectFile): Promise<ParticipationAccount> {
     const [evaluation, closing] = await Promise.all([
       this.file.latest<Evaluation>(project.id, 'evaluation'),
       this.file.latest<{ text: string }>(project.id, 'account-closing'),
@@ -44,6 +44,7 @@ export class AccountabilityService {
     const reactions = file.inspection?.reactions ?? [];
     return {
       project: { id: project.id, title: project.title, state: project.state },
+      guide: project.guide,
       quickScan: { advice: file.quickScan?.assessment.advice ?? null, reasons: (file.quickScan?.assessment.reasons ?? []).map((r) => r.text) },
       ...fromTrail(trail),
       stakeholders: file.stakeholders.map((s) => ({ name: s.name, domain: s.domain, kind: s.ownKind ?? s.kind, approach: s.approach })),

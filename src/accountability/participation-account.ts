@@ -9,6 +9,8 @@ import type { AuditEntryView } from '../audit/audit.service';
  */
 export interface ParticipationAccount {
   project: { id: string; title: string; state: string };
+  /** The guide version the project runs under (issue 20): the rules this account was kept by. */
+  guide: { id: string; version: number; sha256: string; name: { nl: string; en: string } };
   quickScan: { advice: string | null; reasons: Array<{ nl: string; en: string }> };
   /** The decision on the route: interactive or not, by whom, with any justification against the advice (§1.6). */
   route: GreenLightFact | null;

@@ -216,6 +216,7 @@ export const ZGW_BESLUIT = object({
 const greenLightFact = object({ step: text, body: text, outcome: text, decidedOn: day, reference: text, justification: maybeText, documentUrl: maybeText });
 export const PARTICIPATION_ACCOUNT = object({
   project: object({ id: text, title: text, state: text }),
+  guide: object({ id: text, version: whole, sha256: text, name: object({ nl: text, en: text }) }, 'The guide version the project runs under (issue 20)'),
   quickScan: object({ advice: maybeText, reasons: listOf(object({ nl: text, en: text })) }),
   route: { ...greenLightFact, nullable: true },
   levels: object({ planned: anyObject, changes: listOf(anyObject) }),

@@ -6,5 +6,5 @@ import { WorkflowModule } from '../workflow/workflow.module';
 
 /** The guides as versioned data (issue 20): every capability that starts or judges a project asks it. */
 @Global()
-@Module({ imports: [WorkflowModule], controllers: [GuidesController], providers: [GuidesService, GuideMigrationsService], exports: [GuidesService] })
+@Module({ imports: [WorkflowModule], controllers: [GuidesController], providers: [GuidesService, GuideMigrationsService], exports: [GuidesService, GuideMigrationsService] })
 export class GuidesModule {}

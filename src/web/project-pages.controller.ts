@@ -165,7 +165,7 @@ export class ProjectPagesController {
   @Get('schema')
   async diagram(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @SignedInUser() user: WebUser, @Param('id') id: string) {
     const [project, timeline] = await Promise.all([this.projects.get(id), this.audit.ofTypes(id, STEP_ENTRIES)]);
-    return this.pages.render(req, reply, 'project/diagram', { user, project, diagram: await this.pages.diagram(req, project.state, timeline) });
+    return this.pages.render(req, reply, 'project/diagram', { user, project, diagram: await this.pages.diagram(req, project.state, timeline, undefined, project.guide) });
   }
 
   /** The timeline as the filter shows it: a spreadsheet for Dutch Excel (CSV with ; and a byte-order mark) or JSON. */

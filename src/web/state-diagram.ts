@@ -1,6 +1,6 @@
 import ELK from 'elkjs/lib/elk.bundled.js';
 import type { ElkNode } from 'elkjs/lib/elk-api';
-import { describeMachine } from '../../machines/participation-project';
+import { describeMachine, type GuideDocument } from '../../machines/participation-project';
 
 export interface DiagramNode {
   id: string;
@@ -32,10 +32,11 @@ const CHAR_WIDTH = 7.5;
 /**
  * Lays out the states and their transitions, compound states as boxes that hold their
  * children (ELK's hierarchical layout), so nothing is drawn inside a box it does not belong
- * to. `label` and `eventLabel` give each state and step its shown name (for their widths).
+ * to. `label` and `eventLabel` give each state and step its shown name (for their widths); the
+ * machine is the guide's, the default guide's unless one is given.
  */
-export async function layoutMachine(label: (stateId: string) => string, eventLabel: (event: string) => string = (event) => event): Promise<DiagramLayout> {
-  const machine = describeMachine();
+export async function layoutMachine(label: (stateId: string) => string, eventLabel: (event: string) => string = (event) => event, guide?: GuideDocument): Promise<DiagramLayout> {
+  const machine = describeMachine(guide);
   const leaves = machine.states.filter((s) => s.type !== 'compound');
   const leafOf = (id: string): string[] => {
     const state = machine.states.find((s) => s.id === id)!;

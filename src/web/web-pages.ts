@@ -3,7 +3,7 @@ import { dutchClock } from '../../machines/calendar/dutch-day';
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { aboutGreenLight, addDays, fieldNames, FILTER_STATES, isTask, lifeCycleStages, PHASE_STATES, phaseOf, waitsForBody } from '../../machines/participation-project';
+import { aboutGreenLight, addDays, fieldNames, FILTER_STATES, guideLabels, isTask, lifeCycleStages, machineOf, PHASE_STATES, phaseOf, registeredGuide, waitsForBody, type GatedEventType, type GuideRef } from '../../machines/participation-project';
 import { statesLeft, type AuditEntryView } from '../audit/audit.service';
 import type { ProjectView } from '../projects/project.view';
 import type { Texts } from './i18n/nl';
@@ -14,6 +14,15 @@ import type { FailedForm } from './refusal';
 import { layoutMachine, type DiagramLayout } from './state-diagram';
 import { WebSession } from './web-session';
 import { actorName, describeEntry, eventName, formatDay, formatMoment, levelName, phaseName } from './wording';
+
+/** A guide version's words, read once per version: a version never changes. */
+const LABELS = new Map<string, ReturnType<typeof guideLabels>>();
+function guideLabelsOf(ref: GuideRef | undefined): ReturnType<typeof guideLabels> | undefined {
+  const guide = ref && registeredGuide(ref.sha256);
+  if (!ref || !guide) return undefined;
+  if (!LABELS.has(ref.sha256)) LABELS.set(ref.sha256, guideLabels(guide));
+  return LABELS.get(ref.sha256);
+}
 
 const escapeXml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const DAY_MS = 86_400_000;
@@ -37,6 +46,8 @@ export class WebPages {
     const csrf = await reply.generateCsrf();
     const lang = t.lang as 'nl' | 'en';
     // Words for every code and date: no template formats one itself.
+    // A project's page, and a guide's, speak the guide's words for its steps (issue 20).
+    const labels = guideLabelsOf((data.project as { guide?: GuideRef } | undefined)?.guide ?? (data.guide as GuideRef | undefined));
     const fmt = {
       day: (value: string | null | undefined) => formatDay(value, lang),
       moment: (value: string | null | undefined) => formatMoment(value, lang),
@@ -44,8 +55,8 @@ export class WebPages {
       due: (value: string) => (dutchClock(new Date(value)).time === '00:00' ? formatDay(addDays(dutchClock(new Date(value)).day, -1), lang) : formatMoment(value, lang)),
       level: (level: string | null | undefined) => levelName(level, lang),
       phase: (phase: string) => phaseName(phase, lang),
-      event: (event: string) => eventName(event, lang),
-      state: (state: string) => t.states[state] ?? state,
+      event: (event: string) => labels?.events[event as GatedEventType]?.[lang] ?? eventName(event, lang),
+      state: (state: string) => labels?.states[state]?.[lang] ?? t.states[state] ?? state,
       fields: (keys: readonly string[]) => fieldNames(keys, lang),
       actor: (actor: { name: string; role: string }) => actorName(actor, t),
     };
@@ -54,7 +65,7 @@ export class WebPages {
     const ui = (form: string) => formBuilder(form, failed, t);
     // The main navigation marks the section the page belongs to.
     const pathname = req.url.split('?')[0];
-    const section = pathname === '/' || pathname.startsWith('/projecten/') && pathname !== '/projecten/nieuw' ? 'projects' : pathname === '/werkvoorraad' ? 'worklist' : pathname === '/inzicht' ? 'insight' : pathname === '/projecten/nieuw' ? 'new' : '';
+    const section = pathname === '/' || pathname.startsWith('/projecten/') && pathname !== '/projecten/nieuw' ? 'projects' : pathname === '/werkvoorraad' ? 'worklist' : pathname === '/inzicht' ? 'insight' : pathname.startsWith('/handleidingen') ? 'guides' : pathname === '/projecten/nieuw' ? 'new' : '';
     return reply.code(status).view(template, { ...data, t, fmt, ui, csrf, path: req.url, section, municipality: this.municipality, filterStates: FILTER_STATES, phaseStates: PHASE_STATES });
   }
 
@@ -74,7 +85,7 @@ export class WebPages {
    * (the route went past it), current or still to come; an ended project shows where it ended.
    */
   stages(project: ProjectView, timeline: AuditEntryView[]) {
-    return lifeCycleStages(project.state, project.origin, statesLeft(timeline));
+    return lifeCycleStages(project.state, project.origin, statesLeft(timeline), machineOf(project));
   }
 
   /**
@@ -102,12 +113,17 @@ export class WebPages {
    * The life cycle as SVG, from the machine's own graph: the current state dark, the states passed
    * light; or, with `heat` (average days per state), each state shaded by the time spent there.
    */
-  async diagram(req: FastifyRequest, current: string, timeline: AuditEntryView[], heat?: Map<string, number>): Promise<string> {
+  async diagram(req: FastifyRequest, current: string, timeline: AuditEntryView[], heat?: Map<string, number>, guideRef?: GuideRef): Promise<string> {
     const t = this.session.texts(req);
-    let layout = this.layouts.get(t.lang);
+    const lang = t.lang as 'nl' | 'en';
+    const labels = guideLabelsOf(guideRef);
+    const stateName = (id: string) => labels?.states[id]?.[lang] ?? t.states[id] ?? id;
+    const eventLabel = (event: string) => labels?.events[event as GatedEventType]?.[lang] ?? t.events[event] ?? event;
+    const key = `${t.lang}:${guideRef?.sha256 ?? ''}`;
+    let layout = this.layouts.get(key);
     if (!layout) {
-      layout = layoutMachine((id) => t.states[id] ?? id, (event) => t.events[event] ?? event);
-      this.layouts.set(t.lang, layout);
+      layout = layoutMachine(stateName, eventLabel, guideRef && registeredGuide(guideRef.sha256));
+      this.layouts.set(key, layout);
     }
     const { width, height, nodes, groups, edges } = await layout;
     const visited = new Set(statesLeft(timeline));
@@ -116,11 +132,11 @@ export class WebPages {
     const box = (id: string) => (id === current ? 'current' : visited.has(id) ? 'visited' : 'other');
     const parts = [
       `<svg xmlns="http://www.w3.org/2000/svg" class="iw-diagram" viewBox="${-margin} ${-margin - 14} ${width + 2 * margin} ${height + 2 * margin + 14}" role="img" aria-labelledby="diagram-title">`,
-      `<title id="diagram-title">${escapeXml(`${t.project.lifecycle}: ${t.project.current} ${t.states[current] ?? current}`)}</title>`,
+      `<title id="diagram-title">${escapeXml(`${t.project.lifecycle}: ${t.project.current} ${stateName(current)}`)}</title>`,
       '<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M 0 0 L 10 5 L 0 10 z" fill="#333"/></marker></defs>',
-      ...groups.map((g) => `<g class="iw-group"><rect x="${g.x}" y="${g.y}" width="${g.width}" height="${g.height}" rx="6"/><text x="${g.x + 8}" y="${g.y + 18}">${escapeXml(t.states[g.id] ?? g.id)}</text></g>`),
-      ...edges.map((e) => `<g class="iw-edge"><polyline points="${e.points.map((p) => `${p.x},${p.y}`).join(' ')}" marker-end="url(#arrow)"/>${e.label ? `<text x="${e.label.x}" y="${e.label.y + 11}">${escapeXml(t.events[e.event] ?? e.event)}</text>` : ''}</g>`),
-      ...nodes.map((n) => (heat ? heatNode(n, heat.get(n.id), maxHeat, t) : `<g class="iw-state iw-state--${box(n.id)}"><rect x="${n.x}" y="${n.y}" width="${n.width}" height="${n.height}" rx="8"/><text x="${n.x + n.width / 2}" y="${n.y + n.height / 2 + 5}" text-anchor="middle">${escapeXml(t.states[n.id] ?? n.id)}</text></g>`)),
+      ...groups.map((g) => `<g class="iw-group"><rect x="${g.x}" y="${g.y}" width="${g.width}" height="${g.height}" rx="6"/><text x="${g.x + 8}" y="${g.y + 18}">${escapeXml(stateName(g.id))}</text></g>`),
+      ...edges.map((e) => `<g class="iw-edge"><polyline points="${e.points.map((p) => `${p.x},${p.y}`).join(' ')}" marker-end="url(#arrow)"/>${e.label ? `<text x="${e.label.x}" y="${e.label.y + 11}">${escapeXml(eventLabel(e.event))}</text>` : ''}</g>`),
+      ...nodes.map((n) => (heat ? heatNode(n, heat.get(n.id), maxHeat, t) : `<g class="iw-state iw-state--${box(n.id)}"><rect x="${n.x}" y="${n.y}" width="${n.width}" height="${n.height}" rx="8"/><text x="${n.x + n.width / 2}" y="${n.y + n.height / 2 + 5}" text-anchor="middle">${escapeXml(stateName(n.id))}</text></g>`)),
       '</svg>',
     ];
     return parts.join('');

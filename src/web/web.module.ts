@@ -11,6 +11,7 @@ import { WorkflowModule } from '../workflow/workflow.module';
 import { ProjectPagesController } from './project-pages.controller';
 import { PublicPagesController } from './public-pages.controller';
 import { WebController } from './web.controller';
+import { GuidePagesController } from './guide-pages.controller';
 import { OidcSignIn } from './oidc-sign-in';
 import { WebPages } from './web-pages';
 import { WebSession } from './web-session';
@@ -18,7 +19,7 @@ import { WebSession } from './web-session';
 /** The web interface for civil servants, at / (the API stays under /api). */
 @Module({
   imports: [AccountabilityModule, WooModule, InsightModule, ProjectsModule, DecisionsModule, CommunicationsModule, AuditModule, WorkflowModule, ProjectFileModule],
-  controllers: [WebController, ProjectPagesController, PublicPagesController],
+  controllers: [WebController, ProjectPagesController, PublicPagesController, GuidePagesController],
   providers: [WebSession, WebPages, OidcSignIn],
 })
 export class WebModule {}
