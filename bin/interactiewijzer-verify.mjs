@@ -99,8 +99,9 @@ async function main() {
   for (const entry of document.entries.filter((e) => e.type === 'personal-data-erased')) {
     console.log(`erased: ${entry.payload.items.length} personal data items on ${entry.occurredAt} (entry ${entry.seq}): ${entry.payload.reason}`);
   }
-  for (const guide of document.guides ?? []) console.log(`guide: ${guide.id} version ${guide.version} (${guide.sha256})`);
   console.log(`valid: ${document.entries.length} entries of project ${document.project.id}, head ${document.head.hash}, signed with key ${document.signature.kid}${parsed.values.key ? ' (published key)' : ' (key in the export: compare it with the published one)'}${parsed.values.root ? ', through the saved root' : ''}`);
+  // Issue 20: the guide versions the project ran under, each checked against the hash the trail names.
+  for (const guide of document.guides ?? []) console.log(`guide: ${guide.id} version ${guide.version} (${guide.sha256})`);
 }
 
 await main();

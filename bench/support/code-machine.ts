@@ -1,6 +1,6 @@
 /** The machine as code, as it was before guides became data (issue 20): kept for bench/guide-machine to compare against. */
 import { assign, setup } from 'xstate';
-import { blockers, decisiveDecision, needsGreenLight } from '../../machines/participation-project/blockers';
+import { blockers, decisiveDecision, needsGreenLight } from './code-blockers';
 import type { ProjectContext, ProjectEvent, ProjectInput } from '../../machines/participation-project/project.types';
 
 /** The tag of the states in which the municipality's silence towards participants is counted (§2.4). */

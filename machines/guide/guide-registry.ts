@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import canonicalize from 'canonicalize';
 import { parse } from 'yaml';
 import type { InspraakForm, Level, Phase, Text } from '../interaction/catalogue';
+import { compileGate, type CompiledGate } from '../participation-project/gate-rules';
 import type { GatedEventType } from '../participation-project/gates';
 import type { GuideDocument, GuideGate, GuideRef, GuideStep } from './guide.types';
 
@@ -68,17 +69,41 @@ export function defaultGuide(): GuideDocument {
 /** The guide version a project runs under: the one it is pinned to, or the default guide's first. */
 export const guideRefOf = (context: { guide?: GuideRef | null }): GuideRef => context.guide ?? refOf(defaultGuide());
 
+/** A project runs under a guide version this process has not loaded yet (another instance just published it). */
+export class GuideNotLoaded extends Error {
+  constructor(readonly ref: GuideRef) {
+    super(`Guide ${ref.id} version ${ref.version} (${ref.sha256.slice(0, 12)}) is not loaded in this process yet`);
+    this.name = 'GuideNotLoaded';
+  }
+}
+
 /** The guide a project runs under: the version it is pinned to, or the default for a project stored before pinning. */
 export function guideOf(context: { guide?: GuideRef | null }): GuideDocument {
-  if (!context.guide) return defaultGuide();
+  if (!context.guide) return defaultDocument ?? defaultGuide();
   const document = BY_HASH.get(context.guide.sha256);
-  if (!document) throw new Error(`Guide ${context.guide.id} version ${context.guide.version} (${context.guide.sha256.slice(0, 12)}) is not loaded in this process`);
+  if (!document) throw new GuideNotLoaded(context.guide);
   return document;
 }
 
-export function gateOf(context: { guide?: GuideRef | null }, gate: GatedEventType): GuideGate | undefined {
-  return guideOf(context).gates[gate];
+const COMPILED = new WeakMap<GuideDocument, Partial<Record<GatedEventType, CompiledGate>>>();
+
+/** The gate of a step under the project's guide, worked out once per guide version (a transition asks it several times). */
+export function gateOf(context: { guide?: GuideRef | null }, gate: GatedEventType): CompiledGate | undefined {
+  const guide = guideOf(context);
+  // A transition asks for its gate several times: the last guide's gates are at hand without a lookup.
+  if (guide !== lastGuide) {
+    let gates = COMPILED.get(guide);
+    if (!gates) {
+      gates = Object.fromEntries(Object.entries(guide.gates).map(([event, definition]) => [event, compileGate(definition as GuideGate)]));
+      COMPILED.set(guide, gates);
+    }
+    lastGuide = guide;
+    lastGates = gates;
+  }
+  return lastGates[gate];
 }
+let lastGuide: GuideDocument | undefined;
+let lastGates: Partial<Record<GatedEventType, CompiledGate>> = {};
 
 /** §1.3 per guide: the phases whose planned level the guide does not offer there. */
 export function levelsNotOffered(guide: GuideDocument, levels: Partial<Record<Phase, Level>> | undefined): Array<{ phase: Phase; level: Level }> {

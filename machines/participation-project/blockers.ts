@@ -37,8 +37,7 @@ export function decisiveDecision(context: ProjectContext, gate: GatedEventType, 
 }
 
 /** The latest decision of the required body for this gate in the current cycle whose outcome counts here. */
-function latestOfRequiredBody(context: ProjectContext, gate: GatedEventType, decisions: readonly GreenLight[], counts: (outcome: GreenLight['outcome']) => boolean): GreenLight | undefined {
-  const body = requiredBody(context, gate);
+function latestOfRequiredBody(context: ProjectContext, gate: GatedEventType, decisions: readonly GreenLight[], counts: (outcome: GreenLight['outcome']) => boolean, body = requiredBody(context, gate)): GreenLight | undefined {
   return decisions
     .filter((d) => d.gate === gate && d.cycle === context.cycle && d.body === body && counts(d.outcome))
     .reduce<GreenLight | undefined>((latest, d) => (latest === undefined || isLater(d, latest) ? d : latest), undefined);
@@ -52,7 +51,7 @@ function isLater(a: GreenLight, b: GreenLight): boolean {
 export function needsFile(gate: GatedEventType, context?: ProjectContext): boolean {
   // Without a project: one of the municipality's own, with nothing adopted yet.
   const project = context ?? ({ origin: 'municipality' } as ProjectContext);
-  return !!project.raadInforming?.[gate] || gateRulesReadFile(project, gateOf(project, gate)?.rules ?? {});
+  return !!project.raadInforming?.[gate] || gateRulesReadFile(project, gateOf(project, gate));
 }
 
 /** The file of a project with nothing in it: enough for a step that does not read it. */
@@ -68,7 +67,9 @@ export function emptyDossier(today: string): Dossier {
 export function blockers(context: ProjectContext, event: ProjectEvent): Blocker[] {
   if (event.type === 'FORMALLY_SUBMITTED') return submissionBlockers(event);
   if (!needsGreenLight(context, event.type)) return ruleBlockers(context, event, undefined);
-  return [...greenLightBlockers(context, event), ...ruleBlockers(context, event, decisiveDecision(context, event.type, event.decisions))];
+  const body = requiredBody(context, event.type);
+  const decisive = latestOfRequiredBody(context, event.type, event.decisions, (outcome) => outcome !== 'deferred', body);
+  return [...greenLightBlockers(context, event, decisive, body), ...ruleBlockers(context, event, decisive)];
 }
 
 /**
@@ -79,10 +80,9 @@ function submissionBlockers(event: FormallySubmittedEvent): Blocker[] {
   return event.submittedOn && event.reference ? [] : [blocker('submission-incomplete', BLOCKER_MESSAGES['submission-incomplete']())];
 }
 
-function greenLightBlockers(context: ProjectContext, event: GatedEvent): Blocker[] {
+/** The green light's own blockers: `decisive` is the decision that settles the gate, `body` the one it needs. */
+function greenLightBlockers(context: ProjectContext, event: GatedEvent, decisive: GreenLight | undefined, body: GoverningBody): Blocker[] {
   const gate = event.type;
-  const body = requiredBody(context, gate);
-  const decisive = decisiveDecision(context, gate, event.decisions);
   if (decisive?.outcome === 'approved') {
     // Issue 18, order of events: an approval dated before a fact its step rests on proves nothing.
     const tooEarly = greenLightTooEarly(context, gate, decisive.decidedOn, event.dossier);
@@ -94,7 +94,7 @@ function greenLightBlockers(context: ProjectContext, event: GatedEvent): Blocker
   const approvedByOtherBody = event.decisions.some((d) => d.gate === gate && d.cycle === context.cycle && d.outcome === 'approved');
   if (approvedByOtherBody) return [{ code: 'green-light-wrong-body', message: BLOCKER_MESSAGES['green-light-wrong-body'](body, gate) }];
   // §2.4: the body postponed its decision; the step still waits for it, and the reader learns when and why.
-  const deferred = latestOfRequiredBody(context, gate, event.decisions, (outcome) => outcome === 'deferred');
+  const deferred = latestOfRequiredBody(context, gate, event.decisions, (outcome) => outcome === 'deferred', body);
   if (deferred) return [{ code: 'green-light-deferred', message: BLOCKER_MESSAGES['green-light-deferred'](body, gate, deferred.decidedOn, deferred.reason), on: deferred.decidedOn, ...(deferred.reason && { reason: deferred.reason }) }];
   return [{ code: 'green-light-missing', message: BLOCKER_MESSAGES['green-light-missing'](body, gate) }];
 }
@@ -103,7 +103,8 @@ const blocker = (code: BlockerCode, message: Blocker['message']): Blocker => ({ 
 
 /** The guide's rules for the step, judged on the project's file; and where the plan says so, the raad informed first (§2.4). */
 function ruleBlockers(context: ProjectContext, event: GatedEvent, decisive: GreenLight | undefined): Blocker[] {
+  const found = gateRuleBlockers(context, event, gateOf(context, event.type), decisive);
   const informing = context.raadInforming?.[event.type];
-  const uninformed = informing && !event.dossier.raadInformed.some((i) => i.gate === event.type) ? [blocker('raad-not-informed', BLOCKER_MESSAGES['raad-not-informed'](informing))] : [];
-  return [...uninformed, ...gateRuleBlockers(context, event, gateOf(context, event.type)?.rules ?? {}, decisive)];
+  if (informing && !event.dossier.raadInformed.some((i) => i.gate === event.type)) found.unshift(blocker('raad-not-informed', BLOCKER_MESSAGES['raad-not-informed'](informing)));
+  return found;
 }

@@ -172,16 +172,31 @@ export type GateRuleName = keyof typeof GATE_RULES;
 export type GateRuleParams = { [Name in GateRuleName]?: (typeof GATE_RULES)[Name] extends GateRule<infer P> ? P : never };
 export const GATE_RULE_NAMES = Object.keys(GATE_RULES) as GateRuleName[];
 
-/** The blockers of the rules a gate chose, in the registry's order. */
-export function gateRuleBlockers(context: ProjectContext, event: GatedEvent, rules: GateRuleParams, decisive: GreenLight | undefined): Blocker[] {
-  return GATE_RULE_NAMES.flatMap((name) => {
-    const params = rules[name];
-    return params === undefined ? [] : (GATE_RULES[name] as GateRule<unknown>).check(context, event, params, decisive);
-  });
+/** A gate as the guide sets it, worked out once per guide version: its body, and its rules in the registry's order. */
+export interface CompiledGate {
+  body: 'college' | 'raad' | 'by-sensitivity';
+  initiatorOwn: boolean;
+  rules: ReadonlyArray<{ rule: GateRule<unknown>; params: unknown }>;
 }
 
-export function gateRulesReadFile(context: ProjectContext, rules: GateRuleParams): boolean {
-  return GATE_RULE_NAMES.some((name) => rules[name] !== undefined && GATE_RULES[name].readsFile(context));
+export function compileGate(gate: { body: CompiledGate['body']; initiatorOwn?: boolean; rules: GateRuleParams }): CompiledGate {
+  return {
+    body: gate.body,
+    initiatorOwn: !!gate.initiatorOwn,
+    rules: GATE_RULE_NAMES.filter((name) => gate.rules[name] !== undefined).map((name) => ({ rule: GATE_RULES[name] as GateRule<unknown>, params: gate.rules[name] })),
+  };
+}
+
+/** The blockers of the rules a gate chose, in the registry's order. */
+export function gateRuleBlockers(context: ProjectContext, event: GatedEvent, gate: CompiledGate | undefined, decisive: GreenLight | undefined): Blocker[] {
+  const found: Blocker[] = [];
+  if (!gate) return found;
+  for (const { rule, params } of gate.rules) for (const blocker of rule.check(context, event, params, decisive)) found.push(blocker);
+  return found;
+}
+
+export function gateRulesReadFile(context: ProjectContext, gate: CompiledGate | undefined): boolean {
+  return !!gate && gate.rules.some(({ rule }) => rule.readsFile(context));
 }
 
 /**

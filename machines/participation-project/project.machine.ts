@@ -67,7 +67,9 @@ export function stepPaths(steps: readonly GuideStep[], prefix: readonly string[]
 type StateConfig = NonNullable<MachineConfig<ProjectContext, ProjectEvent>['states']>[string];
 
 function stateConfig(step: GuideStep, paths: ReadonlyMap<string, string>): StateConfig {
-  const target = (id: string) => `#participationProject.${paths.get(id) ?? id}`;
+  const parentOf = (path: string) => path.slice(0, Math.max(0, path.lastIndexOf('.')));
+  // A sibling by its name, as a machine written by hand does; any other step by its id in the machine.
+  const target = (id: string) => (parentOf(paths.get(id) ?? id) === parentOf(paths.get(step.id) ?? step.id) ? id : `#participationProject.${paths.get(id) ?? id}`);
   const on = Object.fromEntries((step.transitions ?? []).map(({ event, to }) => [event, { target: target(to), guard: 'hasNoBlockers', actions: ACTIONS_OF[event] ?? ['noteStepDay'] }]));
   // A step for one origin only: a project of the other origin passes straight on (intake, §1 intro).
   const other = step.onlyFor === 'initiative' ? 'municipality' : 'initiative';

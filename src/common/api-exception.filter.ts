@@ -1,3 +1,4 @@
+import { GuideNotLoaded } from '../../machines/guide/guide-registry';
 import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiError } from './api-error';
@@ -42,6 +43,10 @@ export class ApiExceptionFilter implements ExceptionFilter {
   private describe(exception: unknown): { status: number; body: Record<string, unknown> } {
     if (exception instanceof ApiError) {
       return { status: exception.status, body: { code: exception.code, message: exception.message, ...exception.details } };
+    }
+    // Issue 20: another instance published the guide version a moment ago; this one loads it within seconds.
+    if (exception instanceof GuideNotLoaded) {
+      return { status: 503, body: { code: 'guide-not-loaded', message: `${exception.message}; try again in a few seconds.` } };
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();

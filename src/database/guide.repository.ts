@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { SqlRepository } from './sql-repository';
+import { Conditions, SqlRepository } from './sql-repository';
 
 export interface StoredGuideVersion {
   guideId: string;
@@ -21,9 +21,9 @@ export class GuideRepository extends SqlRepository {
     return rows.map((row) => ({ ...row, version: Number(row.version) }));
   }
 
-  async bySha(sha256: string): Promise<StoredGuideVersion | undefined> {
-    const [row] = await this.read<StoredGuideVersion>(`SELECT ${COLUMNS} FROM guide_versions WHERE sha256 = ?`, [sha256]);
-    return row && { ...row, version: Number(row.version) };
+  /** How many versions are published: a cheap look for new ones. */
+  published(): Promise<number> {
+    return this.count('guide_versions', new Conditions());
   }
 
   /**

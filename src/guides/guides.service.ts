@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { DEFAULT_GUIDE_ID, guideFaults, readGuideFiles, refOf, registerGuide, type GuideDocument, type GuideFault, type GuideRef } from '../../machines/participation-project';
 import type { Actor } from '../auth/roles';
 import { SYSTEM_ACTOR } from '../auth/roles';
@@ -28,6 +28,9 @@ const viewOf = (stored: StoredGuideVersion, document: GuideDocument): GuideVersi
   publishedBy: stored.publishedBy,
 });
 
+/** How often an instance looks for guide versions published by another. */
+const GUIDE_POLL_MS = 5_000;
+
 /** A guide document refused: every fault with its path, in one answer. */
 export const guideInvalid = (faults: GuideFault[]) =>
   new ApiError(422, 'guide-invalid', `The guide has ${faults.length} fault${faults.length === 1 ? '' : 's'}; see errors for each path.`, { errors: faults.map((f) => ({ path: f.path, message: f.message.en, messageNl: f.message.nl })) });
@@ -38,10 +41,11 @@ export const guideInvalid = (faults: GuideFault[]) =>
  * registered with the machines by its hash, so a project pinned to it finds its rules.
  */
 @Injectable()
-export class GuidesService implements OnModuleInit {
+export class GuidesService implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger('Guides');
   /** What this process has loaded, by guide and version: small, and never changed once published. */
   private versions: Array<{ stored: StoredGuideVersion; document: GuideDocument }> = [];
+  private poll?: NodeJS.Timeout;
 
   constructor(
     @Inject(GuideRepository) private readonly guides: GuideRepository,
@@ -59,9 +63,20 @@ export class GuidesService implements OnModuleInit {
       }
     }
     await this.reload();
+    // Versions another instance publishes are loaded here within seconds (until then, 503 guide-not-loaded).
+    this.poll = setInterval(() => void this.reloadIfNew().catch((error: unknown) => this.logger.warn(`Reloading the guides failed: ${String(error)}`)), GUIDE_POLL_MS);
+    this.poll.unref();
     for (const name of this.config.rules.fromEnvironment) {
       this.logger.warn(`${name} is deprecated and applies to the default guide ${DEFAULT_GUIDE_ID} for this release only: set ${DEPRECATED_GUIDE_VARIABLE_FIELDS[name]} in the guide instead (README "Guides").`);
     }
+  }
+
+  onModuleDestroy(): void {
+    clearInterval(this.poll);
+  }
+
+  private async reloadIfNew(): Promise<void> {
+    if ((await this.guides.published()) !== this.versions.length) await this.reload();
   }
 
   /** Reads every version from the database and registers it: also finds versions another instance published. */

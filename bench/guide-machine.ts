@@ -1,0 +1,68 @@
+/**
+ * bench/guide-machine: the machine built from the default guide's data (issue 20) against the
+ * machine and rules as code before it, alternating in one run. Each round walks projects through
+ * the whole life cycle (two policy cycles) the way the service does a transition: restore the stored
+ * snapshot, judge the gate's rules, apply the event, store it again.
+ *
+ *   npm run bench:guide-machine [-- --projects 2000 --rounds 15]
+ */
+import { parseArgs } from 'node:util';
+import { createActor, type AnyStateMachine } from 'xstate';
+import { completeDossier, participationProjectMachine, requiredBody, type ProjectEvent, type ProjectEventType } from '../machines/participation-project';
+import { participationProjectMachine as codeMachine } from './support/code-machine';
+
+const { values } = parseArgs({ options: { projects: { type: 'string', default: '2000' }, rounds: { type: 'string', default: '15' } } });
+const PROJECTS = Number(values.projects);
+const ROUNDS = Number(values.rounds);
+const WALK: ProjectEventType[] = ['START_INTERACTIVE', 'COMMIT', 'ADOPT_PLAN', 'PROBLEM_DEFINED', 'SOLUTIONS_CHOSEN', 'ADVICE_SUBMITTED', 'DECISION_TAKEN', 'EXECUTION_COMPLETED', 'START_NEW_CYCLE', 'PROBLEM_DEFINED', 'SOLUTIONS_CHOSEN', 'ADVICE_SUBMITTED', 'DECISION_TAKEN', 'EXECUTION_COMPLETED', 'CLOSE'];
+const dossier = completeDossier();
+
+/** One inert scope per machine, as project-snapshot.ts keeps one: the machines run only `assign`. */
+type Scope = Parameters<AnyStateMachine['transition']>[2];
+
+function inertScope(machine: AnyStateMachine): Scope {
+  const self = createActor(machine, { input: { origin: 'municipality', politicalSensitivity: 'low' } });
+  const nothing = () => undefined;
+  return { self, system: self.system, id: '', sessionId: '', logger: nothing, defer: nothing, emit: nothing, stopChild: nothing, actionExecutor: nothing } as unknown as Scope;
+}
+
+/** Transitions per second through whole life cycles on one machine. */
+function walk(machine: AnyStateMachine): number {
+  const scope = inertScope(machine);
+  const started = process.hrtime.bigint();
+  let transitions = 0;
+  for (let p = 0; p < PROJECTS; p++) {
+    let stored = JSON.stringify(machine.getInitialSnapshot(scope, { origin: 'municipality', politicalSensitivity: 'low' }));
+    for (const type of WALK) {
+      const { value, context } = JSON.parse(stored);
+      const snapshot = machine.resolveState({ value, context });
+      const event = { type, dossier, decisions: [{ id: `d-${type}`, gate: type, cycle: context.cycle, body: requiredBody(context, type as never), outcome: 'approved', decidedOn: dossier.today, recordedAt: `${dossier.today}T09:00:00.000Z`, justification: 'bench' }] } as ProjectEvent;
+      const next = machine.transition(snapshot, event, scope);
+      if (JSON.stringify(next.value) === JSON.stringify(snapshot.value)) throw new Error(`${type} did not move the project on ${machine === codeMachine ? 'the code' : 'the data'} machine`);
+      stored = JSON.stringify({ value: next.value, context: next.context });
+      transitions++;
+    }
+  }
+  return transitions / (Number(process.hrtime.bigint() - started) / 1e9);
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+// Warm both up, then alternate so that the machine's load and the JIT treat them alike.
+walk(codeMachine);
+walk(participationProjectMachine);
+const code: number[] = [];
+const data: number[] = [];
+for (let round = 0; round < ROUNDS; round++) {
+  const first = round % 2 === 0;
+  if (first) code.push(walk(codeMachine));
+  data.push(walk(participationProjectMachine));
+  if (!first) code.push(walk(codeMachine));
+}
+// A round's two walks run back to back, so the ratio within a round is what a busy machine disturbs least.
+const ratios = data.map((d, i) => d / code[i]);
+console.log(`guide-machine: ${PROJECTS} projects x ${WALK.length} transitions per walk, ${ROUNDS} rounds of one walk each, order alternating`);
+console.log(`  machine as code (before issue 20):   ${Math.round(median(code)).toLocaleString('en')} transitions/s (median)`);
+console.log(`  machine built from the guide's data: ${Math.round(median(data)).toLocaleString('en')} transitions/s (median)`);
+console.log(`  ratio data / code: ${median(ratios).toFixed(3)} (median of the rounds' ratios; 1.000 = as fast, above = faster; lowest ${Math.min(...ratios).toFixed(3)}, highest ${Math.max(...ratios).toFixed(3)})`);
+console.log(`  each round (code | data): ${code.map((c, i) => `${Math.round(c)} | ${Math.round(data[i])}`).join(', ')}`);
