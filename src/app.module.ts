@@ -58,6 +58,7 @@ export class AppModule {
 
   /** `npm run worker`: the queue workers (and the outbox relay and reconciler) without HTTP. */
   static worker(config: AppConfig): DynamicModule {
-    return { module: AppModule, imports: [ConfigModule.forRoot(config), DatabaseModule, RemindersModule.forRoot(config, { api: false, workers: true })] };
+    // The guides too: a reminder's escalation follows the project's guide (issue 20).
+    return { module: AppModule, imports: [ConfigModule.forRoot(config), DatabaseModule, GuidesModule, RemindersModule.forRoot(config, { api: false, workers: true })] };
   }
 }

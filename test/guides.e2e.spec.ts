@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import { dutchDay } from '../machines/calendar/dutch-day';
 import { describeEachDatabase } from './support/databases';
 import { verifyOffline } from './support/offline-verifier';
 import { useRunningService } from './support/project-client';
@@ -86,7 +87,13 @@ describeEachDatabase('guides as versioned data over HTTP', (createDatabase) => {
     const evaluation = await service.api.get(id);
     expect(evaluation.body.nextSteps.map((s: { event: string }) => s.event)).toEqual(['CLOSE', 'STOP']);
     expect((await service.api.event(id, { type: 'START_NEW_CYCLE' })).body.code).toBe('event-not-possible');
-    expect((await service.api.step(id, 'CLOSE', 'college')).state).toBe('closed');
+    // The guide has the raad informed of the evaluation before the project closes (§2.4).
+    await service.api.decide(id, 'CLOSE', 'college');
+    expect((await service.api.event(id, { type: 'CLOSE' })).body.blockers.map((b: { code: string }) => b.code)).toEqual(['raad-not-informed']);
+    const yesterday = dutchDay(new Date(Date.now() - 86_400_000));
+    const informed = await service.api.as(service.api.manager).post(`/api/projects/${id}/raad-information`, { gate: 'CLOSE', kind: 'raadsinformatiebrief', date: yesterday, reference: 'RIB 2027-003' });
+    expect(informed.status).toBe(201);
+    expect((await service.api.event(id, { type: 'CLOSE' })).body.state).toBe('closed');
 
     const trail = (await service.api.audit(id)).body as Array<{ type: string; payload: Record<string, unknown> }>;
     expect(trail[0]).toMatchObject({ type: 'project-created', payload: { guide: { id: 'voorbeeldrijk-2026', version: 1, sha256: created.body.guide.sha256 } } });

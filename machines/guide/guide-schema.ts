@@ -64,7 +64,8 @@ export const GUIDE_SCHEMA = {
         decision: { type: 'object', required: ['reference', 'since'], additionalProperties: false, properties: { reference: { type: 'string', minLength: 1, maxLength: 100 }, since: day } },
       },
     },
-    silence: { type: 'object', required: ['windowDays'], additionalProperties: false, properties: { windowDays: days } },
+    silence: { type: 'object', required: ['windowDays'], additionalProperties: false, properties: { windowDays: days, escalateFrom: { type: 'integer', minimum: 1, maximum: 10 } } },
+    raadInforming: { type: 'object', additionalProperties: false, properties: Object.fromEntries(GATED_EVENTS.map((event) => [event, { enum: ['before', 'instead'] }])) },
     steps: { type: 'array', minItems: 1, items: { $ref: '#/definitions/step' } },
     gates: {
       type: 'object',

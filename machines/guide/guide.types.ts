@@ -1,6 +1,6 @@
 import type { InspraakForm, Level, Phase, Text } from '../interaction/catalogue';
 import type { GateRuleParams } from '../participation-project/gate-rules';
-import type { GatedEventType, GoverningBody } from '../participation-project/gates';
+import type { GatedEventType, GoverningBody, RaadInforming } from '../participation-project/gates';
 import type { Origin, ProjectEventType } from '../participation-project/project.types';
 
 /**
@@ -25,8 +25,13 @@ export interface GuideDocument {
   uitdaagrecht: { offered: boolean; assessmentTermDays: number };
   /** Omgevingswet art. 16.55 lid 7: the activities for which the raad made participation mandatory, and its decision. */
   mandatoryParticipation: { activities: string[]; decision?: { reference: string; since: string } };
-  /** The silence window for a new project, in days (§2.4). */
-  silence: { windowDays: number };
+  /**
+   * The silence window for a new project, in days (§2.4), and from which reminder on the
+   * commissioning administrator is told too (the escalation; default 2, the product's ladder).
+   */
+  silence: { windowDays: number; escalateFrom?: number };
+  /** Per gate, where the raad is informed: before the green light, or instead of a decision (§2.4); the plan of approach may add more. */
+  raadInforming?: Partial<Record<GatedEventType, RaadInforming>>;
   steps: GuideStep[];
   /** Per gated step (the event that takes it), the body that decides and the rules that must hold before it. */
   gates: Partial<Record<GatedEventType, GuideGate>>;

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { adjacencyMapToArray, getAdjacencyMap, getShortestPaths } from '@xstate/graph';
 import { parse } from 'yaml';
 import { blockers, requiredBody } from '../participation-project/blockers';
-import { completeDossier, satisfiedEvent } from '../participation-project/machine-graph';
+import { completeDossier, graphDossier, satisfiedEvent } from '../participation-project/machine-graph';
 import { machineFor } from '../participation-project/project.machine';
 import { applyProjectEvent, availableEvents, restoreProject, startProject, stateIdOf, storeProject, type ProjectSnapshot } from '../participation-project/project-snapshot';
 import { ORIGINS, type GatedEventType, type ProjectEventType } from '../participation-project/project.types';
@@ -33,7 +33,7 @@ const SECOND_EXPECTED: Record<string, Partial<Record<ProjectEventType, string>>>
 
 const traversal = (ref: GuideRef, origin: (typeof ORIGINS)[number]) => ({
   input: { origin, politicalSensitivity: 'low' as const, guide: ref },
-  events: (snapshot: ProjectSnapshot) => availableEvents(snapshot).map((type) => satisfiedEvent(snapshot, type)),
+  events: (snapshot: ProjectSnapshot) => availableEvents(snapshot).map((type) => satisfiedEvent(snapshot, type, graphDossier())),
   serializeState: (snapshot: ProjectSnapshot) => stateIdOf(snapshot),
 });
 
@@ -55,7 +55,7 @@ function edgesOf(guide: GuideDocument) {
 /** Replays a path from a fresh start, through the stored form each time, as the service does. */
 function replay(ref: GuideRef, origin: (typeof ORIGINS)[number], path: readonly ProjectEventType[], politicalSensitivity: 'low' | 'high' = 'low'): ProjectSnapshot {
   let snapshot = startProject({ origin, politicalSensitivity, guide: ref });
-  for (const type of path) snapshot = restoreProject(JSON.parse(JSON.stringify(storeProject(applyProjectEvent(snapshot, satisfiedEvent(snapshot, type))))));
+  for (const type of path) snapshot = restoreProject(JSON.parse(JSON.stringify(storeProject(applyProjectEvent(snapshot, satisfiedEvent(snapshot, type, graphDossier()))))));
   return snapshot;
 }
 
@@ -89,13 +89,13 @@ describe('the second guide (Voorbeeldrijk), from its graph', () => {
       const snapshot = replay(secondRef, edge.origin, edge.path);
       expect(stateIdOf(snapshot)).toBe(edge.from);
       expect(snapshot.context.guide).toEqual(secondRef);
-      expect(stateIdOf(applyProjectEvent(snapshot, satisfiedEvent(snapshot, edge.event)))).toBe(SECOND_EXPECTED[edge.from][edge.event]);
+      expect(stateIdOf(applyProjectEvent(snapshot, satisfiedEvent(snapshot, edge.event, graphDossier())))).toBe(SECOND_EXPECTED[edge.from][edge.event]);
     });
 
     if (edge.event !== 'FORMALLY_SUBMITTED') {
       it('is refused without the green light of the body the guide names', () => {
         const snapshot = replay(secondRef, edge.origin, edge.path);
-        const satisfied = satisfiedEvent(snapshot, edge.event) as Extract<ReturnType<typeof satisfiedEvent>, { decisions: unknown }>;
+        const satisfied = satisfiedEvent(snapshot, edge.event, graphDossier()) as Extract<ReturnType<typeof satisfiedEvent>, { decisions: unknown }>;
         const gate = edge.event as GatedEventType;
         if (edge.origin === 'initiative' && second.gates[gate]?.initiatorOwn) return;
         expect(blockers(snapshot.context, { ...satisfied, decisions: [] }).map((b) => b.code)).toContain('green-light-missing');
@@ -117,6 +117,15 @@ describe('the second guide (Voorbeeldrijk), from its graph', () => {
     expect(requiredBody({ ...low, gateBodies: { PROBLEM_DEFINED: 'college' } }, 'PROBLEM_DEFINED')).toBe('raad');
     // A politically sensitive project does not move a step the guide gives the college.
     expect(requiredBody({ ...low, politicalSensitivity: 'high' }, 'ADOPT_PLAN')).toBe('college');
+  });
+
+  it('has the raad informed of the evaluation before the project closes (§2.4), as the guide says; the plan may add more', () => {
+    const start = startProject({ origin: 'municipality', politicalSensitivity: 'low', guide: secondRef });
+    expect(start.context.raadInforming).toEqual({ CLOSE: 'before' });
+    const evaluation = replay(secondRef, 'municipality', ['START_INTERACTIVE', 'ADOPT_PLAN', 'PROBLEM_DEFINED', 'SOLUTIONS_CHOSEN', 'ADVICE_SUBMITTED', 'DECISION_TAKEN', 'EXECUTION_COMPLETED']);
+    const close = satisfiedEvent(evaluation, 'CLOSE') as Extract<ReturnType<typeof satisfiedEvent>, { decisions: unknown }>;
+    expect(blockers(evaluation.context, close).map((b) => b.code)).toEqual(['raad-not-informed']);
+    expect(blockers(evaluation.context, { ...close, dossier: graphDossier() })).toEqual([]);
   });
 
   it('judges the light track by the rules its gate names: the quick scan and the inspraak, not a plan', () => {

@@ -1,5 +1,7 @@
 import { requestStanding, type GreenLightRequest } from './green-light-requests';
-import { awaitedBodies } from './next-steps';
+import { completeDossier } from './machine-graph';
+import { awaitedBodies, nextSteps } from './next-steps';
+import { startProject } from './project-snapshot';
 import type { GreenLight, ProjectContext } from './project.types';
 
 const context = (overrides: Partial<ProjectContext> = {}): ProjectContext => ({ origin: 'municipality', politicalSensitivity: 'low', cycle: 1, gateBodies: {}, submission: null, ...overrides });
@@ -61,5 +63,25 @@ describe('awaitedBodies', () => {
     const both = [request(), request({ gate: 'DECIDE_NON_INTERACTIVE' })];
     expect(awaitedBodies(quickScan, context(), [decision()], both)).toEqual([]);
     expect(awaitedBodies(quickScan, context(), [decision()], [...both, request({ gate: 'STOP' })])).toEqual(['college']);
+  });
+});
+
+describe('nextSteps: awaited and requestable, one rule for the werkvoorraad and the pages (issue 20)', () => {
+  const scan = startProject({ origin: 'municipality', politicalSensitivity: 'low' });
+  const steps = (decisions: GreenLight[], requests: GreenLightRequest[]) =>
+    Object.fromEntries(nextSteps(scan, decisions, completeDossier(), requests).map((s) => [s.event, { awaited: s.awaited, requestable: s.requestable }]));
+
+  it('puts a step asked and not answered in its body’s werkvoorraad, and lets the others be asked', () => {
+    expect(steps([], [request()])).toEqual({
+      START_INTERACTIVE: { awaited: true, requestable: false },
+      DECIDE_NON_INTERACTIVE: { awaited: false, requestable: true },
+      // Stopping is asked on its own page.
+      STOP: { awaited: false, requestable: false },
+    });
+  });
+
+  it('asks nothing more once one route has its green light; a deferral keeps the step awaited', () => {
+    expect(steps([decision({ recordedAt: '2026-12-09T10:00:00.000Z' })], [request()])).toMatchObject({ START_INTERACTIVE: { awaited: false, requestable: false }, DECIDE_NON_INTERACTIVE: { awaited: false, requestable: false } });
+    expect(steps([decision({ outcome: 'deferred', reason: 'Eerst de raad horen.' })], [request()]).START_INTERACTIVE).toEqual({ awaited: true, requestable: false });
   });
 });

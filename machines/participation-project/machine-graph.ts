@@ -114,6 +114,11 @@ export function completeDossier(): Dossier {
   };
 }
 
+/** A complete file in which the raad was also informed of every step: a guide that has the raad informed (§2.4) is traversed too. */
+export function graphDossier(): Dossier {
+  return { ...completeDossier(), raadInformed: GATED_EVENTS.map((gate) => ({ gate, kind: 'raadsinformatiebrief' as const, date: '2026-02-20' })) };
+}
+
 /** An event that satisfies its gate: an approval by the required body for the current cycle, on a complete file. */
 export function satisfiedEvent(snapshot: ProjectSnapshot, type: ProjectEventType, dossier: Dossier = completeDossier()): ProjectEvent {
   if (type === 'FORMALLY_SUBMITTED') return { type, submittedOn: '2026-01-01', reference: 'graph-check' };
@@ -134,7 +139,7 @@ export function reachableStateIds(guide: GuideDocument = defaultGuide()): Set<st
   for (const origin of ORIGINS) {
     const paths = getShortestPaths(machine, {
       input: { origin, politicalSensitivity: 'low', guide: ref },
-      events: (snapshot) => availableEvents(snapshot).map((type) => satisfiedEvent(snapshot, type)),
+      events: (snapshot) => availableEvents(snapshot).map((type) => satisfiedEvent(snapshot, type, graphDossier())),
       // The cycle number grows without bound; the state path alone identifies a node of the graph.
       serializeState: (snapshot) => stateIdOf(snapshot),
     });

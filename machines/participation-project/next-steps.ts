@@ -13,6 +13,10 @@ export interface NextStep {
   blockers: Blocker[];
   /** For a step that needs a green light: its latest request in this cycle, and whether it still waits (issue 19). */
   request: RequestStanding | null;
+  /** In its body's werkvoorraad: asked and not answered (a deferral keeps it), with no green light yet, and no alternative decided. */
+  awaited: boolean;
+  /** A green light the process manager can ask for now (stopping has a page of its own). */
+  requestable: boolean;
 }
 
 /** Stopping is always possible and never a task of its own: every other step is (dashboard, werkvoorraad, Vandaag). */
@@ -27,11 +31,18 @@ export const aboutGreenLight = (code: string): boolean => code.startsWith('green
 
 /** For every event possible from here: may it happen now, and if not, why not. */
 export function nextSteps(snapshot: ProjectSnapshot, openDecisions: readonly GreenLight[], dossier: Dossier, requests: readonly GreenLightRequest[] = []): NextStep[] {
-  return availableEvents(snapshot).map((event) => {
+  const steps = availableEvents(snapshot).map((event) => {
     if (event === 'FORMALLY_SUBMITTED') return { event, requiredBody: null, allowed: true, blockers: [], request: null };
     const found = blockers(snapshot.context, { type: event, decisions: openDecisions, dossier });
     const gated = needsGreenLight(snapshot.context, event);
     return { event, requiredBody: gated ? requiredBody(snapshot.context, event) : null, allowed: found.length === 0, blockers: found, request: gated ? requestStanding(snapshot.context, event, requests, openDecisions) : null };
+  });
+  // A step whose body answered: nothing it waits for is the body's. Once one step from here has its green light, the others are no longer asked for (stopping always is).
+  const decided = (step: (typeof steps)[number]) => step.requiredBody !== null && !step.blockers.some((b) => waitsForBody(b.code));
+  const ended = snapshot.status === 'done';
+  return steps.map((step) => {
+    const open = step.requiredBody !== null && !decided(step) && !(isTask(step.event) && steps.some((other) => other !== step && isTask(other.event) && decided(other)));
+    return { ...step, awaited: open && !!step.request?.pending, requestable: open && !ended && isTask(step.event) && !step.request?.pending };
   });
 }
 

@@ -95,6 +95,8 @@ function buildMachine(guide: GuideDocument) {
       ...(input.decisionKind && input.decisionKind !== 'other' && { decisionKind: input.decisionKind }),
       ...(input.origin === 'initiative' && { initiativeKind: input.initiativeKind ?? 'initiative', permitActivity: input.permitActivity ?? null }),
       ...(input.guide && { guide: input.guide }),
+      // §2.4 as the guide says it; the adopted plan may add gates (adoptGateBodies).
+      ...(guide.raadInforming && { raadInforming: { ...guide.raadInforming } }),
     }),
     initial: guide.steps[0].id,
     states: Object.fromEntries(guide.steps.map((step) => [step.id, stateConfig(step, paths)])) as Parameters<typeof projectSetup.createMachine>[0]['states'],

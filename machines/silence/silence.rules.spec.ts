@@ -84,5 +84,8 @@ describe('silenceRecipients', () => {
     expect(silenceRecipients(1, { owner: 'pm@gemeente.nl', administrator: 'wethouder@gemeente.nl' })).toEqual(['pm@gemeente.nl']);
     expect(silenceRecipients(2, { owner: 'pm@gemeente.nl', administrator: 'wethouder@gemeente.nl' })).toEqual(['pm@gemeente.nl', 'wethouder@gemeente.nl']);
     expect(silenceRecipients(3, { owner: null, administrator: null })).toEqual([]);
+    // A guide may escalate later (or at once): issue 20.
+    expect(silenceRecipients(2, { owner: 'pm@gemeente.nl', administrator: 'wethouder@gemeente.nl' }, 3)).toEqual(['pm@gemeente.nl']);
+    expect(silenceRecipients(1, { owner: 'pm@gemeente.nl', administrator: 'wethouder@gemeente.nl' }, 1)).toEqual(['pm@gemeente.nl', 'wethouder@gemeente.nl']);
   });
 });

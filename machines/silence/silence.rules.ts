@@ -22,11 +22,11 @@ export function silenceCounted(state: string, plannedLevel?: Level | null, alway
 }
 
 /**
- * Who a silence reminder goes to: the first to the process manager; from the second on (an
- * escalation) also the commissioning administrator. The product's ladder; a guide may set its own.
+ * Who a silence reminder goes to: the process manager; from the reminder the guide escalates at
+ * (`silence.escalateFrom`; the product's ladder: the second) also the commissioning administrator.
  */
-export function silenceRecipients(level: number, to: { owner: string | null; administrator: string | null }): string[] {
-  return [to.owner, level > 1 ? to.administrator : null].filter((e): e is string => !!e);
+export function silenceRecipients(level: number, to: { owner: string | null; administrator: string | null }, escalateFrom = 2): string[] {
+  return [to.owner, level >= escalateFrom ? to.administrator : null].filter((e): e is string => !!e);
 }
 
 export interface SilenceClock {

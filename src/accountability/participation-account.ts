@@ -1,5 +1,6 @@
 import { phaseOf, type Level, type Phase } from '../../machines/participation-project';
 import type { AuditEntryView } from '../audit/audit.service';
+import { payloadOf } from '../workflow/trail-payloads';
 
 /**
  * The participation account (participatieparagraaf) of a project, read off its trail and file:
@@ -47,34 +48,33 @@ export function fromTrail(trail: readonly AuditEntryView[]): Pick<ParticipationA
   let route: GreenLightFact | null = null;
   let silenceReminders = 0;
   for (const entry of trail) {
-    const p = entry.payload as Record<string, unknown>;
-    if (entry.type === 'project-created') stage = String(p.state);
-    if (entry.type === 'transition') {
-      const light = p.greenLight as Record<string, string | null> | undefined;
+    const created = payloadOf(entry, 'project-created');
+    if (created) stage = created.state;
+    const step = payloadOf(entry, 'transition');
+    if (step) {
+      const light = step.greenLight;
       if (light) {
-        const fact = { step: String(p.event), body: String(light.body), outcome: String(light.outcome), decidedOn: String(light.decidedOn), reference: String(light.reference), justification: light.justification ?? null, documentUrl: light.documentUrl ?? null };
+        const fact = { step: step.event, body: light.body, outcome: light.outcome, decidedOn: light.decidedOn, reference: light.reference, justification: light.justification ?? null, documentUrl: light.documentUrl ?? null };
         greenLights.push(fact);
-        if (p.event === 'START_INTERACTIVE' || p.event === 'DECIDE_NON_INTERACTIVE') route = fact;
+        if (step.event === 'START_INTERACTIVE' || step.event === 'DECIDE_NON_INTERACTIVE') route = fact;
       }
-      if (p.event === 'ADOPT_PLAN' && p.levels) levels.planned = p.levels as Partial<Record<Phase, Level>>;
-      const to = String(p.to);
-      stage = phaseOf(to) ?? to;
+      if (step.event === 'ADOPT_PLAN' && step.levels) levels.planned = step.levels;
+      stage = phaseOf(step.to) ?? step.to;
     }
-    if (entry.type === 'plan-saved' && p.levelChange) {
-      const change = p.levelChange as { phases: string[]; from: Partial<Record<Phase, Level>> | null; to: Partial<Record<Phase, Level>>; reason: string };
-      levels.changes.push({ at: entry.occurredAt, ...change });
-    }
-    if (entry.type === 'communication-recorded') {
-      const at = String(p.occurredAt);
+    const change = payloadOf(entry, 'plan-saved')?.levelChange;
+    if (change) levels.changes.push({ at: entry.occurredAt, ...change });
+    const contact = payloadOf(entry, 'communication-recorded');
+    if (contact) {
+      const at = contact.occurredAt;
       const counted = communications.get(stage) ?? { stage, count: 0, first: at, last: at, channels: [] };
-      const channel = counted.channels.find((c) => c.channel === String(p.channel)) ?? counted.channels[counted.channels.push({ channel: String(p.channel), count: 0 }) - 1];
+      const channel = counted.channels.find((c) => c.channel === contact.channel) ?? counted.channels[counted.channels.push({ channel: contact.channel, count: 0 }) - 1];
       channel.count++;
       counted.count++;
       if (at < counted.first) counted.first = at;
       if (at > counted.last) counted.last = at;
       communications.set(stage, counted);
     }
-    if (entry.type === 'reminder-sent' && p.kind === 'silence') silenceReminders++;
+    if (payloadOf(entry, 'reminder-sent')?.kind === 'silence') silenceReminders++;
   }
   // Per stage, the channels used most first.
   const counted = [...communications.values()].map((c) => ({ ...c, channels: [...c.channels].sort((a, b) => b.count - a.count || a.channel.localeCompare(b.channel)) }));

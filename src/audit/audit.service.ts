@@ -8,6 +8,7 @@ import { TrailRepository } from '../database/trail.repository';
 import { ProjectsService } from '../projects/projects.service';
 import { boundToTrail, GENESIS_HASH, recordedDecisions, verifyChain } from '../workflow/audit-chain';
 import { AuditSigner } from './audit-signer';
+import { payloadOf } from '../workflow/trail-payloads';
 import { GuidesService } from '../guides/guides.service';
 import { guideRefOf, type GuideRef } from '../../machines/participation-project';
 
@@ -52,7 +53,10 @@ export const STEP_ENTRIES = ['transition', 'submission-recorded'] as const;
 
 /** The states a project left, in order, as its trail tells: the `from` of every step taken. */
 export function statesLeft(timeline: readonly AuditEntryView[]): string[] {
-  return timeline.filter((e) => (STEP_ENTRIES as readonly string[]).includes(e.type)).map((e) => (e.payload as { from: string }).from);
+  return timeline.flatMap((e) => {
+    const step = payloadOf(e, 'transition') ?? payloadOf(e, 'submission-recorded');
+    return step ? [step.from] : [];
+  });
 }
 
 /** What the Tijdlijn asks of the trail (issue 19): a type, days in Amsterdam (YYYY-MM-DD, both included), words. */
@@ -155,9 +159,11 @@ export class AuditService {
   private guidesOf(entries: readonly AuditEntryEntity[]): AuditExport['guides'] {
     const refs = new Map<string, GuideRef>();
     for (const entry of entries) {
-      const payload = JSON.parse(entry.payload) as { guide?: GuideRef; from?: GuideRef; to?: GuideRef };
-      if (entry.type === 'project-created') refs.set('created', payload.guide ?? guideRefOf({}));
-      if (entry.type === 'guide-migrated') for (const ref of [payload.from!, payload.to!]) refs.set(ref.sha256, ref);
+      const view = { type: entry.type, payload: JSON.parse(entry.payload) as unknown };
+      const created = payloadOf(view, 'project-created');
+      if (created) refs.set('created', created.guide ?? guideRefOf({}));
+      const migrated = payloadOf(view, 'guide-migrated');
+      if (migrated) for (const ref of [migrated.from, migrated.to]) refs.set(ref.sha256, ref);
     }
     const unique = new Map([...refs.values()].map((ref) => [ref.sha256, ref]));
     return [...unique.values()].map((ref) => ({ ...ref, document: this.guides.version(ref.id, ref.version).document }));

@@ -110,7 +110,7 @@ export const PROJECT = object(
     inspection: { ...object({ endsOn: day, unansweredReactions: whole }), nullable: true },
     decisionTerm: DECISION_TERM,
     publications: listOf(DECISION_PUBLICATION),
-    nextSteps: listOf(object({ event: text, requiredBody: { type: 'string', enum: [...GOVERNING_BODIES], nullable: true }, allowed: yesNo, blockers: listOf(blocker), request: { ...GREEN_LIGHT_REQUEST_WITH_STANDING, nullable: true } })),
+    nextSteps: listOf(object({ event: text, requiredBody: { type: 'string', enum: [...GOVERNING_BODIES], nullable: true }, allowed: yesNo, blockers: listOf(blocker), request: { ...GREEN_LIGHT_REQUEST_WITH_STANDING, nullable: true }, awaited: { ...yesNo, description: "in its body's werkvoorraad: asked, not answered, no alternative decided" }, requestable: { ...yesNo, description: 'a green light the process manager can ask for now' } })),
   },
   'A project as it stands, with what the machine says can happen next',
 );

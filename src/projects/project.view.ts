@@ -13,6 +13,9 @@ export interface NextStepView {
   blockers: BlockerView[];
   /** Issue 19: the step's latest request for a green light in this cycle; `pending` while its body has not answered it. */
   request: (GreenLightRequest & { pending: boolean }) | null;
+  /** In its body's werkvoorraad; and whether a green light can be asked for it now (the rule: `nextSteps` in machines/). */
+  awaited: boolean;
+  requestable: boolean;
 }
 
 export interface ProjectView {

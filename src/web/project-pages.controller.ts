@@ -58,6 +58,7 @@ import { RecordDecisionDto } from '../decisions/dto/record-decision.dto';
 import { DecisionPublicationDto } from '../decisions/dto/decision-publication.dto';
 import { GreenLightFormDto } from '../decisions/dto/green-light-request.dto';
 import { futureDecisionDate, reasonMissing } from '../workflow/decision-checks';
+import { payloadOf } from '../workflow/trail-payloads';
 import { DecisionsService } from '../decisions/decisions.service';
 import { AnswerDto, ApplicantAccountDto, ChallengeAgreementDto, ChallengeAssessmentDto, ChallengerNoticeDto, CommitmentDto, EvaluationDto, InitiatorDto, RaadInformationDto, InspectionDto, InspectionWithdrawalDto, PlanDto, QuickScanDto, ReactionDto, StakeholderDto } from '../project-file/dto/file.dto';
 import { ProjectFileService } from '../project-file/project-file.service';
@@ -642,9 +643,9 @@ export class ProjectPagesController {
           this.reminders.remindersOf(id, 'newest'),
         ]);
         // What happened to each reminder, as its trail entry says: mailed to whom, or only recorded, and why.
-        const sent = new Map((await this.audit.ofTypes(id, ['reminder-sent'])).map((e) => {
-          const p = e.payload as { kind: string; dueAt: string; level: number; channels?: string[] };
-          return [`${p.kind}|${p.dueAt}|${p.level}`, p.channels ?? []];
+        const sent = new Map((await this.audit.ofTypes(id, ['reminder-sent'])).flatMap((e) => {
+          const p = payloadOf(e, 'reminder-sent');
+          return p ? [[`${p.kind}|${p.dueAt}|${p.level}`, p.channels ?? []] as const] : [];
         }));
         const reminderViews = reminders.map((r) => ({ ...r, channels: sent.get(`${r.kind}|${r.dueAt}|${r.level}`) ?? null }));
         return this.pages.render(req, reply, 'project/communication', { ...base, ...listPaging(`/projecten/${id}/communicatie`, filter, total, pageNumber, 'contacts', '#log'), communications, milestones, reminders: reminderViews, now: dutchClock(new Date()), phases: PHASES }, status);

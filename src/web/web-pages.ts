@@ -179,16 +179,11 @@ type StepView = ProjectView['nextSteps'][number];
 /** A step of a body whose green light is recorded: nothing it waits for is the body's. */
 export const hasGreenLight = (step: StepView): boolean => step.requiredBody !== null && !step.blockers.some((b) => waitsForBody(b.code));
 
-/** Another step from here already has its green light: this one is no longer the body's task (stopping always is). */
-export const alternativeDecided = (project: ProjectView, step: StepView): boolean => isTask(step.event) && project.nextSteps.some((o) => o !== step && isTask(o.event) && hasGreenLight(o));
-
-/** The steps in the body's werkvoorraad: asked for and not answered (a deferral keeps them), stop requests included. */
-export const awaitedSteps = (project: ProjectView, body: string): StepView[] =>
-  project.nextSteps.filter((s) => s.requiredBody === body && s.request?.pending && !hasGreenLight(s) && !alternativeDecided(project, s));
+/** The steps in the body's werkvoorraad (the rule: `nextSteps` in machines/), stop requests included. */
+export const awaitedSteps = (project: ProjectView, body: string): StepView[] => project.nextSteps.filter((s) => s.requiredBody === body && s.awaited);
 
 /** The steps a process manager can ask a green light for now (stopping has its own page). */
-export const requestableSteps = (project: ProjectView): StepView[] =>
-  project.status === 'done' ? [] : project.nextSteps.filter((s) => isTask(s.event) && s.requiredBody !== null && !s.request?.pending && !hasGreenLight(s) && !alternativeDecided(project, s));
+export const requestableSteps = (project: ProjectView): StepView[] => project.nextSteps.filter((s) => s.requestable);
 
 export type StepTone = 'ok' | 'blocked' | 'waiting' | 'neutral';
 

@@ -1,3 +1,4 @@
+import { payloadOf } from '../workflow/trail-payloads';
 import { describeLevel, EVENT_NAMES, PHASE_NAMES, type Level, type Phase, type ProjectEventType } from '../../machines/participation-project';
 import { WOO_CATEGORIES, type WooCategory } from '../../machines/publication/woo';
 import type { AuditEntryView } from '../audit/audit.service';
@@ -58,14 +59,14 @@ export function describeEntry(entry: AuditEntryView, t: Texts): { title: string;
   const add = (label: string, value: string) => value && details.push(`${label}: ${value}`);
   let title = words.types[entry.type] ?? entry.type;
   switch (entry.type) {
-    case 'transition':
-      title = words.transition(eventName(s('event'), lang), t.states[s('to')] ?? s('to'));
-      if (p.greenLight) {
-        const g = p.greenLight as Record<string, string>;
-        add(words.greenLight, `${t.bodies[g.body] ?? g.body}, ${formatDay(g.decidedOn, lang)} (${g.reference})`);
-      }
-      add(words.reason, s('reason'));
+    case 'transition': {
+      const step = payloadOf(entry, 'transition')!;
+      title = words.transition(eventName(step.event, lang), t.states[step.to] ?? step.to);
+      const g = step.greenLight;
+      if (g) add(words.greenLight, `${t.bodies[g.body] ?? g.body}, ${formatDay(g.decidedOn, lang)} (${g.reference})`);
+      add(words.reason, step.reason ?? '');
       break;
+    }
     case 'decision-recorded':
       title = words.decision(t.bodies[s('body')] ?? s('body'), t.pages.outcomes[s('body')]?.[s('outcome')]?.toLowerCase() ?? s('outcome'), eventName(s('gate'), lang));
       add(t.form.decidedOn, formatDay(s('decidedOn'), lang));

@@ -8,6 +8,7 @@ import { DecisionRepository } from '../database/decision.repository';
 import { FileRepository } from '../database/file.repository';
 import { awaitingColumn, type ProjectEntity } from '../database/project.entity';
 import { loadProjectFiles } from './dossier';
+import type { TrailPayloads } from './trail-payloads';
 import { ANY_STATE, UnitOfWork } from './unit-of-work';
 import { syncSilence, toGreenLight } from './workflow.service';
 
@@ -65,7 +66,7 @@ export class GuideWorkflow {
         stateBefore: plan.stateBefore,
         stateAfter: plan.stateAfter,
         ...(plan.lapsed.length > 0 && { lapsedGreenLights: plan.lapsed }),
-      });
+      } satisfies TrailPayloads['guide-migrated']);
       const next = plan.snapshot;
       Object.assign(project, { state: plan.stateAfter, snapshot: JSON.stringify(storeProject(next)), version: project.version + 1 });
       const file = (await loadProjectFiles(this.files, manager, [project], now)).get(project.id)!;

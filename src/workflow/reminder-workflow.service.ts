@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from '../database/transaction-runner';
-import { isEndedState } from '../../machines/participation-project';
+import { guideOf, isEndedState } from '../../machines/participation-project';
 import { daysSilent, escalate, silenceRecipients } from '../../machines/silence/silence.rules';
 import { SYSTEM_ACTOR } from '../auth/roles';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
@@ -10,7 +10,7 @@ import { ReminderRepository } from '../database/reminder.repository';
 import type { ReminderEntity } from '../database/reminder.entity';
 import { TransactionRunner } from '../database/transaction-runner';
 import { ANY_STATE, UnitOfWork, type ProjectUnit } from './unit-of-work';
-import { clockOf, isCounting, setClock, SILENCE_TOPIC } from './workflow.service';
+import { clockOf, contextOf, isCounting, setClock, SILENCE_TOPIC } from './workflow.service';
 
 
 // BullMQ job ids may not contain ":", so moments go in as epoch milliseconds.
@@ -65,7 +65,7 @@ export class ReminderWorkflow {
         return { action: 'none', reason };
       }
       const level = project.silenceLevel + 1;
-      const recipients = silenceRecipients(level, { owner: project.ownerEmail, administrator: project.administratorEmail });
+      const recipients = silenceRecipients(level, { owner: project.ownerEmail, administrator: project.administratorEmail }, guideOf(contextOf(project)).silence.escalateFrom);
       const reminder: DueReminder = { key, kind: 'silence', projectId, title: project.title, dueAt, level, recipients, daysSilent: daysSilent(project.silenceSince!, now, this.dayMs) };
       await this.markPending(manager, reminder, existing, now);
       return { action: 'deliver', reminder };

@@ -69,6 +69,7 @@ import { stateStay } from '../../machines/insight/state-stays';
 import { StateStayRepository } from '../database/state-stay.repository';
 import { GENESIS_HASH, type AuditType } from './audit-chain';
 import { rulesOf } from './guide-terms';
+import type { GreenLightSummary } from './trail-payloads';
 import { boundDecisions } from './decision-binding';
 import { reasonMissing } from './decision-checks';
 import { dutchDay, longDay } from '../../machines/calendar/dutch-day';
@@ -622,7 +623,7 @@ export async function addDecisionTermMilestone(reminders: ReminderRepository, un
 }
 
 /** A decision as the trail tells it; one recorded on a later day than it was taken says so (issue 18). */
-function decisionSummary(d: DecisionEntity) {
+function decisionSummary(d: DecisionEntity): GreenLightSummary {
   return { decisionId: d.id, gate: d.gate, cycle: d.cycle, body: d.body, outcome: d.outcome, decidedOn: d.decidedOn, ...recordedLater(d.decidedOn, d.recordedAt), reference: d.reference, documentUrl: d.documentUrl, note: d.note, justification: d.justification };
 }
 
