@@ -880,7 +880,10 @@ describe('the web interface in a real browser', () => {
     await service.api.step(drafted.id, 'DECIDE_NON_INTERACTIVE', 'college');
     expect((await admin.post('/api/guides/voorbeeldrijk-2026/versions', next)).status).toBe(201);
 
-    const manager = await signedIn('A. de Vries', 'process-manager');
+    // The process manager who started the projects (through the API), so they are on her list.
+    const manager = await signedIn('P. Manager', 'process-manager');
+    // Each project in its own guide's words: the list too.
+    await expect(manager.locator('.iw-project', { hasText: 'Speeltuin Kerkstraat' }).textContent()).resolves.toContain('Startnotitie');
     await manager.goto(`${service.t.url}/projecten/${drafted.id}`);
     await expect(manager.locator('.iw-lead').textContent()).resolves.toContain('Handleiding: Participatiewijzer Voorbeeldrijk, versie 1');
     await manager.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Handleidingen' }).click();

@@ -57,6 +57,9 @@ export class WebPages {
       phase: (phase: string) => phaseName(phase, lang),
       event: (event: string) => labels?.events[event as GatedEventType]?.[lang] ?? eventName(event, lang),
       state: (state: string) => labels?.states[state]?.[lang] ?? t.states[state] ?? state,
+      // On a page of many projects: each in its own guide's words.
+      stateIn: (project: { guide?: GuideRef }, state: string) => guideLabelsOf(project.guide)?.states[state]?.[lang] ?? t.states[state] ?? state,
+      eventIn: (project: { guide?: GuideRef }, event: string) => guideLabelsOf(project.guide)?.events[event as GatedEventType]?.[lang] ?? eventName(event, lang),
       fields: (keys: readonly string[]) => fieldNames(keys, lang),
       actor: (actor: { name: string; role: string }) => actorName(actor, t),
     };
