@@ -156,6 +156,7 @@ describeEachDatabase('persistence', (createDatabase) => {
 
 describe('instances starting together on a fresh PostgreSQL database', () => {
   const onPostgres = process.env.IW_POSTGRES_AVAILABLE === 'no' ? it.skip : it;
+  // Twelve service processes start in this test: generous for a busy two-core machine.
   onPostgres('migrate it once, one after another, with no error and no retry', async () => {
     for (let round = 0; round < 3; round++) {
       const database = await postgresDatabase();
@@ -168,7 +169,7 @@ describe('instances starting together on a fresh PostgreSQL database', () => {
         await database.drop();
       }
     }
-  });
+  }, 120_000);
 });
 
 /** What an intruder with full access to the database would do first. */

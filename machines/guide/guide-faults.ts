@@ -1,4 +1,4 @@
-import Ajv, { type ErrorObject } from 'ajv';
+import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import localizeEn from 'ajv-i18n/localize/en';
 import localizeNl from 'ajv-i18n/localize/nl';
 import type { Text } from '../interaction/catalogue';
@@ -16,8 +16,12 @@ export interface GuideFault {
   message: Text;
 }
 
-const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
-const validate = ajv.compile<GuideDocument>(GUIDE_SCHEMA);
+// Compiled on first use, unoptimised: a guide is checked at start and on publishing, never on a hot path.
+let compiled: ValidateFunction<GuideDocument> | undefined;
+const validate = (document: unknown): document is GuideDocument => {
+  compiled ??= new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, code: { optimize: false } }).compile<GuideDocument>(GUIDE_SCHEMA);
+  return compiled(document);
+};
 
 /** `/steps/3/gate` and a missing `body` → `steps[3].gate.body`: the path a writer of YAML reads. */
 function pathOf(error: ErrorObject): string {
@@ -120,7 +124,7 @@ function graphFaults(guide: GuideDocument): GuideFault[] {
  * when the guide may be published.
  */
 export function guideFaults(document: unknown): GuideFault[] {
-  if (!validate(document)) return schemaFaults(validate.errors ?? []);
+  if (!validate(document)) return schemaFaults(compiled!.errors ?? []);
   const structure = structureFaults(document);
   return structure.length > 0 ? structure : graphFaults(document);
 }

@@ -42,12 +42,19 @@ export function shippedGuidesDirectory(): string {
   return found;
 }
 
-/** Every guide file in a folder, parsed but not yet checked: the caller validates before it registers. */
+const READ = new Map<string, Array<{ file: string; document: unknown }>>();
+
+/** Every guide file in a folder, parsed once (read them, never change them), not yet checked: the caller validates before it registers. */
 export function readGuideFiles(dir: string = shippedGuidesDirectory()): Array<{ file: string; document: unknown }> {
-  return readdirSync(dir)
-    .filter((file) => /\.ya?ml$/.test(file))
-    .sort()
-    .map((file) => ({ file, document: parse(readFileSync(join(dir, file), 'utf8')) as unknown }));
+  let files = READ.get(dir);
+  if (!files) {
+    files = readdirSync(dir)
+      .filter((file) => /\.ya?ml$/.test(file))
+      .sort()
+      .map((file) => ({ file, document: parse(readFileSync(join(dir, file), 'utf8')) as unknown }));
+    READ.set(dir, files);
+  }
+  return files;
 }
 
 let defaultDocument: GuideDocument | undefined;

@@ -21,6 +21,12 @@ export class GuideRepository extends SqlRepository {
     return rows.map((row) => ({ ...row, version: Number(row.version) }));
   }
 
+  /** One version, if published. */
+  async version(guideId: string, version: number): Promise<StoredGuideVersion | undefined> {
+    const [row] = await this.read<StoredGuideVersion>(`SELECT ${COLUMNS} FROM guide_versions WHERE guide_id = ? AND version = ?`, [guideId, version]);
+    return row && { ...row, version: Number(row.version) };
+  }
+
   /** How many versions are published: a cheap look for new ones. */
   published(): Promise<number> {
     return this.count('guide_versions', new Conditions());
@@ -32,7 +38,6 @@ export class GuideRepository extends SqlRepository {
    */
   async insert(v: StoredGuideVersion): Promise<StoredGuideVersion> {
     await this.write('INSERT INTO guide_versions (guide_id, version, sha256, document, published_at, published_by) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING', [v.guideId, v.version, v.sha256, v.document, v.publishedAt, v.publishedBy]);
-    const [row] = await this.read<StoredGuideVersion>(`SELECT ${COLUMNS} FROM guide_versions WHERE guide_id = ? AND version = ?`, [v.guideId, v.version]);
-    return { ...row, version: Number(row.version) };
+    return (await this.version(v.guideId, v.version))!;
   }
 }
