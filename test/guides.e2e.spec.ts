@@ -27,6 +27,11 @@ describeEachDatabase('guides as versioned data over HTTP', (createDatabase) => {
     const version = await reader.get('/api/guides/voorbeeldrijk-2026/versions/1');
     expect(version.body).toMatchObject({ id: 'voorbeeldrijk-2026', version: 1, sha256: expect.stringMatching(/^[0-9a-f]{64}$/), document: guideFile('voorbeeldrijk-2026.yaml') });
     expect((await reader.get('/api/guides/voorbeeldrijk-2026/versions/9')).body.code).toBe('guide-version-not-found');
+    // The machine of a guide, for diagrams and clients: no commitment step in the second guide.
+    const machine = (await reader.get('/api/machine?guide=voorbeeldrijk-2026')).body;
+    expect(machine.states.map((s: { id: string }) => s.id)).not.toContain('formalCommitment');
+    expect((await reader.get('/api/machine')).body.states.map((s: { id: string }) => s.id)).toContain('formalCommitment');
+    expect((await reader.get('/api/machine?guide=nergens')).status).toBe(404);
     expect((await reader.get('/api/guides/nowhere/versions')).status).toBe(404);
   });
 

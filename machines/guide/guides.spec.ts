@@ -128,6 +128,12 @@ describe('the second guide (Voorbeeldrijk), from its graph', () => {
     expect(blockers(evaluation.context, { ...close, dossier: graphDossier() })).toEqual([]);
   });
 
+  it('names its steps in its own words in the reasons a step waits', () => {
+    const snapshot = replay(secondRef, 'municipality', []);
+    const satisfied = satisfiedEvent(snapshot, 'START_INTERACTIVE') as Extract<ReturnType<typeof satisfiedEvent>, { decisions: unknown }>;
+    expect(blockers(snapshot.context, { ...satisfied, decisions: [] })[0].message.nl).toBe('Voor de stap ‘Startnotitie vaststellen’ is in deze cyclus nog geen collegebesluit vastgelegd.');
+  });
+
   it('judges the light track by the rules its gate names: the quick scan and the inspraak, not a plan', () => {
     const snapshot = replay(secondRef, 'municipality', []);
     const satisfied = satisfiedEvent(snapshot, 'DECIDE_NON_INTERACTIVE') as Extract<ReturnType<typeof satisfiedEvent>, { decisions: unknown }>;

@@ -1,4 +1,4 @@
-import { PHASE_NAMES, describeLevel, type InspraakProcedure, type Level, type Phase } from '../interaction/catalogue';
+import { PHASE_NAMES, describeLevel, type InspraakProcedure, type Level, type Phase, type Text } from '../interaction/catalogue';
 import { longDay } from '../calendar/dutch-day';
 import type { TooEarly } from './chronology';
 import type { GatedEventType, GoverningBody } from './project.types';
@@ -61,25 +61,26 @@ const PROCEDURE_NAMES: Record<InspraakProcedure, LocalisedText> = {
   ordinance: { nl: 'Bij deze inspraakvorm (de inspraakverordening)', en: 'Under this form of inspraak (the inspraak ordinance)' },
   'college-procedure': { nl: 'Bij deze inspraakvorm (de procedure die het college heeft vastgesteld)', en: 'Under this form of inspraak (the procedure the college set)' },
 };
-const step = (gate: GatedEventType, lang: 'nl' | 'en') => `‘${EVENT_NAMES[gate][lang]}’`;
+/** A step in words: the product's name for it, or the project's guide's own (issue 20). */
+const step = (gate: GatedEventType | Text, lang: 'nl' | 'en') => `‘${(typeof gate === 'string' ? EVENT_NAMES[gate] : gate)[lang]}’`;
 /** A body's reason, after a colon, inside a sentence that ends with its own full stop. */
 const because = (reason: string | null | undefined) => (reason ? `: ${reason.replace(/\.$/, '')}` : '');
 
 /** All blocker sentences, in both languages, in one place: plain Dutch (B1), the terms of griffie and bestuurssecretariaat, no codes, dates in words. */
 export const BLOCKER_MESSAGES = {
-  'green-light-missing': (body: GoverningBody, gate: GatedEventType): LocalisedText => ({
+  'green-light-missing': (body: GoverningBody, gate: GatedEventType | Text): LocalisedText => ({
     nl: `Voor de stap ${step(gate, 'nl')} is in deze cyclus nog geen ${DECISION_OF[body].nl} vastgelegd.`,
     en: `No ${DECISION_OF[body].en} has been recorded for ${step(gate, 'en')} in this cycle.`,
   }),
-  'green-light-wrong-body': (body: GoverningBody, gate: GatedEventType): LocalisedText => ({
+  'green-light-wrong-body': (body: GoverningBody, gate: GatedEventType | Text): LocalisedText => ({
     nl: `Voor de stap ${step(gate, 'nl')} is alleen een besluit van ${BODY_NAMES[body === 'college' ? 'raad' : 'college'].nl} vastgelegd. Deze stap vraagt een ${DECISION_OF[body].nl}.`,
     en: `Only a decision of ${BODY_NAMES[body === 'college' ? 'raad' : 'college'].en} was recorded for ${step(gate, 'en')}. This step needs a ${DECISION_OF[body].en}.`,
   }),
-  'green-light-rejected': (body: GoverningBody, gate: GatedEventType, decidedOn: string, reason?: string | null): LocalisedText => ({
+  'green-light-rejected': (body: GoverningBody, gate: GatedEventType | Text, decidedOn: string, reason?: string | null): LocalisedText => ({
     nl: `${capitalise(BODY_NAMES[body].nl)} heeft op ${longDay(decidedOn, 'nl')} niet ingestemd met de stap ${step(gate, 'nl')}${because(reason)}. Daarvoor is een nieuw ${DECISION_OF[body].nl} nodig.`,
     en: `${capitalise(BODY_NAMES[body].en)} did not approve ${step(gate, 'en')} on ${longDay(decidedOn, 'en')}${because(reason)}. A new ${DECISION_OF[body].en} is needed.`,
   }),
-  'green-light-deferred': (body: GoverningBody, gate: GatedEventType, decidedOn: string, reason?: string | null): LocalisedText => ({
+  'green-light-deferred': (body: GoverningBody, gate: GatedEventType | Text, decidedOn: string, reason?: string | null): LocalisedText => ({
     nl: `Aangehouden door ${BODY_NAMES[body].nl} op ${longDay(decidedOn, 'nl')}${because(reason)}. De stap ${step(gate, 'nl')} wacht op een nieuw ${DECISION_OF[body].nl}.`,
     en: `Deferred by ${BODY_NAMES[body].en} on ${longDay(decidedOn, 'en')}${because(reason)}. ${capitalise(step(gate, 'en'))} waits for a new ${DECISION_OF[body].en}.`,
   }),

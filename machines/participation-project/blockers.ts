@@ -83,20 +83,22 @@ function submissionBlockers(event: FormallySubmittedEvent): Blocker[] {
 /** The green light's own blockers: `decisive` is the decision that settles the gate, `body` the one it needs. */
 function greenLightBlockers(context: ProjectContext, event: GatedEvent, decisive: GreenLight | undefined, body: GoverningBody): Blocker[] {
   const gate = event.type;
+  // The step in the words of the project's guide where it names it.
+  const step = gateOf(context, gate)?.label ?? gate;
   if (decisive?.outcome === 'approved') {
     // Issue 18, order of events: an approval dated before a fact its step rests on proves nothing.
     const tooEarly = greenLightTooEarly(context, gate, decisive.decidedOn, event.dossier);
     return tooEarly.length > 0 ? [{ code: 'green-light-too-early', message: BLOCKER_MESSAGES['green-light-too-early'](body, decisive.decidedOn, tooEarly), on: decisive.decidedOn }] : [];
   }
   if (decisive?.outcome === 'rejected') {
-    return [{ code: 'green-light-rejected', message: BLOCKER_MESSAGES['green-light-rejected'](body, gate, decisive.decidedOn, decisive.reason), on: decisive.decidedOn, ...(decisive.reason && { reason: decisive.reason }) }];
+    return [{ code: 'green-light-rejected', message: BLOCKER_MESSAGES['green-light-rejected'](body, step, decisive.decidedOn, decisive.reason), on: decisive.decidedOn, ...(decisive.reason && { reason: decisive.reason }) }];
   }
   const approvedByOtherBody = event.decisions.some((d) => d.gate === gate && d.cycle === context.cycle && d.outcome === 'approved');
-  if (approvedByOtherBody) return [{ code: 'green-light-wrong-body', message: BLOCKER_MESSAGES['green-light-wrong-body'](body, gate) }];
+  if (approvedByOtherBody) return [{ code: 'green-light-wrong-body', message: BLOCKER_MESSAGES['green-light-wrong-body'](body, step) }];
   // §2.4: the body postponed its decision; the step still waits for it, and the reader learns when and why.
   const deferred = latestOfRequiredBody(context, gate, event.decisions, (outcome) => outcome === 'deferred', body);
-  if (deferred) return [{ code: 'green-light-deferred', message: BLOCKER_MESSAGES['green-light-deferred'](body, gate, deferred.decidedOn, deferred.reason), on: deferred.decidedOn, ...(deferred.reason && { reason: deferred.reason }) }];
-  return [{ code: 'green-light-missing', message: BLOCKER_MESSAGES['green-light-missing'](body, gate) }];
+  if (deferred) return [{ code: 'green-light-deferred', message: BLOCKER_MESSAGES['green-light-deferred'](body, step, deferred.decidedOn, deferred.reason), on: deferred.decidedOn, ...(deferred.reason && { reason: deferred.reason }) }];
+  return [{ code: 'green-light-missing', message: BLOCKER_MESSAGES['green-light-missing'](body, step) }];
 }
 
 const blocker = (code: BlockerCode, message: Blocker['message']): Blocker => ({ code, message });

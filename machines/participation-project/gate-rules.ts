@@ -1,4 +1,4 @@
-import { needsAnnouncement, PHASES, type Phase } from '../interaction/catalogue';
+import { needsAnnouncement, PHASES, type Phase, type Text } from '../interaction/catalogue';
 import { commitmentMissing, evaluationMissing, inspectionProcedure, inspraakOf, planMissingParts } from '../interaction/plan';
 import { assessQuickScan } from '../interaction/quick-scan';
 import { postalWeekEnd } from '../interaction/legal-terms';
@@ -176,13 +176,16 @@ export const GATE_RULE_NAMES = Object.keys(GATE_RULES) as GateRuleName[];
 export interface CompiledGate {
   body: 'college' | 'raad' | 'by-sensitivity';
   initiatorOwn: boolean;
+  /** The guide's own name for the step, if it gives one. */
+  label?: Text;
   rules: ReadonlyArray<{ rule: GateRule<unknown>; params: unknown }>;
 }
 
-export function compileGate(gate: { body: CompiledGate['body']; initiatorOwn?: boolean; rules: GateRuleParams }): CompiledGate {
+export function compileGate(gate: { body: CompiledGate['body']; initiatorOwn?: boolean; label?: Text; rules: GateRuleParams }): CompiledGate {
   return {
     body: gate.body,
     initiatorOwn: !!gate.initiatorOwn,
+    ...(gate.label && { label: gate.label }),
     rules: GATE_RULE_NAMES.filter((name) => gate.rules[name] !== undefined).map((name) => ({ rule: GATE_RULES[name] as GateRule<unknown>, params: gate.rules[name] })),
   };
 }

@@ -1,9 +1,11 @@
-import { Controller, Get } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { describeMachine } from '../../machines/participation-project';
 import { AllowRoles } from '../auth/auth.decorators';
 import { ANY_ROLE } from '../auth/roles';
+import { ApiError } from '../common/api-error';
 import { Answers, MACHINE } from '../common/response-schemas';
+import { GuidesService } from '../guides/guides.service';
 
 @ApiTags('machine')
 @ApiBearerAuth()
@@ -11,11 +13,17 @@ import { Answers, MACHINE } from '../common/response-schemas';
 export class LifecycleController {
   private readonly description = describeMachine();
 
+  constructor(private readonly guides: GuidesService) {}
+
   @Get()
   @AllowRoles(...ANY_ROLE)
-  @ApiOperation({ summary: "The lifecycle machine's states, transitions and events, for diagrams and clients" })
+  @ApiOperation({ summary: "The lifecycle machine's states, transitions and events, for diagrams and clients: the default guide's, or a guide version's (issue 20)" })
+  @ApiQuery({ name: 'guide', required: false, description: 'A guide id (GET /api/guides); with `version`, that version, else its latest' })
+  @ApiQuery({ name: 'version', required: false, type: Number })
   @Answers(MACHINE)
-  get() {
-    return this.description;
+  get(@Query('guide') guide?: string, @Query('version') version?: string) {
+    if (!guide) return this.description;
+    if (version !== undefined && !/^[1-9]\d{0,5}$/.test(version)) throw new ApiError(400, 'invalid-request', 'version must be a whole number from 1.', { errors: [{ field: 'version', rules: ['isInt'], messages: ['version must be a whole number from 1'] }] });
+    return describeMachine(this.guides.version(guide, version === undefined ? this.guides.latest(guide).version : Number(version)).document);
   }
 }
