@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { dutchDay } from '../machines/calendar/dutch-day';
-import { describeEachDatabase } from './support/databases';
+import { describeEachDatabase, postgresDatabase } from './support/databases';
+import { waitFor } from './support/mail-catcher';
+import { startTestApp } from './support/test-app';
 import { verifyOffline } from './support/offline-verifier';
 import { useRunningService } from './support/project-client';
 
@@ -132,4 +134,31 @@ describeEachDatabase('guides as versioned data over HTTP', (createDatabase) => {
     expect(form.body.code).toBe('inspraak-form-not-offered');
     expect((await service.api.create({ title: 'X', origin: 'municipality', politicalSensitivity: 'low', guide: 'nergens' })).body.code).toBe('guide-not-found');
   });
+});
+
+describe('a guide version published on one instance, on another', () => {
+  const onPostgres = process.env.IW_POSTGRES_AVAILABLE === 'no' ? it.skip : it;
+  onPostgres('is loaded there within seconds; until then a project pinned to it answers 503 guide-not-loaded, never a wrong rule', async () => {
+    const database = await postgresDatabase();
+    const [a, b] = await Promise.all([startTestApp(database), startTestApp(database)]);
+    try {
+      const admin = await a.token('admin');
+      const manager = await a.token('process-manager');
+      const { body: current } = await a.http().get('/api/guides/voorbeeldrijk-2026/versions/1').set('authorization', `Bearer ${admin}`);
+      const published = await a.http().post('/api/guides/voorbeeldrijk-2026/versions').set('authorization', `Bearer ${admin}`).send({ ...current.document, version: 2, silence: { windowDays: 35 } });
+      expect(published.status).toBe(201);
+      const { body: project } = await a.http().post('/api/projects').set('authorization', `Bearer ${manager}`).send({ title: 'Over twee instanties', origin: 'municipality', politicalSensitivity: 'low', guide: 'voorbeeldrijk-2026' });
+      expect(project.guide.version).toBe(2);
+      const seen = await waitFor('the other instance to load version 2', async () => {
+        const answer = await b.http().get(`/api/projects/${project.id}`).set('authorization', `Bearer ${manager}`);
+        if (answer.status === 503) expect(answer.body.code).toBe('guide-not-loaded');
+        else expect(answer.status).toBe(200);
+        return answer.status === 200 && answer.body;
+      }, 30_000);
+      expect(seen.guide).toMatchObject({ version: 2, sha256: published.body.sha256 });
+    } finally {
+      await Promise.all([a.close(), b.close()]);
+      await database.drop();
+    }
+  }, 90_000);
 });
