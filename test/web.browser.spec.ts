@@ -919,6 +919,24 @@ describe('the web interface in a real browser', () => {
     await expect(manager.locator('.iw-lead').textContent()).resolves.toContain('Nu in: Ontwerp ter inzage');
     await expect(manager.locator('.iw-lead').textContent()).resolves.toContain('versie 2');
     expect((await service.api.get(scanned.id)).body.guide.version).toBe(2);
+
+    // The municipality's admin writes the next version on screen: from this one, numbered as the next.
+    const beheerder = await signedIn('A. Beheerder', 'admin');
+    await beheerder.goto(`${service.t.url}/handleidingen/voorbeeldrijk-2026/2`);
+    await beheerder.getByRole('link', { name: 'Als nieuwe versie bewerken' }).click();
+    const text = beheerder.getByLabel('Handleiding (YAML of JSON)');
+    const draft = await text.inputValue();
+    expect(draft).toContain('version: 3');
+    // A fault is shown with its place in the text, and what was typed stays.
+    await text.fill(draft.replace('body: raad', 'body: burgemeester'));
+    await beheerder.getByRole('button', { name: 'Publiceren' }).click();
+    await expect(beheerder.getByRole('alert').textContent()).resolves.toContain('gates.ADOPT_PLAN.body: moet overeenkomen met één van de voorgedefinieerde waarden: college, raad, by-sensitivity');
+    await inspect(beheerder, 'handleiding-publiceren-fout', { words: false });
+    await text.fill(draft.replace('windowDays: 42', 'windowDays: 28'));
+    await beheerder.getByRole('button', { name: 'Publiceren' }).click();
+    await beheerder.waitForURL(/voorbeeldrijk-2026\/3\?gepubliceerd=1/);
+    await expect(beheerder.getByRole('status').first().textContent()).resolves.toContain('De handleiding is gepubliceerd.');
+    await expect(beheerder.locator('#termijnen + ul').textContent()).resolves.toContain('na 28 dagen zonder bericht');
   });
 
   it('refuses a form post without its CSRF token', async () => {

@@ -1,3 +1,4 @@
+import { parse, stringify } from 'yaml';
 import { Body, Controller, Get, Param, ParseIntPipe, Post, Query, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -77,10 +78,49 @@ export class GuidePagesController {
   ) {}
 
   @Get()
-  async list(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @SignedInUser() user: WebUser) {
+  async list(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @SignedInUser() user: WebUser, @Query() query: Form) {
+    // "Als nieuwe versie bewerken": the form starts from a version, numbered as the next one.
+    const base = one(query.van);
+    const from = base && /^([a-z0-9-]+)\/(\d+)$/.exec(base);
+    let draft = '';
+    if (from && user.role === 'admin') {
+      const { document } = this.guides.version(from[1], Number(from[2]));
+      draft = stringify({ ...document, version: this.guides.latest(from[1]).version + 1 });
+    }
+    return this.renderList(req, reply, user, draft, null);
+  }
+
+  /** An admin publishes a guide, or a guide's next version, by pasting it (YAML or JSON): every fault is shown with its place. */
+  @Post('publiceren')
+  @PageRoles('admin')
+  async publish(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @SignedInUser() user: WebUser, @Body() form: Form) {
+    const text = one(form.document) ?? '';
+    const t = this.pages.texts(req);
+    const refused = (problems: FailedForm['problems'], status: number) => this.renderList(req, reply, user, text, { form: 'publiceren', values: { document: text }, problems }, status);
+    let document: unknown;
+    try {
+      document = parse(text);
+    } catch (error) {
+      return refused([{ field: 'document', message: t.guides.notYaml(error instanceof Error ? error.message.split('\n')[0] : String(error)) }], 400);
+    }
+    try {
+      const id = (document as { id?: unknown } | null)?.id;
+      const known = typeof id === 'string' && this.guides.knows(id);
+      const view = await this.guides.publish(document, actorOf(user), new Date(), known ? id : undefined);
+      return reply.redirect(`/handleidingen/${encodeURIComponent(view.id)}/${view.version}?gepubliceerd=1`, 303);
+    } catch (error) {
+      if (!(error instanceof ApiError) || error.status >= 500) throw error;
+      // Each fault with its place in the document: the writer of the YAML needs the path to find it.
+      const faults = (error.details.errors as Array<{ path: string; message: string; messageNl?: string }> | undefined) ?? [];
+      const problems = faults.length ? faults.map((f) => ({ field: 'document', message: `${f.path}: ${t.lang === 'nl' ? (f.messageNl ?? f.message) : f.message}` })) : [{ field: 'document', message: t.lang === 'nl' ? (t.guides.refusals[error.code] ?? error.message) : error.message }];
+      return refused(problems, error.status);
+    }
+  }
+
+  private async renderList(req: FastifyRequest, reply: FastifyReply, user: WebUser, draft: string, failed: FailedForm | null, status = 200) {
     await this.guides.reload();
     const guides = this.guides.list().map((latest) => ({ ...latest, versions: this.guides.versionsOf(latest.id).length }));
-    return this.pages.render(req, reply, 'guides/list', { user, guides });
+    return this.pages.render(req, reply, 'guides/list', { user, guides, draft, failed, canPublish: user.role === 'admin' }, status);
   }
 
   @Get(':id/:version')
@@ -152,6 +192,8 @@ export class GuidePagesController {
         recorderOf: bodyRecordedBy(user.role),
         failed,
         done: query.overgezet !== undefined ? { moved: Number(one(query.overgezet)), refused: Number(one(query.blijft)) } : null,
+        published: one(query.gepubliceerd) === '1',
+        canPublish: user.role === 'admin',
         today: dutchDay(new Date()),
         formText: (form: InspraakForm) => `${form}: ${describeInspraakForm(form).text[lang]}`,
         ruleText: (name: string) => GATE_RULE_TEXTS[name as GateRuleName]?.[lang] ?? name,
