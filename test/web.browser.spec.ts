@@ -907,10 +907,10 @@ describe('the web interface in a real browser', () => {
     const secretary = await signedIn('S. Secretaris', 'college-secretary');
     await secretary.goto(manager.url());
     await secretary.getByRole('button', { name: 'Migratie uitvoeren' }).click();
-    await expect(secretary.locator('.utrecht-form').last().textContent()).resolves.toContain('Datum van het besluit');
+    await expect(secretary.locator('.utrecht-form').last().textContent()).resolves.toContain('Datum besluit');
     await inspect(secretary, 'handleiding-migratie-geweigerd');
-    await secretary.getByLabel('Datum van het besluit').fill(dutchDay(new Date()));
-    await secretary.getByLabel('Besluitnummer').fill('B&W 2027/18');
+    await secretary.getByLabel('Datum besluit').fill(dutchDay(new Date()));
+    await secretary.getByLabel('Kenmerk').fill('B&W 2027/18');
     await secretary.getByRole('button', { name: 'Migratie uitvoeren' }).click();
     await secretary.waitForURL(/overgezet=2/);
     await expect(secretary.getByRole('status').textContent()).resolves.toContain('2 projecten zijn overgezet; 0 projecten blijven staan.');

@@ -1,7 +1,7 @@
 import canonicalize from 'canonicalize';
 import type { Text } from '../interaction/catalogue';
 import type { GatedEventType } from '../participation-project/gates';
-import { guideLabels } from './guide-registry';
+import { stepsOf } from './guide-steps';
 import type { GuideDocument, GuideGate } from './guide.types';
 
 export interface GuideDiff {
@@ -12,12 +12,12 @@ export interface GuideDiff {
   gates: Array<{ event: GatedEventType; change: 'added' | 'removed' | 'changed'; body?: { from: GuideGate['body']; to: GuideGate['body'] }; rules?: { added: string[]; removed: string[]; changed: string[] } }>;
 }
 
-const leafIds = (guide: GuideDocument) => new Map(Object.entries(guideLabels(guide).states).map(([path, label]) => [path.split('.').at(-1)!, label]));
+const labelsById = (guide: GuideDocument) => new Map([...stepsOf(guide.steps)].map(({ step }) => [step.id, step.label]));
 
 /** What changed between two versions of a guide (the Handleidingen page shows it before a migration). */
 export function guideDiff(before: GuideDocument, after: GuideDocument, stateMap: Readonly<Record<string, string>> = {}): GuideDiff {
-  const old = leafIds(before);
-  const next = leafIds(after);
+  const old = labelsById(before);
+  const next = labelsById(after);
   const gone = [...old].filter(([id]) => !next.has(id));
   const came = [...next].filter(([id]) => !old.has(id));
   const renamed: GuideDiff['renamed'] = [];

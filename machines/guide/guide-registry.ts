@@ -6,7 +6,8 @@ import { parse } from 'yaml';
 import type { InspraakForm, Level, Phase, Text } from '../interaction/catalogue';
 import { compileGate, type CompiledGate } from '../participation-project/gate-rules';
 import type { GatedEventType } from '../participation-project/gates';
-import type { GuideDocument, GuideGate, GuideRef, GuideStep } from './guide.types';
+import { stepsOf } from './guide-steps';
+import type { GuideDocument, GuideGate, GuideRef } from './guide.types';
 
 /** The guide every project stored before guides became data runs under (issue 20). */
 export const DEFAULT_GUIDE_ID = 'overbetuwe-2018';
@@ -122,14 +123,7 @@ export const inspraakFormOffered = (guide: GuideDocument, form: InspraakForm): b
 
 /** A guide's words for its steps (by their dotted path in the machine) and for its gates, in both languages. */
 export function guideLabels(guide: GuideDocument): { states: Record<string, Text>; events: Partial<Record<GatedEventType, Text>> } {
-  const states: Record<string, Text> = {};
-  const walk = (steps: readonly GuideStep[], prefix: string) => {
-    for (const step of steps) {
-      states[`${prefix}${step.id}`] = step.label;
-      walk(step.steps ?? [], `${prefix}${step.id}.`);
-    }
-  };
-  walk(guide.steps, '');
+  const states: Record<string, Text> = Object.fromEntries([...stepsOf(guide.steps)].map(({ step, path }) => [path, step.label]));
   const events = Object.fromEntries(Object.entries(guide.gates).flatMap(([event, gate]) => (gate?.label ? [[event, gate.label]] : [])));
   return { states, events };
 }

@@ -22,3 +22,4 @@ export * from '../guide/guide-registry';
 export * from '../guide/guide-faults';
 export * from '../guide/guide-migration';
 export * from '../guide/guide-diff';
+export * from '../guide/guide-steps';

@@ -1,4 +1,4 @@
-import { createActor, initialTransition, type ActorScope, type SnapshotFrom, type StateValue } from 'xstate';
+import { createActor, type ActorScope, type SnapshotFrom, type StateValue } from 'xstate';
 import { machineFor, machineOf, participationProjectMachine, type ParticipationProjectMachine } from './project.machine';
 import { guideOf } from '../guide/guide-registry';
 import type { ProjectContext, ProjectEvent, ProjectEventType, ProjectInput } from './project.types';
@@ -12,8 +12,8 @@ export interface StoredSnapshot {
 }
 
 export function startProject(input: ProjectInput): ProjectSnapshot {
-  const [snapshot] = initialTransition(machineFor(guideOf(input)), input);
-  return snapshot;
+  // The inert scope below, rather than `initialTransition`, which builds a throw-away actor each time.
+  return machineFor(guideOf(input)).getInitialSnapshot(scope(), input);
 }
 
 export function restoreProject(stored: StoredSnapshot): ProjectSnapshot {

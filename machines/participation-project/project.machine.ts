@@ -1,5 +1,6 @@
 import { assign, setup, type MachineConfig } from 'xstate';
 import { defaultGuide, guideHash, guideOf } from '../guide/guide-registry';
+import { stepsOf } from '../guide/guide-steps';
 import type { GuideDocument, GuideStep } from '../guide/guide.types';
 import { blockers, decisiveDecision, needsGreenLight } from './blockers';
 import type { ProjectContext, ProjectEvent, ProjectEventType, ProjectInput } from './project.types';
@@ -54,14 +55,8 @@ const ACTIONS_OF: Partial<Record<ProjectEventType, readonly string[]>> = {
 };
 
 /** Every step's dotted path in the machine, by its id: transitions name a step, the machine needs its place. */
-export function stepPaths(steps: readonly GuideStep[], prefix: readonly string[] = []): Map<string, string> {
-  const paths = new Map<string, string>();
-  for (const step of steps) {
-    const path = [...prefix, step.id];
-    paths.set(step.id, path.join('.'));
-    for (const [id, inner] of stepPaths(step.steps ?? [], path)) paths.set(id, inner);
-  }
-  return paths;
+export function stepPaths(steps: readonly GuideStep[]): Map<string, string> {
+  return new Map([...stepsOf(steps)].map(({ step, path }) => [step.id, path]));
 }
 
 type StateConfig = NonNullable<MachineConfig<ProjectContext, ProjectEvent>['states']>[string];
@@ -107,13 +102,16 @@ export type ParticipationProjectMachine = ReturnType<typeof buildMachine>;
 
 /** One machine per guide version, built on first use: a version never changes, so neither does its machine. */
 const MACHINES = new Map<string, ParticipationProjectMachine>();
+/** By the document itself too: every transition asks for its machine, and hashing a whole guide each time would cost more than the step. */
+const BY_DOCUMENT = new WeakMap<GuideDocument, ParticipationProjectMachine>();
 
 export function machineFor(guide: GuideDocument): ParticipationProjectMachine {
-  const sha256 = guideHash(guide);
-  let machine = MACHINES.get(sha256);
+  let machine = BY_DOCUMENT.get(guide);
   if (!machine) {
-    machine = buildMachine(guide);
+    const sha256 = guideHash(guide);
+    machine = MACHINES.get(sha256) ?? buildMachine(guide);
     MACHINES.set(sha256, machine);
+    BY_DOCUMENT.set(guide, machine);
   }
   return machine;
 }

@@ -137,6 +137,7 @@ export class AuditService {
   async export(projectId: string, publicUrl: string): Promise<AuditExport> {
     const project = await this.projects.find(projectId);
     const entries = await this.entries.entriesOf(projectId, project.auditSeq);
+    const exported = entries.map((e) => ({ seq: e.seq, occurredAt: e.occurredAt, actorName: e.actorName, actorRole: e.actorRole, type: e.type, payload: JSON.parse(e.payload) as unknown, prevHash: e.prevHash, hash: e.hash }));
     const document = {
       format: 'interactiewijzer-audit-export/1',
       project: { id: project.id, title: project.title },
@@ -148,25 +149,22 @@ export class AuditService {
         link: 'hash = hex(SHA-256(prevHash as 64 hex characters, then the RFC 8785 canonical JSON of { projectId, seq, occurredAt, actorName, actorRole, type, payload })); prevHash of the first entry is the genesis; seq counts from 1 without gaps.',
         signature: 'signature.jws is a detached JWS (EdDSA, Ed25519) over the RFC 8785 canonical JSON of this document without its signature; the key is published at jwks.',
       },
-      entries: entries.map((e) => ({ seq: e.seq, occurredAt: e.occurredAt, actorName: e.actorName, actorRole: e.actorRole, type: e.type, payload: JSON.parse(e.payload) as unknown, prevHash: e.prevHash, hash: e.hash })),
+      entries: exported,
       head: { seq: project.auditSeq, hash: project.auditHash },
-      guides: this.guidesOf(entries),
+      guides: this.guidesOf(exported),
     };
     return { ...document, signature: { ...(await this.signer.sign(document)), jwks: `${publicUrl}/.well-known/jwks.json` } };
   }
 
   /** The guide versions a trail names (its creation, its migrations); a project created before pinning ran under the default guide's first. */
-  private guidesOf(entries: readonly AuditEntryEntity[]): AuditExport['guides'] {
-    const refs = new Map<string, GuideRef>();
+  private guidesOf(entries: AuditExport['entries']): AuditExport['guides'] {
+    const named = new Map<string, GuideRef>();
     for (const entry of entries) {
-      const view = { type: entry.type, payload: JSON.parse(entry.payload) as unknown };
-      const created = payloadOf(view, 'project-created');
-      if (created) refs.set('created', created.guide ?? guideRefOf({}));
-      const migrated = payloadOf(view, 'guide-migrated');
-      if (migrated) for (const ref of [migrated.from, migrated.to]) refs.set(ref.sha256, ref);
+      const created = payloadOf(entry, 'project-created');
+      const migrated = payloadOf(entry, 'guide-migrated');
+      for (const ref of created ? [created.guide ?? guideRefOf({})] : migrated ? [migrated.from, migrated.to] : []) named.set(ref.sha256, ref);
     }
-    const unique = new Map([...refs.values()].map((ref) => [ref.sha256, ref]));
-    return [...unique.values()].map((ref) => ({ ...ref, document: this.guides.version(ref.id, ref.version).document }));
+    return [...named.values()].map((ref) => ({ ...ref, document: this.guides.version(ref.id, ref.version).document }));
   }
 
   private async load(projectId: string): Promise<AuditEntryEntity[]> {

@@ -29,6 +29,10 @@ export const listOf = (items: SchemaObject): SchemaObject => ({ type: 'array', i
 const object = (properties: Record<string, SchemaObject>, description?: string): SchemaObject => ({ type: 'object', properties, required: Object.keys(properties), ...(description && { description }) });
 
 const blocker = object({ code: text, message: text, messageNl: text });
+/** Issue 20: which version of which guide, by the hash of its canonical JSON (RFC 8785). */
+const guideRefFields = { id: text, version: whole, sha256: text };
+const guideRef = object(guideRefFields);
+const pinnedGuide = object({ ...guideRefFields, name: object({ nl: text, en: text }) }, 'The guide version the project runs under (issue 20), pinned at its start');
 const legalTerm = object({ startsOn: day, nominalEnd: day, endsOn: { ...day, description: 'The last day, after the Algemene termijnenwet' }, extended: yesNo, source: text, sourceNl: text });
 
 export const DECISION_PUBLICATION = object(
@@ -80,7 +84,7 @@ export const PROJECT = object(
     initiativeKind: { type: 'string', enum: [...INITIATIVE_KINDS], nullable: true, description: 'For an initiative: residents’ own, or a challenge under the right to challenge (uitdaagrecht)' },
     permitActivity: { ...maybeText, description: 'For an initiative: the activity an omgevingsvergunning is applied for' },
     decisionKind: { type: 'string', enum: [...DECISION_KINDS], description: 'What the project prepares; the raad alone adopts an omgevingsplan, a verordening and the begroting' },
-    guide: object({ id: text, version: whole, sha256: text, name: object({ nl: text, en: text }) }, 'The guide version the project runs under (issue 20), pinned at its start'),
+    guide: pinnedGuide,
     politicalSensitivity: { type: 'string', enum: [...POLITICAL_SENSITIVITIES] },
     state: { ...text, description: 'Dotted state path, e.g. policyCycle.preparation.advice' },
     status: { type: 'string', enum: ['active', 'done'] },
@@ -216,7 +220,7 @@ export const ZGW_BESLUIT = object({
 const greenLightFact = object({ step: text, body: text, outcome: text, decidedOn: day, reference: text, justification: maybeText, documentUrl: maybeText });
 export const PARTICIPATION_ACCOUNT = object({
   project: object({ id: text, title: text, state: text }),
-  guide: object({ id: text, version: whole, sha256: text, name: object({ nl: text, en: text }) }, 'The guide version the project runs under (issue 20)'),
+  guide: pinnedGuide,
   quickScan: object({ advice: maybeText, reasons: listOf(object({ nl: text, en: text })) }),
   route: { ...greenLightFact, nullable: true },
   levels: object({ planned: anyObject, changes: listOf(anyObject) }),
@@ -310,11 +314,10 @@ export const LIVE = object({ status: { type: 'string', enum: ['ok'] } });
 export const READY = object({ status: { type: 'string', enum: ['ok', 'degraded', 'unavailable'] }, checks: object({ database: anyObject, redis: anyObject }) });
 
 /** 200 (or another success status) with this schema. */
-const bilingual = object({ nl: text, en: text });
-/** Issue 20: a published version of a guide; `sha256` over its canonical JSON (RFC 8785). */
-export const GUIDE_VERSION = object({ id: text, version: whole, sha256: text, name: bilingual, municipality: text, source: object({ title: text, date: day }), publishedAt: moment, publishedBy: text });
-export const GUIDE_VERSION_DOCUMENT = object({ ...(GUIDE_VERSION as { properties: Record<string, SchemaObject> }).properties, document: { ...anyObject, description: 'The guide exactly as POST accepts it (GET /api/guides/schema)' } });
-const guideRef = object({ id: text, version: whole, sha256: text });
+/** Issue 20: a published version of a guide. */
+const guideVersionFields = { ...guideRefFields, name: object({ nl: text, en: text }), municipality: text, source: object({ title: text, date: day }), publishedAt: moment, publishedBy: text };
+export const GUIDE_VERSION = object(guideVersionFields);
+export const GUIDE_VERSION_DOCUMENT = object({ ...guideVersionFields, document: { ...anyObject, description: 'The guide exactly as POST accepts it (GET /api/guides/schema)' } });
 export const GUIDE_MIGRATION = object({
   guide: guideRef,
   dryRun: yesNo,

@@ -38,14 +38,15 @@ export class GuideMigrationsService {
   ) {}
 
   async migrate(guideId: string, version: number, input: GuideMigrationDto, actor: Actor, now = new Date()): Promise<{ guide: { id: string; version: number; sha256: string }; dryRun: boolean; projects: MigrationRow[] }> {
-    await this.guides.reload();
+    const dryRun = input.dryRun === true;
+    // Carrying out a decision reads what is published now; a dry run may lag another instance by seconds.
+    if (!dryRun) await this.guides.reload();
     const { document: to, view } = this.guides.version(guideId, version);
     const toRef = { id: view.id, version: view.version, sha256: view.sha256 };
     const stateMap = input.stateMap ?? {};
     const older = this.guides.versionsOf(guideId).filter((v) => v.version < version).map((v) => this.guides.version(guideId, v.version).document);
     const mapFaults = stateMapFaults(older, to, stateMap);
     if (mapFaults.length > 0) throw new ApiError(422, 'state-map-invalid', 'The stateMap names steps the versions do not have; see errors.', { errors: mapFaults.map((f) => ({ path: f.path, message: f.message.en, messageNl: f.message.nl })) });
-    const dryRun = input.dryRun === true;
     let recorder = actor;
     if (!dryRun) {
       if (!input.decision) throw new ApiError(422, 'migration-decision-required', 'Moving running projects to another version needs the recorded decision: decision { body, decidedOn, reference }.', { errors: [{ path: 'decision', message: 'required without dryRun' }] });

@@ -3,16 +3,15 @@ import { Body, Controller, Get, Param, ParseIntPipe, Post, Query, Req, Res, UseF
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { dutchDay } from '../../machines/calendar/dutch-day';
-import { describeInspraakForm, GATE_RULE_TEXTS, guideDiff, type InspraakForm, guideLabels, type GateRuleName, type GuideDocument, type GuideStep } from '../../machines/participation-project';
+import { describeInspraakForm, GATE_RULE_TEXTS, guideDiff, stepsOf, type InspraakForm, guideLabels, type GateRuleName, type GuideDocument, type GuideStep } from '../../machines/participation-project';
 import { Public } from '../auth/auth.decorators';
 import { bodyRecordedBy, DECISION_RECORDERS } from '../auth/roles';
-import { ApiError } from '../common/api-error';
 import { validated } from '../common/validation';
 import { MigrationDecisionDto } from '../guides/dto/guide-migration.dto';
 import { GuideMigrationsService } from '../guides/guide-migrations.service';
 import { GuidesService } from '../guides/guides.service';
 import { futureDecisionDate } from '../workflow/decision-checks';
-import { describeRefusal, type FailedForm } from './refusal';
+import { describeRefusal, mendable, type FailedForm } from './refusal';
 import { PageRoles, SignedInUser, WebRefusalFilter, WebSessionGuard } from './web-access';
 import { one, TypedDays, type Form } from './web-forms';
 import { WebPages } from './web-pages';
@@ -40,8 +39,8 @@ interface StepNode {
 
 /** The steps of a guide as the page lists them: nested as in the guide, each with where it leads, its gate and its conditions. */
 function stepTree(guide: GuideDocument, lang: 'nl' | 'en'): StepNode[] {
-  const labels = guideLabels(guide);
-  const labelOf = (id: string) => Object.entries(labels.states).find(([path]) => path.split('.').at(-1) === id)?.[1][lang] ?? id;
+  const labels = new Map([...stepsOf(guide.steps)].map(({ step }) => [step.id, step.label[lang]]));
+  const labelOf = (id: string) => labels.get(id) ?? id;
   const moveOf = ({ event, to }: { event: string; to: string }): StepMove => {
     const gate = guide.gates[event as keyof GuideDocument['gates']];
     return { event, to: labelOf(to), body: gate?.body ?? null, initiatorOwn: !!gate?.initiatorOwn, rules: Object.keys(gate?.rules ?? {}).map((name) => GATE_RULE_TEXTS[name as GateRuleName][lang]) };
@@ -109,7 +108,7 @@ export class GuidePagesController {
       const view = await this.guides.publish(document, actorOf(user), new Date(), known ? id : undefined);
       return reply.redirect(`/handleidingen/${encodeURIComponent(view.id)}/${view.version}?gepubliceerd=1`, 303);
     } catch (error) {
-      if (!(error instanceof ApiError) || error.status >= 500) throw error;
+      if (!mendable(error)) throw error;
       // Each fault with its place in the document: the writer of the YAML needs the path to find it.
       const faults = (error.details.errors as Array<{ path: string; message: string; messageNl?: string }> | undefined) ?? [];
       const problems = faults.length ? faults.map((f) => ({ field: 'document', message: `${f.path}: ${t.lang === 'nl' ? (f.messageNl ?? f.message) : f.message}` })) : [{ field: 'document', message: t.lang === 'nl' ? (t.guides.refusals[error.code] ?? error.message) : error.message }];
@@ -117,8 +116,7 @@ export class GuidePagesController {
     }
   }
 
-  private async renderList(req: FastifyRequest, reply: FastifyReply, user: WebUser, draft: string, failed: FailedForm | null, status = 200) {
-    await this.guides.reload();
+  private renderList(req: FastifyRequest, reply: FastifyReply, user: WebUser, draft: string, failed: FailedForm | null, status = 200) {
     const guides = this.guides.list().map((latest) => ({ ...latest, versions: this.guides.versionsOf(latest.id).length }));
     return this.pages.render(req, reply, 'guides/list', { user, guides, draft, failed, canPublish: user.role === 'admin' }, status);
   }
@@ -138,7 +136,7 @@ export class GuidePagesController {
       const decision = await validated(MigrationDecisionDto, fields, [futureDecisionDate(fields.decidedOn, new Date())]);
       result = await this.migrations.migrate(id, version, { stateMap, decision }, actorOf(user));
     } catch (error) {
-      if (!(error instanceof ApiError) || error.status >= 500 || error.status === 404) throw error;
+      if (!mendable(error)) throw error;
       const { _csrf: _token, ...values } = form;
       return this.show(req, reply, user, id, version, stateMap, describeRefusal(error, 'migratie', values, this.pages.texts(req)), error.status);
     }
@@ -149,19 +147,15 @@ export class GuidePagesController {
   }
 
   private unmapped(id: string, version: number, document: GuideDocument, lang: 'nl' | 'en'): Array<{ id: string; label: string }> {
-    const here = new Set(Object.keys(guideLabels(document).states).map((path) => path.split('.').at(-1)!));
+    const here = new Set([...stepsOf(document.steps)].map(({ step }) => step.id));
     const found = new Map<string, string>();
     for (const older of this.guides.versionsOf(id).filter((v) => v.version < version)) {
-      for (const [path, label] of Object.entries(guideLabels(this.guides.version(id, older.version).document).states)) {
-        const step = path.split('.').at(-1)!;
-        if (!here.has(step)) found.set(step, label[lang]);
-      }
+      for (const { step } of stepsOf(this.guides.version(id, older.version).document.steps)) if (!here.has(step.id)) found.set(step.id, step.label[lang]);
     }
     return [...found].map(([step, label]) => ({ id: step, label }));
   }
 
   private async show(req: FastifyRequest, reply: FastifyReply, user: WebUser, id: string, version: number, stateMap: Record<string, string>, failed: FailedForm | null, status = 200) {
-    await this.guides.reload();
     const lang = this.pages.texts(req).lang as 'nl' | 'en';
     const { document, view } = this.guides.version(id, version);
     const versions = this.guides.versionsOf(id);

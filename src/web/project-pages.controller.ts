@@ -73,7 +73,7 @@ import { PublishWooDto, WithdrawWooDto } from '../woo/woo.dto';
 import { WooService } from '../woo/woo.service';
 import { WOO_CATEGORIES, WOO_DOCUMENT_TYPES, WOO_HANDLINGS } from '../../machines/publication/woo';
 import { dutchClock, dutchDay, dutchMoment } from '../../machines/calendar/dutch-day';
-import { describeRefusal, type FailedForm } from './refusal';
+import { describeRefusal, mendable, type FailedForm } from './refusal';
 import { PageRoles, SignedInUser, WebRefusalFilter, WebSessionGuard } from './web-access';
 import { commitmentFromForm, evaluationFromForm, EXTRA_PARTICIPANT_ROWS, isoDay, many, PAGE_SIZE, pageOf, rowsToShow, TypedDays, type PairList, mergePlan, one, participantsFromForm, planFromForm, planToForm, text, wholeNumber, yesNo, type Form } from './web-forms';
 import { decisionsTaken, hasGreenLight, notYetMadeKnown, requestableSteps, stepStatus, WebPages } from './web-pages';
@@ -668,11 +668,6 @@ export class ProjectPagesController {
 /** A part of the file that may not be written yet: null instead of its 404. */
 function orNull<T>(read: Promise<T>): Promise<T | null> {
   return read.catch((error: unknown) => (error instanceof ApiError && error.status === 404 ? null : Promise.reject(error)));
-}
-
-/** A refusal the user can mend on the same form (invalid input, a blocked step); not found, no access and our own errors get pages of their own. */
-function mendable(error: unknown): error is ApiError {
-  return error instanceof ApiError && error.status < 500 && error.status !== 404 && error.status !== 403;
 }
 
 

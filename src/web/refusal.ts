@@ -1,4 +1,4 @@
-import type { ApiError } from '../common/api-error';
+import { ApiError } from '../common/api-error';
 import type { FieldError } from '../common/validation';
 import type { Texts } from './i18n/nl';
 import { phaseName } from './wording';
@@ -72,4 +72,9 @@ type Sentences = Array<{ message: string; messageNl?: string }>;
 function ruleWords(rules: string[], t: Texts): string {
   const known = rules.map((rule) => t.problems.rules[rule]).filter(Boolean);
   return known[0] ?? t.problems.rules.default;
+}
+
+/** A refusal the user can mend on the same form (invalid input, a blocked step); not found, no access and our own errors get pages of their own. */
+export function mendable(error: unknown): error is ApiError {
+  return error instanceof ApiError && error.status < 500 && error.status !== 404 && error.status !== 403;
 }

@@ -1,25 +1,10 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsNotEmpty, IsObject, IsOptional, IsString, Length, MaxLength, ValidateNested } from 'class-validator';
-import { IsCalendarDay } from '../../common/dates.dto';
-import { GOVERNING_BODIES, type GoverningBody } from '../../../machines/participation-project';
+import { IsBoolean, IsObject, IsOptional, ValidateNested } from 'class-validator';
+import { RecordDecisionDto } from '../../decisions/dto/record-decision.dto';
 
-export class MigrationDecisionDto {
-  @ApiProperty({ enum: GOVERNING_BODIES, description: 'The body that decided to move the running projects' })
-  @IsIn(GOVERNING_BODIES)
-  body!: GoverningBody;
-
-  @ApiProperty({ example: '2027-01-12', description: 'The day of the decision (YYYY-MM-DD), not in the future' })
-  @IsCalendarDay()
-  @Length(10, 10, { message: 'decidedOn must be a date as YYYY-MM-DD' })
-  decidedOn!: string;
-
-  @ApiProperty({ example: 'B&W 2027/18', description: 'The decision number' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(100)
-  reference!: string;
-}
+/** The decision a migration is carried out under: the body, its day and its number, checked as any decision's. */
+export class MigrationDecisionDto extends PickType(RecordDecisionDto, ['body', 'decidedOn', 'reference'] as const) {}
 
 export class GuideMigrationDto {
   @ApiPropertyOptional({ default: false, description: 'Only list what would happen to each project; changes nothing' })

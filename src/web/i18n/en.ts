@@ -825,8 +825,6 @@ export const en: Texts = {
     noProjects: 'No running projects on an older version of this guide.',
     carryOut: 'Carry out the migration',
     carryOutIntro: (body: string) => `Record the decision of ${body} that moves the projects. Each project gets an entry in its trail with both versions and this decision.`,
-    decidedOn: 'Date of the decision',
-    reference: 'Decision number',
     done: (moved: number, refused: number) => `${moved} ${moved === 1 ? 'project was' : 'projects were'} moved; ${refused} ${refused === 1 ? 'project stays' : 'projects stay'}.`,
     stepsOfProject: (name: string, version: number) => `Guide: ${name}, version ${version}`,
     publish: 'Publish a guide',

@@ -859,8 +859,6 @@ export const nl = {
     noProjects: 'Geen lopende projecten op een oudere versie van deze handleiding.',
     carryOut: 'Migratie uitvoeren',
     carryOutIntro: (body: string) => `Leg het besluit van ${body} vast waarmee de projecten worden overgezet. Elk project krijgt een regel in zijn vastlegging met beide versies en dit besluit.`,
-    decidedOn: 'Datum van het besluit',
-    reference: 'Besluitnummer',
     done: (moved: number, refused: number) => `${moved} ${moved === 1 ? 'project is' : 'projecten zijn'} overgezet; ${refused} ${refused === 1 ? 'project blijft' : 'projecten blijven'} staan.`,
     stepsOfProject: (name: string, version: number) => `Handleiding: ${name}, versie ${version}`,
     publish: 'Handleiding publiceren',
