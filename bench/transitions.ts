@@ -3,6 +3,15 @@
  * concurrent clients, against the raw limit of the same disk measured in the same run.
  *
  *   npm run bench:transitions [-- --projects 500 --clients 16]
+ *
+ * On PostgreSQL (issue 21: the cost of isolation), a fresh database per run, no raw limit:
+ *
+ *   npm run bench:transitions -- --database postgres [--tenants 2] [--role service|owner]
+ *
+ * `--tenants N` adds N municipalities through the operator's API and spreads the clients over
+ * them (0: tokens name none, as before tenants); `--role service` connects as a role of its own
+ * under row-level security (DATABASE_OWNER_URL migrates), `owner` as the database's superuser.
+ * BENCH_SERVICE_MAIN runs another build (a baseline) under the same load.
  */
 import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -11,12 +20,25 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import { SignJWT } from 'jose';
+import { Client } from 'pg';
 import { dutchDay } from '../machines/calendar/dutch-day';
 import { FILE_BEFORE } from './support/example-file';
 import { jsonClient, percentile } from './support/http-client';
 import { startService } from './support/service';
 
-const { values } = parseArgs({ options: { projects: { type: 'string', default: '500' }, clients: { type: 'string', default: '16' }, seconds: { type: 'string', default: '3' } } });
+const { values } = parseArgs({
+  options: {
+    projects: { type: 'string', default: '500' },
+    clients: { type: 'string', default: '16' },
+    seconds: { type: 'string', default: '3' },
+    database: { type: 'string', default: 'sqlite' },
+    tenants: { type: 'string', default: '0' },
+    role: { type: 'string', default: 'service' },
+  },
+});
+const TENANTS = Number(values.tenants);
+const POSTGRES_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const SERVICE_ROLE = 'iw_bench_service';
 const PROJECTS = Number(values.projects);
 const CLIENTS = Number(values.clients);
 const RAW_SECONDS = Number(values.seconds);
@@ -54,19 +76,60 @@ function rawLimit(dir: string, synchronous: Synchronous, run: string): number {
   return count / RAW_SECONDS;
 }
 
-const token = (name: string, role: string) =>
-  new SignJWT({ name, roles: [role] }).setProtectedHeader({ alg: 'HS256' }).setExpirationTime('2h').sign(new TextEncoder().encode(SECRET));
+const token = (name: string, role: string, tenant?: string) =>
+  new SignJWT({ name, roles: [role], ...(tenant && { tenant }) }).setProtectedHeader({ alg: 'HS256' }).setExpirationTime('2h').sign(new TextEncoder().encode(SECRET));
 
 const call = (url: string, bearer: string, body: unknown, expected: number) => post('POST', url, bearer, body, expected);
 
-async function walkOverHttp(dir: string, synchronous: Synchronous) {
-  const service = await startService({ AUTH_SECRET: SECRET, SQLITE_PATH: join(dir, `service-${synchronous}.sqlite`), SQLITE_SYNCHRONOUS: synchronous });
-  const [manager, secretary] = await Promise.all([token('Bench Manager', 'process-manager'), token('Bench Secretaris', 'college-secretary')]);
+/** Runs SQL on the PostgreSQL server as its superuser. */
+async function postgresAdmin(sql: string, database?: string): Promise<void> {
+  const url = new URL(POSTGRES_URL);
+  if (database) url.pathname = `/${database}`;
+  const client = new Client({ connectionString: url.toString() });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A fresh PostgreSQL database; the service's role of its own, when it connects as one. */
+async function postgresEnv(): Promise<{ env: NodeJS.ProcessEnv; drop: () => Promise<void> }> {
+  const name = `iw_bench_${Date.now()}`;
+  await postgresAdmin(`CREATE DATABASE ${name}`);
+  const owner = new URL(POSTGRES_URL);
+  owner.pathname = `/${name}`;
+  let env: NodeJS.ProcessEnv = { DATABASE_URL: owner.toString() };
+  if (values.role === 'service') {
+    await postgresAdmin(`DO $$ BEGIN CREATE ROLE ${SERVICE_ROLE} LOGIN NOSUPERUSER NOBYPASSRLS; EXCEPTION WHEN duplicate_object THEN NULL; END $$`);
+    const service = new URL(owner);
+    service.username = SERVICE_ROLE;
+    env = { DATABASE_URL: service.toString(), DATABASE_OWNER_URL: owner.toString() };
+  }
+  return { env, drop: () => postgresAdmin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+}
+
+/** The municipalities the clients work for: none named (one installation, one municipality), or N added by the operator. */
+async function tenantsOf(url: string): Promise<Array<string | undefined>> {
+  if (TENANTS === 0) return [undefined];
+  const operator = await token('Bench Operator', 'operator');
+  const ids = Array.from({ length: TENANTS }, (_, i) => `bench-${i + 1}`);
+  for (const id of ids) await call(`${url}/api/tenants`, operator, { id, name: `Gemeente Bench ${id}`, municipalityCode: String(1000 + ids.indexOf(id)) }, 201);
+  return ids;
+}
+
+async function walkOverHttp(dir: string, synchronous: Synchronous, database: { env: NodeJS.ProcessEnv } | null = null) {
+  const service = await startService({ AUTH_SECRET: SECRET, ...(database ? database.env : { SQLITE_PATH: join(dir, `service-${synchronous}.sqlite`), SQLITE_SYNCHRONOUS: synchronous }) });
+  const tenants = await tenantsOf(service.url);
+  const tokens = await Promise.all(tenants.map(async (tenant) => ({ manager: await token('Bench Manager', 'process-manager', tenant), secretary: await token('Bench Secretaris', 'college-secretary', tenant) })));
   const latencies: number[] = [];
   let next = 0;
   const cpuBefore = service.cpuSeconds();
   const started = performance.now();
-  const client = async () => {
+  const client = async (_: unknown, i: number) => {
+    // Each client works for one municipality, in turn.
+    const { manager, secretary } = tokens[i % tokens.length];
     while (next < PROJECTS) {
       next++;
       const project = (await call(`${service.url}/api/projects`, manager, { title: `Bench ${next}`, origin: 'municipality', politicalSensitivity: 'low' }, 201)) as { id: string };
@@ -105,6 +168,19 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'iw-bench-'));
   console.log(`bench/transitions: ${PROJECTS} projects x ${GATES.length} gated transitions (2 cycles), ${CLIENTS} concurrent clients, Node ${process.version}`);
   try {
+    if (values.database === 'postgres') {
+      const database = await postgresEnv();
+      try {
+        const http = await walkOverHttp(dir, 'FULL', database);
+        console.log(`\nPostgreSQL, ${values.role === 'service' ? `as ${SERVICE_ROLE} under row-level security` : 'as the superuser'}, ${TENANTS === 0 ? 'tokens naming no municipality' : `${TENANTS} municipalities`}`);
+        console.log(`  gated transitions over HTTP: ${http.transitionsPerSecond.toFixed(0)}/s (${http.transitions} in ${http.seconds.toFixed(1)} s)`);
+        console.log(`  transition latency: p50 ${http.p50.toFixed(2)} ms, p99 ${http.p99.toFixed(2)} ms`);
+        console.log(`  service CPU: ${(100 * http.serviceCpuShare).toFixed(0)}% of one core; peak RSS ${http.peakRssMb.toFixed(0)} MB`);
+      } finally {
+        await database.drop();
+      }
+      return;
+    }
     for (const synchronous of ['FULL', 'NORMAL'] as const) {
       // The disk's fsync rate drifts on a shared machine: after a warm-up, the raw limit is taken before and after, and averaged.
       rawLimit(dir, synchronous, 'warm-up');

@@ -16,6 +16,7 @@ import { dutchDay } from '../machines/calendar/dutch-day';
 import { AppModule } from '../src/app.module';
 import { ConfigError, loadConfig } from '../src/config/app-config';
 import { RetentionService } from '../src/retention/retention.service';
+import { Tenancy } from '../src/tenancy/tenancy.service';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { erase: { type: 'boolean', default: false }, reason: { type: 'string' } } });
@@ -23,17 +24,20 @@ async function main(): Promise<void> {
   const app = await NestFactory.createApplicationContext(AppModule.retention(loadConfig()), { logger: ['error'] });
   try {
     const retention = app.get(RetentionService);
-    const due = await retention.due(dutchDay(new Date()));
-    if (due.length === 0) console.log('No project holds personal data past its retention period.');
-    if (!values.erase) {
-      for (const line of due) console.log(`${line.projectId}  ${line.title}: ${line.items} × ${line.kind}, to be erased from ${line.erasableFrom}`);
-      return;
-    }
-    // One recorded act per project, for every kind whose period has passed.
-    for (const [projectId, title] of new Map(due.map((line) => [line.projectId, line.title]))) {
-      const erasure = await retention.erase(projectId, values.reason!, { name: 'retention command', role: 'admin', roles: ['admin'] });
-      console.log(`${projectId}  ${title}: ${erasure.items.length} items erased`);
-    }
+    // Every municipality of the installation, each in its own scope (issue 21).
+    await app.get(Tenancy).eachTenant(async (tenant) => {
+      const due = await retention.due(dutchDay(new Date()));
+      if (due.length === 0) console.log(`${tenant.name} (${tenant.id}): no project holds personal data past its retention period.`);
+      if (!values.erase) {
+        for (const line of due) console.log(`${tenant.id}  ${line.projectId}  ${line.title}: ${line.items} × ${line.kind}, to be erased from ${line.erasableFrom}`);
+        return;
+      }
+      // One recorded act per project, for every kind whose period has passed.
+      for (const [projectId, title] of new Map(due.map((line) => [line.projectId, line.title]))) {
+        const erasure = await retention.erase(projectId, values.reason!, { name: 'retention command', role: 'admin', roles: ['admin'] });
+        console.log(`${tenant.id}  ${projectId}  ${title}: ${erasure.items.length} items erased`);
+      }
+    });
   } finally {
     await app.close();
   }

@@ -10,6 +10,7 @@ import type { AppConfig } from './config/app-config';
 import { registerWebPlugins, WEB_PATHS } from './web/web-plugins';
 import { WebPages } from './web/web-pages';
 import { queryCounter } from './database/query-counter';
+import { tenantScope } from './database/tenant-scope';
 
 /** Builds the HTTP application; used by main.ts, the tests and the benchmarks alike. */
 export async function createApp(config: AppConfig, options: { logger?: false } = {}): Promise<NestFastifyApplication> {
@@ -17,6 +18,8 @@ export async function createApp(config: AppConfig, options: { logger?: false } =
     logger: options.logger ?? ['log', 'warn', 'error'],
   });
   app.setGlobalPrefix('api', { exclude: ['health', 'health/ready', '.well-known/jwks.json', 'admin/queues', 'admin/queues/{*rest}', ...WEB_PATHS] });
+  // Every request acts for one municipality, set once by the auth guard (issue 21).
+  app.getHttpAdapter().getInstance().addHook('onRequest', (_request, _reply, done) => tenantScope.open(done));
   registerInputGuard(app);
   await registerWebPlugins(app, config);
   if (config.serverTiming) addServerTiming(app);

@@ -26,7 +26,7 @@ describe('identity and roles', () => {
     expect(docs.status).toBe(200);
     expect(Object.keys(docs.body.paths)).toEqual(expect.arrayContaining(['/api/projects', '/api/projects/{id}/events', '/api/projects/{id}/decisions', '/api/machine', '/api/projects/{id}/quick-scan', '/api/projects/{id}/plan', '/api/projects/{id}/inspection/reactions', '/api/catalogue/levels']));
     // The web pages are not part of the API's description.
-    expect(Object.keys(docs.body.paths).filter((path) => !path.startsWith('/api/'))).toEqual(['/.well-known/jwks.json', '/health', '/health/ready']);
+    expect(Object.keys(docs.body.paths).filter((path) => !path.startsWith('/api/'))).toEqual(['/.well-known/jwks.json', '/openbaar/{tenant}/jwks.json', '/health', '/health/ready']);
   });
 
   it('documents every operation’s success answer with its schema', async () => {

@@ -121,7 +121,11 @@ describeEachDatabase('bad input', (createDatabase) => {
     expect(deep.body.code).toBe('too-deeply-nested');
     const nul = await service.api.create({ title: 'Met\u0000NUL', origin: 'municipality', politicalSensitivity: 'low' });
     expect([nul.status, nul.body.code]).toEqual([400, 'invalid-characters']);
-    const day = await service.api.decide(randomUUID(), 'STOP', 'college', { decidedOn: '2026-W05-3' });
+    const { body: project } = await service.api.create({ title: 'Met een week als dag', origin: 'municipality', politicalSensitivity: 'low' });
+    const day = await service.api.decide(project.id, 'STOP', 'college', { decidedOn: '2026-W05-3' });
     expect([day.status, day.body.code]).toEqual([400, 'invalid-request']);
+    // A project that is not there (here: of no municipality) is not found, whatever the body (issue 21).
+    const nowhere = await service.api.decide(randomUUID(), 'STOP', 'college', { decidedOn: '2026-W05-3' });
+    expect([nowhere.status, nowhere.body.code]).toEqual([404, 'project-not-found']);
   });
 });

@@ -13,7 +13,8 @@ describe('configuration', () => {
       rules: { inspraakTermDays: 42, challengeAssessmentDays: 56, mandatoryParticipationActivities: [], mandatoryParticipationDecision: null, applicationRepairDays: 14, collegeProcedureMinTermDays: 14, inspraakPostalWeek: true, unansweredLeadDays: 14, fromEnvironment: [] },
       retention: { days: { 'reaction-sender': 365, 'reaction-contact': 365, initiator: 365 } },
       serverTiming: false,
-      web: { sessionSecret: DEFAULT_DEVELOPMENT_SECRET, oidc: undefined, municipality: { name: 'Gemeente', logoUrl: undefined, themeCssUrl: undefined } },
+      web: { sessionSecret: DEFAULT_DEVELOPMENT_SECRET, oidc: undefined, oidcAllowHttp: false, municipality: { name: 'Gemeente', logoUrl: undefined, themeCssUrl: undefined } },
+      tenancy: { defaultTenant: 'default', claim: 'tenant', hosts: {} },
       database: { kind: 'sqlite', path: './data/interactiewijzer.sqlite', synchronous: 'FULL' },
       auth: { secret: DEFAULT_DEVELOPMENT_SECRET, jwksUrl: undefined, issuer: undefined, audience: undefined, maxTokenAgeSeconds: 43_200 },
       reminders: {
@@ -37,6 +38,20 @@ describe('configuration', () => {
 
   it('switches to PostgreSQL with DATABASE_URL', () => {
     expect(loadConfig({ DATABASE_URL: 'postgres://u@db:5432/iw' }).database).toEqual({ kind: 'postgres', url: 'postgres://u@db:5432/iw' });
+  });
+
+  it('migrates as the owner with DATABASE_OWNER_URL and serves as DATABASE_URL’s role (issue 21)', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgres://iw_service@db/iw', DATABASE_OWNER_URL: 'postgres://iw_owner@db/iw' }).database).toEqual({ kind: 'postgres', url: 'postgres://iw_service@db/iw', ownerUrl: 'postgres://iw_owner@db/iw' });
+    expect(() => loadConfig({ DATABASE_OWNER_URL: 'postgres://iw_owner@db/iw' })).toThrow(/DATABASE_OWNER_URL must be a postgres:\/\/ URL, next to DATABASE_URL/);
+  });
+
+  it('names the default tenant, the token claim and the tenants’ host names, and refuses what is no slug (issue 21)', () => {
+    expect(loadConfig({ TENANT_ID: 'overbetuwe', AUTH_TENANT_CLAIM: 'gemeente', TENANT_HOSTS: 'participatie.a.nl=gemeente-a, Participatie.B.nl = gemeente-b' }).tenancy).toEqual({
+      defaultTenant: 'overbetuwe',
+      claim: 'gemeente',
+      hosts: { 'participatie.a.nl': 'gemeente-a', 'participatie.b.nl': 'gemeente-b' },
+    });
+    expect(() => loadConfig({ TENANT_ID: 'Gemeente A', TENANT_HOSTS: 'x.nl' })).toThrow(/TENANT_ID must be a slug[\s\S]*TENANT_HOSTS must list host=tenant pairs/);
   });
 
   it('names every bad value at once', () => {

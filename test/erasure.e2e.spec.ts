@@ -13,7 +13,7 @@ const RESIDENTS = Array.from({ length: 20 }, (_, i) => `Bewoner Zwaluwstaart-${S
 /** Every row of every table, as text: where a name could hide. */
 async function everyRow(database: TestDatabase): Promise<string> {
   if (database.config.kind === 'postgres') {
-    const client = new Client({ connectionString: database.config.url });
+    const client = new Client({ connectionString: database.config.ownerUrl ?? database.config.url });
     await client.connect();
     try {
       const tables = (await client.query("SELECT tablename FROM pg_tables WHERE schemaname = 'public'")).rows.map((r) => r.tablename as string);

@@ -1,13 +1,33 @@
 import Database from 'better-sqlite3';
 import { Client } from 'pg';
+import { DataSource, type MigrationInterface } from 'typeorm';
+import { dataSourceOptions } from '../src/database/data-source-options';
+import { StateStays1764440000000 } from '../src/database/migrations/1764440000000-state-stays';
+import { Tenants1764540000000 } from '../src/database/migrations/1764540000000-tenants';
 import { describeEachDatabase, postgresDatabase, sqliteDatabase, type TestDatabase } from './support/databases';
 import { ProjectClient } from './support/project-client';
 import { startTestApp, webSessionToken } from './support/test-app';
 
+/** Undoes these migrations, newest first, as the owner would: the database as it stood before them. */
+async function undoMigrations(database: TestDatabase, migrations: MigrationInterface[]): Promise<void> {
+  const owner = database.config.kind === 'postgres' ? { ...database.config, url: database.config.ownerUrl ?? database.config.url } : database.config;
+  const dataSource = await new DataSource(dataSourceOptions(owner)).initialize();
+  const runner = dataSource.createQueryRunner();
+  try {
+    for (const migration of migrations) {
+      await migration.down!(runner);
+      await runner.query(`DELETE FROM migrations WHERE name = '${migration.name}'`);
+    }
+  } finally {
+    await runner.release();
+    await dataSource.destroy();
+  }
+}
+
 /** Runs SQL straight on the database, behind the service's back, as an intruder or a crash would. */
 async function tamper(database: TestDatabase, sql: string): Promise<void> {
   if (database.config.kind === 'postgres') {
-    const client = new Client({ connectionString: database.config.url });
+    const client = new Client({ connectionString: database.config.ownerUrl ?? database.config.url });
     await client.connect();
     try {
       await client.query(sql);
@@ -62,8 +82,8 @@ describeEachDatabase('persistence', (createDatabase) => {
     expect(written.levels.length).toBeGreaterThan(0);
     await first.close();
 
-    // As the database stood before migration StateStays1764440000000: the trail only.
-    await tamper(database, "DROP TABLE state_stays; DELETE FROM migrations WHERE name = 'StateStays1764440000000';");
+    // As the database stood before migration StateStays1764440000000 (and so before Tenants1764540000000): the trail only.
+    await undoMigrations(database, [new Tenants1764540000000(), new StateStays1764440000000()]);
     const second = await startTestApp(database);
     expect(await insight(second, await ProjectClient.for(second))).toEqual(written);
     await second.close();
@@ -136,8 +156,8 @@ describeEachDatabase('persistence', (createDatabase) => {
     const forged = '00000000-0000-4000-8000-00000000f0f0';
     await tamper(
       database,
-      `INSERT INTO decisions (id, project_id, gate, cycle, body, outcome, decided_on, reference, recorded_by, recorded_by_role, recorded_at)
-       VALUES ('${forged}', '${project.id}', 'COMMIT', 1, 'college', 'approved', '2026-11-02', 'vals', 'Niemand', 'college-secretary', '2026-11-02T10:00:00.000Z')`,
+      `INSERT INTO decisions (tenant_id, id, project_id, gate, cycle, body, outcome, decided_on, reference, recorded_by, recorded_by_role, recorded_at)
+       VALUES ('default', '${forged}', '${project.id}', 'COMMIT', 1, 'college', 'approved', '2026-11-02', 'vals', 'Niemand', 'college-secretary', '2026-11-02T10:00:00.000Z')`,
     );
     // The screen tells the same: no green light for COMMIT.
     const commit = (await api.get(project.id)).body.nextSteps.find((step: { event: string }) => step.event === 'COMMIT');
@@ -211,6 +231,7 @@ describe('SQLite durability settings', () => {
       { name: 'CreatorSubjects1764510000000' },
       { name: 'PublicContacts1764520000000' },
       { name: 'GuideVersions1764530000000' },
+      { name: 'Tenants1764540000000' },
     ]);
     db.close();
     await database.drop();

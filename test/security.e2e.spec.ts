@@ -14,9 +14,11 @@ function webRoutes(): Array<{ method: 'GET' | 'POST'; path: string; open: boolea
     let open = false;
     for (const line of source.split('\n')) {
       if (/@OpenPage\(\)/.test(line)) open = true;
-      const route = /@(Get|Post)\((?:'([^']*)')?\)/.exec(line);
+      // One path, or several (`@Get([':slug', ':tenant/:slug'])`).
+      const route = /@(Get|Post)\((?:'([^']*)'|\[([^\]]*)\])?\)/.exec(line);
       if (route) {
-        routes.push({ method: route[1].toUpperCase() as 'GET' | 'POST', path: `/${[prefix, route[2] ?? ''].filter(Boolean).join('/')}`, open });
+        const paths = route[3] ? [...route[3].matchAll(/'([^']*)'/g)].map((m) => m[1]) : [route[2] ?? ''];
+        for (const path of paths) routes.push({ method: route[1].toUpperCase() as 'GET' | 'POST', path: `/${[prefix, path].filter(Boolean).join('/')}`, open });
         open = false;
       }
     }
@@ -98,8 +100,10 @@ describe('guards, tokens and headers', () => {
         'GET /aanmelden', 'GET /aanmelden/oidc', 'GET /aanmelden/oidc/start', 'GET /taal', 'POST /aanmelden', 'POST /afmelden',
         // The public pages for residents: only projects whose owner opted in, without personal data.
         'GET /openbaar', 'GET /openbaar/agenda.ics', 'GET /openbaar/besluiten.atom', 'GET /openbaar/:slug', 'GET /openbaar/:slug/agenda.ics', 'GET /openbaar/:slug/besluiten.atom',
+        // The same under a municipality's own path (issue 21).
+        'GET /openbaar/:tenant/:slug', 'GET /openbaar/:tenant/:slug/agenda.ics', 'GET /openbaar/:tenant/:slug/besluiten.atom',
         // A resident's zienswijze during the terinzagelegging: behind the CSRF token and a rate limit (issue 19).
-        'POST /openbaar/:slug/zienswijze',
+        'POST /openbaar/:slug/zienswijze', 'POST /openbaar/:tenant/:slug/zienswijze',
       ].sort(),
     );
     for (const route of routes.filter((r) => !r.open && r.method === 'GET')) {

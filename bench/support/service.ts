@@ -6,7 +6,9 @@ import { join } from 'node:path';
 export async function startService(env: NodeJS.ProcessEnv) {
   // BENCH_NODE_ARGS reach the service only, e.g. "--cpu-prof" to profile it under this load.
   const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, join(__dirname, '../../src/main.js')], {
+  // BENCH_SERVICE_MAIN runs another build of the service (a baseline) under the same load.
+  const main = process.env.BENCH_SERVICE_MAIN ?? join(__dirname, '../../src/main.js');
+  const child = spawn(process.execPath, [...nodeArgs, main], {
     env: { PATH: process.env.PATH, NO_COLOR: '1', HOST: '127.0.0.1', PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

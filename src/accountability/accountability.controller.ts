@@ -1,11 +1,11 @@
-import { Body, Controller, Get, Headers, Inject, Param, Put, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, Param, Put, Query, Res } from '@nestjs/common';
+import { Tenancy } from '../tenancy/tenancy.service';
 import type { FastifyReply } from 'fastify';
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiProperty, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { AllowRoles, CurrentActor } from '../auth/auth.decorators';
 import { ANY_ROLE, type Actor, WRITERS } from '../auth/roles';
 import { Answers, AnswersOrPdf, DOCUMENT_SAVED, NOTA, PARTICIPATION_ACCOUNT } from '../common/response-schemas';
-import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { nl } from '../web/i18n/nl';
 import { accountDocument, notaDocument } from '../web/reports';
 import { pdfAttachment, REPORT_FILE_NAMES } from './report-pdf';
@@ -30,13 +30,14 @@ class NotaQuery {
 @ApiBearerAuth()
 @Controller('projects/:id')
 export class AccountabilityController {
-  private readonly municipality: string;
 
   constructor(
     private readonly accountability: AccountabilityService,
-    @Inject(APP_CONFIG) config: AppConfig,
-  ) {
-    this.municipality = config.web.municipality.name;
+    private readonly tenancy: Tenancy,
+  ) {}
+
+  private get municipality(): string {
+    return this.tenancy.current().name;
   }
 
   @Get('participation-account')

@@ -4,6 +4,7 @@ import canonicalize from 'canonicalize';
 import { ApiError } from '../common/api-error';
 import type { AuditRootEntity } from '../database/audit-root.entity';
 import { AuditRootRepository } from '../database/audit-root.repository';
+import { Tenancy } from '../tenancy/tenancy.service';
 
 export interface ChainHead {
   projectId: string;
@@ -38,11 +39,13 @@ export class AuditRootsService implements OnApplicationBootstrap, OnApplicationS
 
   constructor(
     private readonly roots: AuditRootRepository,
+    private readonly tenancy: Tenancy,
   ) {}
 
   onApplicationBootstrap(): void {
     // Daily, from every instance: a root more or less is harmless, a day without one is not.
-    const tick = () => void this.computeIfDue().catch((error: unknown) => this.logger.error(`daily root: ${(error as Error).message}`));
+    // Every municipality its own roots over its own chains (issue 21).
+    const tick = () => void this.tenancy.eachTenant(() => this.computeIfDue()).catch((error: unknown) => this.logger.error(`daily root: ${(error as Error).message}`));
     tick();
     this.timer = setInterval(tick, DAY_MS / 24);
     this.timer.unref();

@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { ApiError } from '../common/api-error';
 import { linkNext, PageQuery } from '../common/page.query';
@@ -99,7 +99,23 @@ export class WellKnownController {
 
   @Get('jwks.json')
   @Public()
-  @ApiOperation({ summary: 'The public key (JWK Set) that audit exports are signed with' })
+  @ApiOperation({ summary: "The public key (JWK Set) that audit exports are signed with: the default municipality's, or the one whose host name this is" })
+  @Answers(JWKS)
+  jwks() {
+    return this.signer.jwks();
+  }
+}
+
+/** Each municipality's public key, at its own public address (issue 21). */
+@ApiTags('audit')
+@Controller('openbaar/:tenant')
+export class TenantKeysController {
+  constructor(private readonly signer: AuditSigner) {}
+
+  @Get('jwks.json')
+  @Public()
+  @ApiOperation({ summary: "The public key (JWK Set) that this municipality's audit exports are signed with (their signature.jwks)" })
+  @ApiParam({ name: 'tenant', description: 'The municipality (tenant) id' })
   @Answers(JWKS)
   jwks() {
     return this.signer.jwks();

@@ -1,13 +1,13 @@
 import { Module } from '@nestjs/common';
 import { ProjectsModule } from '../projects/projects.module';
-import { AuditController, AuditRootsController, WellKnownController } from './audit.controller';
+import { AuditController, AuditRootsController, TenantKeysController, WellKnownController } from './audit.controller';
 import { AuditRootsService } from './audit-roots.service';
 import { AuditSigner } from './audit-signer';
 import { AuditService } from './audit.service';
 
 @Module({
   imports: [ProjectsModule],
-  controllers: [AuditController, AuditRootsController, WellKnownController],
+  controllers: [AuditController, AuditRootsController, WellKnownController, TenantKeysController],
   providers: [AuditService, AuditSigner, AuditRootsService],
   exports: [AuditService, AuditRootsService],
 })

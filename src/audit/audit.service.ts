@@ -8,6 +8,7 @@ import { TrailRepository } from '../database/trail.repository';
 import { ProjectsService } from '../projects/projects.service';
 import { boundToTrail, GENESIS_HASH, recordedDecisions, verifyChain } from '../workflow/audit-chain';
 import { AuditSigner } from './audit-signer';
+import { Tenancy } from '../tenancy/tenancy.service';
 import { payloadOf } from '../workflow/trail-payloads';
 import { GuidesService } from '../guides/guides.service';
 import { guideRefOf, type GuideRef } from '../../machines/participation-project';
@@ -77,6 +78,7 @@ export class AuditService {
     private readonly decisions: DecisionRepository,
     private readonly projects: ProjectsService,
     private readonly signer: AuditSigner,
+    private readonly tenancy: Tenancy,
     private readonly guides: GuidesService,
   ) {}
 
@@ -138,8 +140,11 @@ export class AuditService {
     const project = await this.projects.find(projectId);
     const entries = await this.entries.entriesOf(projectId, project.auditSeq);
     const exported = entries.map((e) => ({ seq: e.seq, occurredAt: e.occurredAt, actorName: e.actorName, actorRole: e.actorRole, type: e.type, payload: JSON.parse(e.payload) as unknown, prevHash: e.prevHash, hash: e.hash }));
+    const tenant = this.tenancy.current();
     const document = {
       format: 'interactiewijzer-audit-export/1',
+      // Whose trail this is (issue 21), signed with that municipality's own key.
+      municipality: { tenant: tenant.id, name: tenant.name, code: tenant.municipalityCode },
       project: { id: project.id, title: project.title },
       exportedAt: new Date().toISOString(),
       hashing: {
@@ -153,7 +158,7 @@ export class AuditService {
       head: { seq: project.auditSeq, hash: project.auditHash },
       guides: this.guidesOf(exported),
     };
-    return { ...document, signature: { ...(await this.signer.sign(document)), jwks: `${publicUrl}/.well-known/jwks.json` } };
+    return { ...document, signature: { ...(await this.signer.sign(document)), jwks: `${publicUrl}/openbaar/${tenant.id}/jwks.json` } };
   }
 
   /** The guide versions a trail names (its creation, its migrations); a project created before pinning ran under the default guide's first. */

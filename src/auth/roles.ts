@@ -1,10 +1,15 @@
 import type { GoverningBody } from '../../machines/participation-project';
 import { ApiError } from '../common/api-error';
 
-export const ROLES = ['process-manager', 'college-secretary', 'council-clerk', 'communication-adviser', 'auditor', 'admin'] as const;
+/** The roles within a municipality: each acts for its own tenant only. */
+export const MUNICIPAL_ROLES = ['process-manager', 'college-secretary', 'council-clerk', 'communication-adviser', 'auditor', 'admin'] as const;
+/** The platform's role (issue 21): manages the tenants, reads no municipality's projects. */
+export const OPERATOR = 'operator' as const;
+export const ROLES = [...MUNICIPAL_ROLES, OPERATOR] as const;
 export type Role = (typeof ROLES)[number];
 
-export const ANY_ROLE: readonly Role[] = ROLES;
+/** Any role within a municipality; never the operator. */
+export const ANY_ROLE: readonly Role[] = MUNICIPAL_ROLES;
 
 /** Only the college's secretary records college decisions; only the griffie records the raad's. */
 export const RECORDER_OF: Record<GoverningBody, Role> = { college: 'college-secretary', raad: 'council-clerk' };

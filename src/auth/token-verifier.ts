@@ -9,6 +9,8 @@ export interface VerifiedUser {
   /** The token's `sub`, or the name where it has none. */
   subject: string;
   roles: Role[];
+  /** The municipality the token names (its AUTH_TENANT_CLAIM claim), if it names one (issue 21). */
+  tenant?: string;
 }
 
 /** Verified tokens are remembered until they expire (at most this many), so a client's every request is not a new signature check. */
@@ -21,8 +23,12 @@ export class TokenVerifier {
   private readonly check: (token: string) => Promise<JWTPayload>;
   private readonly verified = new Map<string, { user: VerifiedUser; expiresAt: number }>();
   private readonly maxAgeSeconds: number;
+  private readonly tenantClaim: string;
+  private readonly sessionKey: Uint8Array | undefined;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
+    this.tenantClaim = config.tenancy.claim;
+    this.sessionKey = config.web.sessionSecret ? new TextEncoder().encode(config.web.sessionSecret) : undefined;
     const { jwksUrl, secret, issuer, audience, maxTokenAgeSeconds } = config.auth;
     this.maxAgeSeconds = maxTokenAgeSeconds;
     // A token without an expiry would be valid forever.
@@ -57,9 +63,16 @@ export class TokenVerifier {
     if (payload.exp! - issuedAt > this.maxAgeSeconds) return null;
     // A web session token is for the browser only, never an API bearer token.
     if ([payload.aud].flat().includes(WEB_SESSION_AUDIENCE)) return null;
-    const user = userFrom(payload);
+    const user = userFrom(payload, this.tenantClaim);
     if (user) this.remember(token, user, payload.exp! * 1000);
     return user;
+  }
+
+  /** The tenant of a web session (its cookie, src/web/web-session.ts), or undefined without a valid one. */
+  async sessionTenant(cookie: string | undefined): Promise<string | undefined> {
+    if (!cookie || !this.sessionKey) return undefined;
+    const payload = await jwtVerify(cookie, this.sessionKey, { issuer: WEB_SESSION_ISSUER, audience: WEB_SESSION_AUDIENCE, algorithms: ['HS256'] }).then((r) => r.payload, () => null);
+    return typeof payload?.tenant === 'string' ? payload.tenant : undefined;
   }
 
   private remember(token: string, user: VerifiedUser, expiresAt: number): void {
@@ -71,6 +84,8 @@ export class TokenVerifier {
 
 /** The audience of the web interface's session cookie (src/web/web-session.ts). */
 export const WEB_SESSION_AUDIENCE = 'interactiewijzer-web';
+export const WEB_SESSION_ISSUER = 'interactiewijzer';
+export const SESSION_COOKIE = 'iw_session';
 
 /** The key set could not be fetched (network, timeout, an answer other than 200 or not a key set): not the token's fault. */
 function keysUnavailable(error: unknown): boolean {
@@ -80,8 +95,9 @@ function keysUnavailable(error: unknown): boolean {
   return true;
 }
 
-function userFrom(payload: JWTPayload): VerifiedUser | null {
+function userFrom(payload: JWTPayload, tenantClaim: string): VerifiedUser | null {
   const name = [payload.name, payload.preferred_username, payload.sub].find((v): v is string => typeof v === 'string' && v.length > 0);
   const roles = Array.isArray(payload.roles) ? payload.roles.filter((r): r is Role => (ROLES as readonly unknown[]).includes(r)) : [];
-  return name ? { name, subject: typeof payload.sub === 'string' && payload.sub ? payload.sub : name, roles } : null;
+  const tenant = payload[tenantClaim];
+  return name ? { name, subject: typeof payload.sub === 'string' && payload.sub ? payload.sub : name, roles, ...(typeof tenant === 'string' && { tenant }) } : null;
 }

@@ -327,6 +327,20 @@ export const GUIDE_MIGRATION = object({
   }),
 });
 
+export const TENANT = object({
+  id: text,
+  name: text,
+  municipalityCode: maybeText,
+  guide: text,
+  zgw: object({ rsin: maybeText, besluittypen: anyObject }),
+  theme: object({ logoUrl: maybeText, themeCssUrl: maybeText }),
+  mail: object({ from: text, webhookUrl: maybeText, webhookSecretSet: yesNo }),
+  oidc: { ...object({ issuer: text, clientId: text }), nullable: true },
+  fromEnvironment: yesNo,
+  publicPages: text,
+  jwks: text,
+});
+
 export const Answers = (schema: SchemaObject, description = 'OK', status = 200) =>
   applyDecorators(status === 201 ? ApiCreatedResponse({ description, schema }) : ApiOkResponse({ description, schema }));
 /** 200 with this schema as JSON, or the same document as a PDF when the client asks for it (`Accept: application/pdf`). */

@@ -1,5 +1,7 @@
 import { DEFAULT_RETENTION_DAYS, PERSONAL_DATA_KINDS, retentionVariable, type PersonalDataKind } from '../../machines/publication/retention';
 import { isCalendarDay } from '../common/dates.dto';
+import { TENANT_ID } from '../database/tenant-scope';
+import { defaultTenantId } from './tenant-id';
 /** Configuration from the environment, checked once at start: a bad value stops the boot with a clear message. */
 /** What an ordinance fixes moved from the environment into the guide (issue 20): each variable, and the guide field that replaces it. */
 export const DEPRECATED_GUIDE_VARIABLE_FIELDS = {
@@ -25,7 +27,9 @@ export interface AppConfig {
    */
   web: {
     sessionSecret: string | undefined;
-    oidc: { issuer: string; clientId: string; clientSecret: string; allowHttp: boolean } | undefined;
+    oidc: { issuer: string; clientId: string; clientSecret: string } | undefined;
+    /** OIDC_ALLOW_HTTP=on: an identity provider over plain http, for a local one in development. */
+    oidcAllowHttp: boolean;
     /**
      * The municipality's own look: its name in the page header (MUNICIPALITY_NAME), its logo
      * (MUNICIPALITY_LOGO_URL) and its NL Design System theme (THEME_CSS_URL: a stylesheet of design
@@ -33,7 +37,21 @@ export interface AppConfig {
      */
     municipality: { name: string; logoUrl: string | undefined; themeCssUrl: string | undefined };
   };
-  database: { kind: 'sqlite'; path: string; synchronous: 'FULL' | 'NORMAL' } | { kind: 'postgres'; url: string };
+  /**
+   * On PostgreSQL, DATABASE_URL is the service's own role, which owns no table, so row-level
+   * security holds it (issue 21); DATABASE_OWNER_URL, when set, is the owner's, for the
+   * migrations (the service grants its role what it needs after them).
+   */
+  database: { kind: 'sqlite'; path: string; synchronous: 'FULL' | 'NORMAL' } | { kind: 'postgres'; url: string; ownerUrl?: string };
+  /** Several municipalities in one installation (issue 21). */
+  tenancy: {
+    /** The tenant the environment configures (TENANT_ID, default "default"): the only one of a single municipality's installation. */
+    defaultTenant: string;
+    /** The token claim that names the tenant (AUTH_TENANT_CLAIM, default "tenant"). */
+    claim: string;
+    /** Host names of tenants' public pages (TENANT_HOSTS: "participatie.gemeente-a.nl=gemeente-a,..."). */
+    hosts: Record<string, string>;
+  };
   /**
    * The Ed25519 key the service signs audit exports with (AUDIT_SIGNING_KEY: a private JWK,
    * kty OKP, crv Ed25519). Required in production; in development a key is made at start and
@@ -129,6 +147,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
 
   const url = env.DATABASE_URL;
   if (url !== undefined && !/^postgres(ql)?:\/\//.test(url)) problems.push('DATABASE_URL must be a postgres:// URL (leave it unset for the embedded SQLite file)');
+  const ownerUrl = env.DATABASE_OWNER_URL || undefined;
+  if (ownerUrl !== undefined && (url === undefined || !/^postgres(ql)?:\/\//.test(ownerUrl))) problems.push('DATABASE_OWNER_URL must be a postgres:// URL, next to DATABASE_URL');
+
+  let defaultTenant = 'default';
+  try {
+    defaultTenant = defaultTenantId(env);
+  } catch (error) {
+    problems.push((error as Error).message);
+  }
+  const claim = env.AUTH_TENANT_CLAIM || 'tenant';
+  const hosts: Record<string, string> = {};
+  for (const pair of (env.TENANT_HOSTS ?? '').split(',').map((p) => p.trim()).filter(Boolean)) {
+    const [host, tenant] = pair.split('=').map((p) => p.trim().toLowerCase());
+    if (!host || !tenant || !TENANT_ID.test(tenant)) problems.push(`TENANT_HOSTS must list host=tenant pairs separated by commas, not "${pair}"`);
+    else hosts[host] = tenant;
+  }
 
   const jwksUrl = env.AUTH_JWKS_URL || undefined;
   if (jwksUrl !== undefined && !isHttpUrl(jwksUrl)) problems.push(`AUTH_JWKS_URL must be an http(s) URL, not "${jwksUrl}"`);
@@ -227,11 +261,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     serverTiming: env.SERVER_TIMING === 'on',
     web: {
       sessionSecret,
-      oidc: issuerUrl ? { issuer: issuerUrl, clientId: env.OIDC_CLIENT_ID!, clientSecret: env.OIDC_CLIENT_SECRET!, allowHttp } : undefined,
+      oidc: issuerUrl ? { issuer: issuerUrl, clientId: env.OIDC_CLIENT_ID!, clientSecret: env.OIDC_CLIENT_SECRET! } : undefined,
+      oidcAllowHttp: allowHttp,
       municipality: { name: env.MUNICIPALITY_NAME || 'Gemeente', logoUrl: env.MUNICIPALITY_LOGO_URL || undefined, themeCssUrl: env.THEME_CSS_URL || undefined },
     },
+    tenancy: { defaultTenant, claim, hosts },
     database: url
-      ? { kind: 'postgres', url }
+      ? { kind: 'postgres', url, ...(ownerUrl && { ownerUrl }) }
       : { kind: 'sqlite', path: env.SQLITE_PATH ?? './data/interactiewijzer.sqlite', synchronous: synchronous as 'FULL' | 'NORMAL' },
     auditSigningKey,
     zgw: { rsin, besluittypen },

@@ -16,10 +16,11 @@ import { DatabaseHealth } from './database-health';
 import { AuditRootRepository } from './audit-root.repository';
 import { InsightRepository } from './insight.repository';
 import { GuideRepository } from './guide.repository';
+import { TenantRepository } from './tenant.repository';
 import { TransactionRunner } from './transaction-runner';
 
 /** One small repository per aggregate of the write path. */
-const REPOSITORIES = [AuditRootRepository, InsightRepository, ProjectRepository, DecisionRepository, TrailRepository, FileRepository, ReminderRepository, OutboxRepository, StateStayRepository, PersonalDataRepository, GuideRepository];
+const REPOSITORIES = [AuditRootRepository, InsightRepository, ProjectRepository, DecisionRepository, TrailRepository, FileRepository, ReminderRepository, OutboxRepository, StateStayRepository, PersonalDataRepository, GuideRepository, TenantRepository];
 
 @Global()
 @Module({

@@ -29,20 +29,20 @@ export class FileRepository extends SqlRepository {
   async insertCommunication(manager: EntityManager, c: CommunicationEntity): Promise<void> {
     await this.run(
       manager,
-      'INSERT INTO communications (id, project_id, occurred_at, channel, audience, summary, announces_phase, announces_level, recorded_by, recorded_by_role, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO communications (tenant_id, id, project_id, occurred_at, channel, audience, summary, announces_phase, announces_level, recorded_by, recorded_by_role, recorded_at) VALUES (@tenant, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
       [c.id, c.projectId, c.occurredAt, c.channel, c.audience, c.summary, c.announcesPhase, c.announcesLevel, c.recordedBy, c.recordedByRole, c.recordedAt],
     );
   }
 
   /** Every version of one document of a project, newest first (reads outside any unit of work, as the next ones). */
   async documentVersions(projectId: string, kind: DocumentKind): Promise<ProjectDocumentEntity[]> {
-    return this.read<ProjectDocumentEntity>(`SELECT ${DOCUMENT_COLUMNS} FROM project_documents WHERE project_id = ? AND kind = ? ORDER BY version DESC`, [projectId, kind]);
+    return this.read<ProjectDocumentEntity>(`SELECT ${DOCUMENT_COLUMNS} FROM project_documents WHERE tenant_id = @tenant AND project_id = ? AND kind = ? ORDER BY version DESC`, [projectId, kind]);
   }
 
   /** A project's stakeholder groups, in the order added. */
   async stakeholdersOf(projectId: string): Promise<StakeholderEntity[]> {
     return this.read<StakeholderEntity>(
-      `SELECT id, project_id AS "projectId", name, domain, kind, own_kind AS "ownKind", approach, created_by AS "createdBy", created_at AS "createdAt" FROM stakeholders WHERE project_id = ? ORDER BY created_at, id`,
+      `SELECT id, project_id AS "projectId", name, domain, kind, own_kind AS "ownKind", approach, created_by AS "createdBy", created_at AS "createdAt" FROM stakeholders WHERE tenant_id = @tenant AND project_id = ? ORDER BY created_at, id`,
       [projectId],
     );
   }
@@ -53,7 +53,7 @@ export class FileRepository extends SqlRepository {
       `SELECT id, project_id AS "projectId", cycle, laid_open_on AS "laidOpenOn", nominal_end AS "nominalEnd", ends_on AS "endsOn", published_in AS "publishedIn", procedure,
          term_days AS "termDays", procedure_reference AS "procedureReference", postal_week AS "postalWeek", term_source AS "termSource", withdrawn_on AS "withdrawnOn",
          withdrawal_reason AS "withdrawalReason", created_by AS "createdBy", created_at AS "createdAt"
-         FROM inspections WHERE project_id = ? AND cycle = ? AND withdrawn_on IS ${withdrawn ? 'NOT ' : ''}NULL ORDER BY created_at, id`,
+         FROM inspections WHERE tenant_id = @tenant AND project_id = ? AND cycle = ? AND withdrawn_on IS ${withdrawn ? 'NOT ' : ''}NULL ORDER BY created_at, id`,
       [projectId, cycle],
     );
     // SQLite keeps a boolean as 0 or 1.
@@ -65,7 +65,7 @@ export class FileRepository extends SqlRepository {
     const rows = await this.read<ReactionEntity>(
       `SELECT id, inspection_id AS "inspectionId", project_id AS "projectId", number, received_on AS "receivedOn", channel, posted_on AS "postedOn", report, sender,
          sender_is_organisation AS "senderIsOrganisation", summary, late, answer, answered_on AS "answeredOn", changed_draft AS "changedDraft", created_by AS "createdBy", created_at AS "createdAt"
-         FROM reactions WHERE inspection_id = ? ORDER BY number`,
+         FROM reactions WHERE tenant_id = @tenant AND inspection_id = ? ORDER BY number`,
       [inspectionId],
     );
     return rows.map((r) => ({ ...r, late: Boolean(r.late), senderIsOrganisation: Boolean(r.senderIsOrganisation), changedDraft: r.changedDraft === null ? null : Boolean(r.changedDraft) }));
@@ -99,8 +99,8 @@ export class FileRepository extends SqlRepository {
       manager,
       `SELECT ${DOCUMENT_COLUMNS}
          FROM project_documents d
-        WHERE d.project_id IN (${placeholders(projectIds)})
-          AND d.version = (SELECT MAX(v.version) FROM project_documents v WHERE v.project_id = d.project_id AND v.kind = d.kind)`,
+        WHERE d.tenant_id = @tenant AND d.project_id IN (${placeholders(projectIds)})
+          AND d.version = (SELECT MAX(v.version) FROM project_documents v WHERE v.tenant_id = @tenant AND v.project_id = d.project_id AND v.kind = d.kind)`,
       [...projectIds],
     );
   }
@@ -109,7 +109,7 @@ export class FileRepository extends SqlRepository {
   async latestDocument(manager: EntityManager | null, projectId: string, kind: DocumentKind): Promise<ProjectDocumentEntity | undefined> {
     const [document] = await this.run<ProjectDocumentEntity>(
       manager,
-      `SELECT ${DOCUMENT_COLUMNS} FROM project_documents WHERE project_id = ? AND kind = ? ORDER BY version DESC LIMIT 1`,
+      `SELECT ${DOCUMENT_COLUMNS} FROM project_documents WHERE tenant_id = @tenant AND project_id = ? AND kind = ? ORDER BY version DESC LIMIT 1`,
       [projectId, kind],
     );
     return document;
@@ -118,17 +118,17 @@ export class FileRepository extends SqlRepository {
   async insertDocument(manager: EntityManager, d: ProjectDocumentEntity): Promise<void> {
     await this.run(
       manager,
-      'INSERT INTO project_documents (project_id, kind, version, data, change_reason, adopted_at, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO project_documents (tenant_id, project_id, kind, version, data, change_reason, adopted_at, created_by, created_at) VALUES (@tenant, ?, ?, ?, ?, ?, ?, ?, ?)',
       [d.projectId, d.kind, d.version, d.data, d.changeReason, d.adoptedAt, d.createdBy, d.createdAt],
     );
   }
 
   async markDocumentAdopted(manager: EntityManager, projectId: string, kind: string, version: number, at: string): Promise<void> {
-    await this.run(manager, 'UPDATE project_documents SET adopted_at = ? WHERE project_id = ? AND kind = ? AND version = ?', [at, projectId, kind, version]);
+    await this.run(manager, 'UPDATE project_documents SET adopted_at = ? WHERE tenant_id = @tenant AND project_id = ? AND kind = ? AND version = ?', [at, projectId, kind, version]);
   }
 
   async documentAdopted(manager: EntityManager, projectId: string, kind: string): Promise<boolean> {
-    return (await this.run(manager, 'SELECT 1 AS adopted FROM project_documents WHERE project_id = ? AND kind = ? AND adopted_at IS NOT NULL', [projectId, kind])).length > 0;
+    return (await this.run(manager, 'SELECT 1 AS adopted FROM project_documents WHERE tenant_id = @tenant AND project_id = ? AND kind = ? AND adopted_at IS NOT NULL', [projectId, kind])).length > 0;
   }
 
   /** Which level of which phase each of these projects has told its participants (§1.3). */
@@ -136,7 +136,7 @@ export class FileRepository extends SqlRepository {
     if (projectIds.length === 0) return [];
     return this.run(
       manager,
-      `SELECT DISTINCT project_id AS "projectId", announces_phase AS phase, announces_level AS level FROM communications WHERE project_id IN (${placeholders(projectIds)}) AND announces_phase IS NOT NULL`,
+      `SELECT DISTINCT project_id AS "projectId", announces_phase AS phase, announces_level AS level FROM communications WHERE tenant_id = @tenant AND project_id IN (${placeholders(projectIds)}) AND announces_phase IS NOT NULL`,
       [...projectIds],
     );
   }
@@ -147,10 +147,10 @@ export class FileRepository extends SqlRepository {
     const rows = await this.run<Omit<InspectionSummary, 'unanswered' | 'reactions' | 'postalWeek'> & { unanswered: number | string; reactions: number | string; postalWeek: boolean | number }>(
       manager,
       `SELECT i.id, i.project_id AS "projectId", i.cycle, i.laid_open_on AS "laidOpenOn", i.published_in AS "publishedIn", i.ends_on AS "endsOn", i.procedure, i.postal_week AS "postalWeek",
-              (SELECT COUNT(*) FROM reactions r WHERE r.inspection_id = i.id AND r.answer IS NULL) AS unanswered,
-              (SELECT COUNT(*) FROM reactions r WHERE r.inspection_id = i.id) AS reactions,
-              (SELECT MAX(r.answered_on) FROM reactions r WHERE r.inspection_id = i.id) AS "lastAnsweredOn"
-         FROM inspections i WHERE i.project_id IN (${placeholders(projectIds)}) AND i.withdrawn_on IS NULL`,
+              (SELECT COUNT(*) FROM reactions r WHERE r.tenant_id = @tenant AND r.inspection_id = i.id AND r.answer IS NULL) AS unanswered,
+              (SELECT COUNT(*) FROM reactions r WHERE r.tenant_id = @tenant AND r.inspection_id = i.id) AS reactions,
+              (SELECT MAX(r.answered_on) FROM reactions r WHERE r.tenant_id = @tenant AND r.inspection_id = i.id) AS "lastAnsweredOn"
+         FROM inspections i WHERE i.tenant_id = @tenant AND i.project_id IN (${placeholders(projectIds)}) AND i.withdrawn_on IS NULL`,
       [...projectIds],
     );
     // PostgreSQL returns COUNT(*) as text; SQLite a boolean as 0 or 1.
@@ -159,32 +159,32 @@ export class FileRepository extends SqlRepository {
 
   /** The project published at a slug, if any. */
   async projectWithSlug(manager: EntityManager, slug: string): Promise<string | null> {
-    const [row] = await this.run<{ id: string }>(manager, 'SELECT id FROM projects WHERE slug = ?', [slug]);
+    const [row] = await this.run<{ id: string }>(manager, 'SELECT id FROM projects WHERE tenant_id = @tenant AND slug = ?', [slug]);
     return row?.id ?? null;
   }
 
   async insertStakeholder(manager: EntityManager, s: StakeholderEntity): Promise<void> {
     await this.run(
       manager,
-      'INSERT INTO stakeholders (id, project_id, name, domain, kind, own_kind, approach, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO stakeholders (tenant_id, id, project_id, name, domain, kind, own_kind, approach, created_by, created_at) VALUES (@tenant, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
       [s.id, s.projectId, s.name, s.domain, s.kind, s.ownKind, s.approach, s.createdBy, s.createdAt],
     );
   }
 
   async stakeholderIds(manager: EntityManager, projectId: string): Promise<string[]> {
-    return (await this.run<{ id: string }>(manager, 'SELECT id FROM stakeholders WHERE project_id = ?', [projectId])).map((row) => row.id);
+    return (await this.run<{ id: string }>(manager, 'SELECT id FROM stakeholders WHERE tenant_id = @tenant AND project_id = ?', [projectId])).map((row) => row.id);
   }
 
   async insertInspection(manager: EntityManager, i: InspectionEntity): Promise<void> {
     await this.run(
       manager,
-      'INSERT INTO inspections (id, project_id, cycle, laid_open_on, nominal_end, ends_on, published_in, procedure, term_days, procedure_reference, postal_week, term_source, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO inspections (tenant_id, id, project_id, cycle, laid_open_on, nominal_end, ends_on, published_in, procedure, term_days, procedure_reference, postal_week, term_source, created_by, created_at) VALUES (@tenant, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
       [i.id, i.projectId, i.cycle, i.laidOpenOn, i.nominalEnd, i.endsOn, i.publishedIn, i.procedure, i.termDays, i.procedureReference, this.flag(i.postalWeek), i.termSource, i.createdBy, i.createdAt],
     );
   }
 
   async withdrawInspection(manager: EntityManager, id: string, on: string, reason: string): Promise<void> {
-    await this.run(manager, 'UPDATE inspections SET withdrawn_on = ?, withdrawal_reason = ? WHERE id = ?', [on, reason, id]);
+    await this.run(manager, 'UPDATE inspections SET withdrawn_on = ?, withdrawal_reason = ? WHERE tenant_id = @tenant AND id = ?', [on, reason, id]);
   }
 
   /**
@@ -192,38 +192,38 @@ export class FileRepository extends SqlRepository {
    * stay valid, and came in before its term ends. Answers the number moved.
    */
   async carryReactions(manager: EntityManager, projectId: string, cycle: number, to: string): Promise<number> {
-    const from = await this.run<{ id: string }>(manager, 'SELECT r.id FROM reactions r JOIN inspections i ON i.id = r.inspection_id WHERE i.project_id = ? AND i.cycle = ? AND i.withdrawn_on IS NOT NULL', [projectId, cycle]);
+    const from = await this.run<{ id: string }>(manager, 'SELECT r.id FROM reactions r JOIN inspections i ON i.id = r.inspection_id AND i.tenant_id = r.tenant_id WHERE r.tenant_id = @tenant AND i.project_id = ? AND i.cycle = ? AND i.withdrawn_on IS NOT NULL', [projectId, cycle]);
     if (from.length === 0) return 0;
     const ids = from.map((row) => row.id);
-    await this.run(manager, `UPDATE reactions SET inspection_id = ?, late = ? WHERE id IN (${placeholders(ids)})`, [to, this.flag(false), ...ids]);
+    await this.run(manager, `UPDATE reactions SET inspection_id = ?, late = ? WHERE tenant_id = @tenant AND id IN (${placeholders(ids)})`, [to, this.flag(false), ...ids]);
     return ids.length;
   }
 
   /** The next registration number of a project's zienswijzen; the unit of work holds the project, so no two get the same. */
   async nextReactionNumber(manager: EntityManager, projectId: string): Promise<number> {
-    const [row] = await this.run<{ last: number | string | null }>(manager, 'SELECT MAX(number) AS last FROM reactions WHERE project_id = ?', [projectId]);
+    const [row] = await this.run<{ last: number | string | null }>(manager, 'SELECT MAX(number) AS last FROM reactions WHERE tenant_id = @tenant AND project_id = ?', [projectId]);
     return Number(row?.last ?? 0) + 1;
   }
 
   async insertReaction(manager: EntityManager, r: ReactionEntity): Promise<void> {
     await this.run(
       manager,
-      'INSERT INTO reactions (id, inspection_id, project_id, number, received_on, channel, posted_on, report, sender, sender_is_organisation, summary, late, answer, answered_on, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO reactions (tenant_id, id, inspection_id, project_id, number, received_on, channel, posted_on, report, sender, sender_is_organisation, summary, late, answer, answered_on, created_by, created_at) VALUES (@tenant, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
       [r.id, r.inspectionId, r.projectId, r.number, r.receivedOn, r.channel, r.postedOn, r.report, r.sender, this.flag(r.senderIsOrganisation), r.summary, this.flag(r.late), r.answer, r.answeredOn, r.createdBy, r.createdAt],
     );
   }
 
   async findReaction(manager: EntityManager, projectId: string, id: string): Promise<{ id: string; answer: string | null } | undefined> {
-    const [row] = await this.run<{ id: string; answer: string | null }>(manager, 'SELECT id, answer FROM reactions WHERE project_id = ? AND id = ?', [projectId, id]);
+    const [row] = await this.run<{ id: string; answer: string | null }>(manager, 'SELECT id, answer FROM reactions WHERE tenant_id = @tenant AND project_id = ? AND id = ?', [projectId, id]);
     return row;
   }
 
   /** The senders' names in the reactions, the working copy of what `personal_data` keeps, cleared when it is erased (issue 18). */
   async clearSenders(manager: EntityManager, projectId: string): Promise<void> {
-    await this.run(manager, "UPDATE reactions SET sender = '' WHERE project_id = ?", [projectId]);
+    await this.run(manager, "UPDATE reactions SET sender = '' WHERE tenant_id = @tenant AND project_id = ?", [projectId]);
   }
 
   async answerReaction(manager: EntityManager, id: string, answer: { answer: string; answeredOn: string; changedDraft: boolean }): Promise<void> {
-    await this.run(manager, 'UPDATE reactions SET answer = ?, answered_on = ?, changed_draft = ? WHERE id = ?', [answer.answer, answer.answeredOn, this.flag(answer.changedDraft), id]);
+    await this.run(manager, 'UPDATE reactions SET answer = ?, answered_on = ?, changed_draft = ? WHERE tenant_id = @tenant AND id = ?', [answer.answer, answer.answeredOn, this.flag(answer.changedDraft), id]);
   }
 }

@@ -17,13 +17,13 @@ const COLUMNS = 'guide_id AS "guideId", version, sha256, document, published_at 
 @Injectable()
 export class GuideRepository extends SqlRepository {
   async all(): Promise<StoredGuideVersion[]> {
-    const rows = await this.read<StoredGuideVersion>(`SELECT ${COLUMNS} FROM guide_versions ORDER BY guide_id, version`, []);
+    const rows = await this.read<StoredGuideVersion>(`SELECT ${COLUMNS} FROM guide_versions WHERE tenant_id = @tenant ORDER BY guide_id, version`, []);
     return rows.map((row) => ({ ...row, version: Number(row.version) }));
   }
 
   /** One version, if published. */
   async version(guideId: string, version: number): Promise<StoredGuideVersion | undefined> {
-    const [row] = await this.read<StoredGuideVersion>(`SELECT ${COLUMNS} FROM guide_versions WHERE guide_id = ? AND version = ?`, [guideId, version]);
+    const [row] = await this.read<StoredGuideVersion>(`SELECT ${COLUMNS} FROM guide_versions WHERE tenant_id = @tenant AND guide_id = ? AND version = ?`, [guideId, version]);
     return row && { ...row, version: Number(row.version) };
   }
 
@@ -37,7 +37,7 @@ export class GuideRepository extends SqlRepository {
    * the caller compares the hash. Several instances may publish the shipped guides at once.
    */
   async insert(v: StoredGuideVersion): Promise<StoredGuideVersion> {
-    await this.write('INSERT INTO guide_versions (guide_id, version, sha256, document, published_at, published_by) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING', [v.guideId, v.version, v.sha256, v.document, v.publishedAt, v.publishedBy]);
+    await this.write('INSERT INTO guide_versions (tenant_id, guide_id, version, sha256, document, published_at, published_by) VALUES (@tenant, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING', [v.guideId, v.version, v.sha256, v.document, v.publishedAt, v.publishedBy]);
     return (await this.version(v.guideId, v.version))!;
   }
 }

@@ -27,14 +27,13 @@ export class InsightRepository extends SqlRepository {
         return condition[0];
       };
       const clauses = [...conditions, ...(filter.sensitivity ? [['p.political_sensitivity = ?', filter.sensitivity] as [string, unknown]] : [])].map(clause);
-      const where = clauses.length ? ` WHERE ${clauses.join(' AND ')}` : '';
-      return this.read<Row>(`SELECT ${select} FROM ${from} JOIN projects p ON p.id = x.project_id${where}${groupBy && ` GROUP BY ${groupBy}`}`, params);
+      return this.read<Row>(`SELECT ${select} FROM ${from} JOIN projects p ON p.id = x.project_id AND p.tenant_id = x.tenant_id WHERE x.tenant_id = @tenant${clauses.map((c) => ` AND ${c}`).join('')}${groupBy && ` GROUP BY ${groupBy}`}`, params);
     };
     const year = filter.year;
     const stayYear: Array<[string, unknown]> = year ? [['x.left_year = ?', year]] : [];
     const body: Array<[string, unknown]> = filter.body ? [['x.green_light_body = ?', filter.body]] : [];
     // One after another: on PostgreSQL outside a transaction each may take its own connection, but SQLite has one.
-    const [{ n }] = await this.read<{ n: number | string }>(`SELECT COUNT(*) AS n FROM projects p${filter.sensitivity ? ' WHERE p.political_sensitivity = ?' : ''}`, filter.sensitivity ? [filter.sensitivity] : []);
+    const [{ n }] = await this.read<{ n: number | string }>(`SELECT COUNT(*) AS n FROM projects p WHERE p.tenant_id = @tenant${filter.sensitivity ? ' AND p.political_sensitivity = ?' : ''}`, filter.sensitivity ? [filter.sensitivity] : []);
     const stays = await query<{ state: string; stays: number; days: number }>('x.state, COUNT(*) AS stays, AVG(x.days) AS days', 'state_stays x', stayYear, 'x.state');
     const waits = await query<{ body: string; steps: number; days: number }>('x.green_light_body AS body, COUNT(*) AS steps, AVG(x.wait_days) AS days', 'state_stays x', ['x.green_light_body IS NOT NULL', ...stayYear, ...body], 'x.green_light_body');
     const plans = await query<{ year: number; levels: string }>('x.left_year AS year, x.levels', 'state_stays x', ['x.levels IS NOT NULL', ...stayYear]);

@@ -6,21 +6,21 @@ import { placeholders, SqlRepository } from './sql-repository';
 @Injectable()
 export class OutboxRepository extends SqlRepository {
   async add(manager: EntityManager, topic: string, payload: unknown, at: string): Promise<void> {
-    await this.run(manager, 'INSERT INTO outbox (topic, payload, created_at) VALUES (?, ?, ?)', [topic, JSON.stringify(payload), at]);
+    await this.run(manager, 'INSERT INTO outbox (tenant_id, topic, payload, created_at) VALUES (@tenant, ?, ?, ?)', [topic, JSON.stringify(payload), at]);
   }
 
   /** The oldest rows not relayed yet, at most `limit`. */
   async unrelayed(limit: number): Promise<Array<{ id: number; topic: string; payload: string }>> {
-    const rows = await this.read<{ id: number | string; topic: string; payload: string }>('SELECT id, topic, payload FROM outbox WHERE relayed_at IS NULL ORDER BY id LIMIT ?', [limit]);
+    const rows = await this.read<{ id: number | string; topic: string; payload: string }>('SELECT id, topic, payload FROM outbox WHERE tenant_id = @tenant AND relayed_at IS NULL ORDER BY id LIMIT ?', [limit]);
     return rows.map((r) => ({ ...r, id: Number(r.id) }));
   }
 
   async markRelayed(manager: EntityManager, ids: readonly number[], at: string): Promise<void> {
-    if (ids.length > 0) await this.run(manager, `UPDATE outbox SET relayed_at = ? WHERE id IN (${placeholders(ids)})`, [at, ...ids]);
+    if (ids.length > 0) await this.run(manager, `UPDATE outbox SET relayed_at = ? WHERE tenant_id = @tenant AND id IN (${placeholders(ids)})`, [at, ...ids]);
   }
 
   /** Relayed rows older than `cutoff` go: they were kept for inspection only. */
   async pruneRelayedBefore(manager: EntityManager, cutoff: string): Promise<void> {
-    await this.run(manager, 'DELETE FROM outbox WHERE relayed_at < ?', [cutoff]);
+    await this.run(manager, 'DELETE FROM outbox WHERE tenant_id = @tenant AND relayed_at < ?', [cutoff]);
   }
 }

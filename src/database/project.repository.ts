@@ -32,31 +32,36 @@ const project = (row: ProjectEntity): ProjectEntity => ({ ...row, silenceAlways:
 export class ProjectRepository extends SqlRepository {
   /** The project row; on PostgreSQL locked until the transaction ends (SQLite writes are serialised anyway). */
   async lock(manager: EntityManager, id: string): Promise<ProjectEntity | undefined> {
-    const [row] = await this.run<ProjectEntity>(manager, `SELECT ${PROJECT_COLUMNS} FROM projects WHERE id = ?${this.postgres ? ' FOR UPDATE' : ''}`, [id]);
+    const [row] = await this.run<ProjectEntity>(manager, `SELECT ${PROJECT_COLUMNS} FROM projects WHERE tenant_id = @tenant AND id = ?${this.postgres ? ' FOR UPDATE' : ''}`, [id]);
     return row && project(row);
   }
 
   /** One project, outside any unit of work. */
   async byId(id: string): Promise<ProjectEntity | undefined> {
-    const [row] = await this.read<ProjectEntity>(`SELECT ${PROJECT_COLUMNS} FROM projects WHERE id = ?`, [id]);
+    const [row] = await this.read<ProjectEntity>(`SELECT ${PROJECT_COLUMNS} FROM projects WHERE tenant_id = @tenant AND id = ?`, [id]);
     return row && project(row);
+  }
+
+  /** Whether the tenant in scope has this project. */
+  async exists(id: string): Promise<boolean> {
+    return (await this.read<{ one: number }>('SELECT 1 AS one FROM projects WHERE tenant_id = @tenant AND id = ?', [id])).length > 0;
   }
 
   /** A public project by the address of its page. */
   async publicBySlug(slug: string): Promise<ProjectEntity | undefined> {
-    const [row] = await this.read<ProjectEntity>(`SELECT ${PROJECT_COLUMNS} FROM projects WHERE slug = ? AND public = ?`, [slug, this.flag(true)]);
+    const [row] = await this.read<ProjectEntity>(`SELECT ${PROJECT_COLUMNS} FROM projects WHERE tenant_id = @tenant AND slug = ? AND public = ?`, [slug, this.flag(true)]);
     return row && project(row);
   }
 
   /** The projects with a public page, newest first, at most `limit`. */
   async publicOnes(limit: number): Promise<ProjectEntity[]> {
-    return (await this.read<ProjectEntity>(`SELECT ${PROJECT_COLUMNS} FROM projects WHERE public = ? ORDER BY created_at DESC, id LIMIT ?`, [this.flag(true), limit])).map(project);
+    return (await this.read<ProjectEntity>(`SELECT ${PROJECT_COLUMNS} FROM projects WHERE tenant_id = @tenant AND public = ? ORDER BY created_at DESC, id LIMIT ?`, [this.flag(true), limit])).map(project);
   }
 
   /** The projects waiting for a body (a LIKE pattern on `awaiting`), longest waiting first, with how many wait. */
   async awaiting(pattern: string, limit: number, offset: number): Promise<{ rows: ProjectEntity[]; total: number }> {
     const total = await this.count('projects', new Conditions().and('awaiting LIKE ?', pattern));
-    const rows = await this.read<ProjectEntity>(`SELECT ${PROJECT_COLUMNS} FROM projects WHERE awaiting LIKE ? ORDER BY updated_at, id LIMIT ? OFFSET ?`, [pattern, limit, offset]);
+    const rows = await this.read<ProjectEntity>(`SELECT ${PROJECT_COLUMNS} FROM projects WHERE tenant_id = @tenant AND awaiting LIKE ? ORDER BY updated_at, id LIMIT ? OFFSET ?`, [pattern, limit, offset]);
     return { rows: rows.map(project), total };
   }
 
@@ -65,7 +70,7 @@ export class ProjectRepository extends SqlRepository {
    * migration is rare and deliberate; the whole table is read once per dry run or run.
    */
   async pinnedProjects(): Promise<ProjectEntity[]> {
-    return (await this.read<ProjectEntity>(`SELECT ${PROJECT_COLUMNS} FROM projects ORDER BY created_at, id`, [])).map(project);
+    return (await this.read<ProjectEntity>(`SELECT ${PROJECT_COLUMNS} FROM projects WHERE tenant_id = @tenant ORDER BY created_at, id`, [])).map(project);
   }
 
   /** A page of the projects matching the dashboard's filter, with how many match. */
@@ -89,9 +94,9 @@ export class ProjectRepository extends SqlRepository {
   async insert(manager: EntityManager, p: ProjectEntity): Promise<void> {
     await this.run(
       manager,
-      `INSERT INTO projects (id, title, description, origin, political_sensitivity, state, cycle, snapshot, version, audit_seq, audit_hash,
+      `INSERT INTO projects (tenant_id, id, title, description, origin, political_sensitivity, state, cycle, snapshot, version, audit_seq, audit_hash,
          silence_window_days, silence_since, silence_allowed_until, silence_always, public, slug, silence_level, silence_deadline, last_communication_at, owner_email, administrator_email, awaiting, public_contact, created_by, created_by_subject, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       VALUES (@tenant, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       [
         p.id, p.title, p.description, p.origin, p.politicalSensitivity, p.state, p.cycle, p.snapshot, p.version, p.auditSeq, p.auditHash,
         p.silenceWindowDays, p.silenceSince, p.silenceAllowedUntil, this.flag(p.silenceAlways), this.flag(p.public), p.slug, p.silenceLevel, p.silenceDeadline, p.lastCommunicationAt, p.ownerEmail, p.administratorEmail, p.awaiting, p.publicContact, p.createdBy, p.createdBySubject, p.createdAt, p.updatedAt,
@@ -108,7 +113,7 @@ export class ProjectRepository extends SqlRepository {
       manager,
       `UPDATE projects SET state = ?, cycle = ?, snapshot = ?, version = ?, audit_seq = ?, audit_hash = ?, updated_at = ?,
          silence_window_days = ?, silence_since = ?, silence_allowed_until = ?, silence_always = ?, public = ?, slug = ?, silence_level = ?, silence_deadline = ?, last_communication_at = ?,
-         owner_email = ?, administrator_email = ?, awaiting = ?, description = ?, public_contact = ? WHERE id = ? AND version = ?`,
+         owner_email = ?, administrator_email = ?, awaiting = ?, description = ?, public_contact = ? WHERE tenant_id = @tenant AND id = ? AND version = ?`,
       [
         p.state, p.cycle, p.snapshot, p.version, p.auditSeq, p.auditHash, p.updatedAt,
         p.silenceWindowDays, p.silenceSince, p.silenceAllowedUntil, this.flag(p.silenceAlways), this.flag(p.public), p.slug, p.silenceLevel, p.silenceDeadline, p.lastCommunicationAt,

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { queryCounter } from './query-counter';
+import { tenantScope } from './tenant-scope';
+import { postgresTransaction } from './transaction-runner';
 
 /** The parts of a better-sqlite3 connection used here. */
 interface SqliteStatement {
@@ -14,9 +16,9 @@ interface SqliteConnection {
 
 export const placeholders = (values: readonly unknown[]) => values.map(() => '?').join(', ');
 
-/** The conditions of a WHERE clause, each with its parameters, in the order the SQL takes them. */
+/** The conditions of a WHERE clause, each with its parameters, in the order the SQL takes them; the first is always the tenant's (issue 21). */
 export class Conditions {
-  private readonly clauses: string[] = [];
+  private readonly clauses: string[] = ['tenant_id = @tenant'];
   readonly parameters: unknown[] = [];
 
   and(clause: string, ...values: unknown[]): this {
@@ -25,9 +27,9 @@ export class Conditions {
     return this;
   }
 
-  /** ` WHERE …`, or nothing without conditions. */
+  /** ` WHERE tenant_id = @tenant AND …`. */
   get where(): string {
-    return this.clauses.length ? ` WHERE ${this.clauses.join(' AND ')}` : '';
+    return ` WHERE ${this.clauses.join(' AND ')}`;
   }
 }
 
@@ -36,6 +38,13 @@ export class Conditions {
  * A transition is on the hot path: prepared statements cost a fraction of building the same
  * queries through TypeORM's query builder. Every call runs inside the caller's transaction
  * (TransactionRunner): on SQLite that is the one shared connection.
+ *
+ * Every statement names its tenant (issue 21): `@tenant` in the SQL is bound to the tenant in
+ * scope (src/database/tenant-scope.ts), and a statement without it is refused the first time it
+ * runs, so no repository method can forget it. On SQLite that filter is the isolation; on
+ * PostgreSQL the row-level security policies hold it a second time, with `app.tenant` set per
+ * transaction, reads outside a unit of work included. Only the platform's own tables (the
+ * tenants) are read without a tenant: their repository says so (`platform`).
  */
 @Injectable()
 export class SqlRepository {
@@ -45,25 +54,52 @@ export class SqlRepository {
   private readonly sqlite: SqliteConnection | undefined;
   private readonly prepared = new Map<string, SqliteStatement>();
 
-  /** For reads outside any unit of work (the pages, the API's lists). */
-  private readonly reads: EntityManager;
+  /** The platform's tables hold no tenant's rows: their statements need no `@tenant`. */
+  protected readonly platform: boolean = false;
+  /** Statements already checked for their tenant. */
+  private readonly checked = new Set<string>();
 
-  constructor(dataSource: DataSource) {
-    this.reads = dataSource.manager;
+  constructor(private readonly dataSource: DataSource) {
     this.postgres = dataSource.options.type === 'postgres';
     this.sqlite = this.postgres ? undefined : (dataSource.driver as unknown as { databaseConnection: SqliteConnection }).databaseConnection;
   }
 
-  /** Inside the caller's unit of work (its manager), or, with null, a read outside any. */
+  /** Inside the caller's unit of work (its manager), or, with null, a statement outside any. */
   protected async run<Row = never>(manager: EntityManager | null, sql: string, parameters: unknown[]): Promise<Row[]> {
+    const tenant = this.tenantOf(sql);
+    const values = this.bound(parameters, tenant);
     if (this.sqlite) {
       queryCounter.increment();
       const statement = this.prepare(sql);
-      if (statement.reader) return statement.all(...parameters) as Row[];
-      statement.run(...parameters);
+      if (statement.reader) return statement.all(...values) as Row[];
+      statement.run(...values);
       return [];
     }
-    return (manager ?? this.reads).query(this.statement(sql), parameters);
+    if (manager) return manager.query(this.statement(sql), values);
+    return this.outsideUnit((own) => own.query(this.statement(sql), values), tenant);
+  }
+
+  /** The parameters as the driver binds them, with the tenant: better-sqlite3 by name (`@tenant`), PostgreSQL as the last `$n`. */
+  private bound(parameters: unknown[], tenant: string | undefined): unknown[] {
+    if (tenant === undefined) return parameters;
+    return this.sqlite ? [...parameters, { tenant }] : [...parameters, tenant];
+  }
+
+  /** The tenant a statement binds: the one in scope; none for the platform's own tables. */
+  private tenantOf(sql: string): string | undefined {
+    if (!this.checked.has(sql)) {
+      if (!this.platform && !sql.includes('@tenant')) throw new Error(`A statement on a tenant's table must filter by tenant_id = @tenant (issue 21): ${sql.slice(0, 120)}`);
+      this.checked.add(sql);
+    }
+    return this.platform ? undefined : tenantScope.required();
+  }
+
+  /**
+   * On PostgreSQL, a statement outside any unit of work still runs in a transaction of its own
+   * that sets `app.tenant`: row-level security shows a connection without it nothing.
+   */
+  private outsideUnit<T>(work: (manager: EntityManager) => Promise<T>, tenant: string | undefined): Promise<T> {
+    return tenant === undefined ? work(this.dataSource.manager) : postgresTransaction(this.dataSource, tenant, work);
   }
 
   /** A read outside any unit of work: the services read through the repositories as they write (issue 20). */
@@ -71,7 +107,7 @@ export class SqlRepository {
     return this.run<Row>(null, sql, parameters);
   }
 
-  /** How many rows of a table meet the conditions (outside any unit of work). */
+  /** How many rows of a table meet the conditions (outside any unit of work; the conditions hold the tenant's). */
   protected async count(table: string, conditions: Conditions): Promise<number> {
     const [{ n }] = await this.read<{ n: number | string }>(`SELECT COUNT(*) AS n FROM ${table}${conditions.where}`, conditions.parameters);
     // PostgreSQL returns COUNT(*) as text.
@@ -90,11 +126,12 @@ export class SqlRepository {
 
   /** Runs a write and tells how many rows it changed. */
   protected async change(manager: EntityManager, sql: string, parameters: unknown[]): Promise<number> {
+    const values = this.bound(parameters, this.tenantOf(sql));
     if (this.sqlite) {
       queryCounter.increment();
-      return this.prepare(sql).run(...parameters).changes;
+      return this.prepare(sql).run(...values).changes;
     }
-    return (await manager.queryRunner!.query(this.statement(sql), parameters, true)).affected ?? 0;
+    return (await manager.queryRunner!.query(this.statement(sql), values, true)).affected ?? 0;
   }
 
   private prepare(sql: string): SqliteStatement {
@@ -106,12 +143,13 @@ export class SqlRepository {
     return statement;
   }
 
-  /** `?` placeholders as SQLite wants them, or `$1, $2, ...` for PostgreSQL; converted once per statement. */
+  /** `?` placeholders as SQLite wants them, or `$1, $2, ...` for PostgreSQL, `@tenant` the last; converted once per statement. */
   private statement(sql: string): string {
     let converted = this.statements.get(sql);
     if (converted === undefined) {
       let n = 0;
       converted = this.postgres ? sql.replace(/\?/g, () => `$${++n}`) : sql;
+      if (this.postgres) converted = converted.replace(/@tenant\b/g, `$${n + 1}`);
       this.statements.set(sql, converted);
     }
     return converted;

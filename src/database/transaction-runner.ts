@@ -1,5 +1,7 @@
+import { AsyncResource } from 'node:async_hooks';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { TENANT_ID, tenantScope } from './tenant-scope';
 
 type Work<T> = (manager: EntityManager) => Promise<T>;
 
@@ -26,6 +28,10 @@ export type { EntityManager } from 'typeorm';
  * own savepoint (a failure undoes only that unit), all of them under one COMMIT. With
  * synchronous=FULL a commit costs an fsync, so the group shares it (group commit); no unit
  * is answered before the commit that makes it durable.
+ *
+ * A unit runs for the tenant in scope where it was asked for (issue 21): on SQLite in that
+ * caller's context, though another caller's drain runs it; on PostgreSQL its transaction
+ * begins with `SET LOCAL app.tenant`, what the row-level security policies read.
  *
  * The one rule for a unit of work here: it awaits nothing but the database. better-sqlite3
  * answers synchronously, so a unit that keeps to the rule finishes without giving the event
@@ -61,9 +67,10 @@ export class TransactionRunner {
   }
 
   run<T>(work: Work<T>): Promise<T> {
-    if (!this.serialised) return this.dataSource.transaction(work);
+    if (!this.serialised) return postgresTransaction(this.dataSource, tenantScope.current(), work);
     return new Promise<T>((resolve, reject) => {
-      this.waiting.push({ work, resolve: resolve as (value: unknown) => void, reject });
+      // Bound to the caller's context: its tenant, and its query count.
+      this.waiting.push({ work: AsyncResource.bind(work), resolve: resolve as (value: unknown) => void, reject });
       if (!this.draining) void this.drain();
     });
   }
@@ -129,5 +136,28 @@ async function awaitingOnlyTheDatabase<T>(work: Work<T>, manager: EntityManager)
     return value;
   } finally {
     clearImmediate(sentinel);
+  }
+}
+
+/**
+ * On PostgreSQL: a transaction on a connection of its own that begins with the tenant set for it
+ * (`SET LOCAL app.tenant`, what the row-level security policies read; BEGIN and SET LOCAL in one
+ * round trip, the id a checked slug, safe to inline), committed after the work, rolled back on an
+ * error. Without a tenant only the platform's own tables show rows.
+ */
+export async function postgresTransaction<T>(dataSource: DataSource, tenant: string | undefined, work: Work<T>): Promise<T> {
+  if (tenant !== undefined && !TENANT_ID.test(tenant)) throw new Error(`Not a tenant id: ${JSON.stringify(tenant)}`);
+  const runner = dataSource.createQueryRunner();
+  await runner.connect();
+  try {
+    await runner.query(tenant === undefined ? 'BEGIN' : `BEGIN; SET LOCAL app.tenant = '${tenant}'`);
+    const value = await work(runner.manager);
+    await runner.query('COMMIT');
+    return value;
+  } catch (error) {
+    await runner.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    await runner.release();
   }
 }

@@ -1,4 +1,5 @@
-import { Body, Controller, Get, Inject, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Tenancy } from '../tenancy/tenancy.service';
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { AllowRoles, CurrentActor } from '../auth/auth.decorators';
 import { ANY_ROLE, DECISION_RECORDERS, PUBLISHERS, type Actor } from '../auth/roles';
@@ -7,7 +8,6 @@ import { RecordDecisionDto } from './dto/record-decision.dto';
 import { Answers, Creates, DECISION, DECISION_PUBLICATION, listOf, ZGW_BESLUIT } from '../common/response-schemas';
 import { FileWorkflow } from '../workflow/file-workflow.service';
 import { DecisionPublicationDto } from './dto/decision-publication.dto';
-import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { ApiError } from '../common/api-error';
 import { ProjectsService } from '../projects/projects.service';
 import { zgwBesluit } from './zgw-besluit';
@@ -20,7 +20,7 @@ export class DecisionsController {
     private readonly decisions: DecisionsService,
     private readonly projects: ProjectsService,
     private readonly file: FileWorkflow,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly tenancy: Tenancy,
   ) {}
 
   @Post()
@@ -60,6 +60,6 @@ export class DecisionsController {
     const [project, decisions] = await Promise.all([this.projects.get(id), this.decisions.list(id)]);
     const decision = decisions.find((d) => d.id === decisionId);
     if (!decision) throw ApiError.notFound('decision', decisionId);
-    return zgwBesluit(decision, project.title, this.config.zgw);
+    return zgwBesluit(decision, project.title, this.tenancy.current().zgw);
   }
 }

@@ -22,7 +22,7 @@ export interface ZgwBesluit {
 
 const BESTUURSORGAAN: Record<string, string> = { college: 'college van burgemeester en wethouders', raad: 'gemeenteraad' };
 
-export function zgwBesluit(decision: DecisionView, projectTitle: string, zgw: { rsin: string | undefined; besluittypen: Partial<Record<string, string>> }): ZgwBesluit {
+export function zgwBesluit(decision: DecisionView, projectTitle: string, zgw: { rsin?: string | null; besluittypen: Partial<Record<string, string>> }): ZgwBesluit {
   const outcome = { approved: 'ingestemd', rejected: 'niet ingestemd', deferred: 'aangehouden' }[decision.outcome] ?? decision.outcome;
   return {
     besluit: {

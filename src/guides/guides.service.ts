@@ -5,6 +5,8 @@ import { SYSTEM_ACTOR } from '../auth/roles';
 import { ApiError } from '../common/api-error';
 import { APP_CONFIG, DEPRECATED_GUIDE_VARIABLE_FIELDS, type AppConfig } from '../config/app-config';
 import { GuideRepository, type StoredGuideVersion } from '../database/guide.repository';
+import { tenantScope } from '../database/tenant-scope';
+import { Tenancy } from '../tenancy/tenancy.service';
 
 export interface GuideVersionView {
   id: string;
@@ -35,24 +37,42 @@ const GUIDE_POLL_MS = 5_000;
 export const guideInvalid = (faults: GuideFault[]) =>
   new ApiError(422, 'guide-invalid', `The guide has ${faults.length} fault${faults.length === 1 ? '' : 's'}; see errors for each path.`, { errors: faults.map((f) => ({ path: f.path, message: f.message.en, messageNl: f.message.nl })) });
 
+type Loaded = { stored: StoredGuideVersion; document: GuideDocument };
+
 /**
  * The guides and their versions (issue 20). The guides shipped in `guides/` are published at
  * start (checked like any other); every version is kept in the database, immutable, and
  * registered with the machines by its hash, so a project pinned to it finds its rules.
+ *
+ * Each municipality keeps its own guides (issue 21): the shipped ones are published in every
+ * tenant, and what one municipality's admin publishes is its own. Everything here reads the
+ * versions of the tenant in scope.
  */
 @Injectable()
 export class GuidesService implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger('Guides');
-  /** What this process has loaded, by guide and version: small, and never changed once published. */
-  private versions: Array<{ stored: StoredGuideVersion; document: GuideDocument }> = [];
+  /** What this process has loaded, per tenant, by guide and version: small, and never changed once published. */
+  private loaded = new Map<string, Loaded[]>();
   private poll?: NodeJS.Timeout;
 
   constructor(
     @Inject(GuideRepository) private readonly guides: GuideRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly tenancy: Tenancy,
   ) {}
 
   async onModuleInit(): Promise<void> {
+    await this.tenancy.eachTenant(() => this.publishShipped());
+    // Versions another instance publishes are loaded here within seconds (until then, 503 guide-not-loaded).
+    this.poll = setInterval(() => void this.reloadIfNew().catch((error: unknown) => this.logger.warn(`Reloading the guides failed: ${String(error)}`)), GUIDE_POLL_MS);
+    this.poll.unref();
+    for (const name of this.config.rules.fromEnvironment) {
+      this.logger.warn(`${name} is deprecated and applies to the default guide ${DEFAULT_GUIDE_ID} for this release only: set ${DEPRECATED_GUIDE_VARIABLE_FIELDS[name]} in the guide instead (README "Guides").`);
+    }
+  }
+
+  /** The guides shipped in `guides/`, published in the tenant in scope (at start, and for a new tenant), then its versions loaded. */
+  async publishShipped(): Promise<void> {
     for (const { file, document } of readGuideFiles()) {
       const shipped = document as GuideDocument;
       // A version published before was checked then and never changes; a new one is checked now: a fault fails the boot, not a user.
@@ -68,29 +88,32 @@ export class GuidesService implements OnModuleInit, OnModuleDestroy {
       }
     }
     await this.reload();
-    // Versions another instance publishes are loaded here within seconds (until then, 503 guide-not-loaded).
-    this.poll = setInterval(() => void this.reloadIfNew().catch((error: unknown) => this.logger.warn(`Reloading the guides failed: ${String(error)}`)), GUIDE_POLL_MS);
-    this.poll.unref();
-    for (const name of this.config.rules.fromEnvironment) {
-      this.logger.warn(`${name} is deprecated and applies to the default guide ${DEFAULT_GUIDE_ID} for this release only: set ${DEPRECATED_GUIDE_VARIABLE_FIELDS[name]} in the guide instead (README "Guides").`);
-    }
   }
 
   onModuleDestroy(): void {
     clearInterval(this.poll);
   }
 
+  /** Every tenant's versions, reloaded where another instance published one (or added a tenant). */
   private async reloadIfNew(): Promise<void> {
-    if ((await this.guides.published()) !== this.versions.length) await this.reload();
+    await this.tenancy.eachTenant(async () => {
+      if ((await this.guides.published()) !== this.loaded.get(tenantScope.required())?.length) await this.reload();
+    });
   }
 
-  /** Reads every version from the database and registers it: also finds versions another instance published. */
+  /** Reads every version of the tenant in scope from the database and registers it: also finds versions another instance published. */
   async reload(): Promise<void> {
-    this.versions = (await this.guides.all()).map((stored) => {
+    const versions = (await this.guides.all()).map((stored) => {
       const document = JSON.parse(stored.document) as GuideDocument;
       registerGuide(document);
       return { stored, document };
     });
+    this.loaded.set(tenantScope.required(), versions);
+  }
+
+  /** The versions of the tenant in scope. */
+  private get versions(): Loaded[] {
+    return this.loaded.get(tenantScope.required()) ?? [];
   }
 
   private store(document: GuideDocument, actor: Actor, now: Date): Promise<StoredGuideVersion> {
@@ -119,12 +142,13 @@ export class GuidesService implements OnModuleInit, OnModuleDestroy {
     return { document: found.document, view: viewOf(found.stored, found.document) };
   }
 
-  knows(id: string = DEFAULT_GUIDE_ID): boolean {
+  /** Whether the tenant in scope has this guide (by default, the one its new projects run under). */
+  knows(id: string = this.tenancy.current().guide): boolean {
     return this.versions.some((v) => v.stored.guideId === id);
   }
 
-  /** The version a new project of this guide starts under: its latest. */
-  latest(id: string = DEFAULT_GUIDE_ID): GuideRef {
+  /** The version a new project of this guide (by default, the tenant's) starts under: its latest. */
+  latest(id: string = this.tenancy.current().guide): GuideRef {
     const versions = this.versionsOf(id);
     const last = versions[versions.length - 1];
     return { id: last.id, version: last.version, sha256: last.sha256 };
@@ -132,6 +156,9 @@ export class GuidesService implements OnModuleInit, OnModuleDestroy {
 
   /** `POST /api/guides` (a guide not yet known) and `POST /api/guides/:id/versions` (its next version). */
   async publish(document: unknown, actor: Actor, now: Date, guideId?: string): Promise<GuideVersionView> {
+    // A guide the municipality does not have is not found, whatever the document (issue 21: another's guide is none).
+    if (guideId !== undefined && !this.knows(guideId)) await this.reload();
+    if (guideId !== undefined && !this.knows(guideId)) throw ApiError.notFound('guide', guideId);
     const faults = guideFaults(document);
     if (faults.length > 0) throw guideInvalid(faults);
     const guide = document as GuideDocument;
@@ -139,7 +166,6 @@ export class GuidesService implements OnModuleInit, OnModuleDestroy {
     const known = this.versions.filter((v) => v.stored.guideId === guide.id);
     if (guideId === undefined && known.length > 0) throw new ApiError(409, 'guide-exists', `Guide ${guide.id} exists: publish a new version with POST /api/guides/${guide.id}/versions.`);
     if (guideId !== undefined && guide.id !== guideId) throw new ApiError(422, 'guide-id-mismatch', `The document is guide ${guide.id}, not ${guideId}.`, { errors: [{ path: 'id', message: `must be ${guideId}` }] });
-    if (guideId !== undefined && known.length === 0) throw ApiError.notFound('guide', guideId);
     const next = known.length === 0 ? 1 : known[known.length - 1].stored.version + 1;
     if (guide.version !== next) {
       const taken = known.some((v) => v.stored.version === guide.version);

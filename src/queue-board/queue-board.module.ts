@@ -4,6 +4,8 @@ import { BullBoardModule } from '@bull-board/nestjs';
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { OPERATOR } from '../auth/roles';
+import { Tenancy } from '../tenancy/tenancy.service';
 import { AuthModule } from '../auth/auth.module';
 import { tokenFromHeader } from '../auth/bearer-token';
 import { ApiError } from '../common/api-error';
@@ -17,7 +19,9 @@ export function isQueueBoardRoute(route: string | undefined): boolean {
 }
 
 /**
- * Bull Board over the reminder queue, for `admin` only. Its routes are a Fastify plugin,
+ * Bull Board over the reminder queue, for the platform's `operator`, and for `admin` while the
+ * installation serves one municipality: the queue holds every municipality's jobs (issue 21).
+ * Its routes are a Fastify plugin,
  * outside Nest's guards, so a request hook checks the token in front of them. A browser
  * asks for it with its own sign-in prompt: any user name, the token as password.
  */
@@ -32,6 +36,7 @@ export class QueueBoardModule implements OnModuleInit {
   constructor(
     private readonly adapterHost: HttpAdapterHost,
     private readonly verifier: TokenVerifier,
+    private readonly tenancy: Tenancy,
   ) {}
 
   onModuleInit(): void {
@@ -56,8 +61,10 @@ export class QueueBoardModule implements OnModuleInit {
         .header('www-authenticate', 'Basic realm="interactiewijzer queues", charset="UTF-8"')
         .send({ statusCode: 401, code: token ? 'invalid-token' : 'unauthenticated', message: 'Sign in with an admin token (as bearer token, or as the password).' });
     }
-    if (!user.roles.includes('admin')) {
-      return reply.code(403).send({ statusCode: 403, code: 'forbidden', message: 'The queue board needs the role: admin.' });
+    const admitted = user.roles.includes(OPERATOR) || (user.roles.includes('admin') && this.tenancy.single());
+    if (!admitted) {
+      const needs = this.tenancy.single() ? 'admin or operator' : 'operator (it shows every municipality’s jobs)';
+      return reply.code(403).send({ statusCode: 403, code: 'forbidden', message: `The queue board needs the role: ${needs}.` });
     }
   }
 }

@@ -9,13 +9,18 @@ export enum ReminderJob {
   Milestone = 'milestone',
 }
 
-/** Payloads carry ids only: the processor reads everything else from the database. */
+/**
+ * Payloads carry ids only: the processor reads everything else from the database, as the
+ * tenant named (issue 21; a job queued before tenants existed is the default tenant's).
+ */
 export interface SilenceJobData {
+  tenant?: string;
   projectId: string;
   dueAt: string;
 }
 
 export interface MilestoneJobData {
+  tenant?: string;
   milestoneId: string;
   remindAt: string;
 }

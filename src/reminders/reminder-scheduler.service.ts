@@ -6,6 +6,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { OutboxRepository } from '../database/outbox.repository';
 import { ReminderRepository } from '../database/reminder.repository';
 import { TransactionRunner } from '../database/transaction-runner';
+import { Tenancy } from '../tenancy/tenancy.service';
 import { milestoneJobId, silenceJobId } from '../workflow/reminder-workflow.service';
 import { MILESTONE_TOPIC, SILENCE_TOPIC } from '../workflow/workflow.service';
 import { REMINDER_QUEUE, ReminderJob, type MilestoneJobData, type SilenceJobData } from './reminder-queue';
@@ -20,6 +21,7 @@ const RELAY_BATCH = 1000;
  * - the reconciler, at start and every few minutes, re-adds the job of every pending
  *   deadline, so a flushed or restarted Redis loses no reminder.
  * While Redis is down both wait (nothing is lost: the rows stay) and catch up when it returns.
+ * Both go round the tenants, each in its own scope; every job names its tenant (issue 21).
  */
 @Injectable()
 export class ReminderScheduler implements OnApplicationBootstrap, OnModuleDestroy {
@@ -33,6 +35,7 @@ export class ReminderScheduler implements OnApplicationBootstrap, OnModuleDestro
     private readonly outbox: OutboxRepository,
     private readonly deadlines: ReminderRepository,
     private readonly transactions: TransactionRunner,
+    private readonly tenancy: Tenancy,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -61,16 +64,18 @@ export class ReminderScheduler implements OnApplicationBootstrap, OnModuleDestro
     this.relaying = true;
     let relayed = 0;
     try {
-      for (let full = true; full; ) {
-        const rows = await this.outbox.unrelayed(RELAY_BATCH);
-        if (rows.length === 0) break;
-        const of = <T>(topic: string) => rows.filter((row) => row.topic === topic).map((row) => JSON.parse(row.payload) as T);
-        await this.enqueue(of<SilenceJobData>(SILENCE_TOPIC), of<MilestoneJobData>(MILESTONE_TOPIC));
-        const relayedAt = new Date().toISOString();
-        await this.transactions.run((manager) => this.outbox.markRelayed(manager, rows.map((r) => r.id), relayedAt));
-        relayed += rows.length;
-        full = rows.length === RELAY_BATCH;
-      }
+      await this.tenancy.eachTenant(async ({ id: tenant }) => {
+        for (let full = true; full; ) {
+          const rows = await this.outbox.unrelayed(RELAY_BATCH);
+          if (rows.length === 0) break;
+          const of = <T>(topic: string) => rows.filter((row) => row.topic === topic).map((row) => ({ ...(JSON.parse(row.payload) as T), tenant }));
+          await this.enqueue(of<SilenceJobData>(SILENCE_TOPIC), of<MilestoneJobData>(MILESTONE_TOPIC));
+          const relayedAt = new Date().toISOString();
+          await this.transactions.run((manager) => this.outbox.markRelayed(manager, rows.map((r) => r.id), relayedAt));
+          relayed += rows.length;
+          full = rows.length === RELAY_BATCH;
+        }
+      });
     } catch (error) {
       this.logger.warn(`Outbox relay will retry: ${(error as Error).message}`);
     } finally {
@@ -84,12 +89,16 @@ export class ReminderScheduler implements OnApplicationBootstrap, OnModuleDestro
     if (this.reconciling) return 0;
     this.reconciling = true;
     try {
-      const silent = await this.deadlines.pendingSilences();
-      // Milestones of ended projects are never reminded (their jobs are skipped): they are not re-added forever.
-      const milestones = await this.deadlines.milestonesToRemind(ENDED_STATES);
-      await this.pruneOutbox();
-      await this.enqueue(silent, milestones);
-      return silent.length + milestones.length;
+      let checked = 0;
+      await this.tenancy.eachTenant(async ({ id: tenant }) => {
+        const silent = (await this.deadlines.pendingSilences()).map((data) => ({ ...data, tenant }));
+        // Milestones of ended projects are never reminded (their jobs are skipped): they are not re-added forever.
+        const milestones = (await this.deadlines.milestonesToRemind(ENDED_STATES)).map((data) => ({ ...data, tenant }));
+        await this.pruneOutbox();
+        await this.enqueue(silent, milestones);
+        checked += silent.length + milestones.length;
+      });
+      return checked;
     } catch (error) {
       this.logger.warn(`Reconciling reminders will retry: ${(error as Error).message}`);
       return 0;

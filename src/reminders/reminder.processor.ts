@@ -2,6 +2,7 @@ import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Inject, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { tenantScope } from '../database/tenant-scope';
 import { ReminderWorkflow, type Claim } from '../workflow/reminder-workflow.service';
 import { RedisHealth } from './redis-health';
 import { ReminderDelivery } from './reminder-delivery.service';
@@ -51,7 +52,12 @@ export class ReminderProcessor extends WorkerHost implements OnModuleInit, OnApp
     if (missing.length > 0) throw new Error(`No handler for reminder jobs: ${missing.join(', ')}`);
   }
 
-  async process(job: Job): Promise<string> {
+  /** Runs the job as the municipality it belongs to, set before anything is read (issue 21). */
+  process(job: Job<{ tenant?: string }>): Promise<string> {
+    return tenantScope.within(job.data.tenant ?? this.config.tenancy.defaultTenant, () => this.processForTenant(job));
+  }
+
+  private async processForTenant(job: Job): Promise<string> {
     const claimFor = this.claims[job.name as ReminderJob];
     if (!claimFor) throw new Error(`Unknown reminder job ${job.name}`);
     const claim = await claimFor(job);

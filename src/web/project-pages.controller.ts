@@ -1,4 +1,5 @@
 import { Body, Controller, Get, Inject, Param, ParseUUIDPipe, Post, Query, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
+import { Tenancy } from '../tenancy/tenancy.service';
 import { AccountabilityService } from '../accountability/accountability.service';
 import { pdfAttachment, REPORT_FILE_NAMES, type ReportDocument } from '../accountability/report-pdf';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
@@ -122,15 +123,18 @@ export class ProjectPagesController {
     private readonly reminders: ReminderRepository,
     private readonly accountability: AccountabilityService,
     private readonly woo: WooService,
+    private readonly tenancy: Tenancy,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
-    this.municipality = config.web.municipality.name;
     this.publicUrl = config.reminders.publicUrl;
   }
 
   private readonly publicUrl: string;
 
-  private readonly municipality: string;
+  /** The municipality whose pages these are (issue 21). */
+  private get municipality(): string {
+    return this.tenancy.current().name;
+  }
 
   @Get()
   overview(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @SignedInUser() user: WebUser, @Param('id') id: string) {

@@ -1,4 +1,6 @@
 import { Body, Controller, Get, Inject, Param, Post, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
+import { Tenancy } from '../tenancy/tenancy.service';
+import { tenantScope } from '../database/tenant-scope';
 import type {} from '@fastify/rate-limit';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -35,7 +37,10 @@ import { eventName, formatDay } from './wording';
 @UseFilters(WebRefusalFilter)
 @Controller('openbaar')
 export class PublicPagesController {
-  private readonly municipality: string;
+  /** The municipality whose pages these are (issue 21). */
+  private get municipality(): string {
+    return this.tenancy.current().name;
+  }
   private readonly publicUrl: string;
 
   constructor(
@@ -43,9 +48,9 @@ export class PublicPagesController {
     private readonly publicProjects: PublicProjectsService,
     private readonly roots: AuditRootsService,
     private readonly file: FileWorkflow,
+    private readonly tenancy: Tenancy,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
-    this.municipality = config.web.municipality.name;
     this.publicUrl = config.reminders.publicUrl;
   }
 
@@ -64,13 +69,24 @@ export class PublicPagesController {
   @OpenPage()
   @Get('besluiten.atom')
   async allDecisions(@Req() req: FastifyRequest, @Res() reply: FastifyReply) {
-    return this.sendFeed(req, reply, await this.publicProjects.all(), `${this.municipality}: besluiten over participatie`, `${this.publicUrl}/openbaar`);
+    return this.sendFeed(req, reply, await this.publicProjects.all(), `${this.municipality}: besluiten over participatie`, `${this.publicUrl}${this.pages.publicBase()}`);
   }
 
+  /**
+   * A project's page: `/openbaar/<project>` of the default tenant (the addresses from before
+   * tenants), `/openbaar/<tenant>/<project>` of any. `/openbaar/<tenant>` itself is that
+   * municipality's list (the auth guard took the tenant from the address).
+   */
   @OpenPage()
-  @Get(':slug')
+  @Get([':slug', ':tenant/:slug'])
   async project(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @Param('slug') slug: string) {
+    if (this.namesTenant(req, slug)) return this.index(req, reply);
     return this.renderProject(req, reply, await this.publicProjects.page(slug), null);
+  }
+
+  /** Whether the address's only segment is the municipality's id: its list, not a project. */
+  private namesTenant(req: FastifyRequest, slug: string): boolean {
+    return !(req.params as { tenant?: string }).tenant && slug === tenantScope.current();
   }
 
   /**
@@ -80,7 +96,7 @@ export class PublicPagesController {
    * retention period. Behind the CSRF token of every form, and a limit per address and project.
    */
   @OpenPage()
-  @Post(':slug/zienswijze')
+  @Post([':slug/zienswijze', ':tenant/:slug/zienswijze'])
   async react(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @Param('slug') slug: string, @Body() form: Form) {
     const page = await this.publicProjects.page(slug);
     const limit = await this.reactionLimit(req)(req);
@@ -115,15 +131,17 @@ export class PublicPagesController {
   private limiter?: ReturnType<FastifyRequest['server']['createRateLimit']>;
 
   @OpenPage()
-  @Get(':slug/agenda.ics')
-  async agenda(@Res() reply: FastifyReply, @Param('slug') slug: string) {
+  @Get([':slug/agenda.ics', ':tenant/:slug/agenda.ics'])
+  async agenda(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @Param('slug') slug: string) {
+    if (this.namesTenant(req, slug)) return this.allAgenda(reply);
     const page = await this.publicProjects.page(slug, { withAccount: false });
     return this.sendCalendar(reply, [page], page.project.title);
   }
 
   @OpenPage()
-  @Get(':slug/besluiten.atom')
+  @Get([':slug/besluiten.atom', ':tenant/:slug/besluiten.atom'])
   async decisions(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @Param('slug') slug: string) {
+    if (this.namesTenant(req, slug)) return this.allDecisions(req, reply);
     const page = await this.publicProjects.page(slug, { withAccount: false });
     return this.sendFeed(req, reply, [page], page.project.title, this.link(page));
   }
@@ -134,7 +152,7 @@ export class PublicPagesController {
   }
 
   private link(page: PublicProject): string {
-    return `${this.publicUrl}/openbaar/${page.project.slug}`;
+    return `${this.publicUrl}${this.pages.publicBase()}/${page.project.slug}`;
   }
 
   /** The terms (the terinzagelegging, whole days) and the milestones ahead, in one calendar (ical-generator). */

@@ -3,6 +3,7 @@ import { Reflector } from '@nestjs/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Role } from '../auth/roles';
 import { ApiError } from '../common/api-error';
+import { tenantScope } from '../database/tenant-scope';
 import { WebPages } from './web-pages';
 import { WebSession, type WebUser } from './web-session';
 
@@ -37,7 +38,8 @@ export class WebSessionGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(OPEN_PAGE, targets)) return true;
     const request = context.switchToHttp().getRequest<FastifyRequest & { webUser?: WebUser }>();
     const user = await this.session.user(request);
-    if (!user) throw new SignInRequired();
+    // A session reaches its own municipality's pages only (issue 21); at another's address it is none.
+    if (!user || user.tenant !== tenantScope.current()) throw new SignInRequired();
     request.webUser = user;
     const roles = this.reflector.getAllAndOverride<readonly Role[] | undefined>(PAGE_ROLES, targets);
     if (roles && !roles.includes(user.role)) throw new ApiError(403, 'forbidden', `This needs one of the roles: ${roles.join(', ')}.`);

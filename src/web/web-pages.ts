@@ -1,7 +1,8 @@
 import type { DecisionView } from '../decisions/decisions.service';
+import { Tenancy } from '../tenancy/tenancy.service';
+import { tenantScope } from '../database/tenant-scope';
 import { dutchClock } from '../../machines/calendar/dutch-day';
-import { Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { Injectable } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { aboutGreenLight, addDays, fieldNames, FILTER_STATES, guideLabels, isTask, lifeCycleStages, machineOf, PHASE_STATES, phaseOf, registeredGuide, waitsForBody, type GatedEventType, type GuideRef } from '../../machines/participation-project';
 import { statesLeft, type AuditEntryView } from '../audit/audit.service';
@@ -32,13 +33,23 @@ const DAY_MS = 86_400_000;
 export class WebPages {
   private readonly layouts = new Map<string, Promise<DiagramLayout>>();
 
-  private readonly municipality: AppConfig['web']['municipality'];
 
   constructor(
     private readonly session: WebSession,
-    @Inject(APP_CONFIG) config: AppConfig,
-  ) {
-    this.municipality = config.web.municipality;
+    private readonly tenancy: Tenancy,
+  ) {}
+
+  /** Where the municipality's public pages are (issue 21): its own path, or the default tenant's from before tenants. */
+  publicBase(): string {
+    const tenant = tenantScope.current() ?? this.tenancy.defaultTenant;
+    return tenant === this.tenancy.defaultTenant ? '/openbaar' : `/openbaar/${tenant}`;
+  }
+
+  /** The municipality whose pages these are (issue 21): its name, logo and theme. */
+  private get municipality() {
+    // A page no route matched (404) was not signed in to any municipality: the default one's look.
+    const { name, theme } = this.tenancy.require(tenantScope.current() ?? this.tenancy.defaultTenant);
+    return { name, logoUrl: theme.logoUrl, themeCssUrl: theme.themeCssUrl };
   }
 
   async render(req: FastifyRequest, reply: FastifyReply, template: string, data: Record<string, unknown>, status = 200): Promise<unknown> {
@@ -69,7 +80,7 @@ export class WebPages {
     // The main navigation marks the section the page belongs to.
     const pathname = req.url.split('?')[0];
     const section = pathname === '/' || pathname.startsWith('/projecten/') && pathname !== '/projecten/nieuw' ? 'projects' : pathname === '/werkvoorraad' ? 'worklist' : pathname === '/inzicht' ? 'insight' : pathname.startsWith('/handleidingen') ? 'guides' : pathname === '/projecten/nieuw' ? 'new' : '';
-    return reply.code(status).view(template, { ...data, t, fmt, ui, csrf, path: req.url, section, municipality: this.municipality, filterStates: FILTER_STATES, phaseStates: PHASE_STATES });
+    return reply.code(status).view(template, { ...data, t, fmt, ui, csrf, path: req.url, section, municipality: this.municipality, publicBase: this.publicBase(), filterStates: FILTER_STATES, phaseStates: PHASE_STATES });
   }
 
   /** An error as a page in the site's layout, in the reader's language, with who is signed in when known. */

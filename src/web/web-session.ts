@@ -1,17 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { jwtVerify, SignJWT, type JWTPayload } from 'jose';
-import { ROLES, type Actor, type Role } from '../auth/roles';
-import { WEB_SESSION_AUDIENCE } from '../auth/token-verifier';
+import { MUNICIPAL_ROLES, type Actor, type Role } from '../auth/roles';
+import { SESSION_COOKIE, WEB_SESSION_AUDIENCE, WEB_SESSION_ISSUER } from '../auth/token-verifier';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { en } from './i18n/en';
 import { nl, type Texts } from './i18n/nl';
 
-export const SESSION_COOKIE = 'iw_session';
+export { SESSION_COOKIE };
 export const LANG_COOKIE = 'iw_lang';
 const SESSION_HOURS = 8;
 /** Session tokens name their purpose, so an API token is no session and a session no API token. */
-const ISSUER = 'interactiewijzer';
+const ISSUER = WEB_SESSION_ISSUER;
 const AUDIENCE = WEB_SESSION_AUDIENCE;
 
 export interface WebUser {
@@ -21,6 +21,8 @@ export interface WebUser {
   roles: Role[];
   /** The role shown and acted under: the first of the user's roles. */
   role: Role;
+  /** The municipality signed in to (issue 21): the session reaches its pages only. */
+  tenant: string;
 }
 
 /** The signed-in user as the services' actor, under the role they act in. */
@@ -49,21 +51,22 @@ export class WebSession {
   async user(request: FastifyRequest): Promise<WebUser | null> {
     const payload = await this.verify(request.cookies[SESSION_COOKIE], AUDIENCE);
     const roles = rolesOf(payload);
-    return payload && typeof payload.name === 'string' && roles.length > 0 ? { name: payload.name, subject: payload.sub ?? payload.name, roles, role: roles[0] } : null;
+    if (!payload || typeof payload.name !== 'string' || typeof payload.tenant !== 'string' || roles.length === 0) return null;
+    return { name: payload.name, subject: payload.sub ?? payload.name, roles, role: roles[0], tenant: payload.tenant };
   }
 
   /** Development sign-in with a picked name and role; false when it is off or the input is not valid. */
-  async signInAs(reply: FastifyReply, name: string, role: string): Promise<boolean> {
+  async signInAs(reply: FastifyReply, name: string, role: string, tenant: string): Promise<boolean> {
     if (!this.devSignIn || !name.trim()) return false;
     // As a token without `sub` is its name's (token-verifier.ts): the same person over the API and the pages.
-    return this.start(reply, name.trim(), [role], name.trim());
+    return this.start(reply, name.trim(), [role], name.trim(), tenant);
   }
 
   /** Starts a session for a user the identity provider vouched for; false without any known role. */
-  async start(reply: FastifyReply, name: string, roles: unknown[], subject: string): Promise<boolean> {
+  async start(reply: FastifyReply, name: string, roles: unknown[], subject: string, tenant: string): Promise<boolean> {
     const known = rolesOf({ roles });
     if (!this.key || known.length === 0) return false;
-    const token = await new SignJWT({ name, roles: known }).setProtectedHeader({ alg: 'HS256' }).setSubject(subject).setIssuer(ISSUER).setAudience(AUDIENCE).setIssuedAt().setExpirationTime(`${SESSION_HOURS}h`).sign(this.key);
+    const token = await new SignJWT({ name, roles: known, tenant }).setProtectedHeader({ alg: 'HS256' }).setSubject(subject).setIssuer(ISSUER).setAudience(AUDIENCE).setIssuedAt().setExpirationTime(`${SESSION_HOURS}h`).sign(this.key);
     reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure: this.secure, maxAge: SESSION_HOURS * 3600 });
     return true;
   }
@@ -101,5 +104,5 @@ export class WebSession {
 
 function rolesOf(payload: JWTPayload | { roles: unknown[] } | null): Role[] {
   const roles = payload && Array.isArray(payload.roles) ? payload.roles : [];
-  return roles.filter((r): r is Role => (ROLES as readonly unknown[]).includes(r));
+  return roles.filter((r): r is Role => (MUNICIPAL_ROLES as readonly unknown[]).includes(r));
 }

@@ -3,7 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { decidedLate, isTask } from '../../machines/participation-project';
 import { Public } from '../auth/auth.decorators';
-import { bodyRecordedBy, ROLES, WRITERS } from '../auth/roles';
+import { bodyRecordedBy, MUNICIPAL_ROLES, WRITERS } from '../auth/roles';
 import { validated } from '../common/validation';
 import { CreateProjectDto } from '../projects/dto/create-project.dto';
 import { ProjectsService } from '../projects/projects.service';
@@ -22,6 +22,9 @@ import { actorOf, WebSession, type WebUser } from './web-session';
 import { OpenPage, PageRoles, SignedInUser, WebRefusalFilter, WebSessionGuard } from './web-access';
 import { sitePath } from './site-path';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { tenantScope } from '../database/tenant-scope';
+import { Tenancy } from '../tenancy/tenancy.service';
+import type { TenantSettings } from '../tenancy/tenant-settings';
 
 /**
  * The web interface: server-rendered pages (Eta through Fastify's view plugin) whose forms
@@ -38,6 +41,7 @@ export class WebController {
     private readonly reminders: ReminderRepository,
     private readonly insight: InsightService,
     private readonly session: WebSession,
+    private readonly tenancy: Tenancy,
     private readonly oidc: OidcSignIn,
     private readonly pages: WebPages,
     private readonly projects: ProjectsService,
@@ -60,7 +64,7 @@ export class WebController {
   @OpenPage()
   @Post('aanmelden')
   async signIn(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @Body() form: Form) {
-    if (!(await this.session.signInAs(reply, one(form.name), one(form.role)))) {
+    if (!(await this.session.signInAs(reply, one(form.name), one(form.role), this.signInTenant(one(form.gemeente)).id))) {
       return this.renderSignIn(req, reply, 400);
     }
     return reply.redirect('/', 303);
@@ -68,15 +72,16 @@ export class WebController {
 
   @OpenPage()
   @Get('aanmelden/oidc/start')
-  async oidcStart(@Req() req: FastifyRequest, @Res() reply: FastifyReply) {
-    if (!this.oidc.enabled) return reply.redirect('/aanmelden', 303);
-    return reply.redirect(await this.oidc.start(reply), 303);
+  async oidcStart(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @Query() query: Record<string, string | string[]>) {
+    const tenant = this.signInTenant(one(query.gemeente));
+    if (!this.oidc.enabled(tenant)) return reply.redirect('/aanmelden', 303);
+    return reply.redirect(await this.oidc.start(reply, tenant), 303);
   }
 
   @OpenPage()
   @Get('aanmelden/oidc')
   async oidcCallback(@Req() req: FastifyRequest, @Res() reply: FastifyReply) {
-    if (this.oidc.enabled && (await this.oidc.finish(req, reply))) return reply.redirect('/', 303);
+    if (await this.oidc.finish(req, reply)) return reply.redirect('/', 303);
     return this.renderSignIn(req, reply, 401);
   }
 
@@ -235,7 +240,13 @@ export class WebController {
 
   /** The sign-in page: the identity provider's link, or the development form; a status other than 200 says the last try failed. */
   private renderSignIn(req: FastifyRequest, reply: FastifyReply, status = 200): Promise<unknown> {
-    return this.pages.render(req, reply, 'sign-in', { user: null, roles: ROLES, enabled: this.session.devSignIn, oidc: this.oidc.enabled, error: status !== 200 }, status);
+    const tenants = this.tenancy.all().map((t) => ({ id: t.id, name: t.name, oidc: this.oidc.enabled(t) }));
+    return this.pages.render(req, reply, 'sign-in', { user: null, roles: MUNICIPAL_ROLES, tenants, tenant: tenantScope.required(), enabled: this.session.devSignIn, error: status !== 200 }, status);
+  }
+
+  /** The municipality one signs in to (issue 21): the one picked, else the one whose address this is. */
+  private signInTenant(picked: string): TenantSettings {
+    return (picked && this.tenancy.get(picked)) || this.tenancy.current();
   }
 }
 

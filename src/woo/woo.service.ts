@@ -1,8 +1,8 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
+import { Tenancy } from '../tenancy/tenancy.service';
 import type { WooItem } from '../../machines/publication/woo';
 import type { Actor } from '../auth/roles';
 import { ApiError } from '../common/api-error';
-import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { ProjectFileService } from '../project-file/project-file.service';
 import { ProjectsService } from '../projects/projects.service';
 import { FileWorkflow } from '../workflow/file-workflow.service';
@@ -16,7 +16,7 @@ export class WooService {
     private readonly workflow: FileWorkflow,
     private readonly file: ProjectFileService,
     private readonly projects: ProjectsService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly tenancy: Tenancy,
   ) {}
 
   publish(projectId: string, input: PublishWooDto, actor: Actor): Promise<WooItem> {
@@ -32,9 +32,9 @@ export class WooService {
   }
 
   async diwoo(projectId: string): Promise<string> {
-    const cbsCode = this.config.woo.municipalityCode;
+    const { municipalityCode: cbsCode, name } = this.tenancy.current();
     if (!cbsCode) throw new ApiError(409, 'municipality-code-missing', 'Set MUNICIPALITY_CODE (the municipality’s CBS code, e.g. 0363) so the export can name the municipality as publisher.');
     const [project, items] = await Promise.all([this.projects.find(projectId), this.file.wooItems(projectId)]);
-    return diwooSitemap(project, items, { cbsCode, name: this.config.web.municipality.name });
+    return diwooSitemap(project, items, { cbsCode, name });
   }
 }

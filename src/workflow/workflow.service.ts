@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { Tenancy } from '../tenancy/tenancy.service';
 import { Inject, Injectable } from '@nestjs/common';
 import {
   applyProjectEvent,
@@ -193,6 +194,7 @@ export class WorkflowService {
     private readonly reminders: ReminderRepository,
     private readonly trail: TrailRepository,
     private readonly stays: StateStayRepository,
+    private readonly tenancy: Tenancy,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.dayMs = config.reminders.dayMs;
@@ -482,8 +484,8 @@ export class WorkflowService {
       const before = { description: project.description, publicContact: project.publicContact, silenceWindowDays: project.silenceWindowDays, silenceAlways: project.silenceAlways, public: project.public, slug: project.slug, ownerEmail: project.ownerEmail, administratorEmail: project.administratorEmail };
       Object.assign(project, Object.fromEntries(Object.entries(settings).filter(([, value]) => value !== undefined)));
       if (project.public && !project.slug) project.slug = await this.freeSlug(manager, slugOf(project.title));
-      if (settings.slug && settings.slug !== before.slug && (await this.files.projectWithSlug(manager, settings.slug)) !== null) {
-        throw new ApiError(409, 'slug-taken', `Another project is published at /openbaar/${settings.slug}.`);
+      if (settings.slug && settings.slug !== before.slug && (await this.slugTaken(manager, settings.slug))) {
+        throw new ApiError(409, 'slug-taken', `Another project, or a municipality, is published at /openbaar/${settings.slug}.`);
       }
       if (project.silenceAlways !== before.silenceAlways) {
         const { dossier } = (await loadProjectFiles(this.files, manager, [project], unit.now)).get(project.id)!;
@@ -511,8 +513,13 @@ export class WorkflowService {
   private async freeSlug(manager: ProjectUnit['manager'], base: string): Promise<string> {
     for (let n = 1; ; n++) {
       const candidate = n === 1 ? base : `${base}-${n}`;
-      if ((await this.files.projectWithSlug(manager, candidate)) === null) return candidate;
+      if (!(await this.slugTaken(manager, candidate))) return candidate;
     }
+  }
+
+  /** A project of the municipality has the address, or it is a municipality's own (`/openbaar/<tenant>`, issue 21). */
+  private async slugTaken(manager: ProjectUnit['manager'], slug: string): Promise<boolean> {
+    return this.tenancy.get(slug) !== undefined || (await this.files.projectWithSlug(manager, slug)) !== null;
   }
 
   /** The open decisions of this cycle; for the step asked, only those the trail records as they stand. */

@@ -6,6 +6,8 @@ import { Client } from 'pg';
 import type { AppConfig } from '../../src/config/app-config';
 
 export const POSTGRES_URL = process.env.DATABASE_URL_TEST ?? 'postgres://postgres@127.0.0.1:5432/test';
+/** The service's own role in the tests, as in production (issue 21): it owns no table, so row-level security holds it. */
+export const SERVICE_ROLE = 'iw_service';
 
 /** A database of its own for one suite; `drop` removes every trace of it. */
 export interface TestDatabase {
@@ -23,17 +25,28 @@ export function sqliteDatabase(synchronous: 'FULL' | 'NORMAL' = 'FULL'): TestDat
   };
 }
 
-/** A fresh PostgreSQL database, created next to the one DATABASE_URL_TEST (or the local default) names. */
+/**
+ * A fresh PostgreSQL database, created next to the one DATABASE_URL_TEST (or the local default)
+ * names: migrated by that URL's role (the owner), used by the service's own role.
+ */
 export async function postgresDatabase(): Promise<TestDatabase> {
   const name = `iw_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
   await adminQuery(`CREATE DATABASE ${name}`);
-  const url = new URL(POSTGRES_URL);
-  url.pathname = `/${name}`;
+  const owner = new URL(POSTGRES_URL);
+  owner.pathname = `/${name}`;
+  const service = new URL(owner);
+  service.username = SERVICE_ROLE;
+  service.password = '';
   return {
     name: 'postgres',
-    config: { kind: 'postgres', url: url.toString() },
+    config: { kind: 'postgres', url: service.toString(), ownerUrl: owner.toString() },
     drop: () => adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
   };
+}
+
+/** The service's role, made once per cluster: it may log in, owns nothing, bypasses nothing. */
+export async function ensureServiceRole(): Promise<void> {
+  await adminQuery(`DO $$ BEGIN CREATE ROLE ${SERVICE_ROLE} LOGIN NOSUPERUSER NOBYPASSRLS; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$`);
 }
 
 async function adminQuery(sql: string): Promise<void> {

@@ -14,8 +14,9 @@ export class ProjectClient {
     readonly councilClerk: string,
   ) {}
 
-  static async for(t: TestApp): Promise<ProjectClient> {
-    return new ProjectClient(t, await t.token('process-manager', 'P. Manager'), await t.token('college-secretary', 'S. Secretaris'), await t.token('council-clerk', 'G. Griffier'));
+  /** The client of one municipality (its tokens' tenant claim), or of the only one there is. */
+  static async for(t: TestApp, tenant?: string): Promise<ProjectClient> {
+    return new ProjectClient(t, await t.token('process-manager', 'P. Manager', tenant), await t.token('college-secretary', 'S. Secretaris', tenant), await t.token('council-clerk', 'G. Griffier', tenant));
   }
 
   /** Requests with this token, for the calls this client has no method of its own for. */

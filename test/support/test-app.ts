@@ -13,7 +13,8 @@ const MAIN = join(__dirname, '../../dist/src/main.js');
 export interface TestApp {
   url: string;
   http: () => ReturnType<typeof request>;
-  token(role: Role | Role[], name?: string): Promise<string>;
+  /** A bearer token with these roles; with a tenant, its claim names that municipality (issue 21). */
+  token(role: Role | Role[], name?: string, tenant?: string): Promise<string>;
   /** Everything the service wrote to stdout and stderr so far. */
   output(): string;
   close(): Promise<void>;
@@ -23,7 +24,7 @@ export interface TestApp {
 
 export function databaseEnv(database: TestDatabase): NodeJS.ProcessEnv {
   return database.config.kind === 'postgres'
-    ? { DATABASE_URL: database.config.url }
+    ? { DATABASE_URL: database.config.url, ...(database.config.ownerUrl && { DATABASE_OWNER_URL: database.config.ownerUrl }) }
     : { SQLITE_PATH: database.config.path, SQLITE_SYNCHRONOUS: database.config.synchronous };
 }
 
@@ -45,7 +46,7 @@ export async function startTestApp(database: TestDatabase, env: NodeJS.ProcessEn
   return {
     url,
     http: () => request(url),
-    token: (role, name = `Test ${Array.isArray(role) ? role.join('+') : role}`) => signToken({ name, roles: Array.isArray(role) ? role : [role] }),
+    token: (role, name = `Test ${Array.isArray(role) ? role.join('+') : role}`, tenant) => signToken({ name, roles: Array.isArray(role) ? role : [role], ...(tenant && { tenant }) }),
     output: () => output,
     close: async () => {
       if (child.exitCode !== null || child.signalCode !== null) return;
@@ -83,8 +84,8 @@ export function signToken(claims: Record<string, unknown>, secret = TEST_SECRET,
   return new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).setIssuedAt().setExpirationTime(expiresIn).sign(new TextEncoder().encode(secret));
 }
 
-/** A web session cookie's value, as sign-in would set it (the session's own issuer and audience). */
-export function webSessionToken(name: string, roles: Role[], subject?: string): Promise<string> {
-  const token = new SignJWT({ name, roles }).setProtectedHeader({ alg: 'HS256' });
+/** A web session cookie's value, as sign-in would set it (the session's own issuer and audience), for a municipality (by default the default one). */
+export function webSessionToken(name: string, roles: Role[], subject?: string, tenant = 'default'): Promise<string> {
+  const token = new SignJWT({ name, roles, tenant }).setProtectedHeader({ alg: 'HS256' });
   return (subject ? token.setSubject(subject) : token).setIssuer('interactiewijzer').setAudience('interactiewijzer-web').setIssuedAt().setExpirationTime('1h').sign(new TextEncoder().encode(TEST_SECRET));
 }
