@@ -56,8 +56,6 @@ export class SqlRepository {
 
   /** The platform's tables hold no tenant's rows: their statements need no `@tenant`. */
   protected readonly platform: boolean = false;
-  /** Statements already checked for their tenant. */
-  private readonly checked = new Set<string>();
 
   constructor(private readonly dataSource: DataSource) {
     this.postgres = dataSource.options.type === 'postgres';
@@ -66,7 +64,7 @@ export class SqlRepository {
 
   /** Inside the caller's unit of work (its manager), or, with null, a statement outside any. */
   protected async run<Row = never>(manager: EntityManager | null, sql: string, parameters: unknown[]): Promise<Row[]> {
-    const tenant = this.tenantOf(sql);
+    const tenant = this.tenantOf();
     const values = this.bound(parameters, tenant);
     if (this.sqlite) {
       queryCounter.increment();
@@ -86,12 +84,14 @@ export class SqlRepository {
   }
 
   /** The tenant a statement binds: the one in scope; none for the platform's own tables. */
-  private tenantOf(sql: string): string | undefined {
-    if (!this.checked.has(sql)) {
-      if (!this.platform && !sql.includes('@tenant')) throw new Error(`A statement on a tenant's table must filter by tenant_id = @tenant (issue 21): ${sql.slice(0, 120)}`);
-      this.checked.add(sql);
-    }
+  private tenantOf(): string | undefined {
     return this.platform ? undefined : tenantScope.required();
+  }
+
+  /** A statement is checked once, where it is prepared (SQLite) or converted (PostgreSQL): it names its tenant. */
+  private checked(sql: string): string {
+    if (!this.platform && !sql.includes('@tenant')) throw new Error(`A statement on a tenant's table must filter by tenant_id = @tenant (issue 21): ${sql.slice(0, 120)}`);
+    return sql;
   }
 
   /**
@@ -126,7 +126,7 @@ export class SqlRepository {
 
   /** Runs a write and tells how many rows it changed. */
   protected async change(manager: EntityManager, sql: string, parameters: unknown[]): Promise<number> {
-    const values = this.bound(parameters, this.tenantOf(sql));
+    const values = this.bound(parameters, this.tenantOf());
     if (this.sqlite) {
       queryCounter.increment();
       return this.prepare(sql).run(...values).changes;
@@ -137,7 +137,7 @@ export class SqlRepository {
   private prepare(sql: string): SqliteStatement {
     let statement = this.prepared.get(sql);
     if (!statement) {
-      statement = this.sqlite!.prepare(sql);
+      statement = this.sqlite!.prepare(this.checked(sql));
       this.prepared.set(sql, statement);
     }
     return statement;
@@ -148,7 +148,7 @@ export class SqlRepository {
     let converted = this.statements.get(sql);
     if (converted === undefined) {
       let n = 0;
-      converted = this.postgres ? sql.replace(/\?/g, () => `$${++n}`) : sql;
+      converted = this.postgres ? this.checked(sql).replace(/\?/g, () => `$${++n}`) : sql;
       if (this.postgres) converted = converted.replace(/@tenant\b/g, `$${n + 1}`);
       this.statements.set(sql, converted);
     }
