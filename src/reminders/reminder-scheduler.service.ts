@@ -12,6 +12,8 @@ import { MILESTONE_TOPIC, SILENCE_TOPIC } from '../workflow/workflow.service';
 import { REMINDER_QUEUE, ReminderJob, type MilestoneJobData, type SilenceJobData } from './reminder-queue';
 
 const RELAY_INTERVAL_MS = 200;
+/** How often the relay looks at every tenant's outbox, not only at those this process wrote for (rows of other processes, of a relay that failed). */
+const RELAY_SWEEP_MS = 5_000;
 const RELAY_BATCH = 1000;
 
 /**
@@ -49,7 +51,9 @@ export class ReminderScheduler implements OnApplicationBootstrap, OnModuleDestro
       void this.reconcile();
     });
     this.timers = [
-      setInterval(() => void this.relay(), RELAY_INTERVAL_MS),
+      // Quickly for what this process wrote, now and then for every municipality (issue 21: hundreds of them stay cheap).
+      setInterval(() => void this.relay(this.outbox.takeWritten()), RELAY_INTERVAL_MS),
+      setInterval(() => void this.relay(), RELAY_SWEEP_MS),
       setInterval(() => void this.reconcile(), this.config.reminders.reconcileIntervalMs),
     ];
   }
@@ -58,9 +62,14 @@ export class ReminderScheduler implements OnApplicationBootstrap, OnModuleDestro
     this.timers.forEach(clearInterval);
   }
 
-  /** Hands committed outbox rows to BullMQ, batch after batch until none are left; returns how many. */
-  async relay(): Promise<number> {
-    if (this.relaying) return 0;
+  /** Hands committed outbox rows to BullMQ, batch after batch until none are left, of every tenant or these; returns how many. */
+  async relay(tenants?: readonly string[]): Promise<number> {
+    if (tenants?.length === 0) return 0;
+    if (this.relaying) {
+      // Not lost: the next quick round takes them.
+      tenants?.forEach((tenant) => this.outbox.remember(tenant));
+      return 0;
+    }
     this.relaying = true;
     let relayed = 0;
     try {
@@ -75,7 +84,7 @@ export class ReminderScheduler implements OnApplicationBootstrap, OnModuleDestro
           relayed += rows.length;
           full = rows.length === RELAY_BATCH;
         }
-      });
+      }, tenants);
     } catch (error) {
       this.logger.warn(`Outbox relay will retry: ${(error as Error).message}`);
     } finally {

@@ -89,8 +89,9 @@ export class Tenancy implements OnModuleInit, OnModuleDestroy {
     return found;
   }
 
-  /** Runs `work` for every tenant in turn, each in its own scope: the platform's rounds (reminders, roots, guides). */
-  async eachTenant(work: (tenant: TenantSettings) => Promise<unknown>): Promise<void> {
-    for (const tenant of this.all()) await tenantScope.within(tenant.id, () => work(tenant));
+  /** Runs `work` for every tenant (or these) in turn, each in its own scope: the platform's rounds (reminders, roots, guides). */
+  async eachTenant(work: (tenant: TenantSettings) => Promise<unknown>, only?: readonly string[]): Promise<void> {
+    const tenants = only ? only.map((id) => this.settings.get(id)).filter((t): t is TenantSettings => t !== undefined) : this.all();
+    for (const tenant of tenants) await tenantScope.within(tenant.id, () => work(tenant));
   }
 }
