@@ -22,6 +22,8 @@ import { dataSourceOptions } from '../src/database/data-source-options';
 import { OutboxRepository } from '../src/database/outbox.repository';
 import { ReminderRepository } from '../src/database/reminder.repository';
 import { Tenancy } from '../src/tenancy/tenancy.service';
+import { Metrics } from '../src/metrics/metrics.service';
+import { DatabaseHealth } from '../src/database/database-health';
 import { TenantRepository } from '../src/database/tenant.repository';
 import { TransactionRunner } from '../src/database/transaction-runner';
 import { ReminderScheduler } from '../src/reminders/reminder-scheduler.service';
@@ -156,7 +158,7 @@ async function main(): Promise<void> {
     const transactions = new TransactionRunner(dataSource);
     const tenancy = new Tenancy(new TenantRepository(dataSource), transactions, config);
     await tenancy.reload();
-    const scheduler = new ReminderScheduler(queue, new OutboxRepository(dataSource), new ReminderRepository(dataSource), transactions, tenancy, config);
+    const scheduler = new ReminderScheduler(queue, new OutboxRepository(dataSource), new ReminderRepository(dataSource), transactions, tenancy, new Metrics(config, new DatabaseHealth(dataSource)), config);
     // Where the lateness arises: due -> claimed by a worker (row created) -> settled after delivery.
     const rows: Array<{ due_at: string; created_at: string; finished_at: string }> = await dataSource.query("SELECT due_at, created_at, finished_at FROM reminders WHERE kind = 'silence' AND level = 1 AND status = 'sent'");
     const claimLateness = rows.map((r) => Date.parse(r.created_at) - Date.parse(r.due_at)).sort((a, b) => a - b);

@@ -11,15 +11,17 @@ import { registerWebPlugins, WEB_PATHS } from './web/web-plugins';
 import { WebPages } from './web/web-pages';
 import { queryCounter } from './database/query-counter';
 import { tenantScope } from './database/tenant-scope';
+import { Metrics } from './metrics/metrics.service';
 
 /** Builds the HTTP application; used by main.ts, the tests and the benchmarks alike. */
 export async function createApp(config: AppConfig, options: { logger?: false } = {}): Promise<NestFastifyApplication> {
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), new FastifyAdapter(), {
     logger: options.logger ?? ['log', 'warn', 'error'],
   });
-  app.setGlobalPrefix('api', { exclude: ['health', 'health/ready', '.well-known/jwks.json', 'admin/queues', 'admin/queues/{*rest}', ...WEB_PATHS] });
+  app.setGlobalPrefix('api', { exclude: ['health', 'health/ready', 'metrics', '.well-known/jwks.json', 'admin/queues', 'admin/queues/{*rest}', ...WEB_PATHS] });
   // Every request acts for one municipality, set once by the auth guard (issue 21).
   app.getHttpAdapter().getInstance().addHook('onRequest', (_request, _reply, done) => tenantScope.open(done));
+  recordRequests(app);
   registerInputGuard(app);
   await registerWebPlugins(app, config);
   if (config.serverTiming) addServerTiming(app);
@@ -39,6 +41,15 @@ export async function createApp(config: AppConfig, options: { logger?: false } =
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
   return app;
+}
+
+/** Every request's time by route and status, for /metrics (issue 22). */
+function recordRequests(app: NestFastifyApplication): void {
+  const { requestSeconds } = app.get(Metrics);
+  app.getHttpAdapter().getInstance().addHook('onResponse', (request, reply, done) => {
+    requestSeconds.observe({ method: request.method, route: request.routeOptions.url ?? 'unmatched', status: String(reply.statusCode) }, reply.elapsedTime / 1000);
+    done();
+  });
 }
 
 /** `Server-Timing: app;dur=<ms>, db;desc="queries";dur=<count>` on every response. */

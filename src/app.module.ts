@@ -9,6 +9,7 @@ import type { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { TenancyModule } from './tenancy/tenancy.module';
+import { MetricsModule } from './metrics/metrics.module';
 import { TenantsModule } from './tenants/tenants.module';
 import { DecisionsModule } from './decisions/decisions.module';
 import { HealthModule } from './health/health.module';
@@ -32,6 +33,7 @@ export class AppModule {
         ConfigModule.forRoot(config),
         DatabaseModule,
         TenancyModule,
+        MetricsModule,
         AuthModule,
         RemindersModule.forRoot(config, { api: true, workers: config.reminders.workers }),
         ProjectsModule,
@@ -57,17 +59,17 @@ export class AppModule {
 
   /** `npm run retention`: the projects and the workflow, without HTTP or queues. */
   static retention(config: AppConfig): DynamicModule {
-    return { module: AppModule, imports: [ConfigModule.forRoot(config), DatabaseModule, TenancyModule, RetentionModule] };
+    return { module: AppModule, imports: [ConfigModule.forRoot(config), DatabaseModule, TenancyModule, MetricsModule, RetentionModule] };
   }
 
   /** `npm run tenant`: the operator's first set-up, without HTTP or queues (issue 21). */
   static tenants(config: AppConfig): DynamicModule {
-    return { module: AppModule, imports: [ConfigModule.forRoot(config), DatabaseModule, TenancyModule, TenantsModule] };
+    return { module: AppModule, imports: [ConfigModule.forRoot(config), DatabaseModule, TenancyModule, MetricsModule, TenantsModule] };
   }
 
   /** `npm run worker`: the queue workers (and the outbox relay and reconciler) without HTTP. */
   static worker(config: AppConfig): DynamicModule {
     // The guides too: a reminder's escalation follows the project's guide (issue 20).
-    return { module: AppModule, imports: [ConfigModule.forRoot(config), DatabaseModule, TenancyModule, GuidesModule, RemindersModule.forRoot(config, { api: false, workers: true })] };
+    return { module: AppModule, imports: [ConfigModule.forRoot(config), DatabaseModule, TenancyModule, MetricsModule, GuidesModule, RemindersModule.forRoot(config, { api: false, workers: true })] };
   }
 }

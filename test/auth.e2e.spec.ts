@@ -26,7 +26,7 @@ describe('identity and roles', () => {
     expect(docs.status).toBe(200);
     expect(Object.keys(docs.body.paths)).toEqual(expect.arrayContaining(['/api/projects', '/api/projects/{id}/events', '/api/projects/{id}/decisions', '/api/machine', '/api/projects/{id}/quick-scan', '/api/projects/{id}/plan', '/api/projects/{id}/inspection/reactions', '/api/catalogue/levels']));
     // The web pages are not part of the API's description.
-    expect(Object.keys(docs.body.paths).filter((path) => !path.startsWith('/api/'))).toEqual(['/.well-known/jwks.json', '/openbaar/{tenant}/jwks.json', '/health', '/health/ready']);
+    expect(Object.keys(docs.body.paths).filter((path) => !path.startsWith('/api/'))).toEqual(['/metrics', '/.well-known/jwks.json', '/openbaar/{tenant}/jwks.json', '/health', '/health/ready']);
   });
 
   it('documents every operation’s success answer with its schema', async () => {
@@ -40,6 +40,8 @@ describe('identity and roles', () => {
           if (status === '204') return true;
           // An XML document (the DiWoo export) is described as such; JSON answers by their shape.
           if (response.content?.['application/xml']?.schema?.type === 'string') return true;
+          // The metrics are Prometheus text.
+          if (response.content?.['text/plain']?.schema?.type === 'string') return true;
           const schema = response.content?.['application/json']?.schema;
           return !!schema && (schema.properties !== undefined || schema.items !== undefined || schema.$ref !== undefined || schema.additionalProperties !== undefined || schema.type === 'object');
         });

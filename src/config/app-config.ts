@@ -19,6 +19,8 @@ export interface AppConfig {
   production: boolean;
   /** How long a shutdown waits for running reminder jobs (SHUTDOWN_GRACE_MS, default 10 s); the whole shutdown is bounded by twice that. */
   shutdownGraceMs: number;
+  /** METRICS_PORT: the Prometheus metrics on a port of their own, besides /metrics for an operator's token (issue 22). */
+  metricsPort: number | undefined;
   /** SERVER_TIMING=on: each response says its server time and database query count (Server-Timing), for benchmarks and profiling. */
   serverTiming: boolean;
   /**
@@ -175,6 +177,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const maxTokenAgeSeconds = durationSeconds(env.AUTH_MAX_TOKEN_AGE ?? '12h');
   if (maxTokenAgeSeconds === undefined) problems.push(`AUTH_MAX_TOKEN_AGE must be a duration such as 12h, 90m or 3600s, not "${env.AUTH_MAX_TOKEN_AGE}"`);
 
+  const metricsPort = env.METRICS_PORT ? Number(env.METRICS_PORT) : undefined;
+  if (metricsPort !== undefined && (!Number.isInteger(metricsPort) || metricsPort <= 0 || metricsPort > 65535)) problems.push(`METRICS_PORT must be a port from 1 to 65535, not "${env.METRICS_PORT}"`);
+
   const positive = (name: string, fallback: number): number => {
     const value = Number(env[name] ?? fallback);
     if (!Number.isInteger(value) || value <= 0) problems.push(`${name} must be a positive whole number, not "${env[name]}"`);
@@ -259,6 +264,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     production,
     shutdownGraceMs,
     serverTiming: env.SERVER_TIMING === 'on',
+    metricsPort,
     web: {
       sessionSecret,
       oidc: issuerUrl ? { issuer: issuerUrl, clientId: env.OIDC_CLIENT_ID!, clientSecret: env.OIDC_CLIENT_SECRET! } : undefined,

@@ -27,8 +27,8 @@ export class OutboxRepository extends SqlRepository {
   }
 
   /** The oldest rows not relayed yet, at most `limit`. */
-  async unrelayed(limit: number): Promise<Array<{ id: number; topic: string; payload: string }>> {
-    const rows = await this.read<{ id: number | string; topic: string; payload: string }>('SELECT id, topic, payload FROM outbox WHERE tenant_id = @tenant AND relayed_at IS NULL ORDER BY id LIMIT ?', [limit]);
+  async unrelayed(limit: number): Promise<Array<{ id: number; topic: string; payload: string; createdAt: string }>> {
+    const rows = await this.read<{ id: number | string; topic: string; payload: string; createdAt: string }>('SELECT id, topic, payload, created_at AS "createdAt" FROM outbox WHERE tenant_id = @tenant AND relayed_at IS NULL ORDER BY id LIMIT ?', [limit]);
     return rows.map((r) => ({ ...r, id: Number(r.id) }));
   }
 

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Actor } from '../auth/roles';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { ApiError } from '../common/api-error';
+import { ApiError, type BlockerView } from '../common/api-error';
 import { containsPattern } from '../common/like';
 import { DecisionRepository } from '../database/decision.repository';
 import { awaitingPattern, type ProjectEntity } from '../database/project.entity';
@@ -11,6 +11,7 @@ import { TrailRepository } from '../database/trail.repository';
 import { boundDecisions } from '../workflow/decision-binding';
 import { loadProjectFiles } from '../workflow/dossier';
 import { GuidesService } from '../guides/guides.service';
+import { Metrics } from '../metrics/metrics.service';
 import { toGreenLight, WorkflowService, type EventRequest, type NewProject, type ProjectSettings, type ProjectState } from '../workflow/workflow.service';
 import type { ListProjectsQuery } from './dto/list-projects.query';
 import { toProjectView, type ProjectView } from './project.view';
@@ -47,6 +48,7 @@ export class ProjectsService {
     private readonly trail: TrailRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly guides: GuidesService,
+    private readonly metrics: Metrics,
   ) {}
 
   /** A new project, pinned to the latest version of its guide (issue 20). */
@@ -60,8 +62,18 @@ export class ProjectsService {
     return this.viewAfterWrite(await this.workflow.updateSettings(id, settings, actor));
   }
 
+  /** A step, counted for /metrics: taken, or refused with its reason's code. */
   async applyEvent(id: string, request: EventRequest, actor: Actor): Promise<ProjectView> {
-    return this.viewAfterWrite(await this.workflow.applyEvent(id, request, actor));
+    let moved: ProjectState;
+    try {
+      moved = await this.workflow.applyEvent(id, request, actor);
+    } catch (error) {
+      // A blocked step by its first reason (green-light-missing, plan-incomplete, …); any other refusal by its code.
+      if (error instanceof ApiError) this.metrics.refusals.inc({ step: request.type, code: (error.details.blockers as BlockerView[] | undefined)?.[0]?.code ?? error.code });
+      throw error;
+    }
+    this.metrics.transitions.inc({ step: request.type });
+    return this.viewAfterWrite(moved);
   }
 
   private async viewAfterWrite({ project, openDecisions, file }: ProjectState): Promise<ProjectView> {

@@ -7,6 +7,7 @@ import { OutboxRepository } from '../database/outbox.repository';
 import { ReminderRepository } from '../database/reminder.repository';
 import { TransactionRunner } from '../database/transaction-runner';
 import { Tenancy } from '../tenancy/tenancy.service';
+import { Metrics } from '../metrics/metrics.service';
 import { milestoneJobId, silenceJobId } from '../workflow/reminder-workflow.service';
 import { MILESTONE_TOPIC, SILENCE_TOPIC } from '../workflow/workflow.service';
 import { REMINDER_QUEUE, ReminderJob, type MilestoneJobData, type SilenceJobData } from './reminder-queue';
@@ -38,8 +39,15 @@ export class ReminderScheduler implements OnApplicationBootstrap, OnModuleDestro
     private readonly deadlines: ReminderRepository,
     private readonly transactions: TransactionRunner,
     private readonly tenancy: Tenancy,
+    private readonly metrics: Metrics,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  ) {
+    // The queue's counts when scraped; a Redis that does not answer within a second leaves them as they were.
+    metrics.collectWith(async () => {
+      const counts = await Promise.race([this.queue.getJobCounts('waiting', 'delayed', 'active', 'failed'), new Promise<null>((resolve) => setTimeout(() => resolve(null), 1000).unref())]);
+      for (const [state, n] of Object.entries(counts ?? {})) metrics.queueJobs.set({ state }, n);
+    });
+  }
 
   onApplicationBootstrap(): void {
     void this.reconcile();
@@ -80,6 +88,7 @@ export class ReminderScheduler implements OnApplicationBootstrap, OnModuleDestro
           const of = <T>(topic: string) => rows.filter((row) => row.topic === topic).map((row) => ({ ...(JSON.parse(row.payload) as T), tenant }));
           await this.enqueue(of<SilenceJobData>(SILENCE_TOPIC), of<MilestoneJobData>(MILESTONE_TOPIC));
           const relayedAt = new Date().toISOString();
+          this.metrics.outboxLagSeconds.set((Date.parse(relayedAt) - Math.min(...rows.map((row) => Date.parse(row.createdAt)))) / 1000);
           await this.transactions.run((manager) => this.outbox.markRelayed(manager, rows.map((r) => r.id), relayedAt));
           relayed += rows.length;
           full = rows.length === RELAY_BATCH;
@@ -97,6 +106,7 @@ export class ReminderScheduler implements OnApplicationBootstrap, OnModuleDestro
   async reconcile(): Promise<number> {
     if (this.reconciling) return 0;
     this.reconciling = true;
+    const started = performance.now();
     try {
       let checked = 0;
       await this.tenancy.eachTenant(async ({ id: tenant }) => {
@@ -107,6 +117,8 @@ export class ReminderScheduler implements OnApplicationBootstrap, OnModuleDestro
         await this.enqueue(silent, milestones);
         checked += silent.length + milestones.length;
       });
+      this.metrics.reconcileRuns.inc();
+      this.metrics.reconcileSeconds.observe((performance.now() - started) / 1000);
       return checked;
     } catch (error) {
       this.logger.warn(`Reconciling reminders will retry: ${(error as Error).message}`);

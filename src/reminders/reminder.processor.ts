@@ -3,6 +3,7 @@ import { Inject, Logger, type BeforeApplicationShutdown, type OnApplicationBoots
 import type { Job } from 'bullmq';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { tenantScope } from '../database/tenant-scope';
+import { Metrics } from '../metrics/metrics.service';
 import { ReminderWorkflow, type Claim } from '../workflow/reminder-workflow.service';
 import { RedisHealth } from './redis-health';
 import { ReminderDelivery } from './reminder-delivery.service';
@@ -21,6 +22,7 @@ export class ReminderProcessor extends WorkerHost implements OnModuleInit, OnApp
     private readonly workflow: ReminderWorkflow,
     private readonly delivery: ReminderDelivery,
     private readonly redis: RedisHealth,
+    private readonly metrics: Metrics,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     super();
@@ -60,6 +62,11 @@ export class ReminderProcessor extends WorkerHost implements OnModuleInit, OnApp
   private async processForTenant(job: Job): Promise<string> {
     const claimFor = this.claims[job.name as ReminderJob];
     if (!claimFor) throw new Error(`Unknown reminder job ${job.name}`);
+    // The first attempt says how late the queue was: from the deadline to its claim.
+    if (job.attemptsMade === 0) {
+      const due = (job.data as SilenceJobData).dueAt ?? (job.data as MilestoneJobData).remindAt;
+      if (due) this.metrics.reminderLatenessSeconds.observe(Math.max(0, Date.now() - Date.parse(due)) / 1000);
+    }
     const claim = await claimFor(job);
     if (claim.action === 'none') return claim.reason;
     try {
