@@ -156,7 +156,7 @@ async function main(): Promise<void> {
     const config = loadConfig({ ...serviceEnv, QUEUE_PREFIX: PREFIX });
     const dataSource = await new DataSource(dataSourceOptions(config.database)).initialize();
     const transactions = new TransactionRunner(dataSource);
-    const tenancy = new Tenancy(new TenantRepository(dataSource), transactions, config);
+    const tenancy = new Tenancy(new TenantRepository(dataSource), config);
     await tenancy.reload();
     const scheduler = new ReminderScheduler(queue, new OutboxRepository(dataSource), new ReminderRepository(dataSource), transactions, tenancy, new Metrics(config, new DatabaseHealth(dataSource)), config);
     // Where the lateness arises: due -> claimed by a worker (row created) -> settled after delivery.

@@ -1,10 +1,8 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
-import { DEFAULT_GUIDE_ID } from '../../machines/participation-project';
 import { ApiError } from '../common/api-error';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { TenantRepository, type TenantRow } from '../database/tenant.repository';
 import { tenantScope } from '../database/tenant-scope';
-import { TransactionRunner } from '../database/transaction-runner';
 import { environmentSettings, storedSettings, type TenantSettings } from './tenant-settings';
 
 /** How often an instance looks for tenants another one added or changed. */
@@ -23,7 +21,6 @@ export class Tenancy implements OnModuleInit, OnModuleDestroy {
 
   constructor(
     private readonly tenants: TenantRepository,
-    private readonly transactions: TransactionRunner,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -31,13 +28,9 @@ export class Tenancy implements OnModuleInit, OnModuleDestroy {
     await this.reload();
     const wanted = this.config.tenancy.defaultTenant;
     const configured = [...this.rows.values()].find((row) => row.fromEnvironment);
-    if (configured && configured.id !== wanted) {
-      throw new Error(`TENANT_ID is "${wanted}", but this database's default tenant is "${configured.id}": set TENANT_ID=${configured.id} (a tenant's id never changes).`);
-    }
-    if (!configured) {
-      const now = new Date().toISOString();
-      await this.transactions.run((manager) => this.tenants.insert(manager, { id: wanted, name: 'Gemeente', municipalityCode: null, settings: '{}', signingKey: null, fromEnvironment: true, createdAt: now, updatedAt: now }));
-      await this.reload();
+    // The tenants migration made the default tenant; its id never changes afterwards.
+    if (configured?.id !== wanted) {
+      throw new Error(`TENANT_ID is "${wanted}", but this database's default tenant is ${configured ? `"${configured.id}": set TENANT_ID=${configured.id}` : 'missing: restore the tenants table from a backup'} (a tenant's id never changes).`);
     }
     this.poll = setInterval(() => void this.reload().catch((error: unknown) => this.logger.warn(`Reloading the tenants failed: ${String(error)}`)), TENANT_POLL_MS);
     this.poll.unref();
@@ -50,7 +43,7 @@ export class Tenancy implements OnModuleInit, OnModuleDestroy {
   async reload(): Promise<void> {
     const rows = await this.tenants.all();
     this.rows = new Map(rows.map((row) => [row.id, row]));
-    this.settings = new Map(rows.map((row) => [row.id, row.fromEnvironment ? environmentSettings(row, this.config, DEFAULT_GUIDE_ID) : storedSettings(row)]));
+    this.settings = new Map(rows.map((row) => [row.id, row.fromEnvironment ? environmentSettings(row, this.config) : storedSettings(row)]));
   }
 
   get defaultTenant(): string {

@@ -1,3 +1,4 @@
+import { DEFAULT_GUIDE_ID } from '../../machines/participation-project';
 import type { AppConfig } from '../config/app-config';
 import type { TenantRow } from '../database/tenant.repository';
 
@@ -31,14 +32,14 @@ export interface TenantSettings {
 export type StoredSettings = Pick<TenantSettings, 'zgw' | 'guide' | 'theme' | 'mail' | 'oidc'>;
 
 /** The default tenant's settings: the environment's, as before tenants existed. */
-export function environmentSettings(row: TenantRow, config: AppConfig, defaultGuide: string): TenantSettings {
+export function environmentSettings(row: TenantRow, config: AppConfig): TenantSettings {
   const { web, zgw, woo, reminders } = config;
   return {
     id: row.id,
     name: web.municipality.name,
     municipalityCode: woo.municipalityCode ?? null,
     zgw: { rsin: zgw.rsin ?? null, besluittypen: zgw.besluittypen as Record<string, string> },
-    guide: defaultGuide,
+    guide: DEFAULT_GUIDE_ID,
     theme: { logoUrl: web.municipality.logoUrl ?? null, themeCssUrl: web.municipality.themeCssUrl ?? null },
     mail: { from: reminders.mailFrom, webhookUrl: reminders.webhookUrl ?? null, webhookSecret: reminders.webhookSecret ?? null },
     oidc: web.oidc ? { issuer: web.oidc.issuer, clientId: web.oidc.clientId, clientSecret: web.oidc.clientSecret } : null,
