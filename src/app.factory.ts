@@ -12,15 +12,22 @@ import { WebPages } from './web/web-pages';
 import { queryCounter } from './database/query-counter';
 import { tenantScope } from './database/tenant-scope';
 import { Metrics } from './metrics/metrics.service';
+import { logRequests, requestIdOf } from './logging/logging';
+import { Logger } from 'nestjs-pino';
 
 /** Builds the HTTP application; used by main.ts, the tests and the benchmarks alike. */
-export async function createApp(config: AppConfig, options: { logger?: false } = {}): Promise<NestFastifyApplication> {
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), new FastifyAdapter(), {
-    logger: options.logger ?? ['log', 'warn', 'error'],
-  });
+export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), new FastifyAdapter({ genReqId: requestIdOf }), { bufferLogs: true });
+  app.useLogger(app.get(Logger));
   app.setGlobalPrefix('api', { exclude: ['health', 'health/ready', 'metrics', '.well-known/jwks.json', 'admin/queues', 'admin/queues/{*rest}', ...WEB_PATHS] });
   // Every request acts for one municipality, set once by the auth guard (issue 21).
   app.getHttpAdapter().getInstance().addHook('onRequest', (_request, _reply, done) => tenantScope.open(done));
+  logRequests(app.getHttpAdapter().getInstance(), config);
+  // The request's id goes back to the caller, to quote when something went wrong (issue 22).
+  app.getHttpAdapter().getInstance().addHook('onRequest', (request, reply, done) => {
+    reply.header('x-request-id', request.id);
+    done();
+  });
   recordRequests(app);
   registerInputGuard(app);
   await registerWebPlugins(app, config);

@@ -7,6 +7,7 @@ import { InsightModule } from './insight/insight.module';
 import { AuthModule } from './auth/auth.module';
 import type { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
+import { loggingModule } from './logging/logging';
 import { DatabaseModule } from './database/database.module';
 import { TenancyModule } from './tenancy/tenancy.module';
 import { MetricsModule } from './metrics/metrics.module';
@@ -31,6 +32,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
+        loggingModule(config),
         DatabaseModule,
         TenancyModule,
         MetricsModule,
@@ -70,6 +72,6 @@ export class AppModule {
   /** `npm run worker`: the queue workers (and the outbox relay and reconciler) without HTTP. */
   static worker(config: AppConfig): DynamicModule {
     // The guides too: a reminder's escalation follows the project's guide (issue 20).
-    return { module: AppModule, imports: [ConfigModule.forRoot(config), DatabaseModule, TenancyModule, MetricsModule, GuidesModule, RemindersModule.forRoot(config, { api: false, workers: true })] };
+    return { module: AppModule, imports: [ConfigModule.forRoot(config), loggingModule(config), DatabaseModule, TenancyModule, MetricsModule, GuidesModule, RemindersModule.forRoot(config, { api: false, workers: true })] };
   }
 }

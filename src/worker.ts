@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { Logger as PinoLogger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { boundShutdown } from './common/shutdown';
 import { ConfigError, loadConfig } from './config/app-config';
@@ -8,10 +9,17 @@ import { ConfigError, loadConfig } from './config/app-config';
 /** Reminder workers alone, for scale-out: run the API with WORKERS=off and as many of these as needed. */
 async function main(): Promise<void> {
   const config = loadConfig();
-  const app = await NestFactory.createApplicationContext(AppModule.worker(config), { logger: ['log', 'warn', 'error'] });
+  const app = await NestFactory.createApplicationContext(AppModule.worker(config), { bufferLogs: true });
+  app.useLogger(app.get(PinoLogger));
   app.enableShutdownHooks();
   boundShutdown(config.shutdownGraceMs * 2);
-  Logger.log(`Reminder workers running against ${config.reminders.redisUrl} (prefix ${config.reminders.queuePrefix})`, 'interactiewijzer');
+  Logger.log(`Reminder workers running against Redis at ${redisHost(config.reminders.redisUrl)} (prefix ${config.reminders.queuePrefix})`, 'interactiewijzer');
+}
+
+/** The Redis server's host and port, without the password its URL may hold. */
+function redisHost(url: string): string {
+  const { host } = new URL(url);
+  return host;
 }
 
 main().catch((error: unknown) => {

@@ -13,6 +13,7 @@ describe('configuration', () => {
       rules: { inspraakTermDays: 42, challengeAssessmentDays: 56, mandatoryParticipationActivities: [], mandatoryParticipationDecision: null, applicationRepairDays: 14, collegeProcedureMinTermDays: 14, inspraakPostalWeek: true, unansweredLeadDays: 14, fromEnvironment: [] },
       retention: { days: { 'reaction-sender': 365, 'reaction-contact': 365, initiator: 365 } },
       serverTiming: false,
+      logLevel: 'info',
       web: { sessionSecret: DEFAULT_DEVELOPMENT_SECRET, oidc: undefined, oidcAllowHttp: false, municipality: { name: 'Gemeente', logoUrl: undefined, themeCssUrl: undefined } },
       tenancy: { defaultTenant: 'default', claim: 'tenant', hosts: {} },
       database: { kind: 'sqlite', path: './data/interactiewijzer.sqlite', synchronous: 'FULL' },

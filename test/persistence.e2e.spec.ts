@@ -182,7 +182,7 @@ describe('instances starting together on a fresh PostgreSQL database', () => {
       const database = await postgresDatabase();
       const instances = await Promise.all(Array.from({ length: 4 }, () => startTestApp(database)));
       try {
-        for (const instance of instances) expect(instance.output()).not.toMatch(/ERROR|Unable to connect|already exists|duplicate key/);
+        for (const instance of instances) expect(instance.output()).not.toMatch(/"level":"(error|fatal)"|Unable to connect|already exists|duplicate key/);
         expect((await instances[3].http().get('/health/ready')).body.checks.database.status).toBe('up');
       } finally {
         await Promise.all(instances.map((instance) => instance.close()));

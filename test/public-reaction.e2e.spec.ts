@@ -57,6 +57,8 @@ describe('the online zienswijze', () => {
     expect(received.payload.contact).toEqual({ personalDataId: expect.any(String), digest: expect.stringMatching(/^[0-9a-f]{64}$/) });
     const page = (await service.t.http().get(`/openbaar/${slug}`)).text;
     expect(page).not.toMatch(/Karel|Lindelaan 4/);
+    // Nor in the logs (issue 22).
+    expect(service.t.output()).not.toMatch(/Karel|Lindelaan 4|karel@/);
 
     // A post without the form's token is refused.
     const forged = await service.t.http().post(`/openbaar/${slug}/zienswijze`).type('form').send({ name: 'X', address: 'Y', text: 'Z' });

@@ -13,6 +13,9 @@ export const DEPRECATED_GUIDE_VARIABLE_FIELDS = {
 } as const;
 const DEPRECATED_GUIDE_VARIABLES = Object.keys(DEPRECATED_GUIDE_VARIABLE_FIELDS) as Array<keyof typeof DEPRECATED_GUIDE_VARIABLE_FIELDS>;
 
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+type LogLevel = (typeof LOG_LEVELS)[number];
+
 export interface AppConfig {
   port: number;
   host: string;
@@ -21,6 +24,8 @@ export interface AppConfig {
   shutdownGraceMs: number;
   /** METRICS_PORT: the Prometheus metrics on a port of their own, besides /metrics for an operator's token (issue 22). */
   metricsPort: number | undefined;
+  /** LOG_LEVEL: the least severe log lines written, as JSON lines on stdout (default info; silent writes none). */
+  logLevel: LogLevel;
   /** SERVER_TIMING=on: each response says its server time and database query count (Server-Timing), for benchmarks and profiling. */
   serverTiming: boolean;
   /**
@@ -180,6 +185,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const metricsPort = env.METRICS_PORT ? Number(env.METRICS_PORT) : undefined;
   if (metricsPort !== undefined && (!Number.isInteger(metricsPort) || metricsPort <= 0 || metricsPort > 65535)) problems.push(`METRICS_PORT must be a port from 1 to 65535, not "${env.METRICS_PORT}"`);
 
+  const logLevel = (env.LOG_LEVEL || 'info') as LogLevel;
+  if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, not "${env.LOG_LEVEL}"`);
+
   const positive = (name: string, fallback: number): number => {
     const value = Number(env[name] ?? fallback);
     if (!Number.isInteger(value) || value <= 0) problems.push(`${name} must be a positive whole number, not "${env[name]}"`);
@@ -265,6 +273,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     shutdownGraceMs,
     serverTiming: env.SERVER_TIMING === 'on',
     metricsPort,
+    logLevel,
     web: {
       sessionSecret,
       oidc: issuerUrl ? { issuer: issuerUrl, clientId: env.OIDC_CLIENT_ID!, clientSecret: env.OIDC_CLIENT_SECRET! } : undefined,

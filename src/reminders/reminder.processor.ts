@@ -3,6 +3,7 @@ import { Inject, Logger, type BeforeApplicationShutdown, type OnApplicationBoots
 import type { Job } from 'bullmq';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { tenantScope } from '../database/tenant-scope';
+import { withJobLogContext } from '../logging/logging';
 import { Metrics } from '../metrics/metrics.service';
 import { ReminderWorkflow, type Claim } from '../workflow/reminder-workflow.service';
 import { RedisHealth } from './redis-health';
@@ -54,9 +55,11 @@ export class ReminderProcessor extends WorkerHost implements OnModuleInit, OnApp
     if (missing.length > 0) throw new Error(`No handler for reminder jobs: ${missing.join(', ')}`);
   }
 
-  /** Runs the job as the municipality it belongs to, set before anything is read (issue 21). */
-  process(job: Job<{ tenant?: string }>): Promise<string> {
-    return tenantScope.within(job.data.tenant ?? this.config.tenancy.defaultTenant, () => this.processForTenant(job));
+  /** Runs the job as the municipality it belongs to, set before anything is read (issue 21); its log lines name the request that queued it (issue 22). */
+  process(job: Job<{ tenant?: string; requestId?: string; projectId?: string }>): Promise<string> {
+    return withJobLogContext({ jobId: job.id, requestId: job.data.requestId, projectId: job.data.projectId }, () =>
+      tenantScope.within(job.data.tenant ?? this.config.tenancy.defaultTenant, () => this.processForTenant(job)),
+    );
   }
 
   private async processForTenant(job: Job): Promise<string> {
@@ -72,6 +75,7 @@ export class ReminderProcessor extends WorkerHost implements OnModuleInit, OnApp
     try {
       const channels = await this.delivery.deliver(claim.reminder);
       await this.workflow.settle(claim.reminder, { sent: true, channels });
+      this.logger.log(`Reminder ${claim.reminder.key} sent (${channels.join(', ')})`);
       return 'sent';
     } catch (error) {
       const message = (error as Error).message;

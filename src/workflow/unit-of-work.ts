@@ -5,6 +5,7 @@ import type { Actor } from '../auth/roles';
 import { ApiError } from '../common/api-error';
 import type { AuditEntryEntity } from '../database/audit-entry.entity';
 import { OutboxRepository } from '../database/outbox.repository';
+import { currentRequestId } from '../logging/logging';
 import type { ProjectEntity } from '../database/project.entity';
 import { ProjectRepository } from '../database/project.repository';
 import { TrailRepository } from '../database/trail.repository';
@@ -26,7 +27,7 @@ export interface ProjectUnit {
   /** The next entry of the project's chain (written after the work); the actor is the unit's unless given. */
   audit(type: AuditType, payload: Record<string, unknown>, actor?: Actor): AuditEntry;
   /** Work for Redis, relayed after commit. */
-  outbox(topic: string, payload: unknown): void;
+  outbox(topic: string, payload: object): void;
 }
 
 /** Whether the project, as it stands, admits this write; a refusal says why. */
@@ -93,6 +94,7 @@ export class UnitOfWork {
     const at = now.toISOString();
     const entries: AuditEntry[] = [];
     const outbox: Array<{ topic: string; payload: unknown }> = [];
+    const requestId = currentRequestId();
     const result = await work({
       manager,
       project,
@@ -104,7 +106,8 @@ export class UnitOfWork {
         entries.push(entry);
         return entry;
       },
-      outbox: (topic, payload) => void outbox.push({ topic, payload }),
+      // The job names the request that queued it, so its log lines can be found with the request's (issue 22).
+      outbox: (topic, payload) => void outbox.push({ topic, payload: { ...(payload as object), ...(requestId && { requestId }) } }),
     });
     if (entries.length > 0) project.updatedAt = at;
     await writeRow();
