@@ -4,11 +4,10 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { auditHash, GENESIS_HASH } from '../src/workflow/audit-chain';
 import { sqliteDatabase, type TestDatabase } from './support/databases';
-import { ProjectClient } from './support/project-client';
+import { POLICY_CYCLE, ProjectClient } from './support/project-client';
 import { startTestApp, type TestApp } from './support/test-app';
 import { verifyOffline } from './support/offline-verifier';
 
-const POLICY_CYCLE = ['PROBLEM_DEFINED', 'SOLUTIONS_CHOSEN', 'ADVICE_SUBMITTED', 'DECISION_TAKEN', 'EXECUTION_COMPLETED'];
 type Export = { project: { id: string }; exportedAt: string; entries: Array<{ seq: number; type: string; payload: Record<string, unknown>; hash: string }>; head: { seq: number; hash: string } };
 
 /** The verifier as a user runs it: a separate process, no server, no database. */

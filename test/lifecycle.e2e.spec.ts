@@ -1,7 +1,6 @@
 import { describeEachDatabase } from './support/databases';
-import { useRunningService } from './support/project-client';
+import { POLICY_CYCLE, useRunningService } from './support/project-client';
 
-const POLICY_CYCLE = ['PROBLEM_DEFINED', 'SOLUTIONS_CHOSEN', 'ADVICE_SUBMITTED', 'DECISION_TAKEN', 'EXECUTION_COMPLETED'];
 
 describeEachDatabase('the lifecycle over HTTP', (createDatabase) => {
   const service = useRunningService(createDatabase);

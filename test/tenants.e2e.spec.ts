@@ -8,13 +8,12 @@ import { dutchDay } from '../machines/calendar/dutch-day';
 import { MUNICIPAL_ROLES, type Role } from '../src/auth/roles';
 import { describeEachDatabase, type TestDatabase } from './support/databases';
 import { startMailCatcher, waitFor } from './support/mail-catcher';
-import { ProjectClient } from './support/project-client';
+import { POLICY_CYCLE, ProjectClient } from './support/project-client';
 import { databaseEnv, startTestApp, TEST_SECRET, webSessionToken, type TestApp } from './support/test-app';
 
 const OPERATOR = 'operator' as Role;
 const A = 'gemeente-a';
 const B = 'gemeente-b';
-const OVERBETUWE_CYCLE = ['PROBLEM_DEFINED', 'SOLUTIONS_CHOSEN', 'ADVICE_SUBMITTED', 'DECISION_TAKEN', 'EXECUTION_COMPLETED'];
 const VOORBEELDRIJK_CYCLE: Array<[string, 'college' | 'raad']> = [['PROBLEM_DEFINED', 'raad'], ['SOLUTIONS_CHOSEN', 'college'], ['ADVICE_SUBMITTED', 'college'], ['DECISION_TAKEN', 'college'], ['EXECUTION_COMPLETED', 'college']];
 const WEBHOOK_SECRET = { [A]: 'webhook-secret-of-gemeente-a', [B]: 'webhook-secret-of-gemeente-b' };
 
@@ -134,7 +133,7 @@ describeEachDatabase('several municipalities in one installation (issue 21)', (c
     // Each municipality's new projects run under its own guide.
     expect([a.body.guide.id, b.body.guide.id]).toEqual(['overbetuwe-2018', 'voorbeeldrijk-2026']);
     const walkA = async () => {
-      for (const event of ['START_INTERACTIVE', 'COMMIT', 'ADOPT_PLAN', ...OVERBETUWE_CYCLE, 'CLOSE']) await of[A].step(a.body.id, event, 'college');
+      for (const event of ['START_INTERACTIVE', 'COMMIT', 'ADOPT_PLAN', ...POLICY_CYCLE, 'CLOSE']) await of[A].step(a.body.id, event, 'college');
     };
     const walkB = async () => {
       for (const [event, body] of [['START_INTERACTIVE', 'college'], ['ADOPT_PLAN', 'college'], ...VOORBEELDRIJK_CYCLE] as Array<[string, 'college' | 'raad']>) await of[B].step(b.body.id, event, body);

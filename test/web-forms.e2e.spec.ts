@@ -1,8 +1,7 @@
 import { sqliteDatabase } from './support/databases';
-import { useRunningService } from './support/project-client';
+import { POLICY_CYCLE, useRunningService } from './support/project-client';
 import { webSessionToken } from './support/test-app';
 
-const POLICY_CYCLE = ['PROBLEM_DEFINED', 'SOLUTIONS_CHOSEN', 'ADVICE_SUBMITTED', 'DECISION_TAKEN', 'EXECUTION_COMPLETED'];
 
 /** Web forms posted as a browser without JavaScript would: the page's CSRF token and cookie, a urlencoded body, a 303 back. */
 describe('the web interface’s forms over HTTP', () => {

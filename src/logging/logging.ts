@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { FastifyInstance } from 'fastify';
-import { LoggerModule, PinoLogger } from 'nestjs-pino';
+import { LoggerModule } from 'nestjs-pino';
 import { pinoHttp, type Options } from 'pino-http';
 import { storage, Store } from 'nestjs-pino/storage';
 import { pino, stdTimeFunctions, type Logger } from 'pino';
@@ -71,7 +71,7 @@ export function currentRequestId(): string | undefined {
 }
 
 /** Runs a job's work so that its log lines name the job, the request that queued it and its project. */
-export function withJobLogContext<T>(job: { jobId?: string; requestId?: string; projectId?: string }, work: () => T): T {
+export function withJobLogContext<T>(config: AppConfig, job: { jobId?: string; requestId?: string; projectId?: string }, work: () => T): T {
   const bindings = Object.fromEntries(Object.entries(job).filter(([, value]) => value !== undefined));
-  return storage.run(new Store(PinoLogger.root.child(bindings)), work);
+  return storage.run(new Store(rootLogger(config).child(bindings)), work);
 }

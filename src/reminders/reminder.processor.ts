@@ -57,7 +57,7 @@ export class ReminderProcessor extends WorkerHost implements OnModuleInit, OnApp
 
   /** Runs the job as the municipality it belongs to, set before anything is read (issue 21); its log lines name the request that queued it (issue 22). */
   process(job: Job<{ tenant?: string; requestId?: string; projectId?: string }>): Promise<string> {
-    return withJobLogContext({ jobId: job.id, requestId: job.data.requestId, projectId: job.data.projectId }, () =>
+    return withJobLogContext(this.config, { jobId: job.id, requestId: job.data.requestId, projectId: job.data.projectId }, () =>
       tenantScope.within(job.data.tenant ?? this.config.tenancy.defaultTenant, () => this.processForTenant(job)),
     );
   }

@@ -3,6 +3,9 @@ import { dutchDay } from '../../machines/calendar/dutch-day';
 import type { TestDatabase } from './databases';
 import { startTestApp, type TestApp } from './test-app';
 
+/** One round of the default guide's policy cycle (overbetuwe-2018), each step a green light of the college. */
+export const POLICY_CYCLE = ['PROBLEM_DEFINED', 'SOLUTIONS_CHOSEN', 'ADVICE_SUBMITTED', 'DECISION_TAKEN', 'EXECUTION_COMPLETED'];
+
 /** Speaks the API the way a process manager and the two secretaries would. */
 export class ProjectClient {
   private readonly filed = new Map<string, Promise<number>>();

@@ -9,6 +9,7 @@ import type { TestDatabase } from './databases';
 
 export const TEST_SECRET = 'test-secret-that-is-long-enough-for-hs256-signing';
 const MAIN = join(__dirname, '../../dist/src/main.js');
+const WORKER = join(__dirname, '../../dist/src/worker.js');
 
 export interface TestApp {
   url: string;
@@ -33,50 +34,66 @@ export function databaseEnv(database: TestDatabase): NodeJS.ProcessEnv {
  * code, start-up and shutdown a user runs, tested over a real socket.
  */
 export async function startTestApp(database: TestDatabase, env: NodeJS.ProcessEnv = {}): Promise<TestApp> {
+  const service = startProcess(MAIN, database, env);
+  const url = (await service.ready(/Listening on (http:\/\/[^\s]+)/))[1];
+  return {
+    url,
+    http: () => request(url),
+    token: (role, name = `Test ${Array.isArray(role) ? role.join('+') : role}`, tenant) => signToken({ name, roles: Array.isArray(role) ? role : [role], ...(tenant && { tenant }) }),
+    output: service.output,
+    close: service.close,
+    crash: service.crash,
+  };
+}
+
+/** A reminder worker process (`npm run worker`, built), for scale-out: the API processes then run with WORKERS=off. */
+export async function startTestWorker(database: TestDatabase, env: NodeJS.ProcessEnv = {}): Promise<Pick<TestApp, 'output' | 'close'>> {
+  const worker = startProcess(WORKER, database, env);
+  await worker.ready(/Reminder workers running/);
+  return { output: worker.output, close: worker.close };
+}
+
+function startProcess(script: string, database: TestDatabase, env: NodeJS.ProcessEnv) {
   // Each service gets its own queue keys in the shared Redis unless a test says otherwise.
   const queuePrefix = env.QUEUE_PREFIX ?? `iw-test-${randomUUID().slice(0, 8)}`;
-  const child = spawn(process.execPath, [MAIN], {
+  const child = spawn(process.execPath, [script], {
     env: { PATH: process.env.PATH, NO_COLOR: '1', HOST: '127.0.0.1', PORT: '0', AUTH_SECRET: TEST_SECRET, QUEUE_PREFIX: queuePrefix, ...databaseEnv(database), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
   child.stdout!.on('data', (chunk) => (output += chunk));
   child.stderr!.on('data', (chunk) => (output += chunk));
-  const url = await listeningUrl(child, () => output);
+  const ended = () => child.exitCode !== null || child.signalCode !== null;
+  const stop = (signal: NodeJS.Signals) => async () => {
+    if (ended()) return;
+    child.kill(signal);
+    await once(child, 'exit');
+  };
   return {
-    url,
-    http: () => request(url),
-    token: (role, name = `Test ${Array.isArray(role) ? role.join('+') : role}`, tenant) => signToken({ name, roles: Array.isArray(role) ? role : [role], ...(tenant && { tenant }) }),
     output: () => output,
-    close: async () => {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      child.kill('SIGTERM');
-      await once(child, 'exit');
-    },
-    crash: async () => {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      child.kill('SIGKILL');
-      await once(child, 'exit');
-    },
+    ready: (pattern: RegExp) => readyLine(child, () => output, pattern),
+    close: stop('SIGTERM'),
+    crash: stop('SIGKILL'),
   };
 }
 
-function listeningUrl(child: ChildProcess, output: () => string): Promise<string> {
+/** Waits for the line that says the process is ready, and returns its match. */
+function readyLine(child: ChildProcess, output: () => string, pattern: RegExp): Promise<RegExpExecArray> {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => fail(new Error('the service did not start within 20 s')), 20_000);
+    const timer = setTimeout(() => fail(new Error('the process did not start within 20 s')), 20_000);
     const fail = (error: Error) => {
       clearTimeout(timer);
       child.kill('SIGKILL');
       reject(new Error(`${error.message}\n${output()}`));
     };
     child.stdout!.on('data', () => {
-      const match = /Listening on (http:\/\/[^\s]+)/.exec(output());
+      const match = pattern.exec(output());
       if (match) {
         clearTimeout(timer);
-        resolve(match[1]);
+        resolve(match);
       }
     });
-    child.on('exit', (code) => fail(new Error(`the service exited with code ${code} before listening`)));
+    child.on('exit', (code) => fail(new Error(`the process exited with code ${code} before it was ready`)));
   });
 }
 
