@@ -6,6 +6,14 @@
  * service's own Server-Timing header (SERVER_TIMING=on).
  *
  *   npm run bench:dashboard [-- --projects 5000 --entries 200000 --timeline 2000 --samples 40]
+ *
+ * At national size on PostgreSQL (issue 22): every Dutch municipality in one installation,
+ * 342 tenants (the default one the largest, a tenth of the projects), 100,000 projects in
+ * every state of the life cycle with their silence, 10,000,000 trail entries, written in SQL
+ * from projects walked through the API; the service connects as its own role under row-level
+ * security. Start-up time and peak RSS with that database too.
+ *
+ *   npm run bench:dashboard -- --database postgres [--projects 100000 --tenants 342 --entries 10000000]
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -16,11 +24,25 @@ import Database from 'better-sqlite3';
 import { SignJWT } from 'jose';
 import { stateStay } from '../machines/insight/state-stays';
 import { inParallel, jsonClient, percentile } from './support/http-client';
+import { dutchDay } from '../machines/calendar/dutch-day';
+import { FILE_BEFORE } from './support/example-file';
+import { freshPostgres, postgresAdmin } from './support/postgres';
 import { startService } from './support/service';
 
-const { values } = parseArgs({ options: { projects: { type: 'string', default: '5000' }, entries: { type: 'string', default: '200000' }, timeline: { type: 'string', default: '2000' }, samples: { type: 'string', default: '40' } } });
-const PROJECTS = Number(values.projects);
-const ENTRIES = Number(values.entries);
+const { values } = parseArgs({
+  options: {
+    projects: { type: 'string' },
+    entries: { type: 'string' },
+    timeline: { type: 'string', default: '2000' },
+    samples: { type: 'string', default: '40' },
+    database: { type: 'string', default: 'sqlite' },
+    tenants: { type: 'string', default: '342' },
+  },
+});
+const NATIONAL = values.database === 'postgres';
+const PROJECTS = Number(values.projects ?? (NATIONAL ? 100_000 : 5000));
+const ENTRIES = Number(values.entries ?? (NATIONAL ? 10_000_000 : 200_000));
+const TENANTS = Number(values.tenants);
 const TIMELINE = Number(values.timeline);
 const SAMPLES = Number(values.samples);
 const SECRET = 'bench-secret-that-is-long-enough-for-hs256';
@@ -72,6 +94,7 @@ const LIFE_CYCLE: Array<[string, string]> = [
 ];
 
 async function main(): Promise<void> {
+  if (NATIONAL) return national();
   const dir = mkdtempSync(join(tmpdir(), 'iw-bench-dashboard-'));
   const sqlite = join(dir, 'dashboard.sqlite');
   const env = { AUTH_SECRET: SECRET, SQLITE_PATH: sqlite, SERVER_TIMING: 'on', WORKERS: 'off', QUEUE_PREFIX: 'iw-bench-dashboard' };
@@ -190,6 +213,124 @@ async function main(): Promise<void> {
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The projects walked through the API into each state of the life cycle, as the models the SQL copies (one per state). */
+async function walkedModels(url: string, manager: string, secretary: string): Promise<string[]> {
+  const models: string[] = [];
+  for (let k = 0; k < LIFE_CYCLE.length + 1; k++) {
+    const { id } = await call<{ id: string }>('POST', `${url}/api/projects`, manager, { title: `Model ${k}`, origin: 'municipality', politicalSensitivity: k % 3 === 0 ? 'high' : 'low', silenceWindowDays: 28, ownerEmail: 'pl@gemeente.example' }, 201);
+    for (const [event] of LIFE_CYCLE.slice(0, k)) {
+      const file = FILE_BEFORE[event];
+      if (file) await call('PUT', `${url}/api/projects/${id}/${file.path}`, manager, file.body, 200);
+      const body = event === 'DECISION_TAKEN' ? 'raad' : 'college';
+      const clerk = body === 'raad' ? await token('Bench Griffier', 'council-clerk') : secretary;
+      await call('POST', `${url}/api/projects/${id}/decisions`, clerk, { event, body, outcome: 'approved', decidedOn: dutchDay(new Date()), reference: `B&W ${event}` }, 201);
+      await call('POST', `${url}/api/projects/${id}/events`, manager, { type: event }, 200);
+    }
+    models.push(id);
+  }
+  return models;
+}
+
+const token = (name: string, role: string, tenant?: string) =>
+  new SignJWT({ name, roles: [role], ...(tenant && { tenant }) }).setProtectedHeader({ alg: 'HS256' }).setExpirationTime('2h').sign(new TextEncoder().encode(SECRET));
+
+/** A web session as sign-in sets it (the session's own issuer and audience), for a municipality. */
+const sessionCookie = async (role: string, tenant: string) =>
+  `iw_session=${await new SignJWT({ name: 'Bench', roles: [role], tenant }).setProtectedHeader({ alg: 'HS256' }).setIssuer('interactiewijzer').setAudience('interactiewijzer-web').setExpirationTime('2h').sign(new TextEncoder().encode(SECRET))}`;
+
+async function national(): Promise<void> {
+  const database = await freshPostgres('service');
+  const sql = <T>(text: string, parameters: unknown[] = []) => postgresAdmin<T>(text, database.name, parameters);
+  const env = { AUTH_SECRET: SECRET, ...database.env, SERVER_TIMING: 'on', WORKERS: 'off', QUEUE_PREFIX: 'iw-bench-dashboard', LOG_LEVEL: 'warn' };
+  console.log(`bench/dashboard at national size on PostgreSQL: ${TENANTS} municipalities, ${PROJECTS} projects, ${ENTRIES} trail entries; Node ${process.version}`);
+  try {
+    let service = await startService(env);
+    const operator = await token('Bench Operator', 'operator');
+    const tenants = ['default', ...Array.from({ length: TENANTS - 1 }, (_, i) => `gemeente-${String(i + 1).padStart(3, '0')}`)];
+    let setupStart = performance.now();
+    await inParallel(tenants.slice(1), 4, async (id, i) => {
+      await call('POST', `${service.url}/api/tenants`, operator, { id, name: `Gemeente ${i + 1}`, municipalityCode: String(1000 + i) }, 201);
+    });
+    const models = await walkedModels(service.url, await token('Bench', 'process-manager'), await token('Bench Secretaris', 'college-secretary'));
+    await service.stop();
+    console.log(`set-up: ${tenants.length} municipalities and ${models.length} model projects through the API in ${((performance.now() - setupStart) / 1000).toFixed(0)} s`);
+
+    // The projects: a tenth in the default municipality, the rest spread over the others; each a
+    // copy of a model (so its state, snapshot and file agree), its own silence: a third overdue,
+    // a third within a week, the rest later; a third asked the college for its next step.
+    setupStart = performance.now();
+    const large = Math.round(PROJECTS / 10);
+    await sql(
+      `INSERT INTO projects SELECT (jsonb_populate_record(NULL::projects, to_jsonb(m) || jsonb_build_object(
+          'id', gen_random_uuid(), 'slug', NULL, 'tenant_id', t.id, 'title', 'Project ' || g.i,
+          'silence_deadline', to_char((now() + ((g.i % 90) - 30) * interval '1 day') AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+          'awaiting', CASE WHEN g.i % 3 = 1 AND m.state NOT IN ('closed', 'stopped') THEN ',college,' ELSE NULL END,
+          'created_at', to_char((now() - (g.i % 700) * interval '1 day') AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')))).*
+        FROM generate_series(1, $1) AS g(i)
+        JOIN LATERAL (SELECT CASE WHEN g.i <= $2 THEN 'default' ELSE $3::text[] [1 + (g.i % ($4 - 1))] END AS id) t ON true
+        JOIN LATERAL (SELECT * FROM projects WHERE id = ($5::text[]) [1 + (g.i % $6)]) m ON true`,
+      [PROJECTS - models.length, large, tenants.slice(1), tenants.length, models, models.length],
+    );
+    // Each project's file (quick scan, commitment, plan), as its model's: the copy has its model's snapshot.
+    await sql(
+      `INSERT INTO project_documents SELECT (jsonb_populate_record(NULL::project_documents, to_jsonb(d) || jsonb_build_object('project_id', p.id, 'tenant_id', p.tenant_id))).*
+         FROM projects m JOIN projects p ON p.snapshot = m.snapshot AND p.id <> m.id JOIN project_documents d ON d.project_id = m.id
+        WHERE m.id = ANY($1::text[])`,
+      [models],
+    );
+    const [{ n: projects }] = await sql<{ n: string }>('SELECT COUNT(*) AS n FROM projects');
+    // The trail: the models' own, and for every project entries up to the national total (contacts with participants).
+    const perProject = Math.max(1, Math.floor(ENTRIES / Number(projects)));
+    await sql(
+      `INSERT INTO audit_entries (tenant_id, project_id, seq, occurred_at, actor_name, actor_role, type, payload, prev_hash, hash)
+        SELECT p.tenant_id, p.id, 1000 + g.s, to_char((now() - (g.s % 600) * interval '1 day') AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+               'Bench', 'process-manager', 'communication-recorded', '{"channel":"brief","audience":"bewoners"}', md5(p.id || g.s) || md5(g.s || p.id), md5(p.id || (g.s + 1)) || md5((g.s + 1) || p.id)
+          FROM projects p, generate_series(1, $1) AS g(s)`,
+      [perProject],
+    );
+    await sql('ANALYZE');
+    const [{ n: entries }] = await sql<{ n: string }>('SELECT COUNT(*) AS n FROM audit_entries');
+    const [{ size }] = await sql<{ size: string }>(`SELECT pg_size_pretty(pg_database_size('${database.name}')) AS size`);
+    console.log(`data: ${projects} projects, ${entries} trail entries written in SQL in ${((performance.now() - setupStart) / 1000).toFixed(0)} s; database ${size}`);
+
+    const started = performance.now();
+    service = await startService(env);
+    const startup = (performance.now() - started) / 1000;
+    const manager = await sessionCookie('process-manager', 'default');
+    const secretary = await sessionCookie('college-secretary', 'default');
+    const [{ id: busy }] = await sql<{ id: string }>("SELECT id FROM projects WHERE tenant_id = 'default' AND state LIKE 'policyCycle%' LIMIT 1");
+    const [{ n: own }] = await sql<{ n: string }>("SELECT COUNT(*) AS n FROM projects WHERE tenant_id = 'default'");
+    const pages: Array<[string, Awaited<ReturnType<typeof measure>>]> = [
+      ['dashboard, first page (50 of the municipality’s projects)', await measure(`${service.url}/`, manager)],
+      ['dashboard, silence overdue, sorted by deadline, page 2', await measure(`${service.url}/?stilte=overdue&sorteer=termijn&pagina=2`, manager)],
+      ['dashboard, last page', await measure(`${service.url}/?pagina=${Math.ceil(Number(own) / 50)}`, manager)],
+      ['werkvoorraad (college), first page', await measure(`${service.url}/werkvoorraad`, secretary)],
+      ['werkvoorraad (college), last page', await measure(`${service.url}/werkvoorraad?pagina=${Math.ceil(Number(own) / 3 / 50)}`, secretary)],
+      [`a project’s Overzicht (${perProject}+ trail entries)`, await measure(`${service.url}/projecten/${busy}`, manager)],
+      ['a project’s Tijdlijn', await measure(`${service.url}/projecten/${busy}/tijdlijn`, manager)],
+    ];
+    const apiManager = await token('Bench', 'process-manager', 'default');
+    const trailPages = [];
+    for (let i = 0, cursor = ''; i < SAMPLES; i++) {
+      const t0 = performance.now();
+      const page = await fetch(`${service.url}/api/projects/${busy}/audit?limit=50${cursor && `&cursor=${cursor}`}`, { headers: { authorization: `Bearer ${apiManager}` } });
+      const body = (await page.json()) as Array<{ seq: number }>;
+      trailPages.push(performance.now() - t0);
+      cursor = body.length === 50 ? String(body.at(-1)!.seq) : '';
+    }
+    trailPages.sort((a, b) => a - b);
+    const rss = service.peakRssMb();
+    await service.stop();
+
+    console.log(`\nthe default municipality's ${own} projects among ${projects}; server time from Server-Timing over ${SAMPLES} requests each, after one warm-up`);
+    for (const [name, m] of pages) console.log(`${name}: p50 ${m.p50.toFixed(1)} ms, p95 ${m.p95.toFixed(1)} ms (target p95 < 300 ms); queries per page: ${[...m.queries].join(', ')}; ${m.kb} KB`);
+    console.log(`the trail of one project over the API, paged 50 at a time (client time): p50 ${percentile(trailPages, 50).toFixed(1)} ms, p95 ${percentile(trailPages, 95).toFixed(1)} ms`);
+    console.log(`start-up with this database: ${startup.toFixed(1)} s to listening (target < 10 s); peak RSS after the pages ${rss.toFixed(0)} MB (target < 512 MB)`);
+  } finally {
+    await database.drop();
   }
 }
 

@@ -4,26 +4,32 @@
  *
  *   npm run bench:transitions [-- --projects 500 --clients 16]
  *
- * On PostgreSQL (issue 21: the cost of isolation), a fresh database per run, no raw limit:
+ * On PostgreSQL, a fresh database per run (DATABASE_URL, default the local server's `test`),
+ * against PostgreSQL's own limit in the same run (issue 22): pgbench, with as many clients, on
+ * the least one transition must do (lock the project's row, insert the hashed trail entry, the
+ * versioned update; one transaction), before and after the HTTP run:
  *
- *   npm run bench:transitions -- --database postgres [--tenants 2] [--role service|owner]
+ *   npm run bench:transitions -- --database postgres [--instances 2] [--workers 1] [--tenants 2] [--role service|owner]
  *
+ * `--instances N` runs N API processes with WORKERS=off, the clients spread over them, and
+ * `--workers M` M reminder worker processes (`npm run worker`).
  * `--tenants N` adds N municipalities through the operator's API and spreads the clients over
  * them (0: tokens name none, as before tenants); `--role service` connects as a role of its own
  * under row-level security (DATABASE_OWNER_URL migrates), `owner` as the database's superuser.
  * BENCH_SERVICE_MAIN runs another build (a baseline) under the same load.
  */
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import { SignJWT } from 'jose';
-import { Client } from 'pg';
 import { dutchDay } from '../machines/calendar/dutch-day';
 import { FILE_BEFORE } from './support/example-file';
 import { jsonClient, percentile } from './support/http-client';
+import { freshPostgres, postgresAdmin } from './support/postgres';
 import { startService } from './support/service';
 
 const { values } = parseArgs({
@@ -34,11 +40,13 @@ const { values } = parseArgs({
     database: { type: 'string', default: 'sqlite' },
     tenants: { type: 'string', default: '0' },
     role: { type: 'string', default: 'service' },
+    instances: { type: 'string', default: '1' },
+    workers: { type: 'string', default: '1' },
   },
 });
 const TENANTS = Number(values.tenants);
-const POSTGRES_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-const SERVICE_ROLE = 'iw_bench_service';
+const INSTANCES = Number(values.instances);
+const WORKERS = Number(values.workers);
 const PROJECTS = Number(values.projects);
 const CLIENTS = Number(values.clients);
 const RAW_SECONDS = Number(values.seconds);
@@ -81,33 +89,39 @@ const token = (name: string, role: string, tenant?: string) =>
 
 const call = (url: string, bearer: string, body: unknown, expected: number) => post('POST', url, bearer, body, expected);
 
-/** Runs SQL on the PostgreSQL server as its superuser. */
-async function postgresAdmin(sql: string, database?: string): Promise<void> {
-  const url = new URL(POSTGRES_URL);
-  if (database) url.pathname = `/${database}`;
-  const client = new Client({ connectionString: url.toString() });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
+/**
+ * PostgreSQL's own limit for one transition, with pgbench on the same database and as many
+ * clients: lock the project's row and read its chain head, insert the hashed trail entry, the
+ * versioned update of the row (its state as JSON), in one transaction; prepared statements.
+ */
+async function pgbenchLimit(ownerUrl: string, dir: string, run: string): Promise<number> {
+  const script = join(dir, 'transition.pgbench');
+  if (!existsSync(script)) {
+    const snapshot = JSON.stringify({ value: { policyCycle: 'preparation' }, context: { cycle: 1, version: 0, history: 'x'.repeat(1500) } });
+    await postgresAdmin(
+      `CREATE TABLE bench_projects (id integer PRIMARY KEY, snapshot jsonb NOT NULL, version integer NOT NULL, audit_seq integer NOT NULL, audit_hash text NOT NULL);
+       CREATE TABLE bench_trail (id bigserial PRIMARY KEY, project_id integer NOT NULL, seq integer NOT NULL, payload jsonb NOT NULL, prev_hash text NOT NULL, hash text NOT NULL, UNIQUE (project_id, seq));
+       INSERT INTO bench_projects SELECT i, '${snapshot}', 1, 0, repeat('0', 64) FROM generate_series(1, ${PROJECTS}) AS i;`,
+      new URL(ownerUrl).pathname.slice(1),
+    );
+    const entry = JSON.stringify({ type: 'transition', event: 'COMMIT', from: 'formalCommitment', to: 'planOfApproach', cycle: 1 });
+    const hash = `encode(sha256(convert_to(:audit_hash || '${entry}', 'UTF8')), 'hex')`;
+    writeFileSync(
+      script,
+      [
+        `\\set id random(1, ${PROJECTS})`,
+        'BEGIN;',
+        'SELECT version, audit_seq, audit_hash FROM bench_projects WHERE id = :id FOR UPDATE \\gset',
+        `INSERT INTO bench_trail (project_id, seq, payload, prev_hash, hash) VALUES (:id, :audit_seq + 1, '${entry}', :audit_hash, ${hash});`,
+        `UPDATE bench_projects SET snapshot = jsonb_set(snapshot, '{context,version}', to_jsonb(:version + 1)), version = version + 1, audit_seq = audit_seq + 1, audit_hash = ${hash} WHERE id = :id AND version = :version;`,
+        'END;',
+      ].join('\n'),
+    );
   }
-}
-
-/** A fresh PostgreSQL database; the service's role of its own, when it connects as one. */
-async function postgresEnv(): Promise<{ env: NodeJS.ProcessEnv; drop: () => Promise<void> }> {
-  const name = `iw_bench_${Date.now()}`;
-  await postgresAdmin(`CREATE DATABASE ${name}`);
-  const owner = new URL(POSTGRES_URL);
-  owner.pathname = `/${name}`;
-  let env: NodeJS.ProcessEnv = { DATABASE_URL: owner.toString() };
-  if (values.role === 'service') {
-    await postgresAdmin(`DO $$ BEGIN CREATE ROLE ${SERVICE_ROLE} LOGIN NOSUPERUSER NOBYPASSRLS; EXCEPTION WHEN duplicate_object THEN NULL; END $$`);
-    const service = new URL(owner);
-    service.username = SERVICE_ROLE;
-    env = { DATABASE_URL: service.toString(), DATABASE_OWNER_URL: owner.toString() };
-  }
-  return { env, drop: () => postgresAdmin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+  const output = execFileSync('pgbench', ['-n', '-M', 'prepared', '-c', String(CLIENTS), '-j', '2', '-T', String(RAW_SECONDS), '-f', script, ownerUrl], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  const tps = /tps = ([\d.]+)/.exec(output);
+  if (!tps) throw new Error(`pgbench (${run}) printed no tps:\n${output}`);
+  return Number(tps[1]);
 }
 
 /** The municipalities the clients work for: none named (one installation, one municipality), or N added by the operator. */
@@ -120,33 +134,43 @@ async function tenantsOf(url: string): Promise<Array<string | undefined>> {
 }
 
 async function walkOverHttp(dir: string, synchronous: Synchronous, database: { env: NodeJS.ProcessEnv } | null = null) {
-  const service = await startService({ AUTH_SECRET: SECRET, ...(database ? database.env : { SQLITE_PATH: join(dir, `service-${synchronous}.sqlite`), SQLITE_SYNCHRONOUS: synchronous }) });
+  const env = { AUTH_SECRET: SECRET, ...(database ? database.env : { SQLITE_PATH: join(dir, `service-${synchronous}.sqlite`), SQLITE_SYNCHRONOUS: synchronous }) };
+  // On PostgreSQL the installation scales out: API processes without workers, worker processes beside them.
+  const scaled = database !== null;
+  const apis: Array<Awaited<ReturnType<typeof startService>>> = [];
+  for (let i = 0; i < (scaled ? INSTANCES : 1); i++) apis.push(await startService(scaled ? { ...env, WORKERS: 'off' } : env));
+  const workers = scaled ? await Promise.all(Array.from({ length: WORKERS }, () => startService(env, { worker: true }))) : [];
+  const processes = [...apis, ...workers];
+  const service = apis[0];
   const tenants = await tenantsOf(service.url);
   const tokens = await Promise.all(tenants.map(async (tenant) => ({ manager: await token('Bench Manager', 'process-manager', tenant), secretary: await token('Bench Secretaris', 'college-secretary', tenant) })));
   const latencies: number[] = [];
   let next = 0;
-  const cpuBefore = service.cpuSeconds();
+  const cpuOf = () => processes.map((p) => p.cpuSeconds());
+  const cpuBefore = cpuOf();
   const started = performance.now();
   const client = async (_: unknown, i: number) => {
-    // Each client works for one municipality, in turn.
+    // Each client works for one municipality, in turn, through one instance, in turn.
     const { manager, secretary } = tokens[i % tokens.length];
+    const { url } = apis[i % apis.length];
     while (next < PROJECTS) {
       next++;
-      const project = (await call(`${service.url}/api/projects`, manager, { title: `Bench ${next}`, origin: 'municipality', politicalSensitivity: 'low' }, 201)) as { id: string };
+      const project = (await call(`${url}/api/projects`, manager, { title: `Bench ${next}`, origin: 'municipality', politicalSensitivity: 'low' }, 201)) as { id: string };
       for (const gate of GATES) {
         // The file the step needs (quick scan, commitment, plan), as a process manager fills it in; not timed.
         const file = FILE_BEFORE[gate];
-        if (file) await post('PUT', `${service.url}/api/projects/${project.id}/${file.path}`, manager, file.body, 200);
-        await call(`${service.url}/api/projects/${project.id}/decisions`, secretary, { event: gate, body: 'college', outcome: 'approved', decidedOn: dutchDay(new Date()), reference: `B&W ${gate}` }, 201);
+        if (file) await post('PUT', `${url}/api/projects/${project.id}/${file.path}`, manager, file.body, 200);
+        await call(`${url}/api/projects/${project.id}/decisions`, secretary, { event: gate, body: 'college', outcome: 'approved', decidedOn: dutchDay(new Date()), reference: `B&W ${gate}` }, 201);
         const t0 = performance.now();
-        await call(`${service.url}/api/projects/${project.id}/events`, manager, { type: gate }, 200);
+        await call(`${url}/api/projects/${project.id}/events`, manager, { type: gate }, 200);
         latencies.push(performance.now() - t0);
       }
     }
   };
   await Promise.all(Array.from({ length: CLIENTS }, client));
   const seconds = (performance.now() - started) / 1000;
-  const serviceCpu = service.cpuSeconds() - cpuBefore;
+  const cpuAfter = cpuOf();
+  const cpuShares = processes.map((_, i) => (cpuAfter[i] - cpuBefore[i]) / seconds);
   latencies.sort((a, b) => a - b);
   const pct = (p: number) => percentile(latencies, p);
   const result = {
@@ -154,13 +178,15 @@ async function walkOverHttp(dir: string, synchronous: Synchronous, database: { e
     writeRequestsPerSecond: (latencies.length * 2 + PROJECTS) / seconds,
     p50: pct(50),
     p99: pct(99),
-    serviceCpuShare: serviceCpu / seconds,
-    peakRssMb: service.peakRssMb(),
+    serviceCpuShare: cpuShares.slice(0, apis.length).reduce((a, b) => a + b, 0),
+    apiCpuShares: cpuShares.slice(0, apis.length),
+    workerCpuShare: cpuShares.slice(apis.length).reduce((a, b) => a + b, 0),
+    peakRssMb: Math.max(...apis.map((p) => p.peakRssMb())),
     databaseMb: service.sizeMb(),
     transitions: latencies.length,
     seconds,
   };
-  await service.stop();
+  await Promise.all(processes.map((p) => p.stop()));
   return result;
 }
 
@@ -169,13 +195,19 @@ async function main(): Promise<void> {
   console.log(`bench/transitions: ${PROJECTS} projects x ${GATES.length} gated transitions (2 cycles), ${CLIENTS} concurrent clients, Node ${process.version}`);
   try {
     if (values.database === 'postgres') {
-      const database = await postgresEnv();
+      const database = await freshPostgres(values.role as 'service' | 'owner');
       try {
+        await pgbenchLimit(database.ownerUrl, dir, 'warm-up');
+        const before = await pgbenchLimit(database.ownerUrl, dir, 'before');
         const http = await walkOverHttp(dir, 'FULL', database);
-        console.log(`\nPostgreSQL, ${values.role === 'service' ? `as ${SERVICE_ROLE} under row-level security` : 'as the superuser'}, ${TENANTS === 0 ? 'tokens naming no municipality' : `${TENANTS} municipalities`}`);
-        console.log(`  gated transitions over HTTP: ${http.transitionsPerSecond.toFixed(0)}/s (${http.transitions} in ${http.seconds.toFixed(1)} s)`);
-        console.log(`  transition latency: p50 ${http.p50.toFixed(2)} ms, p99 ${http.p99.toFixed(2)} ms`);
-        console.log(`  service CPU: ${(100 * http.serviceCpuShare).toFixed(0)}% of one core; peak RSS ${http.peakRssMb.toFixed(0)} MB`);
+        const after = await pgbenchLimit(database.ownerUrl, dir, 'after');
+        const limit = (before + after) / 2;
+        console.log(`\nPostgreSQL, ${values.role === 'service' ? `as ${database.roleName} under row-level security` : 'as the superuser'}, ${TENANTS === 0 ? 'tokens naming no municipality' : `${TENANTS} municipalities`}; ${INSTANCES} API instance(s) with WORKERS=off, ${WORKERS} worker process(es)`);
+        console.log(`  PostgreSQL's own limit (pgbench, ${CLIENTS} clients, one transition's least: lock, trail insert, versioned update): ${limit.toFixed(0)} tx/s (before ${before.toFixed(0)}, after ${after.toFixed(0)})`);
+        console.log(`  gated transitions over HTTP: ${http.transitionsPerSecond.toFixed(0)}/s (${http.transitions} in ${http.seconds.toFixed(1)} s; with decisions and creates ${http.writeRequestsPerSecond.toFixed(0)} writes/s)`);
+        console.log(`  ratio to PostgreSQL's limit: ${(http.transitionsPerSecond / limit).toFixed(3)}  (target >= 0.30 with one instance)`);
+        console.log(`  transition latency: p50 ${http.p50.toFixed(2)} ms, p99 ${http.p99.toFixed(2)} ms  (target p50 < 15 ms, p99 < 50 ms)`);
+        console.log(`  CPU, in cores: API ${http.apiCpuShares.map((c) => c.toFixed(2)).join(' + ')}, workers ${http.workerCpuShare.toFixed(2)}; peak RSS of an API process ${http.peakRssMb.toFixed(0)} MB`);
       } finally {
         await database.drop();
       }

@@ -13,12 +13,14 @@ import { queryCounter } from './database/query-counter';
 import { tenantScope } from './database/tenant-scope';
 import { Metrics } from './metrics/metrics.service';
 import { logRequests, requestIdOf } from './logging/logging';
+import { answerLivenessFirst } from './health/liveness';
 import { Logger } from 'nestjs-pino';
 
 /** Builds the HTTP application; used by main.ts, the tests and the benchmarks alike. */
 export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), new FastifyAdapter({ genReqId: requestIdOf }), { bufferLogs: true });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), new FastifyAdapter({ genReqId: requestIdOf, trustProxy: config.trustProxy }), { bufferLogs: true });
   app.useLogger(app.get(Logger));
+  answerLivenessFirst(app.getHttpAdapter().getInstance());
   app.setGlobalPrefix('api', { exclude: ['health', 'health/ready', 'metrics', '.well-known/jwks.json', 'admin/queues', 'admin/queues/{*rest}', ...WEB_PATHS] });
   // Every request acts for one municipality, set once by the auth guard (issue 21).
   app.getHttpAdapter().getInstance().addHook('onRequest', (_request, _reply, done) => tenantScope.open(done));
@@ -54,6 +56,8 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
 function recordRequests(app: NestFastifyApplication): void {
   const { requestSeconds } = app.get(Metrics);
   app.getHttpAdapter().getInstance().addHook('onResponse', (request, reply, done) => {
+    // The liveness probe is answered before routing (src/health/liveness.ts) and not counted.
+    if (request.url === '/health') return done();
     requestSeconds.observe({ method: request.method, route: request.routeOptions.url ?? 'unmatched', status: String(reply.statusCode) }, reply.elapsedTime / 1000);
     done();
   });

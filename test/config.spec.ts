@@ -14,6 +14,7 @@ describe('configuration', () => {
       retention: { days: { 'reaction-sender': 365, 'reaction-contact': 365, initiator: 365 } },
       serverTiming: false,
       logLevel: 'info',
+      trustProxy: false,
       web: { sessionSecret: DEFAULT_DEVELOPMENT_SECRET, oidc: undefined, oidcAllowHttp: false, municipality: { name: 'Gemeente', logoUrl: undefined, themeCssUrl: undefined } },
       tenancy: { defaultTenant: 'default', claim: 'tenant', hosts: {} },
       database: { kind: 'sqlite', path: './data/interactiewijzer.sqlite', synchronous: 'FULL' },
@@ -35,6 +36,15 @@ describe('configuration', () => {
         publicUrl: 'http://localhost:3000',
       },
     });
+  });
+
+  it('believes X-Forwarded-For only from the proxies TRUST_PROXY names', () => {
+    expect(['', 'off', 'on', '1', '10.0.0.0/8,127.0.0.1'].map((TRUST_PROXY) => loadConfig({ TRUST_PROXY }).trustProxy)).toEqual([false, false, true, 1, '10.0.0.0/8,127.0.0.1']);
+  });
+
+  it('writes log lines from LOG_LEVEL up, and refuses a level pino does not know', () => {
+    expect(loadConfig({ LOG_LEVEL: 'warn' }).logLevel).toBe('warn');
+    expect(() => loadConfig({ LOG_LEVEL: 'loud' })).toThrow(/LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, not "loud"/);
   });
 
   it('switches to PostgreSQL with DATABASE_URL', () => {

@@ -24,6 +24,12 @@ export interface AppConfig {
   shutdownGraceMs: number;
   /** METRICS_PORT: the Prometheus metrics on a port of their own, besides /metrics for an operator's token (issue 22). */
   metricsPort: number | undefined;
+  /**
+   * TRUST_PROXY: which proxies' X-Forwarded-For to believe for a caller's address (the public form's
+   * rate limit counts per address): unset, none; a number, that many hops; `on`, every one; else
+   * addresses or CIDR ranges, comma-separated (issue 22: API instances behind a load balancer).
+   */
+  trustProxy: boolean | number | string;
   /** LOG_LEVEL: the least severe log lines written, as JSON lines on stdout (default info; silent writes none). */
   logLevel: LogLevel;
   /** SERVER_TIMING=on: each response says its server time and database query count (Server-Timing), for benchmarks and profiling. */
@@ -185,6 +191,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const metricsPort = env.METRICS_PORT ? Number(env.METRICS_PORT) : undefined;
   if (metricsPort !== undefined && (!Number.isInteger(metricsPort) || metricsPort <= 0 || metricsPort > 65535)) problems.push(`METRICS_PORT must be a port from 1 to 65535, not "${env.METRICS_PORT}"`);
 
+  const trustProxy = !env.TRUST_PROXY || env.TRUST_PROXY === 'off' ? false : env.TRUST_PROXY === 'on' ? true : /^\d+$/.test(env.TRUST_PROXY) ? Number(env.TRUST_PROXY) : env.TRUST_PROXY;
   const logLevel = (env.LOG_LEVEL || 'info') as LogLevel;
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, not "${env.LOG_LEVEL}"`);
 
@@ -274,6 +281,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     serverTiming: env.SERVER_TIMING === 'on',
     metricsPort,
     logLevel,
+    trustProxy,
     web: {
       sessionSecret,
       oidc: issuerUrl ? { issuer: issuerUrl, clientId: env.OIDC_CLIENT_ID!, clientSecret: env.OIDC_CLIENT_SECRET! } : undefined,

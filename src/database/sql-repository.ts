@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { queryCounter } from './query-counter';
@@ -12,6 +13,10 @@ interface SqliteStatement {
 }
 interface SqliteConnection {
   prepare(sql: string): SqliteStatement;
+}
+/** The part of node-postgres's client used here: a query by name, parsed and planned once per connection. */
+interface PostgresClient {
+  query(query: { name: string; text: string; values: unknown[] }): Promise<{ rows: unknown[]; rowCount: number | null }>;
 }
 
 export const placeholders = (values: readonly unknown[]) => values.map(() => '?').join(', ');
@@ -50,6 +55,8 @@ export class Conditions {
 export class SqlRepository {
   protected readonly postgres: boolean;
   private readonly statements = new Map<string, string>();
+  /** PostgreSQL: each converted statement's name, the same in every process (from its text). */
+  private readonly statementNames = new Map<string, string>();
   /** On SQLite: the connection itself, whose prepared statements run without TypeORM's per-query events. */
   private readonly sqlite: SqliteConnection | undefined;
   private readonly prepared = new Map<string, SqliteStatement>();
@@ -73,8 +80,19 @@ export class SqlRepository {
       statement.run(...values);
       return [];
     }
-    if (manager) return manager.query(this.statement(sql), values);
-    return this.outsideUnit((own) => own.query(this.statement(sql), values), tenant);
+    if (manager) return (await this.onConnection(manager, sql, values)).rows as Row[];
+    return this.outsideUnit(async (own) => (own.queryRunner ? ((await this.onConnection(own, sql, values)).rows as Row[]) : own.query(this.statement(sql), values)), tenant);
+  }
+
+  /**
+   * On PostgreSQL, a named prepared statement on the unit's connection (issue 22): PostgreSQL parses it,
+   * applies the row-level security policies and plans it once per connection, not per execution.
+   */
+  private async onConnection(manager: EntityManager, sql: string, values: unknown[]) {
+    queryCounter.increment();
+    const client = (await manager.queryRunner!.connect()) as PostgresClient;
+    const text = this.statement(sql);
+    return client.query({ name: this.statementNames.get(text)!, text, values });
   }
 
   /** The parameters as the driver binds them, with the tenant: better-sqlite3 by name (`@tenant`), PostgreSQL as the last `$n`. */
@@ -131,7 +149,7 @@ export class SqlRepository {
       queryCounter.increment();
       return this.prepare(sql).run(...values).changes;
     }
-    return (await manager.queryRunner!.query(this.statement(sql), values, true)).affected ?? 0;
+    return (await this.onConnection(manager, sql, values)).rowCount ?? 0;
   }
 
   private prepare(sql: string): SqliteStatement {
@@ -151,6 +169,7 @@ export class SqlRepository {
       converted = this.postgres ? this.checked(sql).replace(/\?/g, () => `$${++n}`) : sql;
       if (this.postgres) converted = converted.replace(/@tenant\b/g, `$${n + 1}`);
       this.statements.set(sql, converted);
+      this.statementNames.set(converted, `iw_${createHash('sha1').update(converted).digest('hex').slice(0, 20)}`);
     }
     return converted;
   }

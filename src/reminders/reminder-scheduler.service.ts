@@ -13,6 +13,8 @@ import { MILESTONE_TOPIC, SILENCE_TOPIC } from '../workflow/workflow.service';
 import { REMINDER_QUEUE, ReminderJob, type MilestoneJobData, type SilenceJobData } from './reminder-queue';
 
 const RELAY_INTERVAL_MS = 200;
+/** Jobs handed to Redis in one round trip. */
+const ENQUEUE_BATCH = 1000;
 /** How often the relay looks at every tenant's outbox, not only at those this process wrote for (rows of other processes, of a relay that failed). */
 const RELAY_SWEEP_MS = 5_000;
 const RELAY_BATCH = 1000;
@@ -138,10 +140,12 @@ export class ReminderScheduler implements OnApplicationBootstrap, OnModuleDestro
     if (silences.length + milestones.length === 0) return;
     const now = Date.now();
     const job = (jobId: string, at: string) => ({ ...this.jobOptions(), jobId, delay: Math.max(0, Date.parse(at) - now) });
-    await this.queue.addBulk([
+    const jobs = [
       ...silences.map((data) => ({ name: ReminderJob.Silence, data, opts: job(silenceJobId(data.projectId, data.dueAt), data.dueAt) })),
       ...milestones.map((data) => ({ name: ReminderJob.Milestone, data, opts: job(milestoneJobId(data.milestoneId, data.remindAt), data.remindAt) })),
-    ]);
+    ];
+    // In batches: a reconcile of 100,000 deadlines (issue 22) leaves the event loop to the requests between them.
+    for (let i = 0; i < jobs.length; i += ENQUEUE_BATCH) await this.queue.addBulk(jobs.slice(i, i + ENQUEUE_BATCH));
   }
 
   private jobOptions(): JobsOptions {

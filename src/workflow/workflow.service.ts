@@ -272,16 +272,18 @@ export class WorkflowService {
       }
 
       const open = await this.openFor(manager, project.id, snapshot.context.cycle, request.type);
-      // The file is read only for the steps whose rules look at it.
       const participationMandatory = request.type === 'FORMALLY_SUBMITTED' && this.participationMandatory(snapshot.context, request.submittedOn);
-      const readsFile = isGatedEvent(request.type) ? needsFile(request.type, snapshot.context) : participationMandatory;
-      const file = readsFile ? (await loadProjectFiles(this.files, manager, [project], now)).get(project.id)! : undefined;
+      // Read inside the unit even for steps whose rules do not look at it: the answer shows the file, and three reads
+      // here cost less than three transactions of their own after it (issue 22: round trips on PostgreSQL).
+      const file = (await loadProjectFiles(this.files, manager, [project], now)).get(project.id)!;
+      // The steps whose rules look at the file: the steps into another phase, the only ones that change whether silence counts.
+      const fileRules = isGatedEvent(request.type) ? needsFile(request.type, snapshot.context) : participationMandatory;
       // Omgevingswet art. 16.55 lid 7: what the application's participation account still lacks, where the raad made it mandatory.
-      const accountMissing = participationMandatory ? applicantAccountMissing(file!.dossier.applicantAccount ?? null) : undefined;
+      const accountMissing = participationMandatory ? applicantAccountMissing(file.dossier.applicantAccount ?? null) : undefined;
       // Awb art. 4:5: received without it, the applicant gets a term to complete it; the decision term waits meanwhile (art. 4:15).
       const repairUntil = accountMissing?.length && request.submittedOn ? addDays(request.submittedOn, this.rules.applicationRepairDays) : undefined;
       const event: ProjectEvent = isGatedEvent(request.type)
-        ? { type: request.type, decisions: open.filter((d) => d.gate === request.type).map(toGreenLight), dossier: file?.dossier ?? emptyDossier(dutchDay(now)) }
+        ? { type: request.type, decisions: open.filter((d) => d.gate === request.type).map(toGreenLight), dossier: file.dossier }
         : {
             type: 'FORMALLY_SUBMITTED',
             submittedOn: request.submittedOn,
@@ -297,7 +299,7 @@ export class WorkflowService {
       // The initiator's own steps (§1.1) take no green light, so none is consumed.
       const greenLight = event.type === 'FORMALLY_SUBMITTED' || !needsGreenLight(snapshot.context, event.type) ? undefined : decisiveDecision(snapshot.context, event.type, event.decisions);
       const consumed = open.find((d) => d.id === greenLight?.id);
-      const adoptedPlan = request.type === 'ADOPT_PLAN' ? file!.documents.plan : undefined;
+      const adoptedPlan = request.type === 'ADOPT_PLAN' ? file.documents.plan : undefined;
       const to = stateIdOf(next);
       const audit = unit.audit((request.type === 'FORMALLY_SUBMITTED' ? 'submission-recorded' : 'transition') satisfies AuditType, {
         event: request.type,
@@ -309,15 +311,15 @@ export class WorkflowService {
         ...(request.reason && { reason: request.reason }),
         ...(next.context.submission && !snapshot.context.submission && { submission: next.context.submission }),
         ...(accountMissing && { participationMandatory: { decision: rulesOf(snapshot.context, this.rules).mandatoryParticipationDecision!.reference, accountMissing } }),
-        ...(adoptedPlan && { planVersion: adoptedPlan.version, levels: file!.dossier.plan?.levels, warnings: planWarnings(file!.dossier.plan).map((w) => w.code) }),
+        ...(adoptedPlan && { planVersion: adoptedPlan.version, levels: file.dossier.plan?.levels, warnings: planWarnings(file.dossier.plan).map((w) => w.code) }),
       });
       // Insight's read model: the stay this step ends, in the same transaction as the entry that tells it.
       const enteredAt = await this.stays.enteredAt(manager, project.id, project.createdAt);
-      await this.stays.insert(manager, stateStay({ projectId: project.id, seq: audit.seq, state: from, enteredAt, leftAt: at, event: request.type, greenLight: consumed && { body: consumed.body, decidedOn: consumed.decidedOn }, levels: adoptedPlan && file!.dossier.plan?.levels }));
+      await this.stays.insert(manager, stateStay({ projectId: project.id, seq: audit.seq, state: from, enteredAt, leftAt: at, event: request.type, greenLight: consumed && { body: consumed.body, decidedOn: consumed.decidedOn }, levels: adoptedPlan && file.dossier.plan?.levels }));
       Object.assign(project, { state: to, cycle: next.context.cycle, snapshot: JSON.stringify(storeProject(next)), version: project.version + 1 });
       // The silence clock starts on entering a counted phase and stops on leaving it. Every step into another phase reads the file;
       // a step within a phase leaves the counting as it was, unless the project ended.
-      this.syncSilence(unit, file ? silenceCounted(to, plannedLevel(to, file.dossier), project.silenceAlways, next.context) : isCounting(project) && silenceCounted(to, undefined, false, next.context), at);
+      this.syncSilence(unit, fileRules ? silenceCounted(to, plannedLevel(to, file.dossier), project.silenceAlways, next.context) : isCounting(project) && silenceCounted(to, undefined, false, next.context), at);
       if (consumed) await this.decisions.consume(manager, consumed.id, at, audit.seq);
       if (adoptedPlan) await this.files.markDocumentAdopted(manager, project.id, 'plan', adoptedPlan.version, at);
       // Uitdaagrecht: the municipality assesses a challenge within the term it set; its owner is reminded a week ahead.
@@ -328,7 +330,7 @@ export class WorkflowService {
       // Awb art. 4:5: an application received without the mandatory account gets a term to complete it; its owner is reminded.
       if (repairUntil) await addMilestoneTo(this.reminders, unit, applicationRepairMilestone(repairUntil), this.dayMs);
       // The term to decide on an application starts with its receipt, unless it waits for the account (Omgevingswet art. 16.64, Awb art. 4:15).
-      if (event.type === 'FORMALLY_SUBMITTED') await addDecisionTermMilestone(this.reminders, unit, next.context, file?.dossier.applicantAccount, this.dayMs);
+      if (event.type === 'FORMALLY_SUBMITTED') await addDecisionTermMilestone(this.reminders, unit, next.context, file.dossier.applicantAccount, this.dayMs);
 
       const sameCycle = next.context.cycle === snapshot.context.cycle;
       const stillOpen = sameCycle ? open.filter((d) => d !== consumed).map(toGreenLight) : [];

@@ -1,0 +1,19 @@
+import type { FastifyInstance } from 'fastify';
+
+const LIVE = JSON.stringify({ status: 'ok' });
+
+/**
+ * `GET /health` (liveness) answered by the first hook, before sign-in, logging, security headers
+ * and Nest: a load balancer's probe every few seconds per process costs next to nothing, and says
+ * only that the process answers (issue 22). Readiness, with the database and Redis, is
+ * `/health/ready`, which runs the whole way. The route stays in Nest for the OpenAPI description.
+ */
+export function answerLivenessFirst(fastify: FastifyInstance): void {
+  fastify.addHook('onRequest', (request, reply, done) => {
+    if (request.method === 'GET' && request.url === '/health') {
+      void reply.header('content-type', 'application/json; charset=utf-8').header('cache-control', 'no-store').send(LIVE);
+      return;
+    }
+    done();
+  });
+}
