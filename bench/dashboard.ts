@@ -220,13 +220,12 @@ async function main(): Promise<void> {
 async function walkedModels(url: string, manager: string, secretary: string): Promise<string[]> {
   const models: string[] = [];
   for (let k = 0; k < LIFE_CYCLE.length + 1; k++) {
-    const { id } = await call<{ id: string }>('POST', `${url}/api/projects`, manager, { title: `Model ${k}`, origin: 'municipality', politicalSensitivity: k % 3 === 0 ? 'high' : 'low', silenceWindowDays: 28, ownerEmail: 'pl@gemeente.example' }, 201);
+    const { id } = await call<{ id: string }>('POST', `${url}/api/projects`, manager, { title: `Model ${k}`, origin: 'municipality', politicalSensitivity: 'low', silenceWindowDays: 28, ownerEmail: 'pl@gemeente.example' }, 201);
     for (const [event] of LIFE_CYCLE.slice(0, k)) {
       const file = FILE_BEFORE[event];
       if (file) await call('PUT', `${url}/api/projects/${id}/${file.path}`, manager, file.body, 200);
-      const body = event === 'DECISION_TAKEN' ? 'raad' : 'college';
-      const clerk = body === 'raad' ? await token('Bench Griffier', 'council-clerk') : secretary;
-      await call('POST', `${url}/api/projects/${id}/decisions`, clerk, { event, body, outcome: 'approved', decidedOn: dutchDay(new Date()), reference: `B&W ${event}` }, 201);
+      // Low sensitivity: the college gives every green light.
+      await call('POST', `${url}/api/projects/${id}/decisions`, secretary, { event, body: 'college', outcome: 'approved', decidedOn: dutchDay(new Date()), reference: `B&W ${event}` }, 201);
       await call('POST', `${url}/api/projects/${id}/events`, manager, { type: event }, 200);
     }
     models.push(id);
@@ -244,7 +243,7 @@ const sessionCookie = async (role: string, tenant: string) =>
 async function national(): Promise<void> {
   const database = await freshPostgres('service');
   const sql = <T>(text: string, parameters: unknown[] = []) => postgresAdmin<T>(text, database.name, parameters);
-  const env = { AUTH_SECRET: SECRET, ...database.env, SERVER_TIMING: 'on', WORKERS: 'off', QUEUE_PREFIX: 'iw-bench-dashboard', LOG_LEVEL: 'warn' };
+  const env = { AUTH_SECRET: SECRET, ...database.env, SERVER_TIMING: 'on', WORKERS: 'off', QUEUE_PREFIX: 'iw-bench-dashboard' };
   console.log(`bench/dashboard at national size on PostgreSQL: ${TENANTS} municipalities, ${PROJECTS} projects, ${ENTRIES} trail entries; Node ${process.version}`);
   try {
     let service = await startService(env);
@@ -254,7 +253,7 @@ async function national(): Promise<void> {
     await inParallel(tenants.slice(1), 4, async (id, i) => {
       await call('POST', `${service.url}/api/tenants`, operator, { id, name: `Gemeente ${i + 1}`, municipalityCode: String(1000 + i) }, 201);
     });
-    const models = await walkedModels(service.url, await token('Bench', 'process-manager'), await token('Bench Secretaris', 'college-secretary'));
+    const models = await walkedModels(service.url, await token('Bench', 'process-manager', 'default'), await token('Bench Secretaris', 'college-secretary', 'default'));
     await service.stop();
     console.log(`set-up: ${tenants.length} municipalities and ${models.length} model projects through the API in ${((performance.now() - setupStart) / 1000).toFixed(0)} s`);
 
@@ -270,8 +269,8 @@ async function national(): Promise<void> {
           'awaiting', CASE WHEN g.i % 3 = 1 AND m.state NOT IN ('closed', 'stopped') THEN ',college,' ELSE NULL END,
           'created_at', to_char((now() - (g.i % 700) * interval '1 day') AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')))).*
         FROM generate_series(1, $1) AS g(i)
-        JOIN LATERAL (SELECT CASE WHEN g.i <= $2 THEN 'default' ELSE $3::text[] [1 + (g.i % ($4 - 1))] END AS id) t ON true
-        JOIN LATERAL (SELECT * FROM projects WHERE id = ($5::text[]) [1 + (g.i % $6)]) m ON true`,
+        JOIN LATERAL (SELECT CASE WHEN g.i <= $2 THEN 'default' ELSE ($3::text[])[1 + (g.i % ($4 - 1))] END AS id) t ON true
+        JOIN LATERAL (SELECT * FROM projects WHERE id = ($5::text[])[1 + (g.i % $6)]) m ON true`,
       [PROJECTS - models.length, large, tenants.slice(1), tenants.length, models, models.length],
     );
     // Each project's file (quick scan, commitment, plan), as its model's: the copy has its model's snapshot.
@@ -303,12 +302,13 @@ async function national(): Promise<void> {
     const secretary = await sessionCookie('college-secretary', 'default');
     const [{ id: busy }] = await sql<{ id: string }>("SELECT id FROM projects WHERE tenant_id = 'default' AND state LIKE 'policyCycle%' LIMIT 1");
     const [{ n: own }] = await sql<{ n: string }>("SELECT COUNT(*) AS n FROM projects WHERE tenant_id = 'default'");
+    const [{ n: awaiting }] = await sql<{ n: string }>("SELECT COUNT(*) AS n FROM projects WHERE tenant_id = 'default' AND awaiting LIKE '%,college,%'");
     const pages: Array<[string, Awaited<ReturnType<typeof measure>>]> = [
       ['dashboard, first page (50 of the municipality’s projects)', await measure(`${service.url}/`, manager)],
       ['dashboard, silence overdue, sorted by deadline, page 2', await measure(`${service.url}/?stilte=overdue&sorteer=termijn&pagina=2`, manager)],
       ['dashboard, last page', await measure(`${service.url}/?pagina=${Math.ceil(Number(own) / 50)}`, manager)],
       ['werkvoorraad (college), first page', await measure(`${service.url}/werkvoorraad`, secretary)],
-      ['werkvoorraad (college), last page', await measure(`${service.url}/werkvoorraad?pagina=${Math.ceil(Number(own) / 3 / 50)}`, secretary)],
+      ['werkvoorraad (college), last page', await measure(`${service.url}/werkvoorraad?pagina=${Math.ceil(Number(awaiting) / 50)}`, secretary)],
       [`a project’s Overzicht (${perProject}+ trail entries)`, await measure(`${service.url}/projecten/${busy}`, manager)],
       ['a project’s Tijdlijn', await measure(`${service.url}/projecten/${busy}/tijdlijn`, manager)],
     ];

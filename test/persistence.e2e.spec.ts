@@ -4,6 +4,7 @@ import { DataSource, type MigrationInterface } from 'typeorm';
 import { dataSourceOptions } from '../src/database/data-source-options';
 import { StateStays1764440000000 } from '../src/database/migrations/1764440000000-state-stays';
 import { Tenants1764540000000 } from '../src/database/migrations/1764540000000-tenants';
+import { PendingSilences1764550000000 } from '../src/database/migrations/1764550000000-pending-silences';
 import { describeEachDatabase, postgresDatabase, sqliteDatabase, type TestDatabase } from './support/databases';
 import { ProjectClient } from './support/project-client';
 import { startTestApp, webSessionToken } from './support/test-app';
@@ -82,8 +83,8 @@ describeEachDatabase('persistence', (createDatabase) => {
     expect(written.levels.length).toBeGreaterThan(0);
     await first.close();
 
-    // As the database stood before migration StateStays1764440000000 (and so before Tenants1764540000000): the trail only.
-    await undoMigrations(database, [new Tenants1764540000000(), new StateStays1764440000000()]);
+    // As the database stood before migration StateStays1764440000000 (and so before Tenants1764540000000 and what came after): the trail only.
+    await undoMigrations(database, [new PendingSilences1764550000000(), new Tenants1764540000000(), new StateStays1764440000000()]);
     const second = await startTestApp(database);
     expect(await insight(second, await ProjectClient.for(second))).toEqual(written);
     await second.close();
@@ -232,6 +233,7 @@ describe('SQLite durability settings', () => {
       { name: 'PublicContacts1764520000000' },
       { name: 'GuideVersions1764530000000' },
       { name: 'Tenants1764540000000' },
+      { name: 'PendingSilences1764550000000' },
     ]);
     db.close();
     await database.drop();

@@ -31,6 +31,7 @@ import { CreatorSubjects1764510000000 } from './migrations/1764510000000-creator
 import { PublicContacts1764520000000 } from './migrations/1764520000000-public-contacts';
 import { GuideVersions1764530000000 } from './migrations/1764530000000-guide-versions';
 import { Tenants1764540000000 } from './migrations/1764540000000-tenants';
+import { PendingSilences1764550000000 } from './migrations/1764550000000-pending-silences';
 import { StateStayEntity } from './state-stay.entity';
 import { InspectionEntity, ProjectDocumentEntity, ReactionEntity, StakeholderEntity } from './interaction.entities';
 import { MilestoneEntity } from './milestone.entity';
@@ -39,7 +40,7 @@ import { ProjectEntity } from './project.entity';
 import { ReminderEntity } from './reminder.entity';
 
 export const ENTITIES = [ProjectEntity, DecisionEntity, AuditEntryEntity, CommunicationEntity, ReminderEntity, OutboxEntity, MilestoneEntity, ProjectDocumentEntity, StakeholderEntity, InspectionEntity, ReactionEntity, AuditRootEntity, StateStayEntity];
-export const MIGRATIONS = [InitialSchema1764320000000, Reminders1764330000000, Milestones1764340000000, InteractionRules1764350000000, Trust1764360000000, ReactionChannels1764370000000, InspraakProcedures1764380000000, AuditRoots1764390000000, Nota1764400000000, PublicPages1764410000000, InsightIndex1764420000000, DecisionMilestones1764430000000, StateStays1764440000000, LawfulTerms1764450000000, PersonalData1764460000000, WithdrawnInspections1764470000000, PublicMilestones1764480000000, ReactionNumbers1764490000000, GreenLightRequests1764500000000, CreatorSubjects1764510000000, PublicContacts1764520000000, GuideVersions1764530000000, Tenants1764540000000];
+export const MIGRATIONS = [InitialSchema1764320000000, Reminders1764330000000, Milestones1764340000000, InteractionRules1764350000000, Trust1764360000000, ReactionChannels1764370000000, InspraakProcedures1764380000000, AuditRoots1764390000000, Nota1764400000000, PublicPages1764410000000, InsightIndex1764420000000, DecisionMilestones1764430000000, StateStays1764440000000, LawfulTerms1764450000000, PersonalData1764460000000, WithdrawnInspections1764470000000, PublicMilestones1764480000000, ReactionNumbers1764490000000, GreenLightRequests1764500000000, CreatorSubjects1764510000000, PublicContacts1764520000000, GuideVersions1764530000000, Tenants1764540000000, PendingSilences1764550000000];
 
 /** The owner's connection for the migrations, by the service's options (DATABASE_OWNER_URL, issue 21). */
 const ownerUrls = new WeakMap<DataSourceOptions, string>();

@@ -1,4 +1,5 @@
 import { Global, Module } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
@@ -18,6 +19,7 @@ import { InsightRepository } from './insight.repository';
 import { GuideRepository } from './guide.repository';
 import { TenantRepository } from './tenant.repository';
 import { TransactionRunner } from './transaction-runner';
+import { ReadTogether } from './read-session';
 
 /** One small repository per aggregate of the write path. */
 const REPOSITORIES = [AuditRootRepository, InsightRepository, ProjectRepository, DecisionRepository, TrailRepository, FileRepository, ReminderRepository, OutboxRepository, StateStayRepository, PersonalDataRepository, GuideRepository, TenantRepository];
@@ -32,7 +34,7 @@ const REPOSITORIES = [AuditRootRepository, InsightRepository, ProjectRepository,
       dataSourceFactory: async (options) => migrated(new DataSource(options!)),
     }),
   ],
-  providers: [TransactionRunner, DatabaseHealth, ...REPOSITORIES],
+  providers: [TransactionRunner, DatabaseHealth, ...REPOSITORIES, { provide: APP_INTERCEPTOR, useClass: ReadTogether }],
   exports: [TransactionRunner, DatabaseHealth, ...REPOSITORIES],
 })
 export class DatabaseModule {}

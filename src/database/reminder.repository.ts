@@ -58,9 +58,9 @@ export class ReminderRepository extends SqlRepository {
     return rows.map(({ projectId: _projectId, recipients, ...r }) => ({ ...r, recipients: JSON.parse(recipients) as string[] }));
   }
 
-  /** Every pending silence deadline, for reconciling the jobs with Redis. */
-  async pendingSilences(): Promise<Array<{ projectId: string; dueAt: string }>> {
-    return this.read('SELECT id AS "projectId", silence_deadline AS "dueAt" FROM projects WHERE tenant_id = @tenant AND silence_deadline IS NOT NULL', []);
+  /** A page of the pending silence deadlines, by project id after `afterId`, for reconciling the jobs with Redis. */
+  async pendingSilences(afterId: string, limit: number): Promise<Array<{ projectId: string; dueAt: string }>> {
+    return this.read('SELECT id AS "projectId", silence_deadline AS "dueAt" FROM projects WHERE tenant_id = @tenant AND silence_deadline IS NOT NULL AND id > ? ORDER BY id LIMIT ?', [afterId, limit]);
   }
 
   /** Every milestone not reminded yet of a project that has not ended (`endedStates`), for reconciling. */

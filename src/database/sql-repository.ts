@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { queryCounter } from './query-counter';
 import { tenantScope } from './tenant-scope';
+import { readSessions } from './read-session';
 import { postgresTransaction } from './transaction-runner';
 
 /** The parts of a better-sqlite3 connection used here. */
@@ -70,7 +71,7 @@ export class SqlRepository {
   }
 
   /** Inside the caller's unit of work (its manager), or, with null, a statement outside any. */
-  protected async run<Row = never>(manager: EntityManager | null, sql: string, parameters: unknown[]): Promise<Row[]> {
+  protected async run<Row = never>(manager: EntityManager | null, sql: string, parameters: unknown[], writing = false): Promise<Row[]> {
     const tenant = this.tenantOf();
     const values = this.bound(parameters, tenant);
     if (this.sqlite) {
@@ -81,7 +82,7 @@ export class SqlRepository {
       return [];
     }
     if (manager) return (await this.onConnection(manager, sql, values)).rows as Row[];
-    return this.outsideUnit(async (own) => (own.queryRunner ? ((await this.onConnection(own, sql, values)).rows as Row[]) : own.query(this.statement(sql), values)), tenant);
+    return this.outsideUnit(async (own) => (own.queryRunner ? ((await this.onConnection(own, sql, values)).rows as Row[]) : own.query(this.statement(sql), values)), tenant, writing);
   }
 
   /**
@@ -116,7 +117,10 @@ export class SqlRepository {
    * On PostgreSQL, a statement outside any unit of work still runs in a transaction of its own
    * that sets `app.tenant`: row-level security shows a connection without it nothing.
    */
-  private outsideUnit<T>(work: (manager: EntityManager) => Promise<T>, tenant: string | undefined): Promise<T> {
+  private outsideUnit<T>(work: (manager: EntityManager) => Promise<T>, tenant: string | undefined, writing: boolean): Promise<T> {
+    // A GET request's reads share one transaction (src/database/read-session.ts).
+    const session = writing ? undefined : readSessions.current();
+    if (session) return session.run(tenant, work);
     return tenant === undefined ? work(this.dataSource.manager) : postgresTransaction(this.dataSource, tenant, work);
   }
 
@@ -134,7 +138,7 @@ export class SqlRepository {
 
   /** A write outside any unit of work (what is no project's: an audit root). */
   protected async write(sql: string, parameters: unknown[]): Promise<void> {
-    await this.run(null, sql, parameters);
+    await this.run(null, sql, parameters, true);
   }
 
   /** A boolean as the driver binds it: PostgreSQL takes true/false, better-sqlite3 only numbers. */

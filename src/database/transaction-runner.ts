@@ -1,6 +1,7 @@
 import { AsyncResource } from 'node:async_hooks';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { readSessions } from './read-session';
 import { TENANT_ID, tenantScope } from './tenant-scope';
 
 type Work<T> = (manager: EntityManager) => Promise<T>;
@@ -147,6 +148,8 @@ async function awaitingOnlyTheDatabase<T>(work: Work<T>, manager: EntityManager)
  */
 export async function postgresTransaction<T>(dataSource: DataSource, tenant: string | undefined, work: Work<T>): Promise<T> {
   if (tenant !== undefined && !TENANT_ID.test(tenant)) throw new Error(`Not a tenant id: ${JSON.stringify(tenant)}`);
+  // A request's read session gives its connection back first: none holds one connection while it waits for another.
+  await readSessions.current()?.close();
   const runner = dataSource.createQueryRunner();
   await runner.connect();
   try {

@@ -48,20 +48,20 @@ const PROJECT_IN_PATH = /\/(?:projects|projecten)\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9
 const pathOf = (url: string | undefined) => (url ?? '').split('?')[0];
 
 const HTTP_LINE: Options = {
-  // Fastify gave the request its id (requestIdOf); the line and every line after it carry it.
-      genReqId: (request) => (request as IncomingMessage & { id?: string }).id ?? requestIdOf(request),
-      customAttributeKeys: { reqId: 'requestId' },
-      quietReqLogger: true,
-      serializers: {
-        req: (request: { method: string; url: string }) => ({ method: request.method, path: pathOf(request.url) }),
-        res: (response: { statusCode: number }) => ({ status: response.statusCode }),
-      },
-      customProps: (request) => {
-        const projectId = PROJECT_IN_PATH.exec(pathOf(request.url))?.[1];
-        return projectId ? { projectId } : {};
-      },
-      customSuccessMessage: (request, response) => `${request.method} ${pathOf(request.url)} ${response.statusCode}`,
-      customErrorMessage: (request, response) => `${request.method} ${pathOf(request.url)} ${response.statusCode}`,
+  // Fastify gave the request its id (requestIdOf, copied onto the raw request by logRequests); the line and every line after it carry it.
+  genReqId: (request) => (request as IncomingMessage & { id: string }).id,
+  customAttributeKeys: { reqId: 'requestId' },
+  quietReqLogger: true,
+  serializers: {
+    req: (request: { method: string; url: string }) => ({ method: request.method, path: pathOf(request.url) }),
+    res: (response: { statusCode: number }) => ({ status: response.statusCode }),
+  },
+  customProps: (request) => {
+    const projectId = PROJECT_IN_PATH.exec(pathOf(request.url))?.[1];
+    return projectId ? { projectId } : {};
+  },
+  customSuccessMessage: (request, response) => `${request.method} ${pathOf(request.url)} ${response.statusCode}`,
+  customErrorMessage: (request, response) => `${request.method} ${pathOf(request.url)} ${response.statusCode}`,
 };
 
 /** The id of the request the code now running serves, or of the request that queued the job it runs. */

@@ -112,12 +112,19 @@ export class ReminderScheduler implements OnApplicationBootstrap, OnModuleDestro
     try {
       let checked = 0;
       await this.tenancy.eachTenant(async ({ id: tenant }) => {
-        const silent = (await this.deadlines.pendingSilences()).map((data) => ({ ...data, tenant }));
+        // A page at a time: 100,000 deadlines (issue 22) never sit in memory at once.
+        for (let after = '', full = true; full; ) {
+          const silent = (await this.deadlines.pendingSilences(after, ENQUEUE_BATCH)).map((data) => ({ ...data, tenant }));
+          await this.enqueue(silent, []);
+          checked += silent.length;
+          after = silent.at(-1)?.projectId ?? after;
+          full = silent.length === ENQUEUE_BATCH;
+        }
         // Milestones of ended projects are never reminded (their jobs are skipped): they are not re-added forever.
         const milestones = (await this.deadlines.milestonesToRemind(ENDED_STATES)).map((data) => ({ ...data, tenant }));
         await this.pruneOutbox();
-        await this.enqueue(silent, milestones);
-        checked += silent.length + milestones.length;
+        await this.enqueue([], milestones);
+        checked += milestones.length;
       });
       this.metrics.reconcileRuns.inc();
       this.metrics.reconcileSeconds.observe((performance.now() - started) / 1000);
