@@ -12,6 +12,8 @@ export async function startRedis() {
     if (child && child.exitCode === null) return;
     child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
     const client = new Redis({ port, host: '127.0.0.1', lazyConnect: true, retryStrategy: () => 50, maxRetriesPerRequest: null });
+    // Refused until the server listens: retried, not worth a line on the console.
+    client.on('error', () => undefined);
     await client.connect().catch(() => undefined);
     await client.ping();
     client.disconnect();
