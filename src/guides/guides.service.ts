@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
-import { DEFAULT_GUIDE_ID, guideFaults, readGuideFiles, refOf, registerGuide, type GuideDocument, type GuideFault, type GuideRef } from '../../machines/participation-project';
+import { DEFAULT_GUIDE_ID, guideFaults, readGuideFiles, refOf, registerGuide, registeredGuide, type GuideDocument, type GuideFault, type GuideRef } from '../../machines/participation-project';
 import type { Actor } from '../auth/roles';
 import { SYSTEM_ACTOR } from '../auth/roles';
 import { ApiError } from '../common/api-error';
@@ -104,8 +104,10 @@ export class GuidesService implements OnModuleInit, OnModuleDestroy {
   /** Reads every version of the tenant in scope from the database and registers it: also finds versions another instance published. */
   async reload(): Promise<void> {
     const versions = (await this.guides.all()).map((stored) => {
-      const document = JSON.parse(stored.document) as GuideDocument;
-      registerGuide(document);
+      // One parsed document per version for every municipality that publishes it (issue 22: 342 of them share the shipped ones).
+      const known = registeredGuide(stored.sha256);
+      const document = known ?? (JSON.parse(stored.document) as GuideDocument);
+      if (!known) registerGuide(document);
       return { stored, document };
     });
     this.loaded.set(tenantScope.required(), versions);
