@@ -43,7 +43,10 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     app,
     new DocumentBuilder()
       .setTitle('interactiewijzer')
-      .setDescription('Citizen-participation projects by the book (Interactiewijzer 2018): lifecycle, green lights of college and raad, audit trail.')
+      .setDescription(
+        'Citizen-participation projects by the book (Interactiewijzer 2018): lifecycle, green lights of college and raad, audit trail. ' +
+          'Every answer carries `x-request-id`: the caller\'s own when it sends a plain one (letters, digits, `_ . : -`, at most 100 characters), else one of the service; the log lines of the request carry it too.',
+      )
       .setVersion('0.1.0')
       .addBearerAuth()
       .build(),
