@@ -11,7 +11,7 @@ const LIVE = JSON.stringify({ status: 'ok' });
 export function answerLivenessFirst(fastify: FastifyInstance): void {
   fastify.addHook('onRequest', (request, reply, done) => {
     if (request.method === 'GET' && request.url === '/health') {
-      void reply.header('content-type', 'application/json; charset=utf-8').header('cache-control', 'no-store').send(LIVE);
+      void reply.headers({ 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'x-request-id': request.id }).send(LIVE);
       return;
     }
     done();
