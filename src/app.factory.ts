@@ -13,23 +13,19 @@ import { queryCounter } from './database/query-counter';
 import { tenantScope } from './database/tenant-scope';
 import { Metrics } from './metrics/metrics.service';
 import { logRequests, requestIdOf } from './logging/logging';
-import { answerLivenessFirst } from './health/liveness';
+import { answerLivenessFirst, isLivenessProbe } from './health/liveness';
 import { Logger } from 'nestjs-pino';
 
 /** Builds the HTTP application; used by main.ts, the tests and the benchmarks alike. */
 export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), new FastifyAdapter({ genReqId: requestIdOf, trustProxy: config.trustProxy }), { bufferLogs: true });
   app.useLogger(app.get(Logger));
-  answerLivenessFirst(app.getHttpAdapter().getInstance());
+  const fastify = app.getHttpAdapter().getInstance();
+  answerLivenessFirst(fastify);
   app.setGlobalPrefix('api', { exclude: ['health', 'health/ready', 'metrics', '.well-known/jwks.json', 'admin/queues', 'admin/queues/{*rest}', ...WEB_PATHS] });
   // Every request acts for one municipality, set once by the auth guard (issue 21).
-  app.getHttpAdapter().getInstance().addHook('onRequest', (_request, _reply, done) => tenantScope.open(done));
-  logRequests(app.getHttpAdapter().getInstance(), config);
-  // The request's id goes back to the caller, to quote when something went wrong (issue 22).
-  app.getHttpAdapter().getInstance().addHook('onRequest', (request, reply, done) => {
-    reply.header('x-request-id', request.id);
-    done();
-  });
+  fastify.addHook('onRequest', (_request, _reply, done) => tenantScope.open(done));
+  logRequests(fastify, config);
   recordRequests(app);
   registerInputGuard(app);
   await registerWebPlugins(app, config);
@@ -59,8 +55,8 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
 function recordRequests(app: NestFastifyApplication): void {
   const { requestSeconds } = app.get(Metrics);
   app.getHttpAdapter().getInstance().addHook('onResponse', (request, reply, done) => {
-    // The liveness probe is answered before routing (src/health/liveness.ts) and not counted.
-    if (request.url === '/health') return done();
+    // The liveness probe is answered before routing and not counted.
+    if (isLivenessProbe(request)) return done();
     requestSeconds.observe({ method: request.method, route: request.routeOptions.url ?? 'unmatched', status: String(reply.statusCode) }, reply.elapsedTime / 1000);
     done();
   });

@@ -13,13 +13,8 @@ async function main(): Promise<void> {
   app.useLogger(app.get(PinoLogger));
   app.enableShutdownHooks();
   boundShutdown(config.shutdownGraceMs * 2);
-  Logger.log(`Reminder workers running against Redis at ${redisHost(config.reminders.redisUrl)} (prefix ${config.reminders.queuePrefix})`, 'interactiewijzer');
-}
-
-/** The Redis server's host and port, without the password its URL may hold. */
-function redisHost(url: string): string {
-  const { host } = new URL(url);
-  return host;
+  // The host only: the URL may hold a password.
+  Logger.log(`Reminder workers running against Redis at ${new URL(config.reminders.redisUrl).host} (prefix ${config.reminders.queuePrefix})`, 'interactiewijzer');
 }
 
 main().catch((error: unknown) => {

@@ -55,9 +55,8 @@ export class Conditions {
 @Injectable()
 export class SqlRepository {
   protected readonly postgres: boolean;
-  private readonly statements = new Map<string, string>();
-  /** PostgreSQL: each converted statement's name, the same in every process (from its text). */
-  private readonly statementNames = new Map<string, string>();
+  /** PostgreSQL: each statement as converted, with its name (from its text: the same in every process). */
+  private readonly statements = new Map<string, { name: string; text: string }>();
   /** On SQLite: the connection itself, whose prepared statements run without TypeORM's per-query events. */
   private readonly sqlite: SqliteConnection | undefined;
   private readonly prepared = new Map<string, SqliteStatement>();
@@ -82,7 +81,7 @@ export class SqlRepository {
       return [];
     }
     if (manager) return (await this.onConnection(manager, sql, values)).rows as Row[];
-    return this.outsideUnit(async (own) => (own.queryRunner ? ((await this.onConnection(own, sql, values)).rows as Row[]) : own.query(this.statement(sql), values)), tenant, writing);
+    return this.outsideUnit(async (own) => (own.queryRunner ? ((await this.onConnection(own, sql, values)).rows as Row[]) : own.query(this.statement(sql).text, values)), tenant, writing);
   }
 
   /**
@@ -92,8 +91,7 @@ export class SqlRepository {
   private async onConnection(manager: EntityManager, sql: string, values: unknown[]) {
     queryCounter.increment();
     const client = (await manager.queryRunner!.connect()) as PostgresClient;
-    const text = this.statement(sql);
-    return client.query({ name: this.statementNames.get(text)!, text, values });
+    return client.query({ ...this.statement(sql), values });
   }
 
   /** The parameters as the driver binds them, with the tenant: better-sqlite3 by name (`@tenant`), PostgreSQL as the last `$n`. */
@@ -165,15 +163,14 @@ export class SqlRepository {
     return statement;
   }
 
-  /** `?` placeholders as SQLite wants them, or `$1, $2, ...` for PostgreSQL, `@tenant` the last; converted once per statement. */
-  private statement(sql: string): string {
+  /** PostgreSQL's form of a statement: `$1, $2, ...` for the `?` placeholders, `@tenant` the last; converted and named once. */
+  private statement(sql: string): { name: string; text: string } {
     let converted = this.statements.get(sql);
     if (converted === undefined) {
       let n = 0;
-      converted = this.postgres ? this.checked(sql).replace(/\?/g, () => `$${++n}`) : sql;
-      if (this.postgres) converted = converted.replace(/@tenant\b/g, `$${n + 1}`);
+      const text = this.checked(sql).replace(/\?/g, () => `$${++n}`).replace(/@tenant\b/g, () => `$${n + 1}`);
+      converted = { name: `iw_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`, text };
       this.statements.set(sql, converted);
-      this.statementNames.set(converted, `iw_${createHash('sha1').update(converted).digest('hex').slice(0, 20)}`);
     }
     return converted;
   }

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 
 const LIVE = JSON.stringify({ status: 'ok' });
 
@@ -10,10 +10,15 @@ const LIVE = JSON.stringify({ status: 'ok' });
  */
 export function answerLivenessFirst(fastify: FastifyInstance): void {
   fastify.addHook('onRequest', (request, reply, done) => {
-    if (request.method === 'GET' && request.url === '/health') {
+    if (isLivenessProbe(request)) {
       void reply.headers({ 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'x-request-id': request.id }).send(LIVE);
       return;
     }
     done();
   });
+}
+
+/** The load balancer's liveness probe: answered first, neither logged nor counted. */
+export function isLivenessProbe(request: Pick<FastifyRequest, 'method' | 'url'>): boolean {
+  return request.method === 'GET' && request.url === '/health';
 }

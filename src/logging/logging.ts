@@ -27,10 +27,12 @@ function rootLogger(config: AppConfig): Logger {
   return logger;
 }
 
-/** One line per request, with its id, and every log line written while it runs in its context. */
+/** One line per request, with its id (sent back in `x-request-id`), and every log line written while it runs in its context. */
 export function logRequests(fastify: FastifyInstance, config: AppConfig): void {
   const httpLogger = pinoHttp({ logger: rootLogger(config), ...HTTP_LINE });
   fastify.addHook('onRequest', (request, reply, done) => {
+    // The caller quotes it when something went wrong (issue 22).
+    reply.header('x-request-id', request.id);
     Object.assign(request.raw, { id: request.id });
     httpLogger(request.raw, reply.raw);
     storage.run(new Store(request.raw.log), done);

@@ -107,7 +107,7 @@ export class UnitOfWork {
         return entry;
       },
       // The job names the request that queued it, so its log lines can be found with the request's (issue 22).
-      outbox: (topic, payload) => void outbox.push({ topic, payload: { ...(payload as object), ...(requestId && { requestId }) } }),
+      outbox: (topic, payload) => void outbox.push({ topic, payload: { ...payload, ...(requestId && { requestId }) } }),
     });
     if (entries.length > 0) project.updatedAt = at;
     await writeRow();

@@ -334,7 +334,7 @@ export class WorkflowService {
 
       const sameCycle = next.context.cycle === snapshot.context.cycle;
       const stillOpen = sameCycle ? open.filter((d) => d !== consumed).map(toGreenLight) : [];
-      project.awaiting = awaitingColumn(awaitedBodies(to, next.context, stillOpen, sameCycle ? await this.requests(manager, project, file) : []));
+      project.awaiting = awaitingColumn(awaitedBodies(to, next.context, stillOpen, sameCycle ? file.requests : []));
       // A transition changes no document; only a new cycle makes the inspection read a stale one.
       return { project, openDecisions: stillOpen, file: next.context.cycle === snapshot.context.cycle ? file : undefined };
     }, now);
@@ -427,9 +427,8 @@ export class WorkflowService {
     }, now);
   }
 
-  /** The green-light requests of the project's current cycle: from its file when read, else its one document. */
-  private async requests(manager: ProjectUnit['manager'], project: ProjectEntity, file?: ProjectFile): Promise<GreenLightRequest[]> {
-    if (file) return file.requests;
+  /** The green-light requests of the project's current cycle, from their one document. */
+  private async requests(manager: ProjectUnit['manager'], project: ProjectEntity): Promise<GreenLightRequest[]> {
     const document = await this.files.latestDocument(manager, project.id, 'green-light-requests');
     return document ? requestsOfCycle({ 'green-light-requests': document }, project.cycle) : [];
   }
