@@ -9,7 +9,7 @@ describe('configuration', () => {
       shutdownGraceMs: 10_000,
       auditSigningKey: undefined,
       zgw: { rsin: undefined, besluittypen: {} },
-      woo: { municipalityCode: undefined },
+      woo: { municipalityCode: undefined, categoriesInForce: { '3.3.1a': '2024-11-01', '3.3.1b': '2024-11-01', '3.3.1d': '2024-11-01', '3.3.1e': '2024-11-01', '3.3.2b': '2024-11-01' } },
       rules: { inspraakTermDays: 42, challengeAssessmentDays: 56, mandatoryParticipationActivities: [], mandatoryParticipationDecision: null, applicationRepairDays: 14, collegeProcedureMinTermDays: 14, inspraakPostalWeek: true, unansweredLeadDays: 14, fromEnvironment: [] },
       retention: { days: { 'reaction-sender': 365, 'reaction-contact': 365, initiator: 365 } },
       serverTiming: false,
@@ -72,7 +72,7 @@ describe('configuration', () => {
   });
 
   it('takes the municipality’s CBS code for the DiWoo export: four digits', () => {
-    expect(loadConfig({ MUNICIPALITY_CODE: '0363' }).woo).toEqual({ municipalityCode: '0363' });
+    expect(loadConfig({ MUNICIPALITY_CODE: '0363' }).woo.municipalityCode).toBe('0363');
     expect(() => loadConfig({ MUNICIPALITY_CODE: 'gm0363' })).toThrow(/MUNICIPALITY_CODE must be the municipality's CBS code/);
   });
 
@@ -84,6 +84,10 @@ describe('configuration', () => {
     expect(() => loadConfig({ RETENTION_PERSONAL_DATA_DAYS: '-1' })).toThrow(/RETENTION_PERSONAL_DATA_DAYS must be a whole number/);
     expect(loadConfig({ RETENTION_PERSONAL_DATA_DAYS: '0', INSPRAAK_POSTAL_WEEK: 'off' })).toMatchObject({ retention: { days: { 'reaction-sender': 0, 'reaction-contact': 0, initiator: 0 } }, rules: { inspraakPostalWeek: false } });
     // Each kind its own period, the general one its default.
+    expect(loadConfig({ WOO_CATEGORIES_IN_FORCE: ' 3.3.2i=2026-07-01 , 3.3.2c=2027-01-01' }).woo.categoriesInForce).toMatchObject({ '3.3.1a': '2024-11-01', '3.3.2i': '2026-07-01', '3.3.2c': '2027-01-01' });
+    for (const wrong of ['3.3.2i', '3.3.2z=2026-07-01', '3.1=2026-07-01', '3.3.2i=1 juli 2026']) {
+      expect(() => loadConfig({ WOO_CATEGORIES_IN_FORCE: wrong })).toThrow(/WOO_CATEGORIES_IN_FORCE takes category=YYYY-MM-DD/);
+    }
     expect(loadConfig({ RETENTION_PERSONAL_DATA_DAYS: '30', RETENTION_INITIATOR_DAYS: '730' }).retention.days).toEqual({ 'reaction-sender': 30, 'reaction-contact': 30, initiator: 730 });
     expect(() => loadConfig({ RETENTION_REACTION_SENDER_DAYS: 'een jaar' })).toThrow(/RETENTION_REACTION_SENDER_DAYS must be a whole number of days, 0 or more, not "een jaar"/);
   });

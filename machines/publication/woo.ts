@@ -3,8 +3,9 @@
  * and the DiWoo value lists the municipality's publication platform and the Woo-index read.
  *
  * The TOOI identifiers are those of the DiWoo metadata value lists (diwoo-metadata-lijsten.xsd,
- * version 0.9.1): scw_woo_informatiecategorieen version 2, ccw_plooi_documentsoorten version 3
- * and ccw_plooi_documenthandelingen version 1, all under https://identifier.overheid.nl/tooi/def/thes/kern/.
+ * version 0.9.8, vendored under schemas/): scw_woo_informatiecategorieen version 4,
+ * ccw_plooi_documentsoorten and ccw_plooi_documenthandelingen, all under
+ * https://identifier.overheid.nl/tooi/def/thes/kern/.
  */
 
 const TOOI_KERN = 'https://identifier.overheid.nl/tooi/def/thes/kern/';
@@ -28,9 +29,42 @@ export const WOO_CATEGORIES = {
   '3.3.2j': { tooi: 'c_fdaee95e', label: 'onderzoeksrapporten', nl: 'Onderzoeksrapporten', en: 'Research reports' },
   '3.3.2k': { tooi: 'c_46a81018', label: 'beschikkingen', nl: 'Beschikkingen', en: 'Orders (beschikkingen)' },
   '3.3.2l': { tooi: 'c_a870c43d', label: 'klachtoordelen', nl: 'Klachtoordelen', en: 'Complaint judgements' },
+  // Woo art. 3.1: what falls under none of the seventeen, published on the general duty to publish (DiWoo list version 4).
+  '3.1': { tooi: 'c_816e508d', label: 'inspanningsverplichting art 3.1 Woo', nl: 'Overige informatie (inspanningsverplichting, artikel 3.1 Woo)', en: 'Other information (general duty, Woo art. 3.1)' },
 } as const;
 export type WooCategory = keyof typeof WOO_CATEGORIES;
 export const WOO_CATEGORY_KEYS = Object.keys(WOO_CATEGORIES) as WooCategory[];
+
+/**
+ * Woo art. 10.3 lid 2: the duty to publish a category of art. 3.3 applies from a day set by royal
+ * decree, per category. From 1 November 2024: 3.3 lid 1 a, b, d, e and lid 2 b (open-overheid.nl,
+ * "Verplichtstelling actieve openbaarmaking"; Regeling actieve openbaarmaking Woo, Stcrt. 2024,
+ * 30890). Later decrees are added with WOO_CATEGORIES_IN_FORCE, without a release.
+ */
+export const WOO_CATEGORIES_IN_FORCE: Readonly<Partial<Record<WooCategory, string>>> = {
+  '3.3.1a': '2024-11-01',
+  '3.3.1b': '2024-11-01',
+  '3.3.1d': '2024-11-01',
+  '3.3.1e': '2024-11-01',
+  '3.3.2b': '2024-11-01',
+};
+
+/** Why an item is public: a duty in force for its category on the day it was published, or of the municipality's own accord. */
+export interface PublicationBasis {
+  mandatory: boolean;
+  /** The article, and for a duty the day it applies from. */
+  source: string;
+}
+
+/**
+ * Mandatory when the category's duty (Woo art. 3.3, in force by royal decree, art. 10.3 lid 2) applied
+ * on the day the item was published; otherwise voluntary, on the general duty of Woo art. 3.1.
+ */
+export function publicationBasis(category: WooCategory, publishedOn: string, inForce: Readonly<Partial<Record<WooCategory, string>>>): PublicationBasis {
+  const since = inForce[category];
+  if (since !== undefined && since <= publishedOn) return { mandatory: true, source: `Woo art. 3.3, in werking sinds ${since}` };
+  return { mandatory: false, source: 'Woo art. 3.1' };
+}
 
 /** The kinds of document a participation project publishes, from the DiWoo list of documentsoorten. */
 export const WOO_DOCUMENT_TYPES = {

@@ -1,3 +1,4 @@
+import { WOO_CATEGORIES_IN_FORCE, WOO_CATEGORY_KEYS, type WooCategory } from '../../machines/publication/woo';
 import { DEFAULT_RETENTION_DAYS, PERSONAL_DATA_KINDS, retentionVariable, type PersonalDataKind } from '../../machines/publication/retention';
 import { isCalendarDay } from '../common/dates.dto';
 import { TENANT_ID } from '../database/tenant-scope';
@@ -80,7 +81,12 @@ export interface AppConfig {
    * Active publication (Woo): the municipality's CBS code (MUNICIPALITY_CODE, four digits, e.g.
    * 0363), which names it as publisher in the TOOI register in the DiWoo export.
    */
-  woo: { municipalityCode: string | undefined };
+  /**
+   * Active publication (Woo): the municipality's CBS code, and the categories whose duty to publish
+   * is in force with the day it applies from: the decrees known at release, plus WOO_CATEGORIES_IN_FORCE
+   * ("3.3.2i=2026-07-01,…") for later ones (Woo art. 10.3 lid 2).
+   */
+  woo: { municipalityCode: string | undefined; categoriesInForce: Partial<Record<WooCategory, string>> };
   auth: {
     secret: string | undefined;
     jwksUrl: string | undefined;
@@ -217,6 +223,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   if (mandatorySince !== undefined && !isCalendarDay(mandatorySince)) problems.push(`MANDATORY_PARTICIPATION_SINCE must be a day, YYYY-MM-DD, not "${mandatorySince}"`);
   const applicationRepairDays = positive('APPLICATION_REPAIR_DAYS', 14);
+  const categoriesInForce: Partial<Record<WooCategory, string>> = { ...WOO_CATEGORIES_IN_FORCE };
+  for (const pair of (env.WOO_CATEGORIES_IN_FORCE ?? '').split(',').map((p) => p.trim()).filter(Boolean)) {
+    const [category, since] = pair.split('=').map((p) => p.trim());
+    if (!category.startsWith('3.3.') || !WOO_CATEGORY_KEYS.includes(category as WooCategory) || !isCalendarDay(since ?? '')) {
+      problems.push(`WOO_CATEGORIES_IN_FORCE takes category=YYYY-MM-DD pairs of Woo art. 3.3 (3.3.1a … 3.3.2l), not "${pair}"`);
+    } else categoriesInForce[category as WooCategory] = since;
+  }
   const days = (name: string, fallback: number): number => {
     const value = Number(env[name] ?? fallback);
     if (!Number.isInteger(value) || value < 0) problems.push(`${name} must be a whole number of days, 0 or more, not "${env[name]}"`);
@@ -294,7 +307,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       : { kind: 'sqlite', path: env.SQLITE_PATH ?? './data/interactiewijzer.sqlite', synchronous: synchronous as 'FULL' | 'NORMAL' },
     auditSigningKey,
     zgw: { rsin, besluittypen },
-    woo: { municipalityCode },
+    woo: { municipalityCode, categoriesInForce },
     rules: {
       inspraakTermDays,
       challengeAssessmentDays,

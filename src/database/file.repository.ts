@@ -105,6 +105,18 @@ export class FileRepository extends SqlRepository {
     );
   }
 
+  /** The latest version of one kind of document of every project of the municipality, with the project's title. */
+  async latestOfEveryProject(kind: DocumentKind): Promise<Array<ProjectDocumentEntity & { title: string }>> {
+    return this.read<ProjectDocumentEntity & { title: string }>(
+      `SELECT d.project_id AS "projectId", d.kind, d.version, d.data, d.change_reason AS "changeReason", d.adopted_at AS "adoptedAt", d.created_by AS "createdBy", d.created_at AS "createdAt", p.title
+         FROM project_documents d JOIN projects p ON p.tenant_id = d.tenant_id AND p.id = d.project_id
+        WHERE d.tenant_id = @tenant AND d.kind = ?
+          AND d.version = (SELECT MAX(v.version) FROM project_documents v WHERE v.tenant_id = @tenant AND v.project_id = d.project_id AND v.kind = d.kind)
+        ORDER BY d.project_id`,
+      [kind],
+    );
+  }
+
   /** The latest version of one document of one project, without the rest of its file. */
   async latestDocument(manager: EntityManager | null, projectId: string, kind: DocumentKind): Promise<ProjectDocumentEntity | undefined> {
     const [document] = await this.run<ProjectDocumentEntity>(

@@ -66,6 +66,13 @@ export class ProjectFileService {
     return (await this.latestOf<{ items: WooItem[] }>((await this.projects.find(projectId)).id, 'woo-publications'))?.data.items ?? [];
   }
 
+  /** Every item the municipality publishes (Woo) and has not withdrawn, across its projects: what the Woo-index harvests. */
+  async publishedWooItems(): Promise<Array<{ project: { id: string; title: string }; item: WooItem }>> {
+    return (await this.files.latestOfEveryProject('woo-publications')).flatMap((d) =>
+      (JSON.parse(d.data) as { items: WooItem[] }).items.filter((item) => !item.withdrawn).map((item) => ({ project: { id: d.projectId, title: d.title }, item })),
+    );
+  }
+
   /** The latest version of a document, or null: for reports that read several parts of the file. */
   async latest<T>(projectId: string, kind: DocumentKind) {
     return this.latestOf<T>((await this.projects.find(projectId)).id, kind);

@@ -11,7 +11,7 @@ import type { AppConfig } from '../config/app-config';
 import { isQueueBoardRoute } from '../queue-board/queue-board.module';
 
 /** Paths of the web interface: outside the API's /api prefix (Dutch, so they never meet an API path). */
-export const WEB_PATHS = ['', 'aanmelden', 'aanmelden/{*rest}', 'afmelden', 'taal', 'werkvoorraad', 'projecten', 'projecten/{*rest}', 'openbaar', 'openbaar/{*rest}', 'inzicht', 'inzicht.csv', 'handleidingen', 'handleidingen/{*rest}'];
+export const WEB_PATHS = ['', 'aanmelden', 'aanmelden/{*rest}', 'afmelden', 'taal', 'werkvoorraad', 'projecten', 'projecten/{*rest}', 'openbaar', 'openbaar/{*rest}', 'inzicht', 'inzicht.csv', 'handleidingen', 'handleidingen/{*rest}', 'robots.txt', 'toegankelijkheid'];
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**

@@ -33,7 +33,7 @@ export class WooController {
 
   @Get('diwoo.xml')
   @AllowRoles(...ANY_ROLE)
-  @ApiOperation({ summary: 'The published items as a sitemap with DiWoo metadata (XSD 0.9.1), for the municipality’s publication platform and the Woo-index; needs MUNICIPALITY_CODE' })
+  @ApiOperation({ summary: 'The published items as a sitemap with DiWoo metadata (XSD 0.9.8), for the municipality’s publication platform; the Woo-index harvests the whole municipality from /robots.txt; needs MUNICIPALITY_CODE' })
   @ApiResponse({ status: 409, description: 'municipality-code-missing' })
   @AnswersXml('A sitemap (urlset) with a diwoo:Document per published item')
   async diwoo(@Param('id') id: string, @Res({ passthrough: true }) reply: FastifyReply) {
