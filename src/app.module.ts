@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { AuditModule } from './audit/audit.module';
 import { AccountabilityModule } from './accountability/accountability.module';
 import { WooModule } from './woo/woo.module';
+import { ArchiveModule } from './archive/archive.module';
 import { RetentionModule } from './retention/retention.module';
 import { InsightModule } from './insight/insight.module';
 import { AuthModule } from './auth/auth.module';
@@ -47,6 +48,7 @@ export class AppModule {
         AuditModule,
         AccountabilityModule,
         WooModule,
+        ArchiveModule,
         RetentionModule,
         InsightModule,
         LifecycleModule,

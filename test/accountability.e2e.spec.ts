@@ -3,16 +3,21 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { createHash } from 'node:crypto';
+import { strFromU8, unzipSync } from 'fflate';
 import { convert } from 'xmlbuilder2';
 import ICAL from 'ical.js';
 import type { Response } from 'superagent';
 import { dutchDay, dutchMoment } from '../machines/calendar/dutch-day';
 import { addDays } from '../machines/interaction/legal-terms';
 import { formatDay } from '../src/web/wording';
+import { nl } from '../src/web/i18n/nl';
+import { accountDocument } from '../src/web/reports';
 import { EXAMPLE_EVALUATION, EXAMPLE_PLAN, EXAMPLE_QUICK_SCAN } from '../bench/support/example-file';
 import { sqliteDatabase } from './support/databases';
 import { useRunningService } from './support/project-client';
 import { webSessionToken } from './support/test-app';
+import { schemaErrors } from './support/xml-schemas';
 
 /** Parsed XML: elements by name, attributes as @name, text as #. */
 interface Tree {
@@ -114,7 +119,10 @@ describe('the documents a municipality accounts with', () => {
     // Tagged for a screen reader: Dutch, one H1, a section with an H2 for each part, the lists as lists.
     expect([read.marked, read.language]).toEqual([true, 'nl-NL']);
     expect(read.roles.filter((role) => role === 'H1')).toHaveLength(1);
-    expect(read.roles.filter((role) => role === 'H2').length).toBe(read.roles.filter((role) => role === 'Sect').length);
+    // PDF.js reads the structure page by page: a section running onto the next page is seen twice, its heading once.
+    const sections = accountDocument((await manager().get(`/api/projects/${id}/participation-account`)).body, nl).sections.length;
+    expect(read.roles.filter((role) => role === 'H2')).toHaveLength(sections);
+    expect(read.roles.filter((role) => role === 'Sect').length).toBeGreaterThanOrEqual(sections);
     expect(read.roles).toEqual(expect.arrayContaining(['Document', 'Sect', 'H2', 'P', 'L', 'LI', 'LBody']));
     for (const expected of ['Gemeente', 'Herinrichting Dorpsplein', 'De quickscan adviseerde: interactief werken.', 'Omwonenden Dorpsplein', 'Zienswijzen: 2 (2 op tijd, 0 te laat); 2 beantwoord; 1 leidden tot een aanpassing van het ontwerp.', `Besluit genomen: besluit van het college van B&W op ${todayInWords}`, 'Draagvlak voor proces', 'De bewoners kozen het ontwerp met meer groen.']) {
       expect(read.text.replace(/\s+/g, ' ')).toContain(expected);
@@ -227,6 +235,60 @@ describe('the documents a municipality accounts with', () => {
       besluitInformatieObjecten: [],
     });
     expect((await manager().get(`/api/projects/${id}/decisions/00000000-0000-4000-8000-000000000000/zgw`)).status).toBe(404);
+  });
+
+  it('hands the closed project to the e-depot as one package: MDTO valid against its XSD, every checksum right, the trail verified offline, the reports PDF/A-2a', async () => {
+    const auditor = as(await service.t.token('auditor', 'A. Auditor'));
+    expect((await manager().get(`/api/projects/${id}/archive`)).status).toBe(403);
+    const running = (await service.api.create({ title: 'Nog bezig', origin: 'municipality', politicalSensitivity: 'low' })).body.id;
+    expect((await auditor.get(`/api/projects/${running}/archive`)).body.code).toBe('project-not-ended');
+
+    const answer = await auditor.get(`/api/projects/${id}/archive`).buffer(true).parse(bytes);
+    expect([answer.status, answer.headers['content-type'], answer.headers['content-disposition']]).toEqual([200, 'application/zip', 'attachment; filename="archief-herinrichting-dorpsplein.zip"']);
+    const files = unzipSync(new Uint8Array(answer.body as Buffer));
+    const text = (path: string) => strFromU8(files[path]);
+    const sha256 = (data: Uint8Array) => createHash('sha256').update(data).digest('hex');
+
+    // Every MDTO document is valid against the Nationaal Archief's schema.
+    const metadata = Object.keys(files).filter((path) => path.endsWith('.mdto.xml'));
+    for (const path of metadata) expect([path, await schemaErrors(text(path), 'mdto')]).toEqual([path, []]);
+
+    // The dossier names every archiefstuk; each has its informatieobject and its bestand, whose size and SHA-256 are the file's.
+    const dossier = (convert(text('dossier.mdto.xml'), { format: 'object' }) as Tree).MDTO.informatieobject as unknown as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+    expect([dossier.aggregatieniveau.begripLabel, dossier.classificatie.begripCode, dossier.waardering.begripLabel, dossier.bewaartermijn]).toEqual(['Dossier', '2.1.1', 'Blijvend te bewaren', undefined]);
+    expect(dossier.archiefvormer).toEqual({ verwijzingNaam: 'Gemeente', verwijzingIdentificatie: { identificatieKenmerk: 'gm0363', identificatieBron: 'TOOI register gemeenten' } });
+    const parts = (dossier.bevatOnderdeel as Array<{ verwijzingIdentificatie: { identificatieKenmerk: string } }>).map((p) => p.verwijzingIdentificatie.identificatieKenmerk.replace(`${id}/`, ''));
+    expect(parts).toEqual(expect.arrayContaining(['documenten/quick-scan-v1.json', 'documenten/plan-v1.json', 'documenten/evaluation-v1.json', 'documenten/participatieparagraaf.pdf', 'documenten/nota-van-beantwoording.pdf', 'besluiten/besluiten.json', 'verantwoording/audit-export.json']));
+    for (const part of parts) {
+      const bestand = (convert(text(`${part}.bestand.mdto.xml`), { format: 'object' }) as Tree).MDTO.bestand as unknown as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+      expect(bestand.URLBestand).toBe(part);
+      expect([Number(bestand.omvang), bestand.checksum.checksumWaarde]).toEqual([files[part].length, sha256(files[part])]);
+      expect(text(`${part}.mdto.xml`)).toContain(`<identificatieKenmerk>${id}/${part}#bestand</identificatieKenmerk>`);
+    }
+    // sha256sums.txt covers every other file, as `sha256sum -c` reads it.
+    const sums = text('sha256sums.txt').trim().split('\n').map((line) => line.split('  '));
+    expect(sums.map(([, path]) => path).sort()).toEqual(Object.keys(files).filter((path) => path !== 'sha256sums.txt').sort());
+    for (const [sum, path] of sums) expect([path, sha256(files[path])]).toEqual([path, sum]);
+
+    // The trail in the package verifies offline, and it is the chain the dossier names and the service still holds.
+    const unpacked = mkdtempSync(join(tmpdir(), 'iw-archive-'));
+    writeFileSync(join(unpacked, 'audit-export.json'), files['verantwoording/audit-export.json']);
+    const verified = await promisify(execFile)(process.execPath, [join(__dirname, '../bin/interactiewijzer-verify.mjs'), join(unpacked, 'audit-export.json')]);
+    const exported = JSON.parse(text('verantwoording/audit-export.json')) as { head: { seq: number; hash: string } };
+    expect(verified.stdout).toMatch(new RegExp(`^valid: ${exported.head.seq} entries of project ${id}, head ${exported.head.hash}, signed`));
+    expect(dossier.omschrijving).toContain(`${exported.head.seq} vermeldingen, laatste hash ${exported.head.hash}`);
+    expect((await service.api.audit(id)).body).toHaveLength(exported.head.seq);
+
+    // The reports are PDF/A-2a: identified as such, tagged, every font embedded with its Unicode map (poppler-utils).
+    for (const pdf of ['documenten/participatieparagraaf.pdf', 'documenten/nota-van-beantwoording.pdf']) {
+      writeFileSync(join(unpacked, 'report.pdf'), files[pdf]);
+      const info = (await promisify(execFile)('pdfinfo', ['-meta', join(unpacked, 'report.pdf')])).stdout;
+      expect(info).toMatch(/<pdfaid:part>2<\/pdfaid:part>\s*<pdfaid:conformance>A<\/pdfaid:conformance>/);
+      expect((await promisify(execFile)('pdfinfo', [join(unpacked, 'report.pdf')])).stdout).toMatch(/^Tagged:\s+yes$/m);
+      const fonts = (await promisify(execFile)('pdffonts', [join(unpacked, 'report.pdf')])).stdout.trim().split('\n').slice(2);
+      expect(fonts.length).toBeGreaterThan(0);
+      for (const font of fonts) expect(font).toMatch(/ yes yes yes /);
+    }
   });
 
   it('marks decisions and documents for active publication under a Woo category, and exports what is published with DiWoo metadata', async () => {

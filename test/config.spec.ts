@@ -12,6 +12,7 @@ describe('configuration', () => {
       woo: { municipalityCode: undefined, categoriesInForce: { '3.3.1a': '2024-11-01', '3.3.1b': '2024-11-01', '3.3.1d': '2024-11-01', '3.3.1e': '2024-11-01', '3.3.2b': '2024-11-01' } },
       rules: { inspraakTermDays: 42, challengeAssessmentDays: 56, mandatoryParticipationActivities: [], mandatoryParticipationDecision: null, applicationRepairDays: 14, collegeProcedureMinTermDays: 14, inspraakPostalWeek: true, unansweredLeadDays: 14, fromEnvironment: [] },
       retention: { days: { 'reaction-sender': 365, 'reaction-contact': 365, initiator: 365 } },
+      archive: { selection: { closed: '2.1.1', stopped: '2.2' } },
       serverTiming: false,
       logLevel: 'info',
       trustProxy: false,
@@ -84,6 +85,8 @@ describe('configuration', () => {
     expect(() => loadConfig({ RETENTION_PERSONAL_DATA_DAYS: '-1' })).toThrow(/RETENTION_PERSONAL_DATA_DAYS must be a whole number/);
     expect(loadConfig({ RETENTION_PERSONAL_DATA_DAYS: '0', INSPRAAK_POSTAL_WEEK: 'off' })).toMatchObject({ retention: { days: { 'reaction-sender': 0, 'reaction-contact': 0, initiator: 0 } }, rules: { inspraakPostalWeek: false } });
     // Each kind its own period, the general one its default.
+    expect(loadConfig({ ARCHIVE_RESULT_CLOSED: '3.1.1', ARCHIVE_RESULT_STOPPED: '2.4' }).archive.selection).toEqual({ closed: '3.1.1', stopped: '2.4' });
+    expect(() => loadConfig({ ARCHIVE_RESULT_STOPPED: '2.9' })).toThrow(/ARCHIVE_RESULT_STOPPED must be a result of the Selectielijst gemeenten 2020 this release knows/);
     expect(loadConfig({ WOO_CATEGORIES_IN_FORCE: ' 3.3.2i=2026-07-01 , 3.3.2c=2027-01-01' }).woo.categoriesInForce).toMatchObject({ '3.3.1a': '2024-11-01', '3.3.2i': '2026-07-01', '3.3.2c': '2027-01-01' });
     for (const wrong of ['3.3.2i', '3.3.2z=2026-07-01', '3.1=2026-07-01', '3.3.2i=1 juli 2026']) {
       expect(() => loadConfig({ WOO_CATEGORIES_IN_FORCE: wrong })).toThrow(/WOO_CATEGORIES_IN_FORCE takes category=YYYY-MM-DD/);

@@ -1,3 +1,4 @@
+import { DEFAULT_SELECTION, SELECTION_RESULTS } from '../../machines/publication/archive';
 import { WOO_CATEGORIES_IN_FORCE, WOO_CATEGORY_KEYS, type WooCategory } from '../../machines/publication/woo';
 import { DEFAULT_RETENTION_DAYS, PERSONAL_DATA_KINDS, retentionVariable, type PersonalDataKind } from '../../machines/publication/retention';
 import { isCalendarDay } from '../common/dates.dto';
@@ -116,6 +117,12 @@ export interface AppConfig {
     /** Days before a planned decision the owner hears of zienswijzen still unanswered (UNANSWERED_REACTIONS_LEAD_DAYS, default 14). */
     unansweredLeadDays: number;
   };
+  /**
+   * The archive package (issue 23): the result of the Selectielijst gemeenten 2020 a closed and a
+   * stopped project get, which sets its valuation and retention (ARCHIVE_RESULT_CLOSED, default
+   * 2.1.1, kept for good; ARCHIVE_RESULT_STOPPED, default 2.2, five years).
+   */
+  archive: { selection: { closed: string; stopped: string } };
   /** How long records are kept (issue 18). */
   retention: {
     /**
@@ -223,6 +230,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   if (mandatorySince !== undefined && !isCalendarDay(mandatorySince)) problems.push(`MANDATORY_PARTICIPATION_SINCE must be a day, YYYY-MM-DD, not "${mandatorySince}"`);
   const applicationRepairDays = positive('APPLICATION_REPAIR_DAYS', 14);
+  const selection = { closed: env.ARCHIVE_RESULT_CLOSED || DEFAULT_SELECTION.closed, stopped: env.ARCHIVE_RESULT_STOPPED || DEFAULT_SELECTION.stopped };
+  for (const [name, code] of [['ARCHIVE_RESULT_CLOSED', selection.closed], ['ARCHIVE_RESULT_STOPPED', selection.stopped]]) {
+    if (!SELECTION_RESULTS[code]) problems.push(`${name} must be a result of the Selectielijst gemeenten 2020 this release knows (${Object.keys(SELECTION_RESULTS).join(', ')}), not "${code}"`);
+  }
   const categoriesInForce: Partial<Record<WooCategory, string>> = { ...WOO_CATEGORIES_IN_FORCE };
   for (const pair of (env.WOO_CATEGORIES_IN_FORCE ?? '').split(',').map((p) => p.trim()).filter(Boolean)) {
     const [category, since] = pair.split('=').map((p) => p.trim());
@@ -320,6 +331,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       fromEnvironment: DEPRECATED_GUIDE_VARIABLES.filter((name) => env[name] !== undefined && env[name] !== ''),
     },
     retention: { days: retentionDays },
+    archive: { selection },
     auth: { secret, jwksUrl, issuer: env.AUTH_ISSUER || undefined, audience: env.AUTH_AUDIENCE || undefined, maxTokenAgeSeconds: maxTokenAgeSeconds! },
     reminders: {
       redisUrl,

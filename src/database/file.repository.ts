@@ -39,6 +39,11 @@ export class FileRepository extends SqlRepository {
     return this.read<ProjectDocumentEntity>(`SELECT ${DOCUMENT_COLUMNS} FROM project_documents WHERE tenant_id = @tenant AND project_id = ? AND kind = ? ORDER BY version DESC`, [projectId, kind]);
   }
 
+  /** Every version of every document of a project, by kind and version: what its archive package holds. */
+  async allDocuments(projectId: string): Promise<ProjectDocumentEntity[]> {
+    return this.read<ProjectDocumentEntity>(`SELECT ${DOCUMENT_COLUMNS} FROM project_documents WHERE tenant_id = @tenant AND project_id = ? ORDER BY kind, version`, [projectId]);
+  }
+
   /** A project's stakeholder groups, in the order added. */
   async stakeholdersOf(projectId: string): Promise<StakeholderEntity[]> {
     return this.read<StakeholderEntity>(

@@ -66,6 +66,12 @@ export class ProjectFileService {
     return (await this.latestOf<{ items: WooItem[] }>((await this.projects.find(projectId)).id, 'woo-publications'))?.data.items ?? [];
   }
 
+  /** Every version of every document in the file, by kind, oldest first: for the archive package. */
+  async everyVersion(projectId: string): Promise<Array<DocumentVersionView<unknown> & { kind: DocumentKind }>> {
+    const project = await this.projects.find(projectId);
+    return (await this.files.allDocuments(project.id)).map((d) => ({ kind: d.kind as DocumentKind, ...versionView<unknown>(d) }));
+  }
+
   /** Every item the municipality publishes (Woo) and has not withdrawn, across its projects: what the Woo-index harvests. */
   async publishedWooItems(): Promise<Array<{ project: { id: string; title: string }; item: WooItem }>> {
     return (await this.files.latestOfEveryProject('woo-publications')).flatMap((d) =>
