@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { PACKAGE_VERSION } from './common/version';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -43,7 +44,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
         'Citizen-participation projects by the book (Interactiewijzer 2018): lifecycle, green lights of college and raad, audit trail. ' +
           'Every answer carries `x-request-id`: the caller\'s own when it sends a plain one (letters, digits, `_ . : -`, at most 100 characters), else one of the service; the log lines of the request carry it too.',
       )
-      .setVersion('0.1.0')
+      .setVersion(PACKAGE_VERSION)
       .addBearerAuth()
       .build(),
   );

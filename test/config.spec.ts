@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PACKAGE_VERSION } from '../src/common/version';
 import { ConfigError, DEFAULT_DEVELOPMENT_SECRET, loadConfig } from '../src/config/app-config';
 
 describe('configuration', () => {
@@ -125,5 +128,9 @@ describe('configuration', () => {
     expect(loadConfig({ AUTH_MAX_TOKEN_AGE: '90m' }).auth.maxTokenAgeSeconds).toBe(5400);
     expect(loadConfig({ AUTH_MAX_TOKEN_AGE: '3600' }).auth.maxTokenAgeSeconds).toBe(3600);
     expect(() => loadConfig({ AUTH_MAX_TOKEN_AGE: 'forever' })).toThrow(/AUTH_MAX_TOKEN_AGE/);
+  });
+
+  it('names the release package.json names, in the API description and the accessibility statement', () => {
+    expect(PACKAGE_VERSION).toBe(JSON.parse(readFileSync(join(__dirname, '..', 'package.json'), 'utf8')).version);
   });
 });

@@ -58,4 +58,31 @@ describe('several municipalities in a real browser', () => {
     await expect(page.title()).resolves.toContain('Gemeente Overbetuwe');
     await inspect(page, 'gemeenten-openbaar');
   });
+
+  it('shows the accessibility statement to anyone, in the municipality’s name, from the footer of its pages', async () => {
+    const page = await context.newPage();
+    await page.goto(`${service.t.url}/openbaar/overbetuwe/speeltuin-elst`);
+    await page.locator('footer').getByRole('link', { name: 'Toegankelijkheid' }).click();
+    await page.waitForURL(`${service.t.url}/openbaar/overbetuwe/toegankelijkheid`);
+    expect((await page.getByRole('heading', { level: 1 }).innerText()).replace(/\u00AD/g, '')).toBe('Toegankelijkheidsverklaring');
+    const statement = await page.locator('main').innerText();
+    for (const expected of ['Gemeente Overbetuwe wil dat iedereen Interactiewijzer kan gebruiken', 'WCAG 2.1', 'axe-core 4.14', '1440 en 375 pixels', 'Wat nog niet goed is of niet is getest', 'niet getest met schermlezers', 'versie 0.1.0']) {
+      expect(statement).toContain(expected);
+    }
+    await inspect(page, 'toegankelijkheidsverklaring');
+
+    // On the installation's own address: in the name of the municipality signed in to (this context, Lingewaard), else the default one.
+    await page.goto(`${service.t.url}/toegankelijkheid`);
+    await expect(page.locator('main').innerText()).resolves.toContain('Gemeente Lingewaard wil dat iedereen');
+    const stranger = await (await browser.newContext({ locale: 'nl-NL' })).newPage();
+    await stranger.goto(`${service.t.url}/toegankelijkheid`);
+    await expect(stranger.locator('main').innerText()).resolves.toContain('Gemeente Standaard wil dat iedereen');
+    // A project cannot take the statement's address.
+    const overbetuwe = await ProjectClient.for(service.t, 'overbetuwe');
+    const { body } = await overbetuwe.create({ title: 'Toegankelijkheid', origin: 'municipality', politicalSensitivity: 'low' });
+    const taken = await overbetuwe.as(overbetuwe.manager).patch(`/api/projects/${body.id}`, { public: true, slug: 'toegankelijkheid' });
+    expect([taken.status, taken.body.code]).toEqual([409, 'slug-taken']);
+    const automatic = await overbetuwe.as(overbetuwe.manager).patch(`/api/projects/${body.id}`, { public: true });
+    expect(automatic.body.slug).toBe('toegankelijkheid-2');
+  });
 });

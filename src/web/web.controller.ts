@@ -1,3 +1,4 @@
+import { PACKAGE_VERSION } from '../common/version';
 import { Body, Controller, Get, Inject, Post, Query, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -90,6 +91,17 @@ export class WebController {
   signOut(@Res() reply: FastifyReply) {
     this.session.signOut(reply);
     return reply.redirect('/aanmelden', 303);
+  }
+
+  /**
+   * The accessibility statement (toegankelijkheidsverklaring, Besluit digitale toegankelijkheid
+   * overheid art. 3), for anyone; under /openbaar/<tenant>/ in that municipality's name.
+   */
+  @OpenPage()
+  @Get(['toegankelijkheid', 'openbaar/:tenant/toegankelijkheid'])
+  async accessibility(@Req() req: FastifyRequest, @Res() reply: FastifyReply) {
+    // A public page, like the residents' pages: no one's menu, whichever municipality's address it is under.
+    return this.pages.render(req, reply, 'accessibility', { user: null, version: PACKAGE_VERSION });
   }
 
   @OpenPage()

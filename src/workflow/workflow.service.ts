@@ -177,6 +177,9 @@ export function contextOf(project: ProjectEntity): ProjectContext {
   return (JSON.parse(project.snapshot) as StoredSnapshot).context;
 }
 
+/** Addresses under /openbaar/<tenant>/ that are the site's own, never a project's. */
+const RESERVED_SLUGS = ['woo', 'toegankelijkheid'];
+
 /**
  * The one place where a project changes: load, transition with the pure machine, and
  * persist the new snapshot, the consumed green light and the audit entry in one
@@ -518,9 +521,12 @@ export class WorkflowService {
     }
   }
 
-  /** A project of the municipality has the address, or it is a municipality's own (`/openbaar/<tenant>`, issue 21). */
+  /**
+   * A project of the municipality has the address, or it is a municipality's own (`/openbaar/<tenant>`, issue 21),
+   * or the public pages use it themselves (`/openbaar/<tenant>/woo/…`, `/openbaar/<tenant>/toegankelijkheid`, issue 23).
+   */
   private async slugTaken(manager: ProjectUnit['manager'], slug: string): Promise<boolean> {
-    return this.tenancy.get(slug) !== undefined || (await this.files.projectWithSlug(manager, slug)) !== null;
+    return RESERVED_SLUGS.includes(slug) || this.tenancy.get(slug) !== undefined || (await this.files.projectWithSlug(manager, slug)) !== null;
   }
 
   /** The open decisions of this cycle; for the step asked, only those the trail records as they stand. */
