@@ -265,6 +265,8 @@ describe('the documents a municipality accounts with', () => {
       expect([Number(bestand.omvang), bestand.checksum.checksumWaarde]).toEqual([files[part].length, sha256(files[part])]);
       expect(text(`${part}.mdto.xml`)).toContain(`<identificatieKenmerk>${id}/${part}#bestand</identificatieKenmerk>`);
     }
+    // No resident's personal data: the private sender of zienswijze 2 is in no JSON or XML file of the package (the PDFs' text is compressed; the nota's test above reads it).
+    expect(Object.keys(files).filter((path) => !path.endsWith('.pdf') && text(path).includes('J. Jansen'))).toEqual([]);
     // sha256sums.txt covers every other file, as `sha256sum -c` reads it.
     const sums = text('sha256sums.txt').trim().split('\n').map((line) => line.split('  '));
     expect(sums.map(([, path]) => path).sort()).toEqual(Object.keys(files).filter((path) => path !== 'sha256sums.txt').sort());
