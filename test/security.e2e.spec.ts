@@ -104,6 +104,8 @@ describe('guards, tokens and headers', () => {
         'GET /openbaar/:tenant/:slug', 'GET /openbaar/:tenant/:slug/agenda.ics', 'GET /openbaar/:tenant/:slug/besluiten.atom',
         // A resident's zienswijze during the terinzagelegging: behind the CSRF token and a rate limit (issue 19).
         'POST /openbaar/:slug/zienswijze', 'POST /openbaar/:tenant/:slug/zienswijze',
+        // The accessibility statement, for anyone, also in a municipality's name (issue 23).
+        'GET /toegankelijkheid', 'GET /openbaar/:tenant/toegankelijkheid',
       ].sort(),
     );
     for (const route of routes.filter((r) => !r.open && r.method === 'GET')) {

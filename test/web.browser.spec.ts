@@ -215,6 +215,8 @@ describe('the web interface in a real browser', () => {
     await documentForm.getByLabel('Soort document').selectOption({ label: 'Vergaderverslag' });
     await documentForm.getByLabel('Ontvangen').check();
     await documentForm.getByLabel('Datum van het document').fill('2026-11-12');
+    // What falls under none of the seventeen is published on the general duty of art. 3.1 (issue 23).
+    expect(await documentForm.getByLabel('Informatiecategorie').locator('option').allTextContents()).toContain('Overige informatie (inspanningsverplichting, artikel 3.1 Woo)');
     await documentForm.getByLabel('Informatiecategorie').selectOption({ label: 'Vergaderstukken decentrale overheden (artikel 3.3 lid 2 onder c)' });
     await documentForm.getByLabel(/^Geen uitzonderingsgrond/).check();
     await documentForm.getByLabel(/^Persoonsgegevens die niet openbaar mogen/).check();
@@ -229,6 +231,8 @@ describe('the web interface in a real browser', () => {
     await expect(minutes.getByText('Intrekken').count()).resolves.toBe(0);
     // No longer public: the card says when it was, not "since".
     await expect(minutes.getByText('Openbaar sinds').count()).resolves.toBe(0);
+    // Neither category's duty is in force yet (Woo art. 10.3 lid 2): published of the municipality's own accord.
+    await expect(minutes.getByText('Uit eigen beweging (artikel 3.1 Woo)').count()).resolves.toBe(1);
     await inspect(secretary, 'besluiten-woo');
 
     const take = async (step: string, expectedStage: string) => {

@@ -2,7 +2,7 @@ import { convert } from 'xmlbuilder2';
 import type { Role } from '../src/auth/roles';
 import { describeEachDatabase, type TestDatabase } from './support/databases';
 import { ProjectClient } from './support/project-client';
-import { startTestApp, type TestApp } from './support/test-app';
+import { startTestApp, webSessionToken, type TestApp } from './support/test-app';
 import { schemaErrors } from './support/xml-schemas';
 
 const DEFAULT = 'default';
@@ -107,6 +107,13 @@ describeEachDatabase('publication the Woo-index can harvest (issue 23)', (create
     const voluntary = found.find((u) => u.loc.endsWith('/participatieverslag.pdf'))!;
     expect(basis(voluntary)).toEqual({ openbaarmaking: 'vrijwillig', grondslag: 'Woo art. 3.1' });
     expect(voluntary['diwoo:Document']['diwoo:DiWoo']['diwoo:classificatiecollectie']['diwoo:informatiecategorieen']['diwoo:informatiecategorie']).toEqual({ '@resource': 'https://identifier.overheid.nl/tooi/def/thes/kern/c_816e508d', '#': 'inspanningsverplichting art 3.1 Woo' });
+
+    // The Besluiten page says the same to whoever publishes, in words.
+    const projectId = /^https:\/\/www\.default\.example\/([^/]+)\//.exec(voluntary.loc)![1];
+    const page = (await t.http().get(`/projecten/${projectId}/besluiten`).set('cookie', `iw_session=${await webSessionToken('S. Secretaris', ['college-secretary'])}`)).text;
+    expect(page).toContain('Verplicht: deze categorie moet actief openbaar sinds 1 januari 2026 (artikel 3.3 Woo)');
+    expect(page).toContain('Verplicht: deze categorie moet actief openbaar sinds 1 november 2024 (artikel 3.3 Woo)');
+    expect(page).toContain('Uit eigen beweging (artikel 3.1 Woo)');
   });
 
   it('serves a municipality’s own host name only its own harvest, and refuses what does not exist', async () => {

@@ -52,6 +52,8 @@ export const WOO_CATEGORIES_IN_FORCE: Readonly<Partial<Record<WooCategory, strin
 /** Why an item is public: a duty in force for its category on the day it was published, or of the municipality's own accord. */
 export interface PublicationBasis {
   mandatory: boolean;
+  /** For a duty, the day it applies from. */
+  since: string | null;
   /** The article, and for a duty the day it applies from. */
   source: string;
 }
@@ -62,8 +64,8 @@ export interface PublicationBasis {
  */
 export function publicationBasis(category: WooCategory, publishedOn: string, inForce: Readonly<Partial<Record<WooCategory, string>>>): PublicationBasis {
   const since = inForce[category];
-  if (since !== undefined && since <= publishedOn) return { mandatory: true, source: `Woo art. 3.3, in werking sinds ${since}` };
-  return { mandatory: false, source: 'Woo art. 3.1' };
+  if (since !== undefined && since <= publishedOn) return { mandatory: true, since, source: `Woo art. 3.3, in werking sinds ${since}` };
+  return { mandatory: false, since: null, source: 'Woo art. 3.1' };
 }
 
 /** The kinds of document a participation project publishes, from the DiWoo list of documentsoorten. */

@@ -72,7 +72,7 @@ import { WorkflowService } from '../workflow/workflow.service';
 import { FileWorkflow } from '../workflow/file-workflow.service';
 import { PublishWooDto, WithdrawWooDto } from '../woo/woo.dto';
 import { WooService } from '../woo/woo.service';
-import { WOO_CATEGORIES, WOO_DOCUMENT_TYPES, WOO_HANDLINGS } from '../../machines/publication/woo';
+import { type WooItem, WOO_CATEGORIES, WOO_DOCUMENT_TYPES, WOO_HANDLINGS } from '../../machines/publication/woo';
 import { dutchClock, dutchDay, dutchMoment } from '../../machines/calendar/dutch-day';
 import { describeRefusal, mendable, type FailedForm } from './refusal';
 import { PageRoles, SignedInUser, WebRefusalFilter, WebSessionGuard } from './web-access';
@@ -602,7 +602,7 @@ export class ProjectPagesController {
         const recordable = recorderOf ? project.nextSteps.filter((s) => s.requiredBody === recorderOf).sort((a, b) => Number(!!b.request?.pending) - Number(!!a.request?.pending)) : [];
         const wooItems = await this.woo.list(id);
         const published = new Map(wooItems.filter((i) => i.decisionId && !i.withdrawn).map((i) => [i.decisionId!, i]));
-        const woo = { items: [...wooItems].reverse(), published, canPublish: PUBLISHERS.includes(user.role), unpublished: decisions.filter((d) => !published.has(d.id)), categories: WOO_CATEGORIES, types: WOO_DOCUMENT_TYPES, handlings: WOO_HANDLINGS };
+        const woo = { items: [...wooItems].reverse(), basis: (item: WooItem) => this.woo.basis(item), published, canPublish: PUBLISHERS.includes(user.role), unpublished: decisions.filter((d) => !published.has(d.id)), categories: WOO_CATEGORIES, types: WOO_DOCUMENT_TYPES, handlings: WOO_HANDLINGS };
         // After the decision: its bekendmaking, and whether it came after the term to decide on an application.
         const taken = decisionsTaken(decisions);
         const afterDecision = {

@@ -5,7 +5,7 @@ import { WOO_CATEGORY_KEYS, WOO_DOCUMENT_TYPE_KEYS, WOO_HANDLING_KEYS, type WooC
 
 /** A decision (its id, the rest follows from it) or a document (title, address and date) to publish under one Woo category. */
 export class PublishWooDto {
-  @ApiProperty({ enum: WOO_CATEGORY_KEYS, description: 'The information category of Woo art. 3.3, by article' })
+  @ApiProperty({ enum: WOO_CATEGORY_KEYS, description: 'The information category of Woo art. 3.3, by article; 3.1 for what falls under none of them (the general duty of art. 3.1)' })
   @IsIn(WOO_CATEGORY_KEYS)
   category!: WooCategory;
 

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Tenancy } from '../tenancy/tenancy.service';
-import { WOO_CATEGORY_KEYS, type WooCategory, type WooItem } from '../../machines/publication/woo';
+import { publicationBasis, WOO_CATEGORY_KEYS, type PublicationBasis, type WooCategory, type WooItem } from '../../machines/publication/woo';
 import type { Actor } from '../auth/roles';
 import { ApiError } from '../common/api-error';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
@@ -27,6 +27,11 @@ export class WooService {
 
   withdraw(projectId: string, itemId: string, reason: string, actor: Actor): Promise<WooItem> {
     return this.workflow.withdrawFromWoo(projectId, itemId, reason, actor);
+  }
+
+  /** Whether publishing the item was mandatory (its category's duty in force that day) or voluntary. */
+  basis(item: WooItem): PublicationBasis {
+    return publicationBasis(item.category, item.publishedOn, this.config.woo.categoriesInForce);
   }
 
   list(projectId: string): Promise<WooItem[]> {

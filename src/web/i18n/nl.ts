@@ -544,9 +544,12 @@ export const nl = {
       chooseDecision: 'Kies het besluit',
       category: 'Informatiecategorie',
       chooseCategory: 'Kies de categorie',
-      categoryHint: 'De categorie uit artikel 3.3 van de Woo waaronder het document valt.',
-      /** article: the key, e.g. 3.3.2c (lid 2, onder c). */
-      categoryOption: (name: string, article: string) => `${name} (artikel 3.3 lid ${article.charAt(4)} onder ${article.charAt(5)})`,
+      basis: 'Openbaarmaking',
+      mandatory: (since: string) => `Verplicht: deze categorie moet actief openbaar sinds ${since} (artikel 3.3 Woo)`,
+      voluntary: 'Uit eigen beweging (artikel 3.1 Woo)',
+      categoryHint: 'De categorie uit artikel 3.3 van de Woo waaronder het document valt, of ‘Overige informatie’ als het onder geen van die categorieën valt (artikel 3.1 Woo).',
+      /** article: the key, e.g. 3.3.2c (lid 2, onder c); the category of art. 3.1 names its article itself. */
+      categoryOption: (name: string, article: string) => (article.startsWith('3.3.') ? `${name} (artikel 3.3 lid ${article.charAt(4)} onder ${article.charAt(5)})` : name),
       documentUrlForDecision: 'Link naar het besluit (alleen nodig als die nog niet bij het besluit staat)',
       title: 'Titel',
       reference: 'Kenmerk (niet verplicht)',
