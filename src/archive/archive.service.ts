@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { zipSync } from 'fflate';
+import { dutchDay } from '../../machines/calendar/dutch-day';
 import { isEndedState } from '../../machines/participation-project/project-snapshot';
 import { selectionOf, type SelectionResult } from '../../machines/publication/archive';
 import { reportPdf } from '../accountability/report-pdf';
@@ -11,6 +12,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import type { DocumentKind } from '../database/interaction.entities';
 import { DecisionsService } from '../decisions/decisions.service';
 import { ProjectFileService } from '../project-file/project-file.service';
+import type { ProjectView } from '../projects/project.view';
 import { ProjectsService } from '../projects/projects.service';
 import { Tenancy } from '../tenancy/tenancy.service';
 import { slugOf } from '../common/slug';
@@ -79,6 +81,44 @@ export class ArchiveService {
     if (!isEndedState(project.state)) throw new ApiError(409, 'project-not-ended', 'Only a closed or stopped project goes to the archive; this one is still running.');
     const tenant = this.tenancy.current();
     const exportedAt = now.toISOString();
+    const { pieces, closedAt, head } = await this.piecesOf(project, exportedAt);
+    const creator: ArchiveCreator = { name: tenant.name, cbsCode: tenant.municipalityCode, source: `interactiewijzer, ${tenant.name}` };
+    const selection = selectionOf(project.state, this.config.archive.selection);
+    const dossier: Reference = { name: project.title, id: project.id };
+    const files: Record<string, Uint8Array> = {};
+    for (const piece of pieces) {
+      const record: Reference = { name: piece.name, id: `${project.id}/${piece.path}` };
+      const bestand: Reference = { name: piece.path.split('/').pop()!, id: `${project.id}/${piece.path}#bestand` };
+      files[piece.path] = piece.bytes;
+      files[`${piece.path}.mdto.xml`] = utf8(
+        informationObjectXml({ ...record, level: 'Archiefstuk', description: piece.name, coverage: coverage(project.createdAt, closedAt), events: piece.events, selection, closedOn: dutchDay(new Date(closedAt)), partOf: dossier, representations: [bestand], creator }),
+      );
+      files[`${piece.path}.bestand.mdto.xml`] = utf8(
+        fileObjectXml({ ...bestand, path: piece.path, size: piece.bytes.length, format: FORMATS[piece.format], sha256: sha256(piece.bytes), checkedAt: exportedAt, representationOf: record, creator }),
+      );
+    }
+    files['dossier.mdto.xml'] = utf8(
+      informationObjectXml({
+        ...dossier,
+        level: 'Dossier',
+        description: dossierDescription(project.title, selection, head),
+        coverage: coverage(project.createdAt, closedAt),
+        events: [{ type: 'Aanmaak', at: project.createdAt }, { type: 'Afsluiting', at: closedAt, result: project.state === 'stopped' ? 'Gestopt' : 'Afgesloten' }],
+        selection,
+        closedOn: dutchDay(new Date(closedAt)),
+        parts: pieces.map((p) => ({ name: p.name, id: `${project.id}/${p.path}` })),
+        creator,
+      }),
+    );
+    files['sha256sums.txt'] = utf8(`${Object.entries(files).map(([path, bytes]) => `${sha256(bytes)}  ${path}`).join('\n')}\n`);
+    // Every file in the zip carries the moment the file closed, not the moment of the download.
+    const mtime = new Date(closedAt);
+    return { fileName: `archief-${slugOf(project.title)}.zip`, bytes: zipSync(Object.fromEntries(Object.entries(files).map(([path, bytes]) => [path, [bytes, { mtime }]]))) };
+  }
+
+  /** The archiefstukken of the file, and when it closed (the trail's step into closed or stopped). */
+  private async piecesOf(project: ProjectView, exportedAt: string): Promise<{ pieces: Piece[]; closedAt: string; head: { seq: number; hash: string } }> {
+    const municipality = this.tenancy.current().name;
     const [versions, decisions, account, nota, trail] = await Promise.all([
       this.file.everyVersion(project.id),
       this.decisions.list(project.id),
@@ -97,8 +137,8 @@ export class ArchiveService {
         format: 'json' as const,
         events: [{ type: 'Aanmaak', at: v.createdAt, result: `Vastgelegd door ${v.createdBy}` }, ...(v.adoptedAt ? [{ type: 'Vaststelling', at: v.adoptedAt }] : [])],
       })),
-      { path: 'documenten/participatieparagraaf.pdf', name: `Participatieparagraaf ${project.title}`, bytes: await reportPdf(accountDocument(account, nl), tenant.name), format: 'pdf', events: [{ type: 'Aanmaak', at: exportedAt }] },
-      { path: 'documenten/nota-van-beantwoording.pdf', name: `Nota van beantwoording ${project.title} (openbare versie)`, bytes: await reportPdf(notaDocument(nota, nl), tenant.name), format: 'pdf', events: [{ type: 'Aanmaak', at: exportedAt }] },
+      { path: 'documenten/participatieparagraaf.pdf', name: `Participatieparagraaf ${project.title}`, bytes: await reportPdf(accountDocument(account, nl), municipality), format: 'pdf', events: [{ type: 'Aanmaak', at: exportedAt }] },
+      { path: 'documenten/nota-van-beantwoording.pdf', name: `Nota van beantwoording ${project.title} (openbare versie)`, bytes: await reportPdf(notaDocument(nota, nl), municipality), format: 'pdf', events: [{ type: 'Aanmaak', at: exportedAt }] },
       { path: 'besluiten/besluiten.json', name: `Besluiten (groen licht) ${project.title}`, bytes: json(decisions), format: 'json', events: [{ type: 'Aanmaak', at: exportedAt }] },
       {
         path: 'verantwoording/audit-export.json',
@@ -108,45 +148,14 @@ export class ArchiveService {
         events: [{ type: 'Ondertekening', at: trail.exportedAt, result: `Keten tot en met ${trail.head.seq}, hash ${trail.head.hash}` }],
       },
     ];
-
-    const creator: ArchiveCreator = { name: tenant.name, cbsCode: tenant.municipalityCode, source: `interactiewijzer, ${tenant.name}` };
-    const selection = selectionOf(project.state, this.config.archive.selection);
-    const dossier: Reference = { name: project.title, id: project.id };
-    const files: Record<string, Uint8Array> = {};
-    for (const piece of pieces) {
-      const record: Reference = { name: piece.name, id: `${project.id}/${piece.path}` };
-      const bestand: Reference = { name: piece.path.split('/').pop()!, id: `${project.id}/${piece.path}#bestand` };
-      files[piece.path] = piece.bytes;
-      files[`${piece.path}.mdto.xml`] = utf8(
-        informationObjectXml({ ...record, level: 'Archiefstuk', description: piece.name, coverage: coverage(project.createdAt, closedAt), events: piece.events, selection, closedOn: closedAt.slice(0, 10), partOf: dossier, representations: [bestand], creator }),
-      );
-      files[`${piece.path}.bestand.mdto.xml`] = utf8(
-        fileObjectXml({ ...bestand, path: piece.path, size: piece.bytes.length, format: FORMATS[piece.format], sha256: sha256(piece.bytes), checkedAt: exportedAt, representationOf: record, creator }),
-      );
-    }
-    files['dossier.mdto.xml'] = utf8(
-      informationObjectXml({
-        ...dossier,
-        level: 'Dossier',
-        description: dossierDescription(project.title, selection, trail.head),
-        coverage: coverage(project.createdAt, closedAt),
-        events: [{ type: 'Aanmaak', at: project.createdAt }, { type: 'Afsluiting', at: closedAt, result: project.state === 'stopped' ? 'Gestopt' : 'Afgesloten' }],
-        selection,
-        closedOn: closedAt.slice(0, 10),
-        parts: pieces.map((p) => ({ name: p.name, id: `${project.id}/${p.path}` })),
-        creator,
-      }),
-    );
-    files['sha256sums.txt'] = utf8(`${Object.entries(files).map(([path, bytes]) => `${sha256(bytes)}  ${path}`).join('\n')}\n`);
-    // Fixed times inside the zip: the same file gives the same package.
-    const mtime = new Date(closedAt);
-    return { fileName: `archief-${slugOf(project.title)}.zip`, bytes: zipSync(Object.fromEntries(Object.entries(files).map(([path, bytes]) => [path, [bytes, { mtime }]]))) };
+    return { pieces, closedAt, head: trail.head };
   }
 }
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
-const coverage = (from: string, until: string) => ({ from: from.slice(0, 10), until: until.slice(0, 10) });
+/** Days as the municipality counts them: on the Dutch clock, not UTC. */
+const coverage = (from: string, until: string) => ({ from: dutchDay(new Date(from)), until: dutchDay(new Date(until)) });
 
 function dossierDescription(title: string, selection: SelectionResult, head: { seq: number; hash: string }): string {
   return `Participatiedossier ${title}. Audittrail: ${head.seq} vermeldingen, laatste hash ${head.hash} (verantwoording/audit-export.json). Selectielijst ${selection.code}, ${selection.valuation}${selection.retention ? ` na ${selection.retention}` : ''}.`;

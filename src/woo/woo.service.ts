@@ -50,6 +50,7 @@ export class WooService {
    * of at most SITEMAP_LIMIT, each with the moment its newest item was published.
    */
   async harvestIndex(base: string): Promise<string> {
+    // Without a publisher no sitemap it names could be made: refuse the index too.
     this.publisher();
     const byCategory = groupByCategory(await this.file.publishedWooItems());
     const sitemaps = [...byCategory].flatMap(([category, items]) =>
