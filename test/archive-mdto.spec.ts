@@ -21,6 +21,7 @@ describe('MDTO metadata of the archive package', () => {
   it('keeps a closed project for good, and gives a stopped one its term from the Selectielijst, both valid MDTO', async () => {
     const closed = informationObjectXml(dossier('closed'));
     expect(await schemaErrors(closed, 'mdto')).toEqual([]);
+    expect(await schemaErrors(closed, 'mdto-1.0.2')).toEqual([]);
     expect(closed).toContain('<begripLabel>Blijvend te bewaren</begripLabel>');
     expect(closed).not.toContain('<bewaartermijn>');
 
@@ -35,6 +36,9 @@ describe('MDTO metadata of the archive package', () => {
     expect(await schemaErrors(file, 'mdto')).toEqual([]);
     const broken = file.replace(/<checksum>[\s\S]*<\/checksum>/, '');
     expect((await schemaErrors(broken, 'mdto')).join('\n')).toMatch(/checksum/);
+    // 1.0.2 also refuses a required value left empty, which 1.0.1 lets pass.
+    const empty = file.replace(/<naam>a\.pdf<\/naam>/, '<naam> </naam>');
+    expect([await schemaErrors(empty, 'mdto'), (await schemaErrors(empty, 'mdto-1.0.2')).length]).toEqual([[], 1]);
   });
 
   it('knows only results of the Selectielijst it names, each with a valuation, and a term where it is destroyed', () => {

@@ -15,7 +15,7 @@ export class ArchiveController {
   @AllowRoles(...AUDITORS)
   @ApiOperation({
     summary:
-      'The archive package of a closed or stopped project for the municipality’s e-depot (zip): every version of the file’s documents, the participation account and the public nota as PDF/A-2a, the decisions, the signed trail export with its guide versions, MDTO 1.0.1 metadata for the dossier and for each archiefstuk and bestand (SHA-256), and sha256sums.txt',
+      'The archive package of a closed or stopped project for the municipality’s e-depot (zip): every version of the file’s documents, the participation account and the public nota as PDF/A-2a, the decisions, the signed trail export with its guide versions, MDTO metadata (valid against MDTO-XML 1.0.1 and 1.0.2) for the dossier and for each archiefstuk and bestand (SHA-256), and sha256sums.txt',
   })
   @ApiProduces('application/zip')
   @ApiResponse({ status: 200, description: 'The package', content: { 'application/zip': { schema: { type: 'string', format: 'binary' } } } })

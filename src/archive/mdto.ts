@@ -3,9 +3,9 @@ import type { SelectionResult } from '../../machines/publication/archive';
 import { SELECTIELIJST, SELECTIELIJST_SOURCE } from '../../machines/publication/archive';
 
 /**
- * MDTO (Metagegevens Duurzaam Toegankelijke Overheidsinformatie, Nationaal Archief), XML schema
- * 1.0.1 as vendored under schemas/: one document per information object (the dossier, each
- * archiefstuk) and one per file (bestand), as an e-depot takes them in.
+ * MDTO (Metagegevens Duurzaam Toegankelijke Overheidsinformatie, Nationaal Archief), valid
+ * against XML schema 1.0.1 and 1.0.2 as vendored under schemas/: one document per information
+ * object (the dossier, each archiefstuk) and one per file (bestand), as an e-depot takes them in.
  */
 const MDTO_NS = 'https://www.nationaalarchief.nl/mdto';
 

@@ -18,8 +18,9 @@ const KINDS = {
   'diwoo-sitemap': { imports: { 'https://www.nationaalarchief.nl/mdto': MDTO, 'http://www.sitemaps.org/schemas/sitemap/0.9': 'sitemaps-0.9/sitemap.xsd', 'https://standaarden.overheid.nl/diwoo/metadata/': DIWOO[0] }, files: [MDTO, 'sitemaps-0.9/sitemap.xsd', ...DIWOO] },
   /** A sitemap index. */
   'sitemap-index': { imports: { 'http://www.sitemaps.org/schemas/sitemap/0.9': 'sitemaps-0.9/siteindex.xsd' }, files: ['sitemaps-0.9/siteindex.xsd'] },
-  /** MDTO metadata of an information object or a file. */
+  /** MDTO metadata of an information object or a file: the version DiWoo 0.9.8 imports, and the newest (stricter on empty values). */
   mdto: { imports: { 'https://www.nationaalarchief.nl/mdto': MDTO }, files: [MDTO] },
+  'mdto-1.0.2': { imports: { 'https://www.nationaalarchief.nl/mdto': 'mdto-1.0.2/MDTO-XML1.0.2.xsd' }, files: ['mdto-1.0.2/MDTO-XML1.0.2.xsd'] },
 } as const;
 
 /** What the schema finds wrong with a document: an empty list when it is valid. */
