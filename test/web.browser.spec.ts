@@ -1,5 +1,6 @@
 /// <reference lib="dom" />
 import { mkdirSync, readFileSync } from 'node:fs';
+import { unzipSync } from 'fflate';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { dutchDay, longDay } from '../machines/calendar/dutch-day';
 import { sqliteDatabase } from './support/databases';
@@ -492,6 +493,17 @@ describe('the web interface in a real browser', () => {
     expect(trail.filter((e) => e.type === 'transition').map((e) => [e.payload.event, e.payload.reason])).toEqual([['STOP', 'De raad koos een andere locatie.']]);
     expect(trail.filter((e) => e.type === 'green-light-requested').map((e) => e.payload.gate)).toEqual(['START_INTERACTIVE', 'DECIDE_NON_INTERACTIVE', 'STOP']);
     await inspect(manager, 'gestopt');
+
+    // The auditor hands the stopped project to the e-depot from its Tijdlijn (issue 23); the process manager sees no such link.
+    await expect(manager.goto(`${projectUrl}/tijdlijn`).then(() => manager.getByRole('link', { name: /Archiefpakket/ }).count())).resolves.toBe(0);
+    const auditor = await signedIn('E. Auditor', 'auditor');
+    await auditor.goto(`${projectUrl}/tijdlijn`);
+    const link = auditor.getByRole('link', { name: 'Archiefpakket voor het e-depot downloaden (zip)' });
+    const archive = await auditor.request.get(`${service.t.url}${await link.getAttribute('href')}`);
+    expect([archive.status(), archive.headers()['content-type'], archive.headers()['content-disposition']]).toEqual([200, 'application/zip', expect.stringMatching(/^attachment; filename="archief-[a-z0-9-]+\.zip"$/)]);
+    const files = Object.keys(unzipSync(new Uint8Array(await archive.body())));
+    expect(files).toEqual(expect.arrayContaining(['dossier.mdto.xml', 'sha256sums.txt', 'verantwoording/audit-export.json', 'documenten/participatieparagraaf.pdf']));
+    await inspect(auditor, 'tijdlijn-archiefpakket');
   }, 180_000);
 
   it('records an initiative’s formal submission through its form, and keeps a refused form on its page', async () => {

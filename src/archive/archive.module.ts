@@ -12,5 +12,6 @@ import { ArchiveService } from './archive.service';
   imports: [ProjectsModule, ProjectFileModule, DecisionsModule, AccountabilityModule, AuditModule],
   controllers: [ArchiveController],
   providers: [ArchiveService],
+  exports: [ArchiveService],
 })
 export class ArchiveModule {}

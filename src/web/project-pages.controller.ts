@@ -35,6 +35,7 @@ import {
   STAKEHOLDER_DOMAINS,
   STAKEHOLDER_KINDS,
   CHALLENGE_CRITERIA,
+  isEndedState,
   isGatedEvent,
   isTask,
   RAAD_INFORMATION_KINDS,
@@ -46,7 +47,7 @@ import {
   type QuickScan,
 } from '../../machines/participation-project';
 import { Public } from '../auth/auth.decorators';
-import { asRecorderOf, bodyRecordedBy, CONTACT_KEEPERS, DECISION_RECORDERS, PUBLISHERS, WRITERS, type Actor } from '../auth/roles';
+import { asRecorderOf, AUDITORS, bodyRecordedBy, CONTACT_KEEPERS, DECISION_RECORDERS, PUBLISHERS, WRITERS, type Actor } from '../auth/roles';
 import { AuditService, STEP_ENTRIES, type TrailFilter } from '../audit/audit.service';
 import { AuditRootsService } from '../audit/audit-roots.service';
 import { ApiError } from '../common/api-error';
@@ -72,6 +73,7 @@ import { WorkflowService } from '../workflow/workflow.service';
 import { FileWorkflow } from '../workflow/file-workflow.service';
 import { PublishWooDto, WithdrawWooDto } from '../woo/woo.dto';
 import { WooService } from '../woo/woo.service';
+import { ArchiveService } from '../archive/archive.service';
 import { type WooItem, WOO_CATEGORIES, WOO_DOCUMENT_TYPES, WOO_HANDLINGS } from '../../machines/publication/woo';
 import { dutchClock, dutchDay, dutchMoment } from '../../machines/calendar/dutch-day';
 import { describeRefusal, mendable, type FailedForm } from './refusal';
@@ -123,6 +125,7 @@ export class ProjectPagesController {
     private readonly reminders: ReminderRepository,
     private readonly accountability: AccountabilityService,
     private readonly woo: WooService,
+    private readonly archive: ArchiveService,
     private readonly tenancy: Tenancy,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
@@ -342,6 +345,14 @@ export class ProjectPagesController {
   async signedExport(@Res() reply: FastifyReply, @Param('id') id: string) {
     const [project, document] = await Promise.all([this.projects.get(id), this.audit.export(id, this.publicUrl)]);
     return reply.type('application/json; charset=utf-8').header('content-disposition', `attachment; filename="ondertekende-export-${slugOf(project.title)}.json"`).send(JSON.stringify(document, null, 2));
+  }
+
+  /** The archive package of an ended project, for an auditor or admin to hand to the e-depot (issue 23). */
+  @Get('archiefpakket.zip')
+  @PageRoles(...AUDITORS)
+  async archivePackage(@Res() reply: FastifyReply, @Param('id') id: string) {
+    const { fileName, bytes } = await this.archive.package(id);
+    return reply.type('application/zip').header('content-disposition', `attachment; filename="${fileName}"`).send(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
   }
 
   /** The DiWoo export for the signed-in user to download and hand to the publication platform. */
@@ -656,7 +667,8 @@ export class ProjectPagesController {
       }
       case 'tijdlijn': {
         // Controleren: the chain checked as it stands, and the latest root over every chain to save and compare later.
-        const check = { verification: await this.audit.verify(id), root: await orNull(this.roots.latest()) };
+        // An auditor or admin hands an ended project to the e-depot from here (issue 23).
+        const check = { verification: await this.audit.verify(id), root: await orNull(this.roots.latest()), archive: isEndedState(project.state) && AUDITORS.includes(user.role) };
         // 50 a page, newest first, filtered in SQL (issue 19); the exports take the same filter, every page.
         const filter = listFilter(query);
         const pageNumber = pageOf(query);

@@ -1,4 +1,5 @@
 import { WooModule } from '../woo/woo.module';
+import { ArchiveModule } from '../archive/archive.module';
 import { Module } from '@nestjs/common';
 import { AccountabilityModule } from '../accountability/accountability.module';
 import { InsightModule } from '../insight/insight.module';
@@ -18,7 +19,7 @@ import { WebSession } from './web-session';
 
 /** The web interface for civil servants, at / (the API stays under /api). */
 @Module({
-  imports: [AccountabilityModule, WooModule, InsightModule, ProjectsModule, DecisionsModule, CommunicationsModule, AuditModule, WorkflowModule, ProjectFileModule],
+  imports: [AccountabilityModule, WooModule, ArchiveModule, InsightModule, ProjectsModule, DecisionsModule, CommunicationsModule, AuditModule, WorkflowModule, ProjectFileModule],
   controllers: [WebController, ProjectPagesController, PublicPagesController, GuidePagesController],
   providers: [WebSession, WebPages, OidcSignIn],
 })

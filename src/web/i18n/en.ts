@@ -348,6 +348,8 @@ export const en: Texts = {
       rootText: (moment: string, projects: number) => `computed on ${moment} over ${projects} projects:`,
       noRoot: 'not computed yet',
       download: 'Download the signed export',
+      archive: 'Download the archive package for the e-depot (zip)',
+      archiveHelp: 'With every version of the documents, the participation account and the response memorandum as PDF/A, the decisions, the signed export and MDTO metadata with a checksum per file.',
       offline: 'Check the export without the server, with',
     },
     milestone: {

@@ -382,6 +382,8 @@ export const nl = {
       rootText: (moment: string, projects: number) => `berekend op ${moment} over ${projects} projecten:`,
       noRoot: 'nog niet berekend',
       download: 'Ondertekende export downloaden',
+      archive: 'Archiefpakket voor het e-depot downloaden (zip)',
+      archiveHelp: 'Met alle versies van de stukken, de participatieparagraaf en de nota als PDF/A, de besluiten, de ondertekende export en metagegevens volgens MDTO met een controlegetal per bestand.',
       offline: 'Controleer de export zonder de server, met',
     },
     milestone: {
