@@ -23,6 +23,6 @@ export class ArchiveController {
   async package(@Param('id') id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<Buffer> {
     const { fileName, bytes } = await this.archive.package(id);
     reply.type('application/zip').header('content-disposition', `attachment; filename="${fileName}"`);
-    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    return bytes;
   }
 }

@@ -54,7 +54,7 @@ interface Piece {
 /** The archive package (zip) with its file name. */
 export interface ArchivePackage {
   fileName: string;
-  bytes: Uint8Array;
+  bytes: Buffer;
 }
 
 /**
@@ -113,7 +113,8 @@ export class ArchiveService {
     files['sha256sums.txt'] = utf8(`${Object.entries(files).map(([path, bytes]) => `${sha256(bytes)}  ${path}`).join('\n')}\n`);
     // Every file in the zip carries the moment the file closed, not the moment of the download.
     const mtime = new Date(closedAt);
-    return { fileName: `archief-${slugOf(project.title)}.zip`, bytes: zipSync(Object.fromEntries(Object.entries(files).map(([path, bytes]) => [path, [bytes, { mtime }]]))) };
+    const zip = zipSync(Object.fromEntries(Object.entries(files).map(([path, bytes]) => [path, [bytes, { mtime }]])));
+    return { fileName: `archief-${slugOf(project.title)}.zip`, bytes: Buffer.from(zip.buffer, zip.byteOffset, zip.byteLength) };
   }
 
   /** The archiefstukken of the file, and when it closed (the trail's step into closed or stopped). */

@@ -352,7 +352,7 @@ export class ProjectPagesController {
   @PageRoles(...AUDITORS)
   async archivePackage(@Res() reply: FastifyReply, @Param('id') id: string) {
     const { fileName, bytes } = await this.archive.package(id);
-    return reply.type('application/zip').header('content-disposition', `attachment; filename="${fileName}"`).send(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    return reply.type('application/zip').header('content-disposition', `attachment; filename="${fileName}"`).send(bytes);
   }
 
   /** The DiWoo export for the signed-in user to download and hand to the publication platform. */
