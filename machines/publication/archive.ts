@@ -45,8 +45,3 @@ export const DEFAULT_SELECTION = { closed: '2.1.1', stopped: '2.2' } as const;
 export function selectionOf(state: string, choice: { closed: string; stopped: string }): SelectionResult {
   return SELECTION_RESULTS[state === 'stopped' ? choice.stopped : choice.closed];
 }
-
-/** The result as one line: "2.1.1 Vastgesteld (Beleid met een externe werking): bewaren". */
-export function selectionLabel(result: SelectionResult): string {
-  return `${result.code} ${result.name}${result.specific ? ` (${result.specific})` : ''}: ${result.valuation}`;
-}

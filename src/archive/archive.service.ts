@@ -129,7 +129,6 @@ export class ArchiveService {
     ]);
     const ended = [...trail.entries].reverse().find((e) => e.type === 'transition' && isEndedState((e.payload as { to: string }).to));
     const closedAt = ended?.occurredAt ?? project.updatedAt;
-    const json = (value: unknown) => new TextEncoder().encode(`${JSON.stringify(value, null, 2)}\n`);
     const pieces: Piece[] = [
       ...versions.map((v) => ({
         path: `documenten/${v.kind}-v${v.version}.json`,
@@ -153,7 +152,8 @@ export class ArchiveService {
   }
 }
 
-const utf8 = (text: string) => new TextEncoder().encode(text);
+const utf8 = (text: string) => Buffer.from(text, 'utf8');
+const json = (value: unknown) => utf8(`${JSON.stringify(value, null, 2)}\n`);
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 /** Days as the municipality counts them: on the Dutch clock, not UTC. */
 const coverage = (from: string, until: string) => ({ from: dutchDay(new Date(from)), until: dutchDay(new Date(until)) });

@@ -55,12 +55,12 @@ export interface FileObject {
 const term = (label: string, code: string | undefined, list: string) => ({ begripLabel: label, ...(code && { begripCode: code }), begripBegrippenlijst: { verwijzingNaam: list } });
 const identification = (id: string, creator: ArchiveCreator) => ({ identificatieKenmerk: id, identificatieBron: creator.source });
 const reference = (ref: Reference, creator: ArchiveCreator) => ({ verwijzingNaam: ref.name, verwijzingIdentificatie: identification(ref.id, creator) });
-const document = (body: object) => create({ version: '1.0', encoding: 'UTF-8' }, { MDTO: { '@xmlns': MDTO_NS, ...body } }).end({ prettyPrint: true });
+const mdtoDocument = (body: object) => create({ version: '1.0', encoding: 'UTF-8' }, { MDTO: { '@xmlns': MDTO_NS, ...body } }).end({ prettyPrint: true });
 
 /** An informatieobject: the dossier of the project or one archiefstuk in it. */
 export function informationObjectXml(o: InformationObject): string {
   const keep = o.selection.valuation === 'bewaren';
-  return document({
+  return mdtoDocument({
     informatieobject: {
       identificatie: identification(o.id, o.creator),
       naam: o.name,
@@ -90,7 +90,7 @@ export function informationObjectXml(o: InformationObject): string {
 
 /** A bestand: the bytes of one archiefstuk, its format (PRONOM), size and SHA-256. */
 export function fileObjectXml(o: FileObject): string {
-  return document({
+  return mdtoDocument({
     bestand: {
       identificatie: identification(o.id, o.creator),
       naam: o.name,

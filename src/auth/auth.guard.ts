@@ -93,9 +93,8 @@ export class AuthGuard implements CanActivate {
       if (!this.tenancy.get(named)) throw ApiError.notFound('tenant', named);
       return named;
     }
-    const host = String(request.hostname ?? request.headers.host ?? '').toLowerCase().replace(/:\d+$/, '');
-    const hosted = this.config.tenancy.hosts[host];
-    if (hosted && this.tenancy.get(hosted)) return hosted;
+    const hosted = this.tenancy.hostedBy(String(request.hostname ?? request.headers.host ?? ''));
+    if (hosted) return hosted;
     const session = await this.verifier.sessionTenant(request.cookies?.[SESSION_COOKIE]);
     if (session && this.tenancy.get(session)) return session;
     return this.tenancy.defaultTenant;

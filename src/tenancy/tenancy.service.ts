@@ -63,6 +63,12 @@ export class Tenancy implements OnModuleInit, OnModuleDestroy {
     return this.settings.get(id);
   }
 
+  /** The municipality a host name of its own serves (TENANT_HOSTS), when it is loaded; the port does not count. */
+  hostedBy(host: string): string | undefined {
+    const tenant = this.config.tenancy.hosts[host.toLowerCase().replace(/:\d+$/, '')];
+    return tenant !== undefined && this.settings.has(tenant) ? tenant : undefined;
+  }
+
   /** The settings of a tenant that must exist (404 otherwise). */
   require(id: string): TenantSettings {
     const found = this.settings.get(id);

@@ -5,9 +5,6 @@ const SITEMAP_NS = 'http://www.sitemaps.org/schemas/sitemap/0.9';
 const DIWOO_NS = 'https://standaarden.overheid.nl/diwoo/metadata/';
 const DUTCH = 'http://publications.europa.eu/resource/authority/language/NLD';
 
-/** The DiWoo metadata version the exports follow (the XSD vendored under schemas/). */
-export const DIWOO_VERSION = '0.9.8';
-
 /** The sitemaps protocol's limit of addresses in one sitemap, and of sitemaps in one index. */
 export const SITEMAP_LIMIT = 50_000;
 

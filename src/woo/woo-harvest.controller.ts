@@ -1,8 +1,7 @@
-import { Controller, Get, Inject, Param, Req, Res } from '@nestjs/common';
+import { Controller, Get, Param, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Public } from '../auth/auth.decorators';
-import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { Tenancy } from '../tenancy/tenancy.service';
 import { WooService } from './woo.service';
 
@@ -22,7 +21,6 @@ export class WooHarvestController {
   constructor(
     private readonly woo: WooService,
     private readonly tenancy: Tenancy,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /**
@@ -31,7 +29,7 @@ export class WooHarvestController {
    */
   @Get('robots.txt')
   robots(@Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): string {
-    const hosted = this.config.tenancy.hosts[req.hostname.toLowerCase()];
+    const hosted = this.tenancy.hostedBy(req.hostname);
     const tenants = this.tenancy.all().filter((t) => t.municipalityCode && (hosted === undefined || t.id === hosted));
     reply.type('text/plain; charset=utf-8');
     return ['User-agent: *', 'Allow: /openbaar/', 'Allow: /toegankelijkheid', 'Disallow: /', '', ...tenants.map((t) => `Sitemap: ${originOf(req)}${harvestPath(t.id)}/sitemapindex.xml`), ''].join('\n');

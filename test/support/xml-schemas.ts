@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { validateXML } from 'xmllint-wasm';
 
 const SCHEMAS = join(__dirname, '..', '..', 'schemas');
-const file = (path: string) => ({ fileName: path.replace(/\//g, '-'), contents: readFileSync(join(SCHEMAS, path), 'utf8') });
+// By its own name: the include inside diwoo-metadata.xsd names its sibling so (no two schemas share a name).
+const file = (path: string) => ({ fileName: basename(path), contents: readFileSync(join(SCHEMAS, path), 'utf8') });
 
 /**
  * The published schemas, vendored under schemas/ (README: "Schemas"). DiWoo 0.9.8 imports MDTO
@@ -26,11 +27,9 @@ const KINDS = {
 /** What the schema finds wrong with a document: an empty list when it is valid. */
 export async function schemaErrors(xml: string, kind: keyof typeof KINDS): Promise<string[]> {
   const { imports, files } = KINDS[kind];
-  const loaded = files.map(file);
-  // The include inside diwoo-metadata.xsd names its sibling by its own file name.
-  const preload = loaded.map((f) => (f.fileName.endsWith('diwoo-metadata-lijsten.xsd') ? { ...f, fileName: 'diwoo-metadata-lijsten.xsd' } : f));
+  const preload = files.map(file);
   const wrapper = `<?xml version="1.0"?><xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema">${Object.entries(imports)
-    .map(([namespace, path]) => `<xs:import namespace="${namespace}" schemaLocation="${path.replace(/\//g, '-')}"/>`)
+    .map(([namespace, path]) => `<xs:import namespace="${namespace}" schemaLocation="${basename(path)}"/>`)
     .join('')}</xs:schema>`;
   const result = await validateXML({ xml: { fileName: 'document.xml', contents: xml }, schema: { fileName: 'all.xsd', contents: wrapper }, preload, maxMemoryPages: 16384 });
   // libxml2 says it skipped the second import of MDTO: a warning, not a fault of the document.

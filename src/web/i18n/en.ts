@@ -503,7 +503,7 @@ export const en: Texts = {
     },
     woo: {
       heading: 'Publication (Woo)',
-      intro: 'Decisions and documents the municipality publishes actively under article 3.3 of the Open Government Act (Woo). The list goes with its metadata to the publication platform.',
+      intro: 'Decisions and documents the municipality publishes actively: as required for the categories of article 3.3 of the Open Government Act (Woo) already in force, or of its own accord (article 3.1). The list goes with its metadata to the publication platform and the Woo index.',
       none: 'Nothing has been published yet.',
       publishDecision: 'Publish a decision',
       publishDocument: 'Publish another document',

@@ -537,7 +537,7 @@ export const nl = {
     },
     woo: {
       heading: 'Openbaar maken (Woo)',
-      intro: 'Besluiten en documenten die de gemeente actief openbaar maakt volgens artikel 3.3 van de Wet open overheid. De lijst gaat met de metagegevens naar het publicatieplatform.',
+      intro: 'Besluiten en documenten die de gemeente actief openbaar maakt: verplicht voor de categorieën van artikel 3.3 van de Wet open overheid die al gelden, of uit eigen beweging (artikel 3.1). De lijst gaat met de metagegevens naar het publicatieplatform en de Woo-index.',
       none: 'Er is nog niets openbaar gemaakt.',
       publishDecision: 'Een besluit openbaar maken',
       publishDocument: 'Een ander document openbaar maken',
